@@ -1,0 +1,55 @@
+// Engine.h: the small C++ embedding API the tools (qjs, run-test262, benchmarks) are written against.
+// It hides the runtime's internals; a C API in the QuickJS style (JS_NewRuntime, ...) will wrap it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qjs::api {
+
+struct Engine;   // one Runtime (heap, atoms, job queue); opaque
+struct Realm;    // one Context (global object, intrinsics); opaque
+
+// A host function: receives its arguments already converted to strings/numbers is not enough for
+// $262, so host functions see opaque value handles through HostCall.
+struct HostCall;
+
+enum class EvalMode : uint8_t { Sloppy, Strict };
+
+struct EvalResult {
+    bool ok = true;            // false when the script threw (or failed to parse)
+    std::string error_name;    // e.g. "SyntaxError", "Test262Error" (the thrown object's `name`), empty if none
+    std::string error_message; // `message` of the thrown value, or its ToString
+    std::string stack;         // the `stack` property when the thrown value is an Error
+};
+
+Engine* engine_new(size_t memory_limit_bytes = 0);
+// Frees the runtime. Returns the number of heap cells still alive (leaks); when non-zero it has
+// printed a description of each one to stderr.
+size_t engine_free(Engine*);
+
+Realm* realm_new(Engine*);
+void realm_free(Realm*);
+
+// Parses and runs `source` as a classic script in the realm's global scope.
+EvalResult eval_script(Realm*, std::string_view source, std::string_view filename, EvalMode mode);
+
+// Runs pending promise jobs until the queue is empty. Returns false if a job threw (error in `err`).
+bool run_jobs(Engine*, EvalResult* err);
+
+// Installs the test262 host hooks on the realm's global object: print(...), $262 with createRealm,
+// evalScript, detachArrayBuffer, gc, global, agent (stub). `print` writes to `out` when non-null
+// (so the runner can look for Test262:AsyncTestComplete), else to stdout.
+void install_test262_host(Realm*, std::string* out);
+
+// Installs print, console.log and scriptArgs for the qjs shell.
+void install_shell_globals(Realm*, const std::vector<std::string>& script_args);
+
+// Asks the running script to stop with an uncatchable InternalError("interrupted") at the next
+// backward jump or call (used by the test runner's per-test time limit). Signal-safe.
+void request_interrupt(Engine*);
+
+} // namespace qjs::api
