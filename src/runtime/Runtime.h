@@ -1,0 +1,172 @@
+// Runtime.h: one JavaScript runtime: the heap (allocator with a memory limit, the gc list),
+// atoms, shared shapes, the pending exception, the job queue and the stack limit. Contexts
+// (realms) live inside a runtime. A thread uses one runtime at a time: API entry points make their
+// runtime current (Runtime::current()), which is how reference-count drops find their allocator.
+#pragma once
+
+#include "base/Allocator.h"
+#include "gc/Cell.h"
+#include "runtime/Atom.h"
+#include "runtime/Value.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <new>
+#include <string_view>
+#include <vector>
+
+namespace qjs {
+
+class Context;
+class Object;
+class Shape;
+class String;
+class Symbol;
+struct Frame;
+
+// The allocator adaptor that lets std containers allocate through the current runtime.
+template <typename T> struct RuntimeAllocator {
+    using value_type = T;
+    RuntimeAllocator() = default;
+    template <typename U> RuntimeAllocator(const RuntimeAllocator<U>&) {}
+    T* allocate(size_t n);
+    void deallocate(T* p, size_t n);
+    template <typename U> bool operator==(const RuntimeAllocator<U>&) const { return true; }
+};
+template <typename T> using Vector = std::vector<T, RuntimeAllocator<T>>;
+
+// A pending job (PromiseJobs): call `function` with `args` in `realm`. Jobs hold only values, so
+// the queue can be serialized with the heap.
+struct Job {
+    Context* realm;
+    Value function;
+    Vector<Value> args;
+};
+
+class Runtime {
+public:
+    static Runtime* create(size_t memory_limit = 0, const Allocator* allocator = nullptr);
+    // Frees everything; returns the number of cells still alive (leaks), describing them on stderr.
+    size_t destroy();
+
+    static Runtime* current() { return s_current; }
+    void make_current() { s_current = this; }
+
+    // ---- memory ----
+    // Raw allocation through the runtime's allocator, counted against the memory limit.
+    // nullptr when the limit is hit or the system is out of memory.
+    void* alloc(size_t size);
+    // Allocations carry their size in a small header, so freeing needs only the pointer.
+    void free(void* ptr);
+    void* realloc(void* ptr, size_t new_size); // nullptr on failure (the old block stays valid)
+    // Allocation that may exceed the limit (for std containers, which cannot fail): the overshoot
+    // makes the next checked allocation fail.
+    void* alloc_unchecked(size_t size);
+    size_t memory_used() const { return m_memory_used; }
+    void set_memory_limit(size_t limit) { m_memory_limit = limit; }
+
+    // Allocates and constructs a cell of type T with `extra` trailing bytes; GcCells are linked on
+    // the gc list. nullptr on OOM.
+    template <typename T, typename... Args> T* new_cell(size_t extra, Args&&... args) {
+        void* mem = alloc(sizeof(T) + extra);
+        if (!mem) return nullptr;
+        T* cell = new (mem) T(static_cast<Args&&>(args)...);
+        if constexpr (std::is_base_of_v<GcCell, T>) link_gc_cell(cell);
+        return cell;
+    }
+    void link_gc_cell(GcCell*);
+    void unlink_gc_cell(GcCell*);
+    GcCell& gc_list() { return m_gc_list; }
+    size_t gc_cell_count() const { return m_gc_cell_count; }
+
+    // ---- cycle collection ----
+    void collect_cycles();
+    void maybe_collect_cycles() {
+        if (m_gc_cell_count >= m_gc_threshold) collect_cycles();
+    }
+    bool m_in_gc = false;
+
+    // ---- atoms ----
+    Atom intern(String*);                      // takes no ownership; returns 0 on OOM
+    Atom intern_ascii(std::string_view);       // 0 on OOM
+    Atom intern_utf16(const char16_t*, size_t); // 0 on OOM
+    Atom new_symbol_atom(Symbol*);             // 0 on OOM
+    Cell* atom_cell(Atom a) const { return m_atom_cells[a]; } // String* or Symbol*; not for index atoms
+    bool atom_is_symbol(Atom a) const {
+        return !atom_is_index(a) && m_atom_cells[a]->kind() == CellKind::Symbol;
+    }
+    String* atom_string(Atom a) const; // string atoms only; borrowed
+    Value atom_to_value(Atom a);       // the key as a string/symbol value (index atoms become strings)
+    Value atom_to_string(Atom a);      // like atom_to_value but symbols give their descriptive string
+    Symbol* well_known_symbol(WellKnownSymbol s) const;
+
+    // ---- exceptions ----
+    Value m_exception;           // the pending exception (valid while a function returned Exception)
+    bool m_uncatchable = false;  // the pending exception cannot be caught (interrupt, OOM while throwing)
+    Value take_exception() {
+        m_uncatchable = false;
+        return std::move(m_exception);
+    }
+    bool has_exception() const { return !m_exception.is_undefined() || m_uncatchable; }
+
+    // ---- jobs ----
+    std::deque<Job, RuntimeAllocator<Job>> m_jobs;
+    void enqueue_job(Context*, Value function, Vector<Value> args);
+    // Runs all pending jobs. Returns false if one threw (exception pending).
+    bool run_jobs();
+
+    // ---- stack and interrupts ----
+    uintptr_t m_stack_limit = 0; // lowest allowed native stack address
+    bool stack_overflowed() const {
+        char probe;
+        return reinterpret_cast<uintptr_t>(&probe) < m_stack_limit;
+    }
+    volatile int m_interrupt_requested = 0;
+
+    // ---- interpreter state ----
+    Frame* m_current_frame = nullptr; // innermost running JS frame (for backtraces)
+
+    // ---- contexts ----
+    Vector<Context*> m_contexts;
+
+    // ---- shared shapes (see Shape.h) ----
+    Shape** m_shape_table = nullptr;
+    uint32_t m_shape_table_size = 0; // power of two
+    uint32_t m_shape_count = 0;
+
+    // Shape used by internal objects created before any realm exists; opaque to others.
+    Runtime() = default;
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+private:
+    friend class Context;
+    bool grow_atom_table();
+    Atom add_atom(Cell*, uint32_t hash);
+
+    static thread_local Runtime* s_current;
+
+    Allocator m_allocator;
+    size_t m_memory_used = 0;
+    size_t m_memory_limit = 0; // 0: none
+    GcCell m_gc_list{CellKind::Object}; // sentinel of the circular gc list
+    size_t m_gc_cell_count = 0;
+    size_t m_gc_threshold = 10000;
+
+    // Atom table: index -> cell (String or Symbol, strong references), plus a hash index of strings.
+    Vector<Cell*> m_atom_cells;
+    Vector<uint32_t> m_atom_hash; // open addressing: atom number or 0
+    uint32_t m_atom_string_count = 0;
+
+public:
+    // Native backtrace frames pushed by the interpreter; see vm/.
+    uint32_t m_js_call_depth = 0;
+};
+
+template <typename T> T* RuntimeAllocator<T>::allocate(size_t n) {
+    return static_cast<T*>(Runtime::current()->alloc_unchecked(n * sizeof(T)));
+}
+template <typename T> void RuntimeAllocator<T>::deallocate(T* p, size_t n) { Runtime::current()->free(p); }
+
+} // namespace qjs

@@ -1,0 +1,63 @@
+// Shape.h: hidden classes. A shape holds an object's prototype and the ordered list of its own
+// property keys with their attributes; the i-th entry's value lives in the object's slot i.
+//
+// Shapes are shared between objects built the same way (they sit in the runtime's shape table,
+// found by prototype + entries), which makes property-access inline caches effective: a cache
+// remembers (shape, slot) and hits when an object still has that shape. A shape used by a single
+// owner is mutated in place instead of copied (so building a big dictionary object is linear);
+// deleting a property or changing attributes gives the object a private copy.
+#pragma once
+
+#include "gc/Cell.h"
+#include "runtime/Atom.h"
+
+#include <cstdint>
+
+namespace qjs {
+
+class Object;
+class Runtime;
+
+namespace prop {
+enum : uint8_t {
+    Writable = 1,
+    Enumerable = 2,
+    Configurable = 4,
+    Accessor = 8, // the slot holds an AccessorPair; Writable is meaningless
+    Default = Writable | Enumerable | Configurable,
+    // Mask of the bits that are real attributes
+    AttributeMask = 15,
+};
+}
+
+struct ShapeEntry {
+    Atom key;
+    uint8_t flags;
+};
+
+class Shape : public GcCell {
+public:
+    Object* proto() const { return m_proto; }
+    uint32_t count() const { return m_count; }
+    const ShapeEntry& entry(uint32_t i) const { return m_entries[i]; }
+    bool is_shared() const { return m_shared; }
+    // Slot index of `key`, or -1.
+    int32_t find(Atom key) const;
+
+    // The shape every new object with this prototype starts from (new reference, or nullptr on OOM).
+    static Shape* initial(Runtime&, Object* proto);
+
+    Shape() : GcCell(CellKind::Shape) {}
+
+    Object* m_proto = nullptr; // strong reference
+    ShapeEntry* m_entries = nullptr;
+    uint32_t* m_index = nullptr; // open-addressed index (entry+1, 0 = empty), built when count > 8
+    uint32_t m_count = 0;
+    uint32_t m_capacity = 0;
+    uint32_t m_index_mask = 0; // index size - 1
+    uint32_t m_hash = 0;
+    bool m_shared = false;
+    Shape* m_table_next = nullptr; // chain in the runtime's shape table (shared shapes only)
+};
+
+} // namespace qjs

@@ -1,0 +1,18 @@
+// Symbol.h: symbols. Each symbol owns an atom so it can be a property key.
+#pragma once
+
+#include "gc/Cell.h"
+#include "runtime/Atom.h"
+#include "runtime/Value.h"
+
+namespace qjs {
+
+class Symbol : public Cell {
+public:
+    Symbol() : Cell(CellKind::Symbol) {}
+    Value description;          // a string, or undefined
+    Atom atom = atoms::invalid; // the property key for this symbol
+    bool is_registered = false; // created by Symbol.for (its description is the registry key)
+};
+
+} // namespace qjs
