@@ -237,8 +237,23 @@ template <typename Char> double decimal_to_double(const Char* p, const Char* end
 #endif
 }
 
-// Correctly rounded (nearest, ties to even) value of digits in radix 2^shift; all must be valid
-// digits or '_'. Keeps up to 64 significant bits plus a sticky bit for the rest.
+// Rounds m * 2^extra to the nearest double (ties to even); `sticky` says nonzero bits were
+// dropped below m, which only matters when m has more than 53 significant bits.
+double round_to_double(uint64_t m, int64_t extra, bool sticky) {
+    int bits = std::bit_width(m);
+    if (bits <= 53) return std::ldexp(double(m), int(extra)); // exact
+    int s = bits - 53;
+    uint64_t top = m >> s;
+    uint64_t rem = m & ((uint64_t(1) << s) - 1);
+    uint64_t half = uint64_t(1) << (s - 1);
+    if (rem > half || (rem == half && (sticky || (top & 1)))) top++;
+    int64_t e = s + extra;
+    if (e > 2000) return kInf;
+    return std::ldexp(double(top), int(e));
+}
+
+// Correctly rounded value of digits in radix 2^shift; all must be valid digits or '_'. Keeps
+// up to 64 significant bits plus a sticky bit for the rest.
 template <typename Char> double pow2_digits_to_double(const Char* p, const Char* end, int shift) {
     uint64_t m = 0;
     int64_t extra = 0;
@@ -254,31 +269,39 @@ template <typename Char> double pow2_digits_to_double(const Char* p, const Char*
             if (d) sticky = true;
         }
     }
-    int bits = std::bit_width(m);
-    if (bits <= 53) return std::ldexp(double(m), int(extra)); // exact (sticky implies bits > 53)
-    int s = bits - 53;
-    uint64_t top = m >> s;
-    uint64_t rem = m & ((uint64_t(1) << s) - 1);
-    uint64_t half = uint64_t(1) << (s - 1);
-    if (rem > half || (rem == half && (sticky || (top & 1)))) top++;
-    int64_t e = s + extra;
-    if (e > 2000) return kInf;
-    return std::ldexp(double(top), int(e));
+    return round_to_double(m, extra, sticky);
 }
 
-// Value of valid digits in an arbitrary radix: exact while it fits in 64 bits, then
-// approximated with doubles (the spec permits this for radixes other than 2,4,8,10,16,32).
+// Correctly rounded value of valid digits in any radix, computed exactly in a fixed-size big
+// integer: anything wider than 36 * 32 bits is far above the largest double anyway.
 template <typename Char> double generic_digits_to_double(const Char* p, const Char* end, int radix) {
-    uint64_t m = 0;
+    constexpr int kLimbs = 36;
+    uint32_t limb[kLimbs]; // little-endian
+    int n = 0;
     for (; p < end; p++) {
-        uint64_t d = uint64_t(digit_value(*p));
-        if (m > (UINT64_MAX - d) / uint64_t(radix)) break;
-        m = m * uint64_t(radix) + d;
+        uint64_t carry = uint64_t(digit_value(*p));
+        for (int i = 0; i < n; i++) {
+            uint64_t t = uint64_t(limb[i]) * uint64_t(radix) + carry;
+            limb[i] = uint32_t(t);
+            carry = t >> 32;
+        }
+        if (carry) {
+            if (n == kLimbs) return kInf;
+            limb[n++] = uint32_t(carry);
+        }
     }
-    double v = double(m);
-    for (; p < end; p++)
-        v = v * radix + digit_value(*p);
-    return v;
+    if (n == 0) return 0.0;
+    if (n <= 2) return round_to_double(n == 2 ? (uint64_t(limb[1]) << 32) | limb[0] : limb[0], 0, false);
+    // Top 64 bits come from the three highest limbs; the rest only contribute stickiness.
+    int lead = std::countl_zero(limb[n - 1]);
+    uint64_t top96_hi = (uint64_t(limb[n - 1]) << 32) | limb[n - 2];
+    uint64_t m = lead == 0 ? top96_hi : (top96_hi << lead) | (limb[n - 3] >> (32 - lead));
+    bool sticky = lead != 0 && (limb[n - 3] << lead) != 0;
+    if (lead == 0 && limb[n - 3] != 0) sticky = true;
+    for (int i = 0; i < n - 3 && !sticky; i++)
+        sticky = limb[i] != 0;
+    int64_t extra = int64_t(n - 2) * 32 - lead;
+    return round_to_double(m, extra, sticky);
 }
 
 template <typename Char> double digits_to_double(const Char* p, const Char* end, int radix) {

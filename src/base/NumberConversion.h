@@ -58,8 +58,8 @@ double string_to_number(const char16_t* s, size_t len);
 double string_to_number(const uint8_t* s, size_t len); // Latin-1
 
 // parseInt(string, radix) after ToString/ToInt32: `radix` 0 means "not given" (10, or 16 with a
-// 0x prefix). Radix 2/4/8/16/32 are exact for any length, radix 10 is correctly rounded, other
-// radixes are exact below 2^64 and approximated beyond (allowed by the spec).
+// 0x prefix). The result is the correctly rounded value of the digit prefix in every radix (the
+// spec allows approximation for radixes other than 2/4/8/10/16/32; we don't need it).
 double parse_int(const char16_t* s, size_t len, int32_t radix);
 double parse_int(const uint8_t* s, size_t len, int32_t radix);
 

@@ -374,6 +374,17 @@ TEST(ParseInt, Cases) {
     EXPECT_EQ(p_int("ffffffffffffffffff", 16), 0x1p72);
 }
 
+TEST(ParseInt, ExactInOddRadixes) {
+    // Correctly rounded even where the spec would allow approximation (checked with exact
+    // big-integer arithmetic).
+    uint64_t bits = 0x48899df7a006a954ull;
+    double expected;
+    std::memcpy(&expected, &bits, sizeof expected);
+    EXPECT_EQ(p_int("6863711570542363388190795105172166920333", 11), expected);
+    EXPECT_EQ(p_int(std::string(700, 'z'), 36), kInf);
+    EXPECT_EQ(p_int("1" + std::string(440, '0'), 5), 0x1.91404bfa9f834p+1021);
+}
+
 TEST(ParseInt, Utf16) {
     std::u16string s = u"\u3000\u2028-ff";
     EXPECT_EQ(parse_int(s.data(), s.size(), 16), -255);
