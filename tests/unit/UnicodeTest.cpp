@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 using namespace qjs::unicode;
@@ -169,4 +170,46 @@ TEST(UnicodeCase, SimpleFolding) {
     EXPECT_EQ(fold_case_simple(0x10400), 0x10428u);
     EXPECT_EQ(fold_case_simple(0x1E9B), 0x1E61u);
     EXPECT_EQ(fold_case_simple(0x4E00), 0x4E00u);
+}
+
+TEST(UnicodeCase, CasedAndIgnorable) {
+    EXPECT_TRUE(is_cased('a'));
+    EXPECT_TRUE(is_cased('Z'));
+    EXPECT_FALSE(is_cased('1'));
+    EXPECT_TRUE(is_cased(0xAA));   // Other_Lowercase
+    EXPECT_TRUE(is_cased(0x1C5));  // Lt
+    EXPECT_TRUE(is_cased(0x2160)); // ROMAN NUMERAL ONE (Other_Uppercase)
+    EXPECT_TRUE(is_cased(0x2B0));  // MODIFIER LETTER SMALL H: cased and case-ignorable
+    EXPECT_TRUE(is_case_ignorable(0x2B0));
+    EXPECT_FALSE(is_cased(0x4E00));
+    EXPECT_FALSE(is_cased(0x1BB)); // Lo
+    EXPECT_TRUE(is_case_ignorable('\''));
+    EXPECT_TRUE(is_case_ignorable('.'));
+    EXPECT_TRUE(is_case_ignorable(':'));
+    EXPECT_TRUE(is_case_ignorable('^'));
+    EXPECT_FALSE(is_case_ignorable('a'));
+    EXPECT_FALSE(is_case_ignorable(' '));
+    EXPECT_TRUE(is_case_ignorable(0xAD));  // SOFT HYPHEN (Cf)
+    EXPECT_TRUE(is_case_ignorable(0x300)); // Mn
+    EXPECT_TRUE(is_case_ignorable(0x2019));
+    EXPECT_TRUE(is_case_ignorable(0xE0001)); // LANGUAGE TAG (Cf)
+    EXPECT_FALSE(is_case_ignorable(0x1F600));
+}
+
+TEST(UnicodeCase, FinalSigma) {
+    auto final_at = [](const std::u16string& s) {
+        return is_final_sigma(s.data(), s.size(), s.find(u'\u03A3'));
+    };
+    EXPECT_TRUE(final_at(u"A\u03A3"));
+    EXPECT_FALSE(final_at(u"\u03A3"));
+    EXPECT_FALSE(final_at(u"\u03A3A"));
+    EXPECT_FALSE(final_at(u"A\u03A3B"));
+    EXPECT_TRUE(final_at(u"A\u03A3 B"));
+    EXPECT_TRUE(final_at(u"A.\u03A3"));   // case-ignorable between
+    EXPECT_FALSE(final_at(u"A\u03A3.b")); // case-ignorable then cased after
+    EXPECT_TRUE(final_at(u"A\u03A3."));
+    EXPECT_FALSE(final_at(u"1\u03A3"));
+    EXPECT_TRUE(final_at(u"\U00010400\u03A3")); // Deseret (surrogate pair) is cased
+    EXPECT_TRUE(final_at(u"\u02B0\u03A3"));     // cased and case-ignorable counts as cased
+    EXPECT_TRUE(final_at(u"A\u0300\u03A3\u0300"));
 }
