@@ -701,15 +701,26 @@ double parse_float(const uint8_t* s, size_t len) {
     return parse_float_impl(s, len);
 }
 
-double parse_decimal_literal(const char* s, size_t len) {
-    return decimal_to_double(reinterpret_cast<const uint8_t*>(s), reinterpret_cast<const uint8_t*>(s) + len);
-}
-
-double parse_radix_literal(const char* s, size_t len, int radix) {
-    const uint8_t* p = reinterpret_cast<const uint8_t*>(s);
+namespace {
+template <typename Char> double radix_literal_impl(const Char* p, size_t len, int radix) {
     for (size_t i = 0; i < len; i++)
         if (p[i] != '_' && digit_value(p[i]) >= radix) return kNaN;
     return digits_to_double(p, p + len, radix);
+}
+} // namespace
+
+double parse_decimal_literal(const char* s, size_t len) {
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(s);
+    return decimal_to_double(p, p + len);
+}
+double parse_decimal_literal(const char16_t* s, size_t len) {
+    return decimal_to_double(s, s + len);
+}
+double parse_radix_literal(const char* s, size_t len, int radix) {
+    return radix_literal_impl(reinterpret_cast<const uint8_t*>(s), len, radix);
+}
+double parse_radix_literal(const char16_t* s, size_t len, int radix) {
+    return radix_literal_impl(s, len, radix);
 }
 
 } // namespace qjs
