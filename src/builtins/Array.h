@@ -20,6 +20,9 @@ Value array_species_create(Context&, Object* original, uint64_t length);
 // so a [[Get]]/[[Set]]/[[HasProperty]] of a missing index on o cannot reach user code.
 bool proto_chain_has_no_indexed_properties(Object* o);
 
+// The magic numbers of find/findIndex/findLast/findLastIndex.
+enum FindMagic : int16_t { FindValue, FindIndex, FindLastValue, FindLastIndex };
+
 inline Value index_value(uint64_t k) {
     return Value::number(static_cast<int64_t>(k));
 }
