@@ -23,6 +23,14 @@ bool proto_chain_has_no_indexed_properties(Object* o);
 // The magic numbers of find/findIndex/findLast/findLastIndex.
 enum FindMagic : int16_t { FindValue, FindIndex, FindLastValue, FindLastIndex };
 
+// A fast array whose elements 0..len-1 are all present (own, writable, configurable data
+// properties) and whose "length" (== len) is writable: the state where the element-moving
+// methods can work on m_elements directly.
+inline bool is_dense_fast_array(Object* o, uint64_t len) {
+    return o->is_fast_array() && o->is_array() && o->m_element_count == len && o->m_array_length == len &&
+           (o->m_flags & objflag::LengthWritable) && o->is_extensible();
+}
+
 inline Value index_value(uint64_t k) {
     return Value::number(static_cast<int64_t>(k));
 }

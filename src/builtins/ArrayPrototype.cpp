@@ -358,6 +358,15 @@ static Value array_proto_pop(Context& ctx, const CallArgs& args) {
     }
     // 4.a. Let newLen be F(len - 1).
     uint64_t new_len = len - 1;
+    // Fast path: the last element of a dense fast array is an own configurable data property;
+    // Get, Delete and Set "length" on it run no code.
+    if (is_dense_fast_array(o, len)) {
+        Value element = std::move(o->m_elements[new_len]);
+        o->m_elements[new_len].~Value();
+        o->m_element_count--;
+        o->m_array_length--;
+        return element;
+    }
     // c. Let element be ? Get(O, index).
     Value element = TRY(get_index_fast(ctx, o, new_len));
     // d. Perform ? DeletePropertyOrThrow(O, index).
@@ -376,10 +385,10 @@ static Value array_proto_push(Context& ctx, const CallArgs& args) {
     uint64_t len = self.length;
     // 3. Let argCount be the number of elements in items.
     uint64_t arg_count = args.count();
-    // Fast path: appending to an extensible fast array with a writable length, where no prototype
-    // has indexed properties (so Set(O, len, E) can only create an own element).
-    if (o->is_fast_array() && o->is_extensible() && (o->m_flags & objflag::LengthWritable) &&
-        len + arg_count <= kMaxArrayLength && proto_chain_has_no_indexed_properties(o)) {
+    // Fast path: appending to a dense fast array where no prototype has indexed properties (so
+    // Set(O, len, E) can only create an own element).
+    if (is_dense_fast_array(o, len) && len + arg_count <= kMaxArrayLength &&
+        proto_chain_has_no_indexed_properties(o)) {
         for (size_t i = 0; i < arg_count; i++) {
             if (!array_push_fast(ctx, o, args.args[i])) return Exception{};
         }
@@ -456,7 +465,7 @@ static Value array_proto_reverse(Context& ctx, const CallArgs& args) {
     uint64_t len = self.length;
     // Fast path: all elements of a fast array are present own data properties, so the
     // HasProperty/Get/Set sequence is an in-place swap.
-    if (o->is_fast_array() && len == o->m_element_count) {
+    if (is_dense_fast_array(o, len)) {
         for (uint64_t lower = 0, upper = len; lower + 1 < upper; lower++) {
             upper--;
             std::swap(o->m_elements[lower], o->m_elements[upper]);
@@ -506,6 +515,17 @@ static Value array_proto_shift(Context& ctx, const CallArgs& args) {
         // a. Perform ? Set(O, "length", +0, true). b. Return undefined.
         TRY(set_length_or_throw(ctx, o, 0));
         return Value();
+    }
+    // Fast path: every index below len is an own data property of a dense fast array, so the
+    // whole move is unobservable.
+    if (is_dense_fast_array(o, len)) {
+        Value first = std::move(o->m_elements[0]);
+        for (uint64_t k = 1; k < len; k++)
+            o->m_elements[k - 1] = std::move(o->m_elements[k]);
+        o->m_elements[len - 1].~Value();
+        o->m_element_count--;
+        o->m_array_length--;
+        return first;
     }
     // 4. Let first be ? Get(O, "0").
     Value first = TRY(get_index_fast(ctx, o, 0));
@@ -760,6 +780,19 @@ static Value array_proto_unshift(Context& ctx, const CallArgs& args) {
     if (arg_count > 0) {
         // a. If len + argCount > 2^53 - 1, throw a TypeError exception.
         if (len + arg_count > kMaxSafeIntegerU) return ctx.throw_type_error("unshift: array is too long");
+        // Fast path: a dense fast array whose prototypes have no indexed properties: the moves
+        // target own elements or create new ones at the end without reaching user code.
+        if (is_dense_fast_array(o, len) && len + arg_count <= kMaxArrayLength &&
+            proto_chain_has_no_indexed_properties(o)) {
+            for (uint64_t j = 0; j < arg_count; j++) {
+                if (!array_push_fast(ctx, o, Value())) return Exception{};
+            }
+            for (uint64_t k = len; k > 0; k--)
+                o->m_elements[k - 1 + arg_count] = std::move(o->m_elements[k - 1]);
+            for (uint64_t j = 0; j < arg_count; j++)
+                o->m_elements[j] = args.args[j];
+            return index_value(len + arg_count);
+        }
         // b-c. Let k be len. Repeat, while k > 0,
         for (uint64_t k = len; k > 0; k--) {
             uint64_t from = k - 1;

@@ -151,7 +151,7 @@ Result<void> iterator_close(Context& ctx, Object* iterator) {
     // 2. Let iterator be iteratorRecord.[[Iterator]].
     Value iterator_value = Value::object(iterator);
     // 3. Let innerResult be Completion(GetMethod(iterator, "return")).
-    Value return_method = TRY(get_method(ctx, iterator_value, atoms::return_method));
+    Value return_method = TRY(get_method(ctx, iterator_value, atoms::return_));
     // 4.b. If return is undefined, return ? completion.
     if (return_method.is_undefined()) return {};
     // 4.c. Set innerResult to Completion(Call(return, iterator)).
@@ -176,7 +176,7 @@ Exception iterator_close_with_throw(Context& ctx, Object* iterator) {
     Value completion = rt.take_exception();
     Value iterator_value = Value::object(iterator);
     // 3. Let innerResult be Completion(GetMethod(iterator, "return")).
-    Value return_method = get_method(ctx, iterator_value, atoms::return_method);
+    Value return_method = get_method(ctx, iterator_value, atoms::return_);
     // 4. If innerResult is a normal completion and return is not undefined,
     //    set innerResult to Completion(Call(return, iterator)).
     if (!return_method.is_exception() && !return_method.is_undefined()) {
