@@ -7,10 +7,11 @@
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "vm/Backtrace.h"
 
 namespace qjs {
 
-bool install_error_prototype(Context&, Object* proto);                             // ErrorPrototype.cpp
+bool install_error_prototype(Context&, Object* proto);                          // ErrorPrototype.cpp
 bool install_native_error_prototype(Context&, Object* proto, const char* name); // ErrorPrototype.cpp
 
 namespace {
@@ -40,7 +41,9 @@ constexpr ErrorInfo kErrorInfo[] = {
 #undef X
 };
 
-const ErrorInfo& error_info(ErrorType type) { return kErrorInfo[static_cast<int>(type)]; }
+const ErrorInfo& error_info(ErrorType type) {
+    return kErrorInfo[static_cast<int>(type)];
+}
 
 // 20.5.8.1 InstallErrorCause ( O, options ) (#sec-installerrorcause)
 Result<void> install_error_cause(Context& ctx, Object* o, const Value& options) {
@@ -63,7 +66,8 @@ Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, si
     //    NewTarget.
     Value new_target = args.is_construct() ? args.new_target : Value::object(args.callee);
     // 2. Let O be ? OrdinaryCreateFromConstructor(newTarget, "%NativeError.prototype%", « [[ErrorData]] »).
-    Object* proto = TRY(get_prototype_from_constructor(ctx, new_target, ctx.intrinsic(error_info(type).prototype)));
+    Object* proto =
+        TRY(get_prototype_from_constructor(ctx, new_target, ctx.intrinsic(error_info(type).prototype)));
     Object* o = Object::create(ctx, proto, ClassId::Error);
     if (proto) proto->unref();
     if (!o) return Exception{};
@@ -74,24 +78,30 @@ Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, si
         // a. Let msg be ? ToString(message).
         Value msg = TRY(to_string(ctx, message));
         // b. Perform CreateNonEnumerableDataPropertyOrThrow(O, "message", msg).
-        if (!define_fresh_property(ctx, o, atoms::message, std::move(msg), prop::Writable | prop::Configurable))
+        if (!define_fresh_property(ctx, o, atoms::message, std::move(msg),
+                                   prop::Writable | prop::Configurable))
             return Exception{};
     }
     // 4. Perform ? InstallErrorCause(O, options).
     TRY(install_error_cause(ctx, o, args.arg(message_index + 1)));
-    // TODO(Error stack): QuickJS defines "stack" as an own data property here, from the VM's
-    // capture_stack_trace (vm/Backtrace.h, vm branch); add it once that exists (and keep it consistent
-    // with Context::make_error).
     // 5. Return O.
     return result;
 }
 
-// 20.5.1.1 Error ( message [ , options ] ) (#sec-error-message)
-Value error_constructor(Context& ctx, const CallArgs& args) { return create_error_object(ctx, args, ErrorType::Error, 0); }
+// As QuickJS (and Context::make_error), an error gets an own "stack" data property when constructed,
+// after its other own properties.
+bool install_error_stack(Context& ctx, Object* o) {
+    Value stack = capture_stack_trace(ctx);
+    if (stack.is_exception()) return false;
+    return define_fresh_property(ctx, o, atoms::stack, std::move(stack), prop::Writable | prop::Configurable);
+}
 
+// 20.5.1.1 Error ( message [ , options ] ) (#sec-error-message)
 // 20.5.6.1.1 NativeError ( message [ , options ] ) (#sec-nativeerror)
 template <ErrorType type> Value native_error_constructor(Context& ctx, const CallArgs& args) {
-    return create_error_object(ctx, args, type, 0);
+    Value o = TRY(create_error_object(ctx, args, type, 0));
+    if (!install_error_stack(ctx, o.as_object())) return Exception{};
+    return o;
 }
 
 // 20.5.7.1.1 AggregateError ( errors, message [ , options ] ) (#sec-aggregate-error)
@@ -103,8 +113,10 @@ Value aggregate_error_constructor(Context& ctx, const CallArgs& args) {
     // 6. Perform ! DefinePropertyOrThrow(O, "errors", PropertyDescriptor { [[Configurable]]: true,
     //    [[Enumerable]]: false, [[Writable]]: true, [[Value]]: CreateArrayFromList(errorsList) }).
     Value errors = TRY(create_array_from_list(ctx, errors_list));
-    PropertyDescriptor desc = PropertyDescriptor::data(std::move(errors), prop::Writable | prop::Configurable);
+    PropertyDescriptor desc =
+        PropertyDescriptor::data(std::move(errors), prop::Writable | prop::Configurable);
     TRY(define_property_or_throw(ctx, o.as_object(), atoms::errors, desc));
+    if (!install_error_stack(ctx, o.as_object())) return Exception{};
     // 7. Return O.
     return o;
 }
@@ -124,7 +136,7 @@ const FunctionListEntry kErrorStaticFunctions[] = {
 
 NativeFn error_constructor_fn(ErrorType type) {
     switch (type) {
-    case ErrorType::Error: return error_constructor;
+    case ErrorType::Error: return native_error_constructor<ErrorType::Error>;
     case ErrorType::EvalError: return native_error_constructor<ErrorType::EvalError>;
     case ErrorType::RangeError: return native_error_constructor<ErrorType::RangeError>;
     case ErrorType::ReferenceError: return native_error_constructor<ErrorType::ReferenceError>;
@@ -154,23 +166,26 @@ Object* error_prototype_object(Context& ctx, ErrorType type, Object* parent) {
 // 20.5.6.2 Properties of the NativeError Constructors (#sec-properties-of-the-nativeerror-constructors)
 bool install_error(Context& ctx) {
     // %Error.prototype% is an ordinary object inheriting from %Object.prototype%.
-    Object* error_proto = error_prototype_object(ctx, ErrorType::Error, ctx.intrinsic(Intrinsic::ObjectPrototype));
+    Object* error_proto =
+        error_prototype_object(ctx, ErrorType::Error, ctx.intrinsic(Intrinsic::ObjectPrototype));
     if (!error_proto) return false;
-    Object* error_ctor = define_builtin_constructor(ctx, error_constructor, "Error", 1, error_proto);
+    Object* error_ctor =
+        define_builtin_constructor(ctx, native_error_constructor<ErrorType::Error>, "Error", 1, error_proto);
     if (!error_ctor) return false;
     ctx.set_intrinsic(Intrinsic::Error, error_ctor);
     if (!define_function_list(ctx, error_ctor, kErrorStaticFunctions)) return false;
     if (!install_error_prototype(ctx, error_proto)) return false;
 
-    for (int i = static_cast<int>(ErrorType::EvalError); i <= static_cast<int>(ErrorType::InternalError); i++) {
+    for (int i = static_cast<int>(ErrorType::EvalError); i <= static_cast<int>(ErrorType::InternalError);
+         i++) {
         auto type = static_cast<ErrorType>(i);
         const ErrorInfo& info = error_info(type);
         // The [[Prototype]] of each NativeError prototype is %Error.prototype%.
         Object* proto = error_prototype_object(ctx, type, error_proto);
         if (!proto) return false;
         // The [[Prototype]] of each NativeError constructor is %Error%.
-        Object* ctor =
-            define_builtin_constructor(ctx, error_constructor_fn(type), info.name, info.length, proto, error_ctor);
+        Object* ctor = define_builtin_constructor(ctx, error_constructor_fn(type), info.name, info.length,
+                                                  proto, error_ctor);
         if (!ctor) return false;
         ctx.set_intrinsic(info.constructor, ctor);
         if (!install_native_error_prototype(ctx, proto, info.name)) return false;

@@ -12,7 +12,8 @@ namespace qjs {
 static Value error_proto_to_string(Context& ctx, const CallArgs& args) {
     // 1. Let O be the this value.
     // 2. If O is not an Object, throw a TypeError exception.
-    if (!args.this_value.is_object()) return ctx.throw_type_error("Error.prototype.toString called on non-object");
+    if (!args.this_value.is_object())
+        return ctx.throw_type_error("Error.prototype.toString called on non-object");
     Object* o = args.this_value.as_object();
     // 3. Let name be ? Get(O, "name").
     Value name = TRY(get(ctx, o, atoms::name));
@@ -50,8 +51,9 @@ bool install_error_prototype(Context& ctx, Object* proto) {
     return define_function_list(ctx, proto, kErrorPrototypeFunctions);
 }
 
-// 20.5.6.3 Properties of the NativeError Prototype Objects (#sec-properties-of-the-nativeerror-prototype-objects)
-// 20.5.7.3 Properties of the AggregateError Prototype Object (#sec-properties-of-the-aggregate-error-prototype-objects)
+// 20.5.6.3 Properties of the NativeError Prototype Objects
+// (#sec-properties-of-the-nativeerror-prototype-objects) 20.5.7.3 Properties of the AggregateError Prototype
+// Object (#sec-properties-of-the-aggregate-error-prototype-objects)
 bool install_native_error_prototype(Context& ctx, Object* proto, const char* name) {
     // 20.5.6.3.2 NativeError.prototype.message: the empty String.
     // 20.5.6.3.3 NativeError.prototype.name: the name of the constructor.

@@ -35,7 +35,8 @@ static Value create_dynamic_function(Context& ctx, const CallArgs& args, Dynamic
         if (i > 0) source.append(u',');
         source.append(param.as_string());
     }
-    Value body = args.count() > 0 ? TRY(to_string(ctx, args.args[arg_count])) : ctx.atom_value(atoms::empty_string);
+    Value body =
+        args.count() > 0 ? TRY(to_string(ctx, args.args[arg_count])) : ctx.atom_value(atoms::empty_string);
     source.append_ascii("\n) {\n");
     source.append(body.as_string());
     source.append_ascii("\n}");

@@ -55,7 +55,8 @@ static Value function_proto_bind(Context& ctx, const CallArgs& args) {
     // 1. Let Target be the this value.
     const Value& target_value = args.this_value;
     // 2. If IsCallable(Target) is false, throw a TypeError exception.
-    if (!is_callable(target_value)) return ctx.throw_type_error("Function.prototype.bind called on a non-function");
+    if (!is_callable(target_value))
+        return ctx.throw_type_error("Function.prototype.bind called on a non-function");
     Object* target = target_value.as_object();
     std::span<const Value> bound_args = args.count() > 1 ? args.args.subspan(1) : std::span<const Value>();
     size_t arg_count = bound_args.size();
@@ -98,7 +99,8 @@ static Value function_proto_bind(Context& ctx, const CallArgs& args) {
     if (target_name.is_string()) sb.append(target_name.as_string());
     String* name = sb.finish();
     if (!name) return ctx.throw_out_of_memory();
-    if (!define_fresh_property(ctx, f.as_object(), atoms::name, Value::adopt(Tag::String, name), prop::Configurable))
+    if (!define_fresh_property(ctx, f.as_object(), atoms::name, Value::adopt(Tag::String, name),
+                               prop::Configurable))
         return Exception{};
     // 11. Return F.
     return f;
@@ -108,7 +110,8 @@ static Value function_proto_bind(Context& ctx, const CallArgs& args) {
 static Value function_proto_call(Context& ctx, const CallArgs& args) {
     // 1. Let func be the this value.
     // 2. If IsCallable(func) is false, throw a TypeError exception.
-    if (!is_callable(args.this_value)) return ctx.throw_type_error("Function.prototype.call called on a non-function");
+    if (!is_callable(args.this_value))
+        return ctx.throw_type_error("Function.prototype.call called on a non-function");
     // 3-4. Return ? Call(func, thisArg, args).
     std::span<const Value> rest = args.count() > 1 ? args.args.subspan(1) : std::span<const Value>();
     return call(ctx, args.this_value, args.arg(0), rest);
@@ -160,8 +163,9 @@ static Value function_proto_has_instance(Context& ctx, const CallArgs& args) {
 // 10.2.4.1 %ThrowTypeError% ( ) (#sec-%throwtypeerror%)
 static Value throw_type_error_function(Context& ctx, const CallArgs&) {
     // 1. Throw a TypeError exception.
-    return ctx.throw_type_error("'caller', 'callee', and 'arguments' properties may not be accessed on strict mode "
-                                "functions or the arguments objects for calls to them");
+    return ctx.throw_type_error(
+        "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode "
+        "functions or the arguments objects for calls to them");
 }
 
 static bool create_throw_type_error(Context& ctx) {
@@ -189,8 +193,8 @@ static const FunctionListEntry kFunctionPrototypeFunctions[] = {
     QJS_FUNC("call", 1, function_proto_call),
     QJS_FUNC("toString", 0, function_proto_to_string),
     // { [[Writable]]: false, [[Enumerable]]: false, [[Configurable]]: false }
-    {"[Symbol.hasInstance]", FunctionListEntry::Kind::Method, 0, 1, 0, function_proto_has_instance, nullptr, 0,
-     nullptr},
+    {"[Symbol.hasInstance]", FunctionListEntry::Kind::Method, 0, 1, 0, function_proto_has_instance, nullptr,
+     0, nullptr},
 };
 
 // 20.2.3 Properties of the Function Prototype Object (#sec-properties-of-the-function-prototype-object)
@@ -200,18 +204,21 @@ bool install_function_prototype(Context& ctx, Object* proto) {
         !define_fresh_property(ctx, proto, atoms::length, Value::int32(0), prop::Configurable))
         return false;
     if (find_own_slot(proto, atoms::name) < 0 &&
-        !define_fresh_property(ctx, proto, atoms::name, ctx.atom_value(atoms::empty_string), prop::Configurable))
+        !define_fresh_property(ctx, proto, atoms::name, ctx.atom_value(atoms::empty_string),
+                               prop::Configurable))
         return false;
     if (!define_function_list(ctx, proto, kFunctionPrototypeFunctions)) return false;
     if (!create_throw_type_error(ctx)) return false;
     // 10.2.4 AddRestrictedFunctionProperties ( F, realm ) (#sec-addrestrictedfunctionproperties)
     // 1-2. Let thrower be realm.[[Intrinsics]].[[%ThrowTypeError%]].
     Object* thrower = ctx.intrinsic(Intrinsic::ThrowTypeError);
-    // 3. Perform ! DefinePropertyOrThrow(F, "caller", PropertyDescriptor { [[Get]]: thrower, [[Set]]: thrower,
+    // 3. Perform ! DefinePropertyOrThrow(F, "caller", PropertyDescriptor { [[Get]]: thrower, [[Set]]:
+    // thrower,
     //    [[Enumerable]]: false, [[Configurable]]: true }).
     // 4. Perform ! DefinePropertyOrThrow(F, "arguments", ... the same ...).
     for (Atom key : {atoms::caller, atoms::arguments}) {
-        if (!define_fresh_accessor(ctx, proto, key, Value::object(thrower), Value::object(thrower), prop::Configurable))
+        if (!define_fresh_accessor(ctx, proto, key, Value::object(thrower), Value::object(thrower),
+                                   prop::Configurable))
             return false;
     }
     return true;

@@ -25,15 +25,18 @@ Value from_property_descriptor(Context& ctx, const PropertyDescriptor& desc, boo
     //      value, writable, get, set, enumerable, configurable.
     if (desc.has_value && !define_fresh_property(ctx, o, atoms::value, desc.value, prop::Default))
         return Exception{};
-    if (desc.has_writable && !define_fresh_property(ctx, o, atoms::writable, Value::boolean(desc.writable()), prop::Default))
+    if (desc.has_writable &&
+        !define_fresh_property(ctx, o, atoms::writable, Value::boolean(desc.writable()), prop::Default))
         return Exception{};
-    if (desc.has_get && !define_fresh_property(ctx, o, atoms::get, desc.getter, prop::Default)) return Exception{};
-    if (desc.has_set && !define_fresh_property(ctx, o, atoms::set, desc.setter, prop::Default)) return Exception{};
+    if (desc.has_get && !define_fresh_property(ctx, o, atoms::get, desc.getter, prop::Default))
+        return Exception{};
+    if (desc.has_set && !define_fresh_property(ctx, o, atoms::set, desc.setter, prop::Default))
+        return Exception{};
     if (desc.has_enumerable &&
         !define_fresh_property(ctx, o, atoms::enumerable, Value::boolean(desc.enumerable()), prop::Default))
         return Exception{};
-    if (desc.has_configurable &&
-        !define_fresh_property(ctx, o, atoms::configurable, Value::boolean(desc.configurable()), prop::Default))
+    if (desc.has_configurable && !define_fresh_property(ctx, o, atoms::configurable,
+                                                        Value::boolean(desc.configurable()), prop::Default))
         return Exception{};
     // 10. Return obj.
     return obj;
@@ -72,14 +75,16 @@ Result<PropertyDescriptor> to_property_descriptor(Context& ctx, const Value& val
     // 11-12. get: if IsCallable(getter) is false and getter is not undefined, throw a TypeError.
     if (TRY(has_property(ctx, obj, atoms::get))) {
         Value getter = TRY(get(ctx, obj, atoms::get));
-        if (!is_callable(getter) && !getter.is_undefined()) return ctx.throw_type_error("getter must be a function");
+        if (!is_callable(getter) && !getter.is_undefined())
+            return ctx.throw_type_error("getter must be a function");
         desc.getter = std::move(getter);
         desc.has_get = true;
     }
     // 13-14. set
     if (TRY(has_property(ctx, obj, atoms::set))) {
         Value setter = TRY(get(ctx, obj, atoms::set));
-        if (!is_callable(setter) && !setter.is_undefined()) return ctx.throw_type_error("setter must be a function");
+        if (!is_callable(setter) && !setter.is_undefined())
+            return ctx.throw_type_error("setter must be a function");
         desc.setter = std::move(setter);
         desc.has_set = true;
     }
@@ -87,7 +92,8 @@ Result<PropertyDescriptor> to_property_descriptor(Context& ctx, const Value& val
     if (desc.has_get || desc.has_set) {
         // a. If desc has a [[Value]] or [[Writable]] field, throw a TypeError exception.
         if (desc.has_value || desc.has_writable)
-            return ctx.throw_type_error("invalid property descriptor: cannot both specify accessors and a value or writable");
+            return ctx.throw_type_error(
+                "invalid property descriptor: cannot both specify accessors and a value or writable");
         desc.flags |= prop::Accessor;
     }
     // 16. Return desc.
@@ -132,7 +138,8 @@ static Value object_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is neither undefined nor the active function object, then
     if (args.is_construct() && !(args.new_target.is_object() && args.new_target.as_object() == args.callee)) {
         // a. Return ? OrdinaryCreateFromConstructor(NewTarget, "%Object.prototype%").
-        Object* proto = TRY(get_prototype_from_constructor(ctx, args.new_target, ctx.intrinsic(Intrinsic::ObjectPrototype)));
+        Object* proto = TRY(
+            get_prototype_from_constructor(ctx, args.new_target, ctx.intrinsic(Intrinsic::ObjectPrototype)));
         Object* o = Object::create(ctx, proto, ClassId::Object);
         if (proto) proto->unref();
         if (!o) return Exception{};
@@ -182,7 +189,8 @@ static Value object_assign(Context& ctx, const CallArgs& args) {
 static Value object_create(Context& ctx, const CallArgs& args) {
     const Value& proto = args.arg(0);
     // 1. If O is not an Object and O is not null, throw a TypeError exception.
-    if (!proto.is_object() && !proto.is_null()) return ctx.throw_type_error("Object prototype may only be an Object or null");
+    if (!proto.is_object() && !proto.is_null())
+        return ctx.throw_type_error("Object prototype may only be an Object or null");
     // 2. Let obj be OrdinaryObjectCreate(O).
     Value obj = TRY(new_object_with_proto(ctx, proto.is_object() ? proto.as_object() : nullptr));
     // 3. If Properties is not undefined, then
@@ -352,7 +360,8 @@ static Value object_get_own_property_descriptors(Context& ctx, const CallArgs& a
         PropertyDescriptor desc;
         bool found = TRY(get_own_property(ctx, obj.as_object(), key, &desc));
         // b. Let descriptor be FromPropertyDescriptor(desc).
-        // c. If descriptor is not undefined, perform ! CreateDataPropertyOrThrow(descriptors, key, descriptor).
+        // c. If descriptor is not undefined, perform ! CreateDataPropertyOrThrow(descriptors, key,
+        // descriptor).
         if (!found) continue;
         Value descriptor = TRY(from_property_descriptor(ctx, desc, true));
         TRY(create_data_property_or_throw(ctx, descriptors.as_object(), key, descriptor));
@@ -438,7 +447,8 @@ static Value object_group_by(Context& ctx, const CallArgs& args) {
         Value key_value = call(ctx, callback, Value::undefined(), call_args);
         // f. IfAbruptCloseIterator(key, iteratorRecord).
         if (key_value.is_exception()) return iterator_close_with_throw(ctx, record);
-        // g. If keyCoercion is property, then set key to Completion(ToPropertyKey(key)); IfAbruptCloseIterator.
+        // g. If keyCoercion is property, then set key to Completion(ToPropertyKey(key));
+        // IfAbruptCloseIterator.
         Result<Atom> key = to_property_key(ctx, key_value);
         if (key.is_exception()) return iterator_close_with_throw(ctx, record);
         // i. Perform AddValueToKeyedGroup(groups, key, value).
@@ -513,11 +523,13 @@ static Value object_set_prototype_of(Context& ctx, const CallArgs& args) {
     // 1. Set O to ? RequireObjectCoercible(O).
     TRY(require_object_coercible(ctx, args.arg(0)));
     // 2. If proto is not an Object and proto is not null, throw a TypeError exception.
-    if (!proto.is_object() && !proto.is_null()) return ctx.throw_type_error("Object prototype may only be an Object or null");
+    if (!proto.is_object() && !proto.is_null())
+        return ctx.throw_type_error("Object prototype may only be an Object or null");
     // 3. If O is not an Object, return O.
     if (!args.arg(0).is_object()) return args.arg(0);
     // 4. Let status be ? O.[[SetPrototypeOf]](proto).
-    bool status = TRY(set_prototype_of(ctx, args.arg(0).as_object(), proto.is_object() ? proto.as_object() : nullptr));
+    bool status =
+        TRY(set_prototype_of(ctx, args.arg(0).as_object(), proto.is_object() ? proto.as_object() : nullptr));
     // 5. If status is false, throw a TypeError exception.
     if (!status) return ctx.throw_type_error("cannot set prototype");
     // 6. Return O.

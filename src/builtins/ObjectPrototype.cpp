@@ -139,8 +139,8 @@ static Value object_proto_set_proto(Context& ctx, const CallArgs& args) {
     // 3. If O is not an Object, return undefined.
     if (!args.this_value.is_object()) return Value::undefined();
     // 4. Let status be ? O.[[SetPrototypeOf]](proto).
-    bool status =
-        TRY(set_prototype_of(ctx, args.this_value.as_object(), proto.is_object() ? proto.as_object() : nullptr));
+    bool status = TRY(
+        set_prototype_of(ctx, args.this_value.as_object(), proto.is_object() ? proto.as_object() : nullptr));
     // 5. If status is false, throw a TypeError exception.
     if (!status) return ctx.throw_type_error("cannot set prototype");
     // 6. Return undefined.
@@ -155,8 +155,10 @@ static Value object_proto_define_accessor(Context& ctx, const CallArgs& args) {
     // 1. Let O be ? ToObject(this value).
     Value o = TRY(to_object(ctx, args.this_value));
     // 2. If IsCallable(getter) is false, throw a TypeError exception.
-    if (!is_callable(fn)) return ctx.throw_type_error(is_setter ? "setter is not a function" : "getter is not a function");
-    // 3. Let desc be PropertyDescriptor { [[Get]]/[[Set]]: fn, [[Enumerable]]: true, [[Configurable]]: true }.
+    if (!is_callable(fn))
+        return ctx.throw_type_error(is_setter ? "setter is not a function" : "getter is not a function");
+    // 3. Let desc be PropertyDescriptor { [[Get]]/[[Set]]: fn, [[Enumerable]]: true, [[Configurable]]: true
+    // }.
     PropertyDescriptor desc;
     if (is_setter) {
         desc.setter = fn;
@@ -219,7 +221,7 @@ static const FunctionListEntry kObjectPrototypeFunctions[] = {
 #define X(name, length, fn, magic) QJS_FUNC_MAGIC(name, length, fn, magic),
     QJS_OBJECT_PROTOTYPE_FUNCTIONS(X)
 #undef X
-    QJS_ACCESSOR("__proto__", object_proto_get_proto, object_proto_set_proto),
+        QJS_ACCESSOR("__proto__", object_proto_get_proto, object_proto_set_proto),
 };
 
 // 20.1.3 Properties of the Object Prototype Object (#sec-properties-of-the-object-prototype-object)
