@@ -227,7 +227,11 @@ static const FunctionListEntry kObjectPrototypeFunctions[] = {
 // 20.1.3 Properties of the Object Prototype Object (#sec-properties-of-the-object-prototype-object)
 // Called by install_object once the constructor exists (it defines "constructor").
 bool install_object_prototype(Context& ctx, Object* proto) {
-    return define_function_list(ctx, proto, kObjectPrototypeFunctions);
+    if (!define_function_list(ctx, proto, kObjectPrototypeFunctions)) return false;
+    // %Object.prototype.toString% is an intrinsic (Array.prototype.toString falls back to it).
+    int32_t slot = find_own_slot(proto, atoms::toString);
+    if (slot >= 0) ctx.set_intrinsic(Intrinsic::ObjectProtoToString, proto->slot(static_cast<uint32_t>(slot)).as_object());
+    return true;
 }
 
 } // namespace qjs
