@@ -230,7 +230,9 @@ bool install_object_prototype(Context& ctx, Object* proto) {
     if (!define_function_list(ctx, proto, kObjectPrototypeFunctions)) return false;
     // %Object.prototype.toString% is an intrinsic (Array.prototype.toString falls back to it).
     int32_t slot = find_own_slot(proto, atoms::toString);
-    if (slot >= 0) ctx.set_intrinsic(Intrinsic::ObjectProtoToString, proto->slot(static_cast<uint32_t>(slot)).as_object());
+    if (slot >= 0)
+        ctx.set_intrinsic(Intrinsic::ObjectProtoToString,
+                          proto->slot(static_cast<uint32_t>(slot)).as_object());
     return true;
 }
 
