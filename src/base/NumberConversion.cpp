@@ -86,6 +86,41 @@ void exact_digits(double v, Digits& out) {
     parse_scientific(tmp, r.ptr, out);
 }
 
+// Like exact_digits, but only the first `need` digits are guaranteed to be those of the exact
+// expansion (later ones may be rounded). Asking to_chars for need + 20 digits is much cheaper
+// than all 767. That result R is rounded; a carry out of the rounding can only reach the
+// first `need` digits through 20 trailing nines, which would leave R ending in 20 zeros. So
+// if R's last 20 digits are not all zero, its prefix is exact; if they are, R is either the
+// exact value (checked from the binary exponent) or we fall back to the full expansion.
+void exact_prefix_digits(double v, int need, Digits& out) {
+    constexpr int kGuard = 20;
+    int p = (need < 1 ? 1 : need) + kGuard;
+    if (p >= 767) return exact_digits(v, out);
+    char tmp[800];
+    auto r = std::to_chars(tmp, tmp + sizeof(tmp), v, std::chars_format::scientific, p - 1);
+    // tmp is "d.ddd...e+XX": digit i (i >= 1) is at tmp[i + 1].
+    bool tail_zero = true;
+    for (int i = p - kGuard; i < p && tail_zero; i++)
+        tail_zero = tmp[i + 1] == '0';
+    parse_scientific(tmp, r.ptr, out);
+    if (!tail_zero) return;
+    int e2;
+    double frac = std::frexp(v, &e2); // v = frac * 2^e2, 0.5 <= frac < 1
+    uint64_t m = uint64_t(std::ldexp(frac, 53));
+    int e = e2 - 53 + std::countr_zero(m); // v = odd * 2^e
+    // With e < 0 the expansion ends exactly at the 10^e digit: point - e significant digits.
+    int sig = e >= 0 ? out.point : out.point - e;
+    if (sig <= p) return;
+    exact_digits(v, out);
+}
+
+// Upper bound on Digits::point for positive finite v (from the binary exponent).
+int point_upper_bound(double v) {
+    int e2;
+    std::frexp(v, &e2);             // v < 2^e2
+    return e2 * 30103 / 100000 + 1; // trunc >= floor of e2 * log10(2)
+}
+
 // Rounds the exact digits `in` half-up to `keep` significant digits (keep >= 0), written to
 // `out` (zero-padded). Returns true on carry out of the first digit, in which case `out` holds
 // "1" followed by `keep` zeros (keep + 1 digits) and the magnitude grew by one power of ten.
@@ -535,7 +570,7 @@ size_t to_fixed(double v, int f, char* buf) {
     int mlen = 0;
     if (v != 0) {
         Digits dg;
-        exact_digits(v, dg);
+        exact_prefix_digits(v, point_upper_bound(v) + f + 1, dg);
         int keep = dg.point + f; // digits with weight >= 10^-f
         if (keep >= 0) {
             bool carry = round_half_up(dg, keep, m);
@@ -584,7 +619,7 @@ size_t to_exponential(double v, int f, char* buf) {
         e = dg.point - 1;
     } else {
         Digits dg;
-        exact_digits(v, dg);
+        exact_prefix_digits(v, f + 2, dg);
         mlen = f + 1;
         e = dg.point - 1;
         if (round_half_up(dg, mlen, m)) e++; // m is "1000..." with one digit too many; ignored
@@ -613,7 +648,7 @@ size_t to_precision(double v, int p, char* buf) {
         e = 0;
     } else {
         Digits dg;
-        exact_digits(v, dg);
+        exact_prefix_digits(v, p + 1, dg);
         e = dg.point - 1;
         if (round_half_up(dg, p, m)) e++;
         if (e < -6 || e >= p) {
@@ -666,15 +701,26 @@ double parse_float(const uint8_t* s, size_t len) {
     return parse_float_impl(s, len);
 }
 
-double parse_decimal_literal(const char* s, size_t len) {
-    return decimal_to_double(reinterpret_cast<const uint8_t*>(s), reinterpret_cast<const uint8_t*>(s) + len);
-}
-
-double parse_radix_literal(const char* s, size_t len, int radix) {
-    const uint8_t* p = reinterpret_cast<const uint8_t*>(s);
+namespace {
+template <typename Char> double radix_literal_impl(const Char* p, size_t len, int radix) {
     for (size_t i = 0; i < len; i++)
         if (p[i] != '_' && digit_value(p[i]) >= radix) return kNaN;
     return digits_to_double(p, p + len, radix);
+}
+} // namespace
+
+double parse_decimal_literal(const char* s, size_t len) {
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(s);
+    return decimal_to_double(p, p + len);
+}
+double parse_decimal_literal(const char16_t* s, size_t len) {
+    return decimal_to_double(s, s + len);
+}
+double parse_radix_literal(const char* s, size_t len, int radix) {
+    return radix_literal_impl(reinterpret_cast<const uint8_t*>(s), len, radix);
+}
+double parse_radix_literal(const char16_t* s, size_t len, int radix) {
+    return radix_literal_impl(s, len, radix);
 }
 
 } // namespace qjs

@@ -71,9 +71,11 @@ double parse_float(const uint8_t* s, size_t len);
 // Correctly rounded value of an ASCII decimal literal already validated by the caller (the
 // lexer): digits with optional '.', optional exponent; '_' separators are skipped.
 double parse_decimal_literal(const char* s, size_t len);
+double parse_decimal_literal(const char16_t* s, size_t len);
 
 // Correctly rounded value of ASCII digits in radix 2, 8 or 16 (lexer 0x/0o/0b bodies and legacy
 // octal); '_' separators are skipped. Returns NaN on an invalid digit.
 double parse_radix_literal(const char* s, size_t len, int radix);
+double parse_radix_literal(const char16_t* s, size_t len, int radix);
 
 } // namespace qjs

@@ -3,6 +3,8 @@
 // the lexer and the string builtins mostly see those.
 #include "base/Unicode.h"
 
+#include "base/Utf.h"
+
 namespace qjs::unicode {
 
 namespace {
@@ -153,6 +155,39 @@ uint32_t fold_case_simple(uint32_t c) {
         return c == 0xB5 ? 0x3BC : c; // µ folds to Greek small mu
     }
     return map_runs(kFoldRuns, c);
+}
+
+bool is_cased(uint32_t c) {
+    if (c < 0x80) return is_ascii_alpha(c);
+    return in_ranges(kCasedRanges, c);
+}
+
+bool is_case_ignorable(uint32_t c) {
+    if (c < 0x80) return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`';
+    return in_ranges(kCaseIgnorableRanges, c);
+}
+
+bool is_final_sigma(const char16_t* s, size_t len, size_t i) {
+    // A character that is both cased and case-ignorable (e.g. U+02B0) can be the cased letter,
+    // so test cased first in both directions.
+    size_t pos = i;
+    bool before = false;
+    while (pos > 0) {
+        uint32_t c = utf::prev_code_point(s, pos);
+        if (is_cased(c)) {
+            before = true;
+            break;
+        }
+        if (!is_case_ignorable(c)) break;
+    }
+    if (!before) return false;
+    pos = i + 1;
+    while (pos < len) {
+        uint32_t c = utf::next_code_point(s, len, pos);
+        if (is_cased(c)) return false;
+        if (!is_case_ignorable(c)) break;
+    }
+    return true;
 }
 
 } // namespace qjs::unicode

@@ -424,4 +424,7 @@ TEST(LexerHelpers, Literals) {
     EXPECT_EQ(parse_radix_literal("1_0", 3, 2), 2);
     EXPECT_EQ(parse_radix_literal("777", 3, 8), 511);
     EXPECT_TRUE(std::isnan(parse_radix_literal("8", 1, 8)));
+    EXPECT_EQ(parse_decimal_literal(u"2.5e-3", 6), 0.0025);
+    EXPECT_EQ(parse_radix_literal(u"Ff_fF", 5, 16), 65535);
+    EXPECT_EQ(parse_radix_literal(u"0777", 4, 8), 511); // legacy octal body
 }

@@ -48,6 +48,34 @@ def compute_id_sets():
     return start, cont
 
 
+def compute_cased_sets():
+    """Cased and Case_Ignorable (DerivedCoreProperties), which unicodedata does not expose.
+    Cased = Lowercase + Uppercase + Lt, and str.islower()/isupper() test exactly the derived
+    Lowercase/Uppercase properties. Case_Ignorable is recovered from str.lower()'s Final_Sigma
+    handling, which skips case-ignorable characters: "A" + c + "\u03a3" lowers to a final sigma
+    iff c is case-ignorable or cased, and c + "\u03a3" iff c is cased and not case-ignorable."""
+    final = "\u03c2"
+    cased, ignorable = set(), set()
+    for cp in range(MAX_CP + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        is_cased = ch.isupper() or ch.islower() or unicodedata.category(ch) == "Lt"
+        if is_cased:
+            cased.add(cp)
+            if (ch + "\u03a3").lower()[-1] != final:
+                ignorable.add(cp)
+        elif ("A" + ch + "\u03a3").lower()[-1] == final:
+            ignorable.add(cp)
+    # Sanity check: Case_Ignorable = Mn Me Cf Lm Sk + Word_Break MidLetter/MidNumLet/Single_Quote.
+    word_break = {0x27, 0x2E, 0x3A, 0xB7, 0x387, 0x55F, 0x5F4, 0x2018, 0x2019, 0x2024, 0x2027, 0xFE13,
+                  0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A}
+    expect = {cp for cp in range(MAX_CP + 1) if not 0xD800 <= cp <= 0xDFFF and
+              unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf", "Lm", "Sk")} | word_break
+    assert ignorable == expect, sorted(hex(c) for c in ignorable ^ expect)[:10]
+    return cased, ignorable
+
+
 def to_ranges(cps):
     out = []
     for cp in sorted(cps):
@@ -181,6 +209,9 @@ def main():
     emit_ranges("kIdContinueRanges", [r for r in to_ranges(cont) if r[1] >= 0x100], out)
     zs = [cp for cp in range(MAX_CP + 1) if unicodedata.category(chr(cp)) == "Zs"]
     emit_ranges("kSpaceSeparatorRanges", to_ranges(zs), out)
+    cased, ignorable = compute_cased_sets()
+    emit_ranges("kCasedRanges", [r for r in to_ranges(cased) if r[1] >= 0x80], out)
+    emit_ranges("kCaseIgnorableRanges", [r for r in to_ranges(ignorable) if r[1] >= 0x80], out)
     upper, lower, fold, upper_special, lower_special = case_maps()
     emit_runs("kUpperRuns", delta_runs(upper), out)
     emit_runs("kLowerRuns", delta_runs(lower), out)
