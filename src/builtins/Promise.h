@@ -17,8 +17,8 @@ Value promise_resolve(Context&, Object* constructor, const Value& x);
 // PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability) (#sec-performpromisethen).
 // `result_promise` may be null (no derived promise, as await uses it). Handlers may be any values;
 // non-callables mean pass-through.
-Result<void> perform_promise_then(Context&, Object* promise, const Value& on_fulfilled, const Value& on_rejected,
-                                  Object* result_promise);
+Result<void> perform_promise_then(Context&, Object* promise, const Value& on_fulfilled,
+                                  const Value& on_rejected, Object* result_promise);
 // Resolve/reject a promise created by new_promise directly (as its resolving functions would).
 Result<void> resolve_promise(Context&, Object* promise, const Value& resolution);
 void reject_promise(Context&, Object* promise, const Value& reason);

@@ -116,7 +116,7 @@ namespace {
 enum : uint8_t { kUnknown = 0, kAlive = 1 };
 
 class DecrementVisitor final : public EdgeVisitor {
-public:
+  public:
     void visit_value(Value& v) override {
         if (v.is_heap()) visit_cell(v.as_cell());
     }
@@ -126,7 +126,7 @@ public:
 };
 
 class RestoreVisitor final : public EdgeVisitor {
-public:
+  public:
     explicit RestoreVisitor(Vector<GcCell*>& worklist) : m_worklist(worklist) {}
     void visit_value(Value& v) override {
         if (v.is_heap()) visit_cell(v.as_cell());
@@ -140,12 +140,12 @@ public:
         }
     }
 
-private:
+  private:
     Vector<GcCell*>& m_worklist;
 };
 
 class IncrementVisitor final : public EdgeVisitor {
-public:
+  public:
     void visit_value(Value& v) override {
         if (v.is_heap()) visit_cell(v.as_cell());
     }
@@ -163,8 +163,10 @@ void Runtime::collect_cycles() {
 
     // 1. Subtract internal references.
     DecrementVisitor decrement;
-    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next) c->m_gc_state = kUnknown;
-    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next) visit_edges(c, decrement);
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        c->m_gc_state = kUnknown;
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        visit_edges(c, decrement);
 
     // 2. Externally referenced cells and everything they reach are alive.
     Vector<GcCell*> worklist;
@@ -186,10 +188,14 @@ void Runtime::collect_cycles() {
     for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
         if (c->m_gc_state != kAlive) garbage.push_back(c);
     IncrementVisitor increment;
-    for (GcCell* c : garbage) visit_edges(c, increment);
-    for (GcCell* c : garbage) c->ref();
-    for (GcCell* c : garbage) clear_edges(c);
-    for (GcCell* c : garbage) c->unref();
+    for (GcCell* c : garbage)
+        visit_edges(c, increment);
+    for (GcCell* c : garbage)
+        c->ref();
+    for (GcCell* c : garbage)
+        clear_edges(c);
+    for (GcCell* c : garbage)
+        c->unref();
 
     m_gc_threshold = m_gc_cell_count * 2 + 10000;
     m_in_gc = false;

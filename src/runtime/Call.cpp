@@ -18,11 +18,14 @@ static Value call_native(Context& ctx, Object* f, const Value& this_value, std::
     return fn(realm, args_record);
 }
 
-static Value bound_args_call(Context& ctx, BoundFunctionObject* b, std::span<const Value> args, const Value* new_target) {
+static Value bound_args_call(Context& ctx, BoundFunctionObject* b, std::span<const Value> args,
+                             const Value* new_target) {
     Vector<Value> all;
     all.reserve(b->m_bound_args.size() + args.size());
-    for (const Value& a : b->m_bound_args) all.push_back(a);
-    for (const Value& a : args) all.push_back(a);
+    for (const Value& a : b->m_bound_args)
+        all.push_back(a);
+    for (const Value& a : args)
+        all.push_back(a);
     Value target = b->m_target;
     if (!new_target) return call(ctx, target, b->m_bound_this, all);
     // 10.4.1.2 step 5: If SameValue(F, newTarget), set newTarget to target.
@@ -36,8 +39,10 @@ Value call(Context& ctx, const Value& function, const Value& this_value, std::sp
     Object* f = function.as_object();
     switch (f->class_id()) {
     case ClassId::NativeFunction: return call_native(ctx, f, this_value, args, CallArgs::undefined_value());
-    case ClassId::BoundFunction: return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, nullptr);
-    case ClassId::BytecodeFunction: return call_bytecode_function(ctx, f, this_value, args, CallArgs::undefined_value());
+    case ClassId::BoundFunction:
+        return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, nullptr);
+    case ClassId::BytecodeFunction:
+        return call_bytecode_function(ctx, f, this_value, args, CallArgs::undefined_value());
     default: return ctx.throw_type_error("not a function");
     }
 }
@@ -48,7 +53,8 @@ Value construct(Context& ctx, const Value& function, std::span<const Value> args
     Object* f = function.as_object();
     switch (f->class_id()) {
     case ClassId::NativeFunction: return call_native(ctx, f, Value(), args, new_target);
-    case ClassId::BoundFunction: return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, &new_target);
+    case ClassId::BoundFunction:
+        return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, &new_target);
     case ClassId::BytecodeFunction: return call_bytecode_function(ctx, f, Value(), args, new_target);
     default: return ctx.throw_type_error("not a constructor");
     }

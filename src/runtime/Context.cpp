@@ -12,10 +12,17 @@
 namespace qjs {
 
 // %Function.prototype% is itself a function that accepts any arguments and returns undefined.
-static Value function_prototype_call(Context&, const CallArgs&) { return Value(); }
+static Value function_prototype_call(Context&, const CallArgs&) {
+    return Value();
+}
+
+void register_function_classes();
+void register_wrapper_classes();
 
 Context* Context::create(Runtime& rt) {
     rt.make_current();
+    register_function_classes();
+    register_wrapper_classes();
     void* mem = rt.alloc(sizeof(Context));
     if (!mem) return nullptr;
     auto* ctx = new (mem) Context(rt);
@@ -25,9 +32,11 @@ Context* Context::create(Runtime& rt) {
     Object* object_proto = Object::create(*ctx, nullptr, ClassId::Object);
     if (!object_proto) return nullptr;
     ctx->m_intrinsics[static_cast<size_t>(Intrinsic::ObjectPrototype)] = object_proto;
-    Value fp = new_native_function(*ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);
+    Value fp =
+        new_native_function(*ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);
     if (fp.is_exception()) return nullptr;
-    ctx->m_intrinsics[static_cast<size_t>(Intrinsic::FunctionPrototype)] = static_cast<Object*>(fp.leak_cell());
+    ctx->m_intrinsics[static_cast<size_t>(Intrinsic::FunctionPrototype)] =
+        static_cast<Object*>(fp.leak_cell());
     ctx->m_global_object = Object::create(*ctx, object_proto, ClassId::GlobalObject);
     if (!ctx->m_global_object) return nullptr;
     ctx->m_global_lexicals = Object::create(*ctx, nullptr, ClassId::Object);
@@ -52,7 +61,8 @@ void Context::release() {
     };
     drop(m_global_object);
     drop(m_global_lexicals);
-    for (Object*& o : m_intrinsics) drop(o);
+    for (Object*& o : m_intrinsics)
+        drop(o);
 }
 
 void Context::set_intrinsic(Intrinsic i, Object* o) {
@@ -99,8 +109,8 @@ Value Context::make_error(ErrorType type, Value message) {
     Object* e = Object::create(*this, proto, ClassId::Error);
     if (!e) return Exception{};
     Value error = Value::adopt(Tag::Object, e);
-    if (!message.is_undefined() &&
-        !define_fresh_property(*this, e, atoms::message, std::move(message), prop::Writable | prop::Configurable))
+    if (!message.is_undefined() && !define_fresh_property(*this, e, atoms::message, std::move(message),
+                                                          prop::Writable | prop::Configurable))
         return Exception{};
     Value stack = capture_stack_trace(*this);
     if (stack.is_exception()) return Exception{};
@@ -168,6 +178,8 @@ Exception Context::throw_out_of_memory() {
     return Exception{};
 }
 
-Exception Context::throw_stack_overflow() { return throw_range_error("Maximum call stack size exceeded"); }
+Exception Context::throw_stack_overflow() {
+    return throw_range_error("Maximum call stack size exceeded");
+}
 
 } // namespace qjs

@@ -45,25 +45,34 @@ uint32_t register_native(NativeFn fn, const char* name) {
     }
 }
 
-NativeFn native_by_id(uint32_t id) { return id < s_native_count ? s_natives[id].fn : nullptr; }
-const char* native_name(uint32_t id) { return id < s_native_count ? s_natives[id].name : nullptr; }
-uint32_t native_count() { return s_native_count; }
+NativeFn native_by_id(uint32_t id) {
+    return id < s_native_count ? s_natives[id].fn : nullptr;
+}
+const char* native_name(uint32_t id) {
+    return id < s_native_count ? s_natives[id].name : nullptr;
+}
+uint32_t native_count() {
+    return s_native_count;
+}
 
 // ---- class hooks ----
 
 static void visit_native_function(Object* o, EdgeVisitor& v) {
     auto* f = static_cast<NativeFunctionObject*>(o);
-    for (uint32_t i = 0; i < f->m_data_count; ++i) v.visit_value(f->data()[i]);
+    for (uint32_t i = 0; i < f->m_data_count; ++i)
+        v.visit_value(f->data()[i]);
 }
 static void clear_native_function(Object* o) {
     auto* f = static_cast<NativeFunctionObject*>(o);
-    for (uint32_t i = 0; i < f->m_data_count; ++i) f->data()[i] = Value();
+    for (uint32_t i = 0; i < f->m_data_count; ++i)
+        f->data()[i] = Value();
 }
 static void visit_bound_function(Object* o, EdgeVisitor& v) {
     auto* f = static_cast<BoundFunctionObject*>(o);
     v.visit_value(f->m_target);
     v.visit_value(f->m_bound_this);
-    for (Value& a : f->m_bound_args) v.visit_value(a);
+    for (Value& a : f->m_bound_args)
+        v.visit_value(a);
 }
 static void clear_bound_function(Object* o) {
     auto* f = static_cast<BoundFunctionObject*>(o);
@@ -72,38 +81,44 @@ static void clear_bound_function(Object* o) {
     Vector<Value>().swap(f->m_bound_args);
 }
 
-static void register_function_classes() {
+void register_function_classes() {
     static bool done = false;
     if (done) return;
     done = true;
-    register_class_hooks(ClassId::NativeFunction, ClassHooks{visit_native_function, clear_native_function, nullptr, nullptr});
-    register_class_hooks(ClassId::BoundFunction, ClassHooks{visit_bound_function, clear_bound_function, nullptr, nullptr});
+    register_class_hooks(ClassId::NativeFunction,
+                         ClassHooks{visit_native_function, clear_native_function, nullptr, nullptr});
+    register_class_hooks(ClassId::BoundFunction,
+                         ClassHooks{visit_bound_function, clear_bound_function, nullptr, nullptr});
 }
 
 // ---- creation ----
 
-Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length, int16_t magic, uint32_t data_count,
-                          bool is_constructor, Object* proto) {
+Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length, int16_t magic,
+                          uint32_t data_count, bool is_constructor, Object* proto) {
     register_function_classes();
     if (!proto) proto = ctx.intrinsic(Intrinsic::FunctionPrototype);
-    auto* f = Object::create_as<NativeFunctionObject>(ctx, proto, ClassId::NativeFunction, data_count * sizeof(Value));
+    auto* f = Object::create_as<NativeFunctionObject>(ctx, proto, ClassId::NativeFunction,
+                                                      data_count * sizeof(Value));
     if (!f) return Exception{};
     Value result = Value::adopt(Tag::Object, f);
     f->m_native_id = register_native(fn, nullptr);
     f->m_magic = magic;
     f->m_realm = &ctx;
-    for (uint32_t i = 0; i < data_count; ++i) new (&f->data()[i]) Value();
+    for (uint32_t i = 0; i < data_count; ++i)
+        new (&f->data()[i]) Value();
     f->m_data_count = static_cast<uint16_t>(data_count);
     f->m_flags |= objflag::Callable;
     if (is_constructor) f->m_flags |= objflag::Constructor;
     // CreateBuiltinFunction: "length" then "name", both configurable only.
-    if (!define_fresh_property(ctx, f, atoms::length, Value::number(length), prop::Configurable)) return Exception{};
+    if (!define_fresh_property(ctx, f, atoms::length, Value::number(length), prop::Configurable))
+        return Exception{};
     if (name != atoms::invalid) {
         Value n = TRY(ctx.rt().atom_to_string(name));
         if (ctx.rt().atom_is_symbol(name)) {
             // A symbol-named builtin is called "[description]".
             StringBuilder sb(ctx.rt());
-            if (!sb.append(u'[') || !sb.append(n.as_string()) || !sb.append(u']')) return ctx.throw_out_of_memory();
+            if (!sb.append(u'[') || !sb.append(n.as_string()) || !sb.append(u']'))
+                return ctx.throw_out_of_memory();
             String* s = sb.finish();
             if (!s) return ctx.throw_out_of_memory();
             n = Value::adopt(Tag::String, s);
@@ -119,8 +134,8 @@ Value new_native_function(Context& ctx, NativeFn fn, const char* name, uint32_t 
     return new_native_function(ctx, fn, a, length, magic);
 }
 
-Object* define_builtin_constructor(Context& ctx, NativeFn fn, const char* name, uint32_t length, Object* prototype,
-                                   Object* ctor_proto) {
+Object* define_builtin_constructor(Context& ctx, NativeFn fn, const char* name, uint32_t length,
+                                   Object* prototype, Object* ctor_proto) {
     Atom a = ctx.rt().intern_ascii(name);
     if (!a) {
         ctx.throw_out_of_memory();
@@ -131,7 +146,8 @@ Object* define_builtin_constructor(Context& ctx, NativeFn fn, const char* name, 
     Object* c = ctor.as_object();
     if (prototype) {
         if (!define_fresh_property(ctx, c, atoms::prototype, Value::object(prototype), 0)) return nullptr;
-        if (put_own_data(ctx, prototype, atoms::constructor, ctor, prop::Writable | prop::Configurable).is_exception())
+        if (put_own_data(ctx, prototype, atoms::constructor, ctor, prop::Writable | prop::Configurable)
+                .is_exception())
             return nullptr;
     }
     if (put_own_data(ctx, ctx.global_object(), a, ctor, prop::Writable | prop::Configurable).is_exception())
@@ -210,8 +226,9 @@ bool define_function_list(Context& ctx, Object* target, std::span<const Function
                 setter = new_native_function(ctx, e.setter, a, 1, e.magic);
                 if (setter.is_exception()) return false;
             }
-            if (define_property_or_throw(ctx, target, key,
-                                         PropertyDescriptor::accessor(std::move(getter), std::move(setter), e.flags))
+            if (define_property_or_throw(
+                    ctx, target, key,
+                    PropertyDescriptor::accessor(std::move(getter), std::move(setter), e.flags))
                     .is_exception())
                 return false;
             break;
@@ -222,7 +239,8 @@ bool define_function_list(Context& ctx, Object* target, std::span<const Function
             break;
         case FunctionListEntry::Kind::String: {
             Value s = ctx.new_string(e.string);
-            if (s.is_exception() || put_own_data(ctx, target, key, std::move(s), e.flags).is_exception()) return false;
+            if (s.is_exception() || put_own_data(ctx, target, key, std::move(s), e.flags).is_exception())
+                return false;
             break;
         }
         case FunctionListEntry::Kind::Undefined:

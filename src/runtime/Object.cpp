@@ -4,6 +4,9 @@
 
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
+#include "runtime/String.h"
+
+#include <cstdio>
 
 #include <cstring>
 
@@ -19,12 +22,18 @@ static const char* const kClassNames[] = {
 #undef QJS_CLASS
 };
 
-const char* class_name(ClassId id) { return kClassNames[static_cast<size_t>(id)]; }
+const char* class_name(ClassId id) {
+    return kClassNames[static_cast<size_t>(id)];
+}
 
 static ClassHooks s_class_hooks[static_cast<size_t>(ClassId::Count)];
 
-void register_class_hooks(ClassId id, const ClassHooks& hooks) { s_class_hooks[static_cast<size_t>(id)] = hooks; }
-const ClassHooks& class_hooks(ClassId id) { return s_class_hooks[static_cast<size_t>(id)]; }
+void register_class_hooks(ClassId id, const ClassHooks& hooks) {
+    s_class_hooks[static_cast<size_t>(id)] = hooks;
+}
+const ClassHooks& class_hooks(ClassId id) {
+    return s_class_hooks[static_cast<size_t>(id)];
+}
 
 void* Object::allocate_memory(Context& ctx, size_t size) {
     ctx.rt().maybe_collect_cycles();
@@ -52,8 +61,10 @@ bool Object::initialize(Context& ctx, Object* o, Object* proto, ClassId cls, siz
 void visit_object(Object* o, EdgeVisitor& v) {
     if (!o->m_shape) return; // cleared
     v.visit_cell(o->m_shape);
-    for (uint32_t i = 0, n = o->m_shape->count(); i < n; ++i) v.visit_value(o->m_slots[i]);
-    for (uint32_t i = 0; i < o->m_element_count; ++i) v.visit_value(o->m_elements[i]);
+    for (uint32_t i = 0, n = o->m_shape->count(); i < n; ++i)
+        v.visit_value(o->m_slots[i]);
+    for (uint32_t i = 0; i < o->m_element_count; ++i)
+        v.visit_value(o->m_elements[i]);
     if (auto visit = class_hooks(o->m_class_id).visit) visit(o, v);
 }
 
@@ -65,7 +76,8 @@ void clear_object(Object* o) {
         Value* slots = o->m_slots;
         o->m_slots = nullptr;
         o->m_slot_capacity = 0;
-        for (uint32_t i = 0; i < n; ++i) slots[i].~Value();
+        for (uint32_t i = 0; i < n; ++i)
+            slots[i].~Value();
         rt.free(slots);
     }
     if (o->m_elements) {
@@ -73,7 +85,8 @@ void clear_object(Object* o) {
         uint32_t n = o->m_element_count;
         o->m_elements = nullptr;
         o->m_element_count = o->m_element_capacity = 0;
-        for (uint32_t i = 0; i < n; ++i) elements[i].~Value();
+        for (uint32_t i = 0; i < n; ++i)
+            elements[i].~Value();
         rt.free(elements);
     }
     o->m_flags &= ~objflag::FastArray;
@@ -92,7 +105,8 @@ void finalize_object(Object* o) {
 static bool ensure_slot_capacity(Runtime& rt, Object* o, uint32_t count) {
     if (count <= o->m_slot_capacity) return true;
     uint32_t cap = o->m_slot_capacity ? o->m_slot_capacity * 2 : 4;
-    while (cap < count) cap *= 2;
+    while (cap < count)
+        cap *= 2;
     // Values are trivially relocatable (no self pointers), so a byte copy moves them.
     void* fresh = rt.realloc(o->m_slots, cap * sizeof(Value));
     if (!fresh) return false;
@@ -146,7 +160,8 @@ bool remove_slot(Context& ctx, Object* o, uint32_t slot) {
     uint32_t n = o->m_shape->count();
     Value removed = std::move(o->m_slots[slot]);
     o->m_slots[slot].~Value();
-    std::memmove(static_cast<void*>(o->m_slots + slot), o->m_slots + slot + 1, (n - slot - 1) * sizeof(Value));
+    std::memmove(static_cast<void*>(o->m_slots + slot), o->m_slots + slot + 1,
+                 (n - slot - 1) * sizeof(Value));
     shape_remove_entry(ctx.rt(), o->m_shape, slot);
     return true;
 }
@@ -154,8 +169,10 @@ bool remove_slot(Context& ctx, Object* o, uint32_t slot) {
 bool replace_shape_proto(Context& ctx, Object* o, Object* proto) {
     Shape* s = o->m_shape;
     Shape* next;
-    if (s->count() == 0) next = Shape::initial(ctx.rt(), proto);
-    else next = shape_clone_unshared(ctx.rt(), s, proto);
+    if (s->count() == 0)
+        next = Shape::initial(ctx.rt(), proto);
+    else
+        next = shape_clone_unshared(ctx.rt(), s, proto);
     if (!next) {
         ctx.throw_out_of_memory();
         return false;
@@ -177,7 +194,8 @@ bool define_fresh_accessor(Context& ctx, Object* o, Atom key, Value getter, Valu
     }
     pair->getter = std::move(getter);
     pair->setter = std::move(setter);
-    return add_own_property(ctx, o, key, Value::adopt(Tag::InternalCell, pair), (flags & ~prop::Writable) | prop::Accessor);
+    return add_own_property(ctx, o, key, Value::adopt(Tag::InternalCell, pair),
+                            (flags & ~prop::Writable) | prop::Accessor);
 }
 
 // ---- fast elements ----
@@ -212,7 +230,8 @@ void convert_to_slow_array(Context& ctx, Object* a) {
         Atom key = index_to_atom(ctx, i);
         if (!key || !add_own_property(ctx, a, key, std::move(elements[i]), prop::Default)) {
             // Out of memory mid-conversion: drop what remains (the exception is pending).
-            for (uint32_t j = i; j < n; ++j) elements[j].~Value();
+            for (uint32_t j = i; j < n; ++j)
+                elements[j].~Value();
             break;
         }
         elements[i].~Value();
@@ -253,7 +272,9 @@ bool atom_to_array_index(Runtime& rt, Atom a, uint32_t* out) {
 
 // ---- creation helpers ----
 
-Value new_object(Context& ctx) { return new_object_with_proto(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype)); }
+Value new_object(Context& ctx) {
+    return new_object_with_proto(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype));
+}
 
 Value new_object_with_proto(Context& ctx, Object* proto) {
     Object* o = Object::create(ctx, proto, ClassId::Object);
@@ -276,12 +297,15 @@ Value new_array_from(Context& ctx, std::span<const Value> elements) {
         a->m_elements = static_cast<Value*>(ctx.rt().alloc(elements.size() * sizeof(Value)));
         if (!a->m_elements) return ctx.throw_out_of_memory();
         a->m_element_capacity = static_cast<uint32_t>(elements.size());
-        for (const Value& e : elements) new (&a->m_elements[a->m_element_count++]) Value(e);
+        for (const Value& e : elements)
+            new (&a->m_elements[a->m_element_count++]) Value(e);
         a->m_array_length = a->m_element_count;
     }
     return v;
 }
 
-Value create_array_from_list(Context& ctx, std::span<const Value> elements) { return new_array_from(ctx, elements); }
+Value create_array_from_list(Context& ctx, std::span<const Value> elements) {
+    return new_array_from(ctx, elements);
+}
 
 } // namespace qjs

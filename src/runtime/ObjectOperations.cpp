@@ -2,8 +2,8 @@
 // on objects (7.3), with the Array exotic parts (10.4.2) inline where they are hot.
 #include "runtime/Call.h"
 #include "runtime/Context.h"
-#include "runtime/NativeFunction.h"
 #include "runtime/Conversions.h"
+#include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
@@ -16,7 +16,9 @@ bool set_slot_flags(Context&, Object*, uint32_t slot, uint8_t flags);
 bool remove_slot(Context&, Object*, uint32_t slot);
 bool replace_shape_proto(Context&, Object*, Object* proto);
 
-static const ExoticHooks* exotic(Object* o) { return class_hooks(o->class_id()).exotic; }
+static const ExoticHooks* exotic(Object* o) {
+    return class_hooks(o->class_id()).exotic;
+}
 
 static bool fast_element_index(Object* o, Atom key, uint32_t* index) {
     if (!o->is_fast_array() || !atom_is_index(key)) return false;
@@ -100,14 +102,17 @@ Result<bool> get_own_property(Context& ctx, Object* o, Atom key, PropertyDescrip
     return ordinary_get_own_property(ctx, o, key, out);
 }
 
-Result<bool> has_own_property(Context& ctx, Object* o, Atom key) { return get_own_property(ctx, o, key, nullptr); }
+Result<bool> has_own_property(Context& ctx, Object* o, Atom key) {
+    return get_own_property(ctx, o, key, nullptr);
+}
 
 // ---- [[DefineOwnProperty]] ----
 
 // 10.1.6.3 ValidateAndApplyPropertyDescriptor (#sec-validateandapplypropertydescriptor), for
 // ordinary storage (shape slots). `current` is the existing property, if any.
-static Result<bool> validate_and_apply(Context& ctx, Object* o, Atom key, bool extensible, const PropertyDescriptor& desc,
-                                       const PropertyDescriptor* current, int32_t slot) {
+static Result<bool> validate_and_apply(Context& ctx, Object* o, Atom key, bool extensible,
+                                       const PropertyDescriptor& desc, const PropertyDescriptor* current,
+                                       int32_t slot) {
     // 2. If current is undefined:
     if (!current) {
         // a. If extensible is false, return false.
@@ -116,13 +121,14 @@ static Result<bool> validate_and_apply(Context& ctx, Object* o, Atom key, bool e
         uint8_t flags = (desc.has_enumerable && desc.enumerable() ? prop::Enumerable : 0) |
                         (desc.has_configurable && desc.configurable() ? prop::Configurable : 0);
         if (desc.is_accessor()) {
-            if (!define_fresh_accessor(ctx, o, key, desc.has_get ? desc.getter : Value(), desc.has_set ? desc.setter : Value(),
-                                       flags))
+            if (!define_fresh_accessor(ctx, o, key, desc.has_get ? desc.getter : Value(),
+                                       desc.has_set ? desc.setter : Value(), flags))
                 return Exception{};
         } else {
             // d. Else, create a data property.
             flags |= (desc.has_writable && desc.writable()) ? prop::Writable : 0;
-            if (!add_own_property(ctx, o, key, desc.has_value ? desc.value : Value(), flags)) return Exception{};
+            if (!add_own_property(ctx, o, key, desc.has_value ? desc.value : Value(), flags))
+                return Exception{};
         }
         return true;
     }
@@ -150,8 +156,10 @@ static Result<bool> validate_and_apply(Context& ctx, Object* o, Atom key, bool e
     uint32_t s = static_cast<uint32_t>(slot);
     uint8_t flags = o->shape()->entry(s).flags;
     uint8_t new_flags = flags;
-    if (desc.has_configurable) new_flags = (new_flags & ~prop::Configurable) | (desc.configurable() ? prop::Configurable : 0);
-    if (desc.has_enumerable) new_flags = (new_flags & ~prop::Enumerable) | (desc.enumerable() ? prop::Enumerable : 0);
+    if (desc.has_configurable)
+        new_flags = (new_flags & ~prop::Configurable) | (desc.configurable() ? prop::Configurable : 0);
+    if (desc.has_enumerable)
+        new_flags = (new_flags & ~prop::Enumerable) | (desc.enumerable() ? prop::Enumerable : 0);
     if (desc.is_accessor()) {
         AccessorPair* pair;
         if (!(flags & prop::Accessor)) {
@@ -172,7 +180,8 @@ static Result<bool> validate_and_apply(Context& ctx, Object* o, Atom key, bool e
             new_flags &= ~(prop::Accessor | prop::Writable);
         }
         if (desc.has_value) o->m_slots[s] = desc.value;
-        if (desc.has_writable) new_flags = (new_flags & ~prop::Writable) | (desc.writable() ? prop::Writable : 0);
+        if (desc.has_writable)
+            new_flags = (new_flags & ~prop::Writable) | (desc.writable() ? prop::Writable : 0);
     }
     if (new_flags != flags && !set_slot_flags(ctx, o, s, new_flags)) return Exception{};
     return true;
@@ -181,8 +190,9 @@ static Result<bool> validate_and_apply(Context& ctx, Object* o, Atom key, bool e
 Result<bool> ordinary_define_own_property(Context& ctx, Object* o, Atom key, const PropertyDescriptor& desc) {
     uint32_t index;
     if (fast_element_index(o, key, &index)) {
-        bool plain = (!desc.has_configurable || desc.configurable()) && (!desc.has_enumerable || desc.enumerable()) &&
-                     (!desc.has_writable || desc.writable()) && !desc.is_accessor();
+        bool plain = (!desc.has_configurable || desc.configurable()) &&
+                     (!desc.has_enumerable || desc.enumerable()) && (!desc.has_writable || desc.writable()) &&
+                     !desc.is_accessor();
         // Fast path: a plain data write inside or right at the end of the dense part.
         if (plain && index < o->m_element_count) {
             if (desc.has_value) o->m_elements[index] = desc.value;
@@ -190,7 +200,8 @@ Result<bool> ordinary_define_own_property(Context& ctx, Object* o, Atom key, con
         }
         if (plain && desc.has_value && desc.has_writable && desc.has_enumerable && desc.has_configurable &&
             index == o->m_element_count && o->is_extensible()) {
-            if (o->is_array() && index >= o->m_array_length && !(o->m_flags & objflag::LengthWritable)) return false;
+            if (o->is_array() && index >= o->m_array_length && !(o->m_flags & objflag::LengthWritable))
+                return false;
             if (!array_push_fast(ctx, o, desc.value)) return Exception{};
             return true;
         }
@@ -205,7 +216,8 @@ Result<bool> ordinary_define_own_property(Context& ctx, Object* o, Atom key, con
 }
 
 // 10.4.2.1 Array [[DefineOwnProperty]] (#sec-array-exotic-objects-defineownproperty-p-desc)
-static Result<bool> array_define_own_property(Context& ctx, Object* a, Atom key, const PropertyDescriptor& desc) {
+static Result<bool> array_define_own_property(Context& ctx, Object* a, Atom key,
+                                              const PropertyDescriptor& desc) {
     // 1. If P is "length", return ArraySetLength(A, Desc).
     if (key == atoms::length) return array_set_length(ctx, a, desc);
     // 2. Else if P is an array index:
@@ -224,7 +236,8 @@ static Result<bool> array_define_own_property(Context& ctx, Object* a, Atom key,
 }
 
 Result<bool> define_own_property(Context& ctx, Object* o, Atom key, const PropertyDescriptor& desc) {
-    if (auto* ex = exotic(o); ex && ex->define_own_property) return ex->define_own_property(ctx, o, key, desc);
+    if (auto* ex = exotic(o); ex && ex->define_own_property)
+        return ex->define_own_property(ctx, o, key, desc);
     if (o->is_array()) return array_define_own_property(ctx, o, key, desc);
     return ordinary_define_own_property(ctx, o, key, desc);
 }
@@ -232,8 +245,8 @@ Result<bool> define_own_property(Context& ctx, Object* o, Atom key, const Proper
 // 10.4.2.4 ArraySetLength (#sec-arraysetlength)
 Result<bool> array_set_length(Context& ctx, Object* a, const PropertyDescriptor& desc) {
     // 1. If Desc has no [[Value]], return OrdinaryDefineOwnProperty(A, "length", Desc).
-    PropertyDescriptor current = PropertyDescriptor::data(Value::number(a->m_array_length),
-                                                          (a->m_flags & objflag::LengthWritable) ? prop::Writable : 0);
+    PropertyDescriptor current = PropertyDescriptor::data(
+        Value::number(a->m_array_length), (a->m_flags & objflag::LengthWritable) ? prop::Writable : 0);
     auto apply_attributes = [&](const PropertyDescriptor& d) -> Result<bool> {
         bool ok = TRY(validate_and_apply(ctx, a, atoms::length, false, d, &current, -1));
         if (!ok) return false;
@@ -247,7 +260,8 @@ Result<bool> array_set_length(Context& ctx, Object* a, const PropertyDescriptor&
     if (static_cast<double>(new_len) != number_len) return ctx.throw_range_error("Invalid array length");
     uint32_t old_len = a->m_array_length;
     // The checks may have run user code that changed writability.
-    current = PropertyDescriptor::data(Value::number(old_len), (a->m_flags & objflag::LengthWritable) ? prop::Writable : 0);
+    current = PropertyDescriptor::data(Value::number(old_len),
+                                       (a->m_flags & objflag::LengthWritable) ? prop::Writable : 0);
     PropertyDescriptor new_desc = desc;
     new_desc.value = Value::number(new_len);
     // 12. If newLen >= oldLen, return OrdinaryDefineOwnProperty(A, "length", newLenDesc).
@@ -273,7 +287,8 @@ Result<bool> array_set_length(Context& ctx, Object* a, const PropertyDescriptor&
         Vector<uint32_t> indexes;
         for (uint32_t i = 0; i < a->shape()->count(); ++i) {
             uint32_t idx;
-            if (atom_to_array_index(ctx.rt(), a->shape()->entry(i).key, &idx) && idx >= new_len) indexes.push_back(idx);
+            if (atom_to_array_index(ctx.rt(), a->shape()->entry(i).key, &idx) && idx >= new_len)
+                indexes.push_back(idx);
         }
         std::sort(indexes.begin(), indexes.end(), std::greater<uint32_t>());
         for (uint32_t idx : indexes) {
@@ -354,7 +369,9 @@ Value get(Context& ctx, Object* o, Atom key, const Value& receiver) {
     return Value();
 }
 
-Value get(Context& ctx, Object* o, Atom key) { return get(ctx, o, key, Value::object(o)); }
+Value get(Context& ctx, Object* o, Atom key) {
+    return get(ctx, o, key, Value::object(o));
+}
 
 // ---- [[Set]] ----
 
@@ -478,14 +495,17 @@ Result<Vector<Atom>> own_property_keys(Context& ctx, Object* o) {
     Vector<Atom> keys;
     Runtime& rt = ctx.rt();
     Vector<uint32_t> indexes;
-    for (uint32_t i = 0; i < o->m_element_count; ++i) indexes.push_back(i);
+    for (uint32_t i = 0; i < o->m_element_count; ++i)
+        indexes.push_back(i);
     if (auto* ex = exotic(o); ex && ex->own_keys) {
         Vector<Atom> extra;
         TRY(ex->own_keys(ctx, o, extra));
         for (Atom a : extra) {
             uint32_t idx;
-            if (atom_to_array_index(rt, a, &idx)) indexes.push_back(idx);
-            else keys.push_back(a); // non-index extras (rare) go first among strings
+            if (atom_to_array_index(rt, a, &idx))
+                indexes.push_back(idx);
+            else
+                keys.push_back(a); // non-index extras (rare) go first among strings
         }
     }
     Shape* s = o->shape();
@@ -501,7 +521,8 @@ Result<Vector<Atom>> own_property_keys(Context& ctx, Object* o) {
         if (!a) return Exception{};
         result.push_back(a);
     }
-    for (Atom a : keys) result.push_back(a);
+    for (Atom a : keys)
+        result.push_back(a);
     if (o->is_array()) result.push_back(atoms::length);
     for (uint32_t i = 0; i < s->count(); ++i) {
         Atom a = s->entry(i).key;
@@ -543,7 +564,8 @@ Value get_method(Context& ctx, const Value& v, Atom key) {
 
 Result<bool> set_with_mode(Context& ctx, Object* o, Atom key, const Value& v, bool throw_on_failure) {
     bool ok = TRY(set(ctx, o, key, v, Value::object(o)));
-    if (!ok && throw_on_failure) return ctx.throw_type_error_atom("Cannot assign to read only property '%s'", key);
+    if (!ok && throw_on_failure)
+        return ctx.throw_type_error_atom("Cannot assign to read only property '%s'", key);
     return ok;
 }
 
@@ -675,7 +697,8 @@ Value species_constructor(Context& ctx, Object* o, Object* default_ctor) {
     Value c = TRY(get(ctx, o, atoms::constructor));
     if (c.is_undefined()) return Value::object(default_ctor);
     if (!c.is_object()) return ctx.throw_type_error("object.constructor is not an object");
-    Value s = TRY(get(ctx, c.as_object(), atoms::first_well_known_symbol + static_cast<Atom>(WellKnownSymbol::species)));
+    Value s = TRY(get(ctx, c.as_object(),
+                      atoms::first_well_known_symbol + static_cast<Atom>(WellKnownSymbol::species)));
     if (s.is_nullish()) return Value::object(default_ctor);
     if (is_constructor(s)) return s;
     return ctx.throw_type_error("object.constructor[Symbol.species] is not a constructor");
@@ -699,8 +722,12 @@ Result<bool> is_array(Context& ctx, const Value& v) {
     return o->is_array();
 }
 
-bool is_callable(const Value& v) { return v.is_object() && v.as_object()->is_callable(); }
-bool is_constructor(const Value& v) { return v.is_object() && v.as_object()->is_constructor(); }
+bool is_callable(const Value& v) {
+    return v.is_object() && v.as_object()->is_callable();
+}
+bool is_constructor(const Value& v) {
+    return v.is_object() && v.as_object()->is_constructor();
+}
 
 // ---- index helpers ----
 

@@ -1,6 +1,7 @@
 #include "runtime/Runtime.h"
 
 #include "gc/Visitor.h"
+#include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
@@ -17,8 +18,12 @@ thread_local Runtime* Runtime::s_current = nullptr;
 // accounting stays exact. 16 bytes keep the payload aligned for doubles and pointers.
 static constexpr size_t kHeaderSize = 16;
 
-static void* system_alloc(void*, size_t size) { return std::malloc(size); }
-static void system_free(void*, void* ptr, size_t) { std::free(ptr); }
+static void* system_alloc(void*, size_t size) {
+    return std::malloc(size);
+}
+static void system_free(void*, void* ptr, size_t) {
+    std::free(ptr);
+}
 
 Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
     Allocator a = allocator ? *allocator : Allocator{system_alloc, system_free, nullptr};
@@ -77,8 +82,10 @@ Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
 size_t Runtime::destroy() {
     make_current();
     m_jobs.clear();
+    m_job_head = 0;
     m_exception = Value();
-    for (Context* ctx : m_contexts) ctx->release();
+    for (Context* ctx : m_contexts)
+        ctx->release();
     collect_cycles();
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
@@ -86,8 +93,8 @@ size_t Runtime::destroy() {
     size_t leaks = 0;
     for (GcCell* c = m_gc_list.m_gc_next; c != &m_gc_list; c = c->m_gc_next) {
         if (leaks < 20) {
-            std::fprintf(stderr, "leak: %s cell %p refcount %u", cell_kind_name(c->kind()), static_cast<void*>(c),
-                         c->m_ref_count);
+            std::fprintf(stderr, "leak: %s cell %p refcount %u", cell_kind_name(c->kind()),
+                         static_cast<void*>(c), c->m_ref_count);
             if (c->kind() == CellKind::Object)
                 std::fprintf(stderr, " class %s", class_name(static_cast<Object*>(c)->class_id()));
             std::fprintf(stderr, "\n");
@@ -97,9 +104,12 @@ size_t Runtime::destroy() {
     if (leaks) {
         // Break every remaining cell's edges, then free them.
         Vector<GcCell*> cells;
-        for (GcCell* c = m_gc_list.m_gc_next; c != &m_gc_list; c = c->m_gc_next) cells.push_back(c);
-        for (GcCell* c : cells) c->ref();
-        for (GcCell* c : cells) clear_edges(c);
+        for (GcCell* c = m_gc_list.m_gc_next; c != &m_gc_list; c = c->m_gc_next)
+            cells.push_back(c);
+        for (GcCell* c : cells)
+            c->ref();
+        for (GcCell* c : cells)
+            clear_edges(c);
         for (GcCell* c : cells) {
             c->m_ref_count = 1;
             c->unref();
@@ -121,7 +131,7 @@ size_t Runtime::destroy() {
     Vector<Cell*>().swap(m_atom_cells);
     Vector<uint32_t>().swap(m_atom_hash);
     if (m_shape_table) free(m_shape_table);
-    std::deque<Job, RuntimeAllocator<Job>>().swap(m_jobs);
+    Vector<Job>().swap(m_jobs);
 
     size_t left = m_memory_used;
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
@@ -212,7 +222,8 @@ Atom Runtime::add_atom(Cell* cell, uint32_t hash) {
         if ((m_atom_string_count + 1) * 2 > m_atom_hash.size() && !grow_atom_table()) return a;
         uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
         uint32_t i = hash & mask;
-        while (m_atom_hash[i]) i = (i + 1) & mask;
+        while (m_atom_hash[i])
+            i = (i + 1) & mask;
         m_atom_hash[i] = a;
         ++m_atom_string_count;
     }
@@ -225,7 +236,8 @@ bool Runtime::grow_atom_table() {
     for (uint32_t a : m_atom_hash) {
         if (!a) continue;
         uint32_t i = static_cast<String*>(m_atom_cells[a])->hash() & mask;
-        while (fresh[i]) i = (i + 1) & mask;
+        while (fresh[i])
+            i = (i + 1) & mask;
         fresh[i] = a;
     }
     m_atom_hash.swap(fresh);
@@ -278,7 +290,8 @@ Value Runtime::atom_to_value(Atom a) {
     if (atom_is_index(a)) {
         char buf[16];
         int n = std::snprintf(buf, sizeof buf, "%u", atom_index_value(a));
-        String* s = String::create_latin1(*this, reinterpret_cast<const uint8_t*>(buf), static_cast<size_t>(n));
+        String* s =
+            String::create_latin1(*this, reinterpret_cast<const uint8_t*>(buf), static_cast<size_t>(n));
         if (!s) return Exception{};
         return Value::adopt(Tag::String, s);
     }
@@ -304,6 +317,19 @@ Symbol* Runtime::well_known_symbol(WellKnownSymbol s) const {
 
 void Runtime::enqueue_job(Context* realm, Value function, Vector<Value> args) {
     m_jobs.push_back(Job{realm, std::move(function), std::move(args)});
+}
+
+bool Runtime::run_jobs() {
+    while (m_job_head < m_jobs.size()) {
+        Job job = std::move(m_jobs[m_job_head++]);
+        if (m_job_head == m_jobs.size()) {
+            m_jobs.clear();
+            m_job_head = 0;
+        }
+        Value result = call(*job.realm, job.function, Value(), job.args);
+        if (result.is_exception()) return false;
+    }
+    return true;
 }
 
 } // namespace qjs

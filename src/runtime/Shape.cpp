@@ -10,12 +10,16 @@ namespace qjs {
 
 static constexpr uint32_t kLinearSearchLimit = 8;
 
-static uint32_t mix(uint32_t h, uint32_t v) { return (h ^ v) * 0x9e3779b1u + (h >> 7); }
+static uint32_t mix(uint32_t h, uint32_t v) {
+    return (h ^ v) * 0x9e3779b1u + (h >> 7);
+}
 static uint32_t proto_hash(const Object* proto) {
     auto p = reinterpret_cast<uintptr_t>(proto);
     return static_cast<uint32_t>(p ^ (p >> 32)) * 0x85ebca6bu;
 }
-static uint32_t entry_hash(uint32_t h, Atom key, uint8_t flags) { return mix(mix(h, key), flags); }
+static uint32_t entry_hash(uint32_t h, Atom key, uint8_t flags) {
+    return mix(mix(h, key), flags);
+}
 
 int32_t Shape::find(Atom key) const {
     if (!m_index) {
@@ -39,7 +43,8 @@ static bool rebuild_index(Runtime& rt, Shape* s) {
     }
     if (s->m_count <= kLinearSearchLimit) return true;
     uint32_t size = 16;
-    while (size < s->m_count * 2) size <<= 1;
+    while (size < s->m_count * 2)
+        size <<= 1;
     auto* index = static_cast<uint32_t*>(rt.alloc(size * sizeof(uint32_t)));
     if (!index) return false;
     std::memset(index, 0, size * sizeof(uint32_t));
@@ -47,7 +52,8 @@ static bool rebuild_index(Runtime& rt, Shape* s) {
     s->m_index_mask = size - 1;
     for (uint32_t n = 0; n < s->m_count; ++n) {
         uint32_t i = (s->m_entries[n].key * 0x9e3779b1u) & s->m_index_mask;
-        while (index[i]) i = (i + 1) & s->m_index_mask;
+        while (index[i])
+            i = (i + 1) & s->m_index_mask;
         index[i] = n + 1;
     }
     return true;
@@ -66,7 +72,8 @@ static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
     if (s->m_count > kLinearSearchLimit) {
         if (!s->m_index || s->m_count * 2 > s->m_index_mask + 1) return rebuild_index(rt, s);
         uint32_t i = (key * 0x9e3779b1u) & s->m_index_mask;
-        while (s->m_index[i]) i = (i + 1) & s->m_index_mask;
+        while (s->m_index[i])
+            i = (i + 1) & s->m_index_mask;
         s->m_index[i] = s->m_count;
     }
     return true;
@@ -103,7 +110,8 @@ static bool table_insert(Runtime& rt, Shape* s) {
 static void table_remove(Runtime& rt, Shape* s) {
     if (!s->m_shared) return;
     Shape** link = &rt.m_shape_table[s->m_hash & (rt.m_shape_table_size - 1)];
-    while (*link != s) link = &(*link)->m_table_next;
+    while (*link != s)
+        link = &(*link)->m_table_next;
     *link = s->m_table_next;
     s->m_table_next = nullptr;
     s->m_shared = false;
@@ -145,6 +153,21 @@ Shape* Shape::initial(Runtime& rt, Object* proto) {
 // Returns (a new reference to) the shape `from` + (key, flags). May mutate `from` in place when
 // the caller is its only user.
 Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
+    // 1. A shared shape that already has this transition.
+    uint32_t h = entry_hash(from->m_hash, key, flags);
+    if (from->m_shared && rt.m_shape_table_size) {
+        for (Shape* s = rt.m_shape_table[h & (rt.m_shape_table_size - 1)]; s; s = s->m_table_next) {
+            if (s->m_hash != h || s->m_count != from->m_count + 1 || s->m_proto != from->m_proto) continue;
+            if (s->m_entries[from->m_count].key != key || s->m_entries[from->m_count].flags != flags)
+                continue;
+            if (from->m_count &&
+                std::memcmp(s->m_entries, from->m_entries, from->m_count * sizeof(ShapeEntry)) != 0)
+                continue;
+            s->ref();
+            return s;
+        }
+    }
+    // 2. The caller is the only user: extend in place (keeps building big objects linear).
     if (from->m_ref_count == 1) {
         bool was_shared = from->m_shared;
         table_remove(rt, from);
@@ -156,21 +179,11 @@ Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
         from->ref();
         return from;
     }
-    uint32_t h = entry_hash(from->m_hash, key, flags);
-    if (from->m_shared && rt.m_shape_table_size) {
-        for (Shape* s = rt.m_shape_table[h & (rt.m_shape_table_size - 1)]; s; s = s->m_table_next) {
-            if (s->m_hash != h || s->m_count != from->m_count + 1 || s->m_proto != from->m_proto) continue;
-            if (s->m_entries[from->m_count].key != key || s->m_entries[from->m_count].flags != flags) continue;
-            if (from->m_count &&
-                std::memcmp(s->m_entries, from->m_entries, from->m_count * sizeof(ShapeEntry)) != 0)
-                continue;
-            s->ref();
-            return s;
-        }
-    }
+    // 3. A new shape.
     Shape* s = new_shape(rt, from->m_proto, from->m_count + 1);
     if (!s) return nullptr;
-    for (uint32_t i = 0; i < from->m_count; ++i) append_entry(rt, s, from->m_entries[i].key, from->m_entries[i].flags);
+    for (uint32_t i = 0; i < from->m_count; ++i)
+        append_entry(rt, s, from->m_entries[i].key, from->m_entries[i].flags);
     if (!append_entry(rt, s, key, flags)) {
         s->unref();
         return nullptr;
@@ -195,14 +208,17 @@ Shape* shape_clone_unshared(Runtime& rt, Shape* from, Object* proto) {
 // Removes entry `index` from an unshared shape owned by one object.
 void shape_remove_entry(Runtime& rt, Shape* s, uint32_t index) {
     VERIFY(!s->m_shared);
-    std::memmove(s->m_entries + index, s->m_entries + index + 1, (s->m_count - index - 1) * sizeof(ShapeEntry));
+    std::memmove(s->m_entries + index, s->m_entries + index + 1,
+                 (s->m_count - index - 1) * sizeof(ShapeEntry));
     --s->m_count;
     rebuild_index(rt, s);
 }
 
 // ---- gc hooks ----
 
-void visit_shape(Shape* s, EdgeVisitor& v) { v.visit_cell(s->m_proto); }
+void visit_shape(Shape* s, EdgeVisitor& v) {
+    v.visit_cell(s->m_proto);
+}
 
 void clear_shape(Shape* s) {
     if (Object* proto = s->m_proto) {

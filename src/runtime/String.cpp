@@ -30,7 +30,8 @@ String* String::create_utf16(Runtime& rt, const char16_t* chars, size_t length) 
     String* s = create_uninit(rt, static_cast<uint32_t>(length), !narrow);
     if (!s) return nullptr;
     if (narrow) {
-        for (size_t i = 0; i < length; ++i) s->latin1()[i] = static_cast<uint8_t>(chars[i]);
+        for (size_t i = 0; i < length; ++i)
+            s->latin1()[i] = static_cast<uint8_t>(chars[i]);
         s->latin1()[length] = 0;
     } else if (length) {
         std::memcpy(s->utf16(), chars, length * sizeof(char16_t));
@@ -55,8 +56,10 @@ String* String::create_utf8(Runtime& rt, const char* utf8, size_t length) {
                     if ((p[i] & 0xc0) != 0x80) ok = false;
                     c = (c << 6) | (p[i] & 0x3f);
                 }
-                if (ok) p += extra;
-                else c = 0xfffd;
+                if (ok)
+                    p += extra;
+                else
+                    c = 0xfffd;
                 if (c > 0x10ffff) c = 0xfffd;
             }
         }
@@ -118,7 +121,8 @@ int64_t String::index_of(const String* needle, uint32_t from) const {
     for (uint32_t i = from; i + n <= m_length; ++i) {
         if (at(i) != first) continue;
         uint32_t j = 1;
-        while (j < n && at(i + j) == needle->at(j)) ++j;
+        while (j < n && at(i + j) == needle->at(j))
+            ++j;
         if (j == n) return i;
     }
     return -1;
@@ -154,13 +158,20 @@ std::string String::to_utf8() const {
 // FNV-1a over code units; never 0 (0 means "not computed").
 template <typename Char> static uint32_t hash_units(const Char* chars, size_t n) {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<uint32_t>(chars[i])) * 16777619u;
+    for (size_t i = 0; i < n; ++i)
+        h = (h ^ static_cast<uint32_t>(chars[i])) * 16777619u;
     return h ? h : 1;
 }
-uint32_t String::hash_chars(const uint8_t* chars, size_t n) { return hash_units(chars, n); }
-uint32_t String::hash_chars(const char16_t* chars, size_t n) { return hash_units(chars, n); }
+uint32_t String::hash_chars(const uint8_t* chars, size_t n) {
+    return hash_units(chars, n);
+}
+uint32_t String::hash_chars(const char16_t* chars, size_t n) {
+    return hash_units(chars, n);
+}
 
-void String::compute_hash() { m_hash = is_wide() ? hash_chars(utf16(), m_length) : hash_chars(latin1(), m_length); }
+void String::compute_hash() {
+    m_hash = is_wide() ? hash_chars(utf16(), m_length) : hash_chars(latin1(), m_length);
+}
 
 String* String::concat(Runtime& rt, const String* a, const String* b) {
     uint64_t total = uint64_t(a->length()) + b->length();
@@ -174,8 +185,10 @@ String* String::concat(Runtime& rt, const String* a, const String* b) {
         s->latin1()[total] = 0;
     } else {
         char16_t* out = s->utf16();
-        for (uint32_t i = 0; i < a->length(); ++i) *out++ = a->at(i);
-        for (uint32_t i = 0; i < b->length(); ++i) *out++ = b->at(i);
+        for (uint32_t i = 0; i < a->length(); ++i)
+            *out++ = a->at(i);
+        for (uint32_t i = 0; i < b->length(); ++i)
+            *out++ = b->at(i);
     }
     return s;
 }
@@ -219,7 +232,8 @@ bool StringBuilder::widen() {
     }
     auto* out = static_cast<char16_t*>(fresh);
     auto* in = static_cast<uint8_t*>(m_buffer);
-    for (uint32_t i = 0; i < m_length; ++i) out[i] = in[i];
+    for (uint32_t i = 0; i < m_length; ++i)
+        out[i] = in[i];
     if (m_buffer) m_rt.free(m_buffer);
     m_buffer = fresh;
     if (!m_capacity) m_capacity = 16;
@@ -230,18 +244,23 @@ bool StringBuilder::widen() {
 bool StringBuilder::append(char16_t c) {
     if (c >= 0x100 && !m_wide && !widen()) return false;
     if (!reserve(1)) return false;
-    if (m_wide) static_cast<char16_t*>(m_buffer)[m_length++] = c;
-    else static_cast<uint8_t*>(m_buffer)[m_length++] = static_cast<uint8_t>(c);
+    if (m_wide)
+        static_cast<char16_t*>(m_buffer)[m_length++] = c;
+    else
+        static_cast<uint8_t*>(m_buffer)[m_length++] = static_cast<uint8_t>(c);
     return true;
 }
 
 bool StringBuilder::append_code_point(uint32_t cp) {
     if (cp < 0x10000) return append(static_cast<char16_t>(cp));
     cp -= 0x10000;
-    return append(static_cast<char16_t>(0xd800 + (cp >> 10))) && append(static_cast<char16_t>(0xdc00 + (cp & 0x3ff)));
+    return append(static_cast<char16_t>(0xd800 + (cp >> 10))) &&
+           append(static_cast<char16_t>(0xdc00 + (cp & 0x3ff)));
 }
 
-bool StringBuilder::append(const String* s) { return append(s, 0, s->length()); }
+bool StringBuilder::append(const String* s) {
+    return append(s, 0, s->length());
+}
 
 bool StringBuilder::append(const String* s, uint32_t start, uint32_t end) {
     if (s->is_wide()) return append_utf16(s->utf16() + start, end - start);
@@ -256,7 +275,8 @@ bool StringBuilder::append_latin1(const uint8_t* s, size_t n) {
     if (!reserve(n)) return false;
     if (m_wide) {
         auto* out = static_cast<char16_t*>(m_buffer) + m_length;
-        for (size_t i = 0; i < n; ++i) out[i] = s[i];
+        for (size_t i = 0; i < n; ++i)
+            out[i] = s[i];
     } else if (n) {
         std::memcpy(static_cast<uint8_t*>(m_buffer) + m_length, s, n);
     }
@@ -274,7 +294,8 @@ bool StringBuilder::append_utf16(const char16_t* s, size_t n) {
         if (n) std::memcpy(static_cast<char16_t*>(m_buffer) + m_length, s, n * 2);
     } else {
         auto* out = static_cast<uint8_t*>(m_buffer) + m_length;
-        for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(s[i]);
+        for (size_t i = 0; i < n; ++i)
+            out[i] = static_cast<uint8_t>(s[i]);
     }
     m_length += static_cast<uint32_t>(n);
     return true;

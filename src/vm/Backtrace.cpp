@@ -5,6 +5,8 @@
 
 namespace qjs {
 
-Value capture_stack_trace(Context& ctx) { return ctx.new_string(""); }
+Value capture_stack_trace(Context& ctx) {
+    return ctx.new_string("");
+}
 
 } // namespace qjs
