@@ -3,6 +3,7 @@
 #include "builtins/Builtins.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
+#include "runtime/Iteration.h"
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
@@ -292,67 +293,6 @@ Value math_random(Context&, const CallArgs& args) {
 
 // ---- Math.sumPrecise ----
 
-// Iteration helpers for Math.sumPrecise (7.4): a sync iterator record.
-struct IteratorRecord {
-    Value iterator;
-    Value next_method;
-    bool done = false;
-};
-
-// 7.4.4 GetIteratorFromMethod / 7.4.5 GetIterator(obj, sync) (#sec-getiterator)
-Result<IteratorRecord> get_iterator(Context& ctx, const Value& obj) {
-    Value method = TRY(get_method(ctx, obj, atoms::sym_iterator));
-    if (method.is_undefined()) return ctx.throw_type_error("value is not iterable");
-    Value iterator = TRY(call(ctx, method, obj, {}));
-    if (!iterator.is_object()) return ctx.throw_type_error("iterator is not an object");
-    Value next = TRY(get(ctx, iterator.as_object(), atoms::next));
-    return IteratorRecord{std::move(iterator), std::move(next), false};
-}
-
-// 7.4.10 IteratorStepValue (#sec-iteratorstepvalue): false when done.
-Result<bool> iterator_step_value(Context& ctx, IteratorRecord& record, Value& out) {
-    Value result = call(ctx, record.next_method, record.iterator, {});
-    if (result.is_exception()) {
-        record.done = true;
-        return Exception{};
-    }
-    if (!result.is_object()) {
-        record.done = true;
-        return ctx.throw_type_error("iterator result is not an object");
-    }
-    Value done = get(ctx, result.as_object(), atoms::done);
-    if (done.is_exception()) {
-        record.done = true;
-        return Exception{};
-    }
-    if (to_boolean(done)) {
-        record.done = true;
-        return false;
-    }
-    out = get(ctx, result.as_object(), atoms::value);
-    if (out.is_exception()) {
-        record.done = true;
-        return Exception{};
-    }
-    return true;
-}
-
-// 7.4.11 IteratorClose (#sec-iteratorclose) with a throw completion pending: the original
-// exception wins over anything `return` does.
-Exception iterator_close_with_throw(Context& ctx, IteratorRecord& record) {
-    Runtime& rt = ctx.rt();
-    if (rt.m_uncatchable) return Exception{};
-    Value pending = rt.take_exception();
-    Value ret = get_method(ctx, record.iterator, atoms::return_method);
-    if (!ret.is_exception() && !ret.is_undefined()) {
-        Value r = call(ctx, ret, record.iterator, {});
-        (void)r;
-    }
-    if (rt.m_uncatchable) return Exception{};
-    (void)rt.take_exception();
-    return ctx.throw_value(std::move(pending));
-}
-
 // Shewchuk's exact summation with the overflow bookkeeping of the sumPrecise proposal: the
 // partials are non-overlapping doubles whose exact sum plus `overflow` * 2^1024 is the exact
 // running total.
@@ -454,7 +394,7 @@ Value math_sum_precise(Context& ctx, const CallArgs& args) {
     // 7-8. Repeat, while next is not done.
     for (;;) {
         Value next;
-        bool has = TRY(iterator_step_value(ctx, record, next));
+        bool has = TRY(iterator_step_value(ctx, record, &next));
         if (!has) break;
         // 8.b.i. Set count to count + 1.
         // 8.b.ii. If count ≥ 2^53, throw a RangeError (after closing the iterator).
@@ -542,6 +482,7 @@ bool install_math(Context& ctx) {
         (void)ctx.throw_out_of_memory();
         return false;
     }
+    register_native(math_random, "random");
     Value random = new_native_function(ctx, math_random, random_name, 0, 0, 4);
     if (random.is_exception()) return false;
     uint64_t seed = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^

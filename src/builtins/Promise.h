@@ -55,5 +55,7 @@ Result<void> create_resolving_functions(Context&, Object* promise, Value& resolv
 bool catch_exception(Context&, Value& out);
 // Registers the Promise class hooks and creates the realm's job functions (PromiseOperations.cpp).
 bool install_promise_internals(Context&);
+// Installs Promise.prototype's properties (PromisePrototype.cpp).
+bool install_promise_prototype(Context&, Object* prototype);
 
 } // namespace qjs

@@ -459,6 +459,11 @@ bool install_promise_internals(Context& ctx) {
     hooks.visit = promise_visit;
     hooks.clear = promise_clear;
     register_class_hooks(ClassId::Promise, hooks);
+    // Names for snapshots and backtraces (the registry keeps the first name given).
+    register_native(promise_reaction_job, "PromiseReactionJob");
+    register_native(promise_resolve_thenable_job, "PromiseResolveThenableJob");
+    register_native(promise_resolving_function, "PromiseResolvingFunction");
+    register_native(get_capabilities_executor, "GetCapabilitiesExecutor");
     Value job = new_native_function(ctx, promise_resolve_thenable_job, atoms::empty_string, 3);
     if (job.is_exception()) return false;
     ctx.set_intrinsic(Intrinsic::PromiseResolveThenableJob, job.as_object());
