@@ -1,6 +1,8 @@
 // CharClass.h: ASCII character classification for the lexer's fast paths.
 #pragma once
 
+#include "base/Unicode.h"
+
 #include <cstdint>
 
 namespace qjs::char_class {
@@ -37,6 +39,15 @@ inline int hex_value(char ch) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
+}
+
+// Identifier code points beyond ASCII. White space and line terminators are never ID_Start or
+// ID_Continue; excluding them here keeps the lexer correct even with approximate Unicode tables.
+inline bool is_id_start_cp(uint32_t cp) {
+    return !unicode::is_space(cp) && !unicode::is_line_terminator(cp) && unicode::is_id_start(cp);
+}
+inline bool is_id_continue_cp(uint32_t cp) {
+    return !unicode::is_space(cp) && !unicode::is_line_terminator(cp) && unicode::is_id_continue(cp);
 }
 
 } // namespace qjs::char_class

@@ -231,7 +231,7 @@ void Lexer::scan_number(Token& t) {
         bool bad = char_class::is_ascii_id_part(c) || c == '\\';
         if (c >= 0x80) {
             uint32_t cp, size;
-            if (decode_utf8(m_pos, cp, size) && unicode::is_id_start(cp)) bad = true;
+            if (decode_utf8(m_pos, cp, size) && char_class::is_id_start_cp(cp)) bad = true;
         }
         if (bad) {
             error(t, "identifier starts immediately after numeric literal");

@@ -425,7 +425,7 @@ void Lexer::rescan_as_regexp(Token& t) {
         }
         if (c >= 0x80) {
             uint32_t cp, size;
-            if (decode_utf8(m_pos, cp, size) && unicode::is_id_continue(cp)) {
+            if (decode_utf8(m_pos, cp, size) && char_class::is_id_continue_cp(cp)) {
                 error(t, "invalid regular expression flags");
                 return;
             }

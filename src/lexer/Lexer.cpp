@@ -405,7 +405,7 @@ bool Lexer::scan_identifier_slow(Token& t, uint32_t start, bool private_name) {
                 error_at(t, esc_pos, "invalid Unicode escape in identifier");
                 return false;
             }
-            if (first ? !unicode::is_id_start(cp) : !unicode::is_id_continue(cp)) {
+            if (first ? !char_class::is_id_start_cp(cp) : !char_class::is_id_continue_cp(cp)) {
                 error_at(t, esc_pos, "invalid identifier character");
                 return false;
             }
@@ -416,7 +416,7 @@ bool Lexer::scan_identifier_slow(Token& t, uint32_t start, bool private_name) {
                 error(t, "invalid UTF-8 in source");
                 return false;
             }
-            if (first ? !unicode::is_id_start(cp) : !unicode::is_id_continue(cp)) {
+            if (first ? !char_class::is_id_start_cp(cp) : !char_class::is_id_continue_cp(cp)) {
                 if (first) {
                     error(t, "invalid or unexpected character");
                     return false;

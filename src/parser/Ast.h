@@ -711,6 +711,9 @@ struct LogicalExpression : Node {
 
 // `left` is an Identifier or MemberExpression for every operator; for AssignOp::Assign it can also be
 // an ObjectPattern/ArrayPattern (destructuring assignment, converted from the object/array literal).
+// Annex B (sloppy mode only, not for &&= ||= ??=): `left` may be a CallExpression, e.g. `f() = 1`;
+// the call is evaluated, then a ReferenceError is thrown (before evaluating the right side). The same
+// holds for UpdateExpression arguments and for-in/of heads.
 struct AssignmentExpression : Node {
     AssignmentExpression() : Node(NodeKind::AssignmentExpression) {}
     AssignOp op = AssignOp::Assign;

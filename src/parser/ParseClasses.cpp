@@ -70,6 +70,10 @@ ClassNode* Parser::parse_class(const Token& start, bool is_statement, bool defau
             cls->super_class = parse_lhs(nullptr, true);
             leave_depth();
             if (!cls->super_class) break;
+            if (cls->super_class->kind == NodeKind::ArrowFunctionExpression && !cls->super_class->is_parenthesized()) {
+                fail_at_node(cls->super_class, "unexpected arrow function in class heritage");
+                break;
+            }
         }
         if (!expect(Tok::LBrace)) break;
         ClassState cs;
@@ -151,7 +155,8 @@ bool Parser::parse_class_element(ClassNode* cls, bool& seen_constructor) {
         is_generator = true;
         advance();
     }
-    if (!is_async && !is_generator && (m_tok.is(Tok::Get) || m_tok.is(Tok::Set)) && next_starts_name()) {
+    if (!is_async && !is_generator && (m_tok.is(Tok::Get) || m_tok.is(Tok::Set)) && next_starts_name() &&
+        peek().type != Tok::Star) {
         kind = m_tok.is(Tok::Get) ? ClassElementKind::Getter : ClassElementKind::Setter;
         advance();
     }

@@ -65,7 +65,10 @@ static bool assign_op_for(Tok t, AssignOp& op) {
     }
 }
 
-bool Parser::is_simple_assignment_target(Node* e) {
+bool Parser::is_simple_assignment_target(Node* e, bool web_compat_call) {
+    if (web_compat_call && e->kind == NodeKind::CallExpression && !strict() && m_options.annex_b &&
+        as<CallExpression>(e)->callee->kind != NodeKind::Super)
+        return true;
     if (e->kind == NodeKind::Identifier) {
         if (strict()) {
             auto* id = as<Identifier>(e);
@@ -113,7 +116,8 @@ Node* Parser::parse_assignment(bool in, CoverInfo* cover) {
         lhs = to_assignment_target(lhs, false);
     } else {
         check_cover(local, false);
-        if (!failed() && !is_simple_assignment_target(lhs)) lhs = nullptr;
+        bool logical = op == AssignOp::And || op == AssignOp::Or || op == AssignOp::Coalesce;
+        if (!failed() && !is_simple_assignment_target(lhs, !logical)) lhs = nullptr;
     }
     if (!lhs || failed()) {
         leave_depth();
@@ -330,7 +334,7 @@ Node* Parser::parse_unary(CoverInfo* cover) {
         Node* arg = parse_unary(nullptr);
         leave_depth();
         if (!arg) return nullptr;
-        if (is_bare_arrow(arg) || !is_simple_assignment_target(arg))
+        if (is_bare_arrow(arg) || !is_simple_assignment_target(arg, true))
             return fail_at_node(arg, "invalid operand for update expression");
         auto* node = make_node<UpdateExpression>(start);
         if (!node) return nullptr;
@@ -387,7 +391,7 @@ Node* Parser::parse_update(CoverInfo* cover) {
     Node* expr = parse_lhs(cover);
     if (!expr || is_bare_arrow(expr)) return expr;
     if ((at(Tok::PlusPlus) || at(Tok::MinusMinus)) && !m_tok.newline_before) {
-        if (!is_simple_assignment_target(expr)) return nullptr;
+        if (!is_simple_assignment_target(expr, true)) return nullptr;
         auto* node = make_node<UpdateExpression>(start);
         if (!node) return nullptr;
         node->op = at(Tok::PlusPlus) ? UpdateOp::Increment : UpdateOp::Decrement;
@@ -573,6 +577,8 @@ Node* Parser::parse_new() {
         callee = parse_new();
     else if (at(Tok::Super))
         callee = parse_super();
+    else if (at(Tok::Import) && peek().type == Tok::Dot)
+        callee = parse_import_expression(callee_start);
     else if (at(Tok::Import))
         callee = nullptr, fail("cannot use new with import");
     else
@@ -739,7 +745,9 @@ Node* Parser::parse_primary(CoverInfo* cover) {
                     return parse_function(start, NodeKind::FunctionExpression, true, false, false);
                 }
                 if (next.type == Tok::LParen) return parse_async_arrow_or_call(cover);
-                if (next.type == Tok::Identifier) {
+                Token after;
+                if (next.type == Tok::Identifier && peek2(&after).type == Tok::Identifier &&
+                    after.type == Tok::Arrow && !after.newline_before) {
                     // async x => ...
                     UseCounters before = m_counters;
                     advance();

@@ -13,7 +13,7 @@ StringLiteral* Parser::parse_module_specifier() {
 }
 
 bool Parser::parse_import_attributes(AstVector<ImportAttribute>& out) {
-    if (!at(Tok::With) || m_tok.newline_before) return true;
+    if (!at(Tok::With)) return true;
     advance();
     if (!expect(Tok::LBrace)) return false;
     while (!at(Tok::RBrace)) {

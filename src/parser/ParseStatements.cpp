@@ -396,8 +396,12 @@ Node* Parser::parse_for() {
             if (is_of && init_starts_with_async && !is_await && init->kind == NodeKind::Identifier &&
                 !init->is_parenthesized())
                 return fail_at_node(init, "for-of loop head may not start with 'async of'");
-            init = to_assignment_target(init, false);
-            if (!init) return nullptr;
+            if (init->kind == NodeKind::CallExpression) {
+                if (!is_simple_assignment_target(init, true)) return nullptr;
+            } else {
+                init = to_assignment_target(init, false);
+                if (!init) return nullptr;
+            }
         }
         advance(); // in / of
         Node* right = is_of ? parse_assignment(true) : parse_expression(true);

@@ -311,7 +311,6 @@ void Parser::begin_function_state(FunctionState& fs, CodeUnit* unit, FunctionNod
     fs.is_arrow = is_arrow;
     fs.strict = m_fn ? m_fn->strict : (m_options.strict || m_options.module);
     if (is_arrow && m_fn) {
-        fs.await_reserved = m_fn->await_reserved;
         fs.allow_super_property = m_fn->allow_super_property;
         fs.allow_super_call = m_fn->allow_super_call;
         fs.allow_new_target = m_fn->allow_new_target;

@@ -230,7 +230,9 @@ class Parser {
     Node* to_assignment_target(Node* expr, bool is_pattern_leaf);
     // Converts an arrow parameter expression to a binding pattern.
     Node* to_binding_target(Node* expr);
-    bool is_simple_assignment_target(Node* expr);
+    // `web_compat_call`: Annex B runtime errors for function call assignment targets (sloppy mode,
+    // not for logical assignment or inside destructuring patterns).
+    bool is_simple_assignment_target(Node* expr, bool web_compat_call = false);
     bool collect_bound_names(Node* pattern, AstVector<Identifier*>& out);
 
     // ---- functions (ParseFunctions.cpp)
