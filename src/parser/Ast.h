@@ -359,7 +359,8 @@ struct VariableDeclaration : Node {
 struct ExpressionStatement : Node {
     ExpressionStatement() : Node(NodeKind::ExpressionStatement) {}
     Node* expression = nullptr;
-    // The raw directive text when this statement is part of a directive prologue ("use strict").
+    // The statement is part of a directive prologue (e.g. "use strict"); the expression is the
+    // StringLiteral.
     bool is_directive = false;
 };
 

@@ -70,7 +70,8 @@ ClassNode* Parser::parse_class(const Token& start, bool is_statement, bool defau
             cls->super_class = parse_lhs(nullptr, true);
             leave_depth();
             if (!cls->super_class) break;
-            if (cls->super_class->kind == NodeKind::ArrowFunctionExpression && !cls->super_class->is_parenthesized()) {
+            if (cls->super_class->kind == NodeKind::ArrowFunctionExpression &&
+                !cls->super_class->is_parenthesized()) {
                 fail_at_node(cls->super_class, "unexpected arrow function in class heritage");
                 break;
             }

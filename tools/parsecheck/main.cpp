@@ -57,10 +57,10 @@ struct Meta {
 
 // Proposals the parser does not implement (yet), each with its reason.
 const char* const k_skipped_features[] = {
-    "decorators",                    // stage 3, not implemented
-    "explicit-resource-management",  // `using` declarations: not implemented
-    "source-phase-imports",          // `import source x from`: not implemented
-    "import-defer",                  // `import defer * as ns from`: not implemented
+    "decorators",                   // stage 3, not implemented
+    "explicit-resource-management", // `using` declarations: not implemented
+    "source-phase-imports",         // `import source x from`: not implemented
+    "import-defer",                 // `import defer * as ns from`: not implemented
 };
 
 Meta parse_meta(const std::string& src) {
@@ -173,7 +173,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     for (const char* sub : {"test/language", "test/built-ins", "test/annexB"})
         walk(root + "/" + sub, files);
-    int neg_pass = 0, neg_fail = 0, pos_pass = 0, pos_fail = 0, regexp_expected = 0, skipped = 0, skipped_features = 0;
+    int neg_pass = 0, neg_fail = 0, pos_pass = 0, pos_fail = 0, regexp_expected = 0, skipped = 0,
+        skipped_features = 0;
     std::string src, err;
     for (const std::string& path : files) {
         if (!filter.empty() && path.find(filter) == std::string::npos) continue;
