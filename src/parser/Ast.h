@@ -219,8 +219,7 @@ struct CodeUnit : Node {
     bool has_direct_eval = false; // a direct `eval(...)` call appears in this unit (not in nested functions;
                                   // arrows are nested functions: an eval inside an arrow sets it on
                                   // the arrow, and sets the uses_* flags below on enclosing units)
-    bool uses_arguments = false;  // `arguments` referenced here or in nested arrows (not set for arrows
-                                  // themselves... see propagation rule below)
+    bool uses_arguments = false;  // `arguments` referenced here or in nested arrows
     bool uses_this = false;       // `this` here or in nested arrows (also `super` uses `this`)
     bool uses_super_property = false; // `super.x` / `super[x]` here or in nested arrows
     bool uses_super_call = false;     // `super(...)` here or in nested arrows
