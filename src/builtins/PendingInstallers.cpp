@@ -2,7 +2,4 @@
 #include "builtins/Builtins.h"
 namespace qjs {
 bool install_iterator(Context&) { return true; }
-bool install_math(Context&) { return true; }
-bool install_json(Context&) { return true; }
-bool install_promise(Context&) { return true; }
 } // namespace qjs
