@@ -8,8 +8,6 @@ bool install_symbol(Context&) { return true; }
 bool install_boolean(Context&) { return true; }
 bool install_global(Context&) { return true; }
 bool install_reflect(Context&) { return true; }
-bool install_iterator(Context&) { return true; }
-bool install_array(Context&) { return true; }
 bool install_math(Context&) { return true; }
 bool install_json(Context&) { return true; }
 bool install_promise(Context&) { return true; }
