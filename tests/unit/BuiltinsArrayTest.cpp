@@ -54,6 +54,16 @@ Value cb_pair(Context& ctx, const CallArgs& args) {
     return create_array_from_list(ctx, items);
 }
 
+int g_returns = 0;
+int g_next_count = 0;
+Value counting_next(Context& ctx, const CallArgs&) {
+    return create_iter_result_object(ctx, Value::int32(g_next_count++), false);
+}
+Value counting_return(Context& ctx, const CallArgs&) {
+    g_returns++;
+    return new_object(ctx);
+}
+
 struct ArrayFixture : ::testing::Test {
     Runtime* rt = nullptr;
     Context* ctx = nullptr;
@@ -329,6 +339,65 @@ TEST_F(ArrayFixture, ArrayFrom) {
     EXPECT_EQ(joined(from_like), "4,");
     EXPECT_TRUE(threw_type(invoke_method(array_ctor, "from", {Value()})));
     EXPECT_TRUE(threw_type(invoke_method(array_ctor, "from", {ints({1}), Value::int32(3)})));
+}
+
+TEST_F(ArrayFixture, IteratorHelpers) {
+    Value a = ints({1, 2, 3, 4});
+    auto values = [&] { return invoke_method(a, "values"); };
+    EXPECT_EQ(joined(invoke_method(invoke_method(values(), "map", {fn(cb_double)}), "toArray")), "2,4,6,8");
+    EXPECT_EQ(joined(invoke_method(invoke_method(values(), "filter", {fn(cb_is_even)}), "toArray")), "2,4");
+    EXPECT_EQ(joined(invoke_method(invoke_method(values(), "take", {Value::int32(2)}), "toArray")), "1,2");
+    EXPECT_EQ(joined(invoke_method(invoke_method(values(), "drop", {Value::int32(3)}), "toArray")), "4");
+    EXPECT_EQ(joined(invoke_method(invoke_method(values(), "flatMap", {fn(cb_pair)}), "toArray")),
+              "1,1,2,2,3,3,4,4");
+    EXPECT_EQ(num(invoke_method(values(), "reduce", {fn(cb_sum)})), 10);
+    EXPECT_EQ(num(invoke_method(values(), "reduce", {fn(cb_sum), Value::int32(5)})), 15);
+    EXPECT_TRUE(invoke_method(values(), "some", {fn(cb_is_even)}).as_bool());
+    EXPECT_FALSE(invoke_method(values(), "every", {fn(cb_is_even)}).as_bool());
+    EXPECT_EQ(num(invoke_method(values(), "find", {fn(cb_is_even)})), 2);
+    EXPECT_TRUE(threw_type(invoke_method(values(), "take", {Value::float64(NAN)})));
+    EXPECT_TRUE(threw_type(invoke_method(values(), "drop", {Value::int32(-1)})));
+    EXPECT_TRUE(threw_type(invoke_method(values(), "map", {Value::int32(1)})));
+
+    // An iterator with next/return: helpers close it on return() and on argument errors.
+    Value it = new_object(*ctx);
+    ASSERT_FALSE(set_or_throw(*ctx, it.as_object(), atoms::next, fn(counting_next)).is_exception());
+    ASSERT_FALSE(set_or_throw(*ctx, it.as_object(), atoms::return_, fn(counting_return)).is_exception());
+    Value iterator_ctor = global("Iterator");
+    ASSERT_TRUE(iterator_ctor.is_object());
+    Value wrapped = invoke_method(iterator_ctor, "from", {it});
+    ASSERT_TRUE(wrapped.is_object());
+    EXPECT_FALSE(wrapped.bits_equal(it));
+    g_next_count = 0;
+    g_returns = 0;
+    Value mapped = invoke_method(wrapped, "map", {fn(cb_double)});
+    Value r1 = invoke_method(mapped, "next");
+    EXPECT_EQ(num(iterator_value(*ctx, r1.as_object())), 0);
+    Value r2 = invoke_method(mapped, "next");
+    EXPECT_EQ(num(iterator_value(*ctx, r2.as_object())), 2);
+    Value done = invoke_method(mapped, "return");
+    EXPECT_TRUE(MUST(iterator_complete(*ctx, done.as_object())));
+    EXPECT_EQ(g_returns, 1);
+    Value after = invoke_method(mapped, "next");
+    EXPECT_TRUE(MUST(iterator_complete(*ctx, after.as_object())));
+    EXPECT_EQ(g_returns, 1);
+    EXPECT_TRUE(threw_type(invoke_method(wrapped, "filter", {Value()})));
+    EXPECT_EQ(g_returns, 2);
+    // take(n) closes the underlying iterator once n values were produced.
+    EXPECT_EQ(joined(invoke_method(invoke_method(wrapped, "take", {Value::int32(2)}), "toArray")), "2,3");
+    EXPECT_EQ(g_returns, 3);
+
+    // Array iterators already inherit from %Iterator.prototype%: Iterator.from returns them as-is.
+    Value arr_iter = values();
+    EXPECT_TRUE(invoke_method(iterator_ctor, "from", {arr_iter}).bits_equal(arr_iter));
+    EXPECT_TRUE(threw_type(call(*ctx, iterator_ctor, Value(), {})));
+    EXPECT_TRUE(threw_type(construct(*ctx, iterator_ctor, {})));
+    EXPECT_EQ(str(get(*ctx, arr_iter.as_object(), atoms::sym_toStringTag)), "Array Iterator");
+    Value helper = invoke_method(values(), "map", {fn(cb_double)});
+    EXPECT_EQ(str(get(*ctx, helper.as_object(), atoms::sym_toStringTag)), "Iterator Helper");
+    Value plain = new_object_with_proto(*ctx, ctx->intrinsic(Intrinsic::IteratorPrototype));
+    EXPECT_EQ(str(get(*ctx, plain.as_object(), atoms::sym_toStringTag)), "Iterator");
+    EXPECT_TRUE(get(*ctx, plain.as_object(), atoms::constructor).bits_equal(iterator_ctor));
 }
 
 } // namespace
