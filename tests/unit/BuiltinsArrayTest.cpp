@@ -64,6 +64,12 @@ Value counting_return(Context& ctx, const CallArgs&) {
     return new_object(ctx);
 }
 
+int g_setter_calls = 0;
+Value counting_setter(Context&, const CallArgs&) {
+    g_setter_calls++;
+    return Value();
+}
+
 struct ArrayFixture : ::testing::Test {
     Runtime* rt = nullptr;
     Context* ctx = nullptr;
@@ -398,6 +404,26 @@ TEST_F(ArrayFixture, IteratorHelpers) {
     Value plain = new_object_with_proto(*ctx, ctx->intrinsic(Intrinsic::IteratorPrototype));
     EXPECT_EQ(str(get(*ctx, plain.as_object(), atoms::sym_toStringTag)), "Iterator");
     EXPECT_TRUE(get(*ctx, plain.as_object(), atoms::constructor).bits_equal(iterator_ctor));
+}
+
+TEST_F(ArrayFixture, PushSeesPrototypeSetters) {
+    // A setter for "1" on Array.prototype must be reached by push (no fast path then).
+    Object* proto = ctx->intrinsic(Intrinsic::ArrayPrototype);
+    ASSERT_FALSE(define_property_or_throw(
+                     *ctx, proto, atom_from_index(1),
+                     PropertyDescriptor::accessor(Value(), fn(counting_setter), prop::Configurable))
+                     .is_exception());
+    Value a = ints({7});
+    g_setter_calls = 0;
+    EXPECT_EQ(num(invoke_method(a, "push", {Value::int32(8)})), 2);
+    EXPECT_EQ(g_setter_calls, 1);
+    EXPECT_FALSE(MUST(has_own_property(*ctx, a.as_object(), atom_from_index(1))));
+    EXPECT_TRUE(MUST(delete_property(*ctx, proto, atom_from_index(1))));
+    // (Array.prototype.length is 2 now, so push takes the generic path; the result is the same.)
+    Value b = ints({7, 9});
+    EXPECT_EQ(num(invoke_method(b, "push", {Value::int32(8)})), 3);
+    EXPECT_EQ(g_setter_calls, 1);
+    EXPECT_TRUE(b.as_object()->is_fast_array());
 }
 
 } // namespace
