@@ -79,6 +79,13 @@ static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
     return true;
 }
 
+// Field-wise: ShapeEntry has padding bytes, so memcmp would compare garbage.
+static bool same_entries(const Shape* a, const Shape* b, uint32_t n) {
+    for (uint32_t i = 0; i < n; ++i)
+        if (a->m_entries[i].key != b->m_entries[i].key || a->m_entries[i].flags != b->m_entries[i].flags) return false;
+    return true;
+}
+
 // ---- the runtime's table of shared shapes ----
 
 static bool table_insert(Runtime& rt, Shape* s) {
@@ -160,9 +167,7 @@ Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
             if (s->m_hash != h || s->m_count != from->m_count + 1 || s->m_proto != from->m_proto) continue;
             if (s->m_entries[from->m_count].key != key || s->m_entries[from->m_count].flags != flags)
                 continue;
-            if (from->m_count &&
-                std::memcmp(s->m_entries, from->m_entries, from->m_count * sizeof(ShapeEntry)) != 0)
-                continue;
+            if (!same_entries(s, from, from->m_count)) continue;
             s->ref();
             return s;
         }
