@@ -19,11 +19,7 @@ struct JSONBuiltins : BuiltinsFixture {
     // stringify(x) as UTF-8, "<undefined>" or "<exception:Name>".
     std::string stringify(const Value& v, const Value& replacer = Value(), const Value& space = Value()) {
         Value r = call_path("JSON.stringify", {v, replacer, space});
-        if (r.is_exception()) {
-            Value e = rt->take_exception();
-            return "<exception:" + text(get(*ctx, e.as_object(), atoms::name)) + ":" +
-                   text(get(*ctx, e.as_object(), atoms::message)) + ">";
-        }
+        if (r.is_exception()) return "<exception:" + exception_name() + ">";
         if (r.is_undefined()) return "<undefined>";
         return r.as_string()->to_utf8();
     }
