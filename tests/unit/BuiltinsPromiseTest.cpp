@@ -44,6 +44,16 @@ Value executor(Context& ctx, const CallArgs& args) {
     return call(ctx, args.arg(args.magic), Value::undefined(), {&v, 1});
 }
 
+// A Promise-like constructor: calls the executor with two recorder functions found in its data and
+// returns a plain object (NewPromiseCapability's generic path).
+Value fake_constructor(Context& ctx, const CallArgs& args) {
+    Value* data = static_cast<NativeFunctionObject*>(args.callee)->data();
+    Value fns[2] = {data[0], data[1]};
+    Value r = call(ctx, args.arg(0), Value::undefined(), fns);
+    if (r.is_exception()) return r;
+    return new_object(ctx);
+}
+
 struct PromiseBuiltins : BuiltinsFixture {
     void SetUp() override {
         BuiltinsFixture::SetUp();
@@ -168,6 +178,23 @@ TEST_F(PromiseBuiltins, StaticResolveRejectWithResolversTry) {
     EXPECT_EQ(text(get(*ctx, path("Promise.prototype").as_object(), atoms::sym_toStringTag)), "Promise");
     Value species = get(*ctx, global("Promise").as_object(), atoms::sym_species);
     EXPECT_EQ(species.as_object(), global("Promise").as_object());
+}
+
+TEST_F(PromiseBuiltins, GenericCapabilityPath) {
+    Value ctor = new_native_function(*ctx, fake_constructor, atom("Fake"), 1, 0, 2, true);
+    Value* data = static_cast<NativeFunctionObject*>(ctor.as_object())->data();
+    data[0] = handler("res");
+    data[1] = handler("rej");
+    Value r = call_fn(path("Promise.resolve"), ctor, {Value::int32(5)});
+    ASSERT_TRUE(r.is_object());
+    EXPECT_FALSE(is_promise(r));
+    Value j = call_fn(path("Promise.reject"), ctor, {Value::int32(6)});
+    ASSERT_TRUE(j.is_object());
+    EXPECT_EQ(log(), "res:5 rej:6");
+    // Non-callable resolving functions are a TypeError.
+    data[0] = Value::int32(1);
+    EXPECT_TRUE(call_fn(path("Promise.resolve"), ctor, {Value::int32(5)}).is_exception());
+    EXPECT_EQ(exception_name(), "TypeError");
 }
 
 TEST_F(PromiseBuiltins, Finally) {
