@@ -15,7 +15,8 @@ class Context;
 struct FunctionBytecode;
 
 // Compiles a classic script (global code). The result is a new reference.
-Result<FunctionBytecode*> compile_script(Context&, const char* utf8, size_t length, Atom filename, bool strict);
+Result<FunctionBytecode*> compile_script(Context&, const char* utf8, size_t length, Atom filename,
+                                         bool strict);
 
 // What the caller of a direct eval provides.
 struct EvalCaller {
@@ -35,6 +36,7 @@ enum class DynamicFunctionKind : uint8_t;
 // generator/async forms). Returns the bytecode of the function itself (not of a script): the caller
 // creates the closure in the global scope.
 Result<FunctionBytecode*> compile_dynamic_function(Context&, DynamicFunctionKind kind, const char* params,
-                                                   size_t params_length, const char* body, size_t body_length);
+                                                   size_t params_length, const char* body,
+                                                   size_t body_length);
 
 } // namespace qjs

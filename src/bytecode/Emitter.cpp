@@ -9,14 +9,15 @@ void Emitter::u16(uint16_t v) {
 }
 
 void Emitter::u32(uint32_t v) {
-    for (int i = 0; i < 4; i++) byte((v >> (8 * i)) & 0xff);
+    for (int i = 0; i < 4; i++)
+        byte((v >> (8 * i)) & 0xff);
 }
 
 // Applies the stack effect of `o`. After an instruction that never falls through, the code that
 // follows is unreachable until a label with a known depth is bound.
 void Emitter::effect(Op o, uint32_t argc) {
     const OpInfo& info = op_info(o);
-    if (m_depth == kUnreachable) m_depth = 0; // dead code: keep counting from zero
+    if (m_depth == kUnreachable) return; // dead code is not tracked
     set_depth(m_depth - info.n_pop - static_cast<int32_t>(argc) + info.n_push);
     switch (o) {
     case Op::goto_:
@@ -58,7 +59,9 @@ void Emitter::op_u32(Op o, uint32_t v) {
     effect(o);
 }
 
-void Emitter::op_atom(Op o, Atom a) { op_u32(o, a); }
+void Emitter::op_atom(Op o, Atom a) {
+    op_u32(o, a);
+}
 
 void Emitter::op_atom_u8(Op o, Atom a, uint8_t flags) {
     byte(static_cast<uint8_t>(o));
@@ -82,14 +85,22 @@ void Emitter::op_atom_label_u8(Op o, Atom a, Label l, uint8_t flags) {
     u32(0);
     byte(flags);
     effect(o);
+    if (m_depth == kUnreachable) {
+        m_patches.push_back({l, at, op_pos});
+        return;
+    }
     // with_* ops jump with one value pushed (the found value / reference base), see Opcodes.def.
     int32_t jump_depth = m_depth;
     switch (o) {
     case Op::with_get_var:
-    case Op::with_delete_var:
-    case Op::with_get_ref: jump_depth = m_depth + 1; break;
+    case Op::with_delete_var: jump_depth = m_depth + 1; break;
+    case Op::with_get_ref:
     case Op::with_make_ref: jump_depth = m_depth + 2; break;
-    case Op::with_put_var: jump_depth = m_depth; break;
+    case Op::with_put_var:
+        // Falling through leaves v on the stack (the table lists the found path's effect).
+        jump_depth = m_depth;
+        m_depth += 1;
+        break;
     default: break;
     }
     int32_t saved = m_depth;
@@ -105,8 +116,12 @@ void Emitter::op_const_u8(Op o, uint32_t index, uint8_t flags) {
     effect(o);
 }
 
-void Emitter::op_loc(Op o, uint32_t reg) { op_u16(o, static_cast<uint16_t>(reg)); }
-void Emitter::op_var_ref(Op o, uint32_t index) { op_u16(o, static_cast<uint16_t>(index)); }
+void Emitter::op_loc(Op o, uint32_t reg) {
+    op_u16(o, static_cast<uint16_t>(reg));
+}
+void Emitter::op_var_ref(Op o, uint32_t index) {
+    op_u16(o, static_cast<uint16_t>(index));
+}
 
 void Emitter::op_npop(Op o, uint16_t argc) {
     byte(static_cast<uint8_t>(o));
@@ -126,32 +141,35 @@ void Emitter::jump(Op o, Label l) {
     byte(static_cast<uint8_t>(o));
     uint32_t at = pc();
     u32(0);
-    if (o == Op::gosub) {
-        // The finally block starts with the return address pushed.
-        int32_t saved = m_depth;
-        m_depth = m_depth + 1;
-        use_label(l, at, op_pos);
-        m_depth = saved;
-        effect(o);
-        adjust(-1); // after `ret` we continue at the original depth
+    if (m_depth == kUnreachable) {
+        m_patches.push_back({l, at, op_pos});
         return;
     }
-    effect(o);
-    // For goto the depth is unreachable now; the target keeps the depth before the jump.
-    int32_t saved = m_depth;
-    if (o == Op::goto_) m_depth = saved == kUnreachable ? m_depth : saved;
-    if (o == Op::goto_) {
-        // effect() made it unreachable; compute the depth at the jump from the instruction.
-        m_depth = m_labels.size() ? m_depth : m_depth;
+    if (o == Op::gosub) {
+        // The finally block starts with the return address pushed; after `ret` execution continues
+        // here at the original depth.
+        m_depth += 1;
+        use_label(l, at, op_pos);
+        m_depth -= 1;
+        return;
     }
+    if (o == Op::goto_) {
+        use_label(l, at, op_pos);
+        m_depth = kUnreachable;
+        return;
+    }
+    effect(o); // if_true / if_false pop the condition
     use_label(l, at, op_pos);
-    m_depth = saved;
 }
 
 void Emitter::use_label(Label l, uint32_t patch_at, uint32_t op_pos) {
     m_patches.push_back({l, patch_at, op_pos});
+    if (m_depth == kUnreachable) return;
     LabelInfo& info = m_labels[l];
-    if (info.depth == kUnreachable) info.depth = m_depth;
+    if (info.depth == kUnreachable)
+        info.depth = m_depth;
+    else if (info.depth != m_depth)
+        m_depth_mismatch = true;
 }
 
 void Emitter::push_int(int32_t v) {
@@ -209,9 +227,11 @@ void Emitter::bind(Label l) {
     LabelInfo& info = m_labels[l];
     info.pos = static_cast<int32_t>(pc());
     if (m_depth == kUnreachable) {
-        m_depth = info.depth == kUnreachable ? 0 : info.depth;
+        m_depth = info.depth; // stays unreachable when no reachable jump targets it
     } else if (info.depth == kUnreachable) {
         info.depth = m_depth;
+    } else if (info.depth != m_depth) {
+        m_depth_mismatch = true;
     }
 }
 
@@ -238,7 +258,8 @@ bool Emitter::finish() {
         if (info.pos < 0) return false;
         int32_t offset = info.pos - static_cast<int32_t>(p.op_pos);
         uint32_t v = static_cast<uint32_t>(offset);
-        for (int i = 0; i < 4; i++) m_code[p.at + i] = (v >> (8 * i)) & 0xff;
+        for (int i = 0; i < 4; i++)
+            m_code[p.at + i] = (v >> (8 * i)) & 0xff;
     }
     return true;
 }

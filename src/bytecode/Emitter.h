@@ -70,6 +70,7 @@ class Emitter {
     Vector<Value> m_constants;
     Vector<LineEntry> m_lines;
     Vector<ExceptionHandler> m_handlers;
+    bool m_depth_mismatch = false; // a label was reached with two different stack depths (compiler bug)
 
   private:
     void byte(uint8_t b) { m_code.push_back(b); }

@@ -23,12 +23,12 @@ struct ScopeInfo;
 struct FunctionInfo;
 
 enum class BindingKind : uint8_t {
-    Var,          // var, function declaration at function level, parameter-scope-less vars
-    Parameter,    // a formal parameter
+    Var,       // var, function declaration at function level, parameter-scope-less vars
+    Parameter, // a formal parameter
     Let,
     Const,
-    Class,        // class declaration (mutable like let)
-    ClassInner,   // the class's own name inside its body (immutable)
+    Class,           // class declaration (mutable like let)
+    ClassInner,      // the class's own name inside its body (immutable)
     LexicalFunction, // function declared in a block (mutable like let, initialized at block entry)
     CatchParameter,
     FunctionSelf, // a named function expression's own name (immutable, silent in sloppy mode)
@@ -41,12 +41,14 @@ inline bool binding_is_lexical(BindingKind k) {
     return k == BindingKind::Let || k == BindingKind::Const || k == BindingKind::Class ||
            k == BindingKind::ClassInner;
 }
-inline bool binding_is_const(BindingKind k) { return k == BindingKind::Const || k == BindingKind::ClassInner; }
+inline bool binding_is_const(BindingKind k) {
+    return k == BindingKind::Const || k == BindingKind::ClassInner;
+}
 
 struct Variable {
     AstString name;
     BindingKind kind;
-    bool captured = false;  // lives in a VarRef cell (an inner function or eval can reach it)
+    bool captured = false;    // lives in a VarRef cell (an inner function or eval can reach it)
     bool is_argument = false; // lives in argument slot `index` (simple parameters, not captured)
     bool needs_tdz = false;   // reads must check for the uninitialized marker
     uint32_t index = 0;       // local number (register argument_count + index), or the argument register
@@ -57,16 +59,18 @@ struct Variable {
     // For private names: the element kind and whether static (brand checks, accessor pairs).
     uint8_t private_kind = 0;
     bool private_static = false;
+    // Direct eval caller bindings: `index` is the caller's closure variable (else its register).
+    bool caller_closure = false;
 };
 
 enum class ScopeKind : uint8_t {
-    Function,  // the var scope of a function (also the script/eval top level)
-    Parameter, // parameter bindings when the list has expressions (separate from the body vars)
-    Block,     // block, for head, switch case block, catch clause
-    Class,     // class body: inner name, private names
+    Function,     // the var scope of a function (also the script/eval top level)
+    Parameter,    // parameter bindings when the list has expressions (separate from the body vars)
+    Block,        // block, for head, switch case block, catch clause
+    Class,        // class body: inner name, private names
     FunctionName, // a named function expression's self binding
-    With,      // a `with` object environment (dynamic lookups)
-    Caller,    // direct eval: the bindings of the calling code, visible by name
+    With,         // a `with` object environment (dynamic lookups)
+    Caller,       // direct eval: the bindings of the calling code, visible by name
 };
 
 struct ScopeInfo {
@@ -95,9 +99,9 @@ struct ClosureVar {
 struct FunctionInfo {
     CodeUnit* node = nullptr; // Program or FunctionNode
     FunctionInfo* parent = nullptr;
-    ScopeInfo* outer = nullptr;       // the scope the function is created in (nullptr at top level)
-    ScopeInfo* param_scope = nullptr; // parameter scope (== var_scope for simple parameter lists)
-    ScopeInfo* var_scope = nullptr;   // the body's var scope
+    ScopeInfo* outer = nullptr;         // the scope the function is created in (nullptr at top level)
+    ScopeInfo* param_scope = nullptr;   // parameter scope (== var_scope for simple parameter lists)
+    ScopeInfo* var_scope = nullptr;     // the body's var scope
     ScopeInfo* lexical_scope = nullptr; // top-level lexical declarations of the body (may == var_scope)
 
     ArenaVector<Variable*> locals; // every local slot, in index order
@@ -113,10 +117,10 @@ struct FunctionInfo {
 
     bool is_strict = false;
     bool is_arrow = false;
-    bool is_program = false;      // script/eval top level
-    bool is_global_code = false;  // script or sloppy indirect/global eval: vars are global properties
-    bool has_direct_eval = false; // this function (or a nested arrow) calls eval directly
-    bool has_dynamic_scope = false; // some lookups must go through with objects / eval var objects
+    bool is_program = false;           // script/eval top level
+    bool is_global_code = false;       // script or sloppy indirect/global eval: vars are global properties
+    bool has_direct_eval = false;      // this function (or a nested arrow) calls eval directly
+    bool has_dynamic_scope = false;    // some lookups must go through with objects / eval var objects
     bool separate_param_scope = false; // parameters with expressions: distinct var environment
 
     Variable* new_local(Arena&, const AstString& name, BindingKind, ScopeInfo*);
@@ -147,7 +151,8 @@ struct Resolution {
 struct EvalCallerBinding {
     AstString name;
     BindingKind kind;
-    uint32_t closure_index; // index in the eval function's closure variable list
+    bool from_caller_closure; // caller's closure variable `index`, else caller's register `index`
+    uint32_t index;
 };
 
 } // namespace qjs

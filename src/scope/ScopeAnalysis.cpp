@@ -18,18 +18,21 @@ template <typename V> bool NodeMap<V>::put(Arena& arena, const void* key, V valu
         uint32_t cap = m_capacity ? m_capacity * 2 : 64;
         Entry* entries = arena.make_array<Entry>(cap);
         if (!entries) return false;
-        for (uint32_t i = 0; i < cap; i++) entries[i].key = nullptr;
+        for (uint32_t i = 0; i < cap; i++)
+            entries[i].key = nullptr;
         for (uint32_t i = 0; i < m_capacity; i++) {
             if (!m_entries[i].key) continue;
             uint32_t h = (reinterpret_cast<uintptr_t>(m_entries[i].key) >> 3) & (cap - 1);
-            while (entries[h].key) h = (h + 1) & (cap - 1);
+            while (entries[h].key)
+                h = (h + 1) & (cap - 1);
             entries[h] = m_entries[i];
         }
         m_entries = entries;
         m_capacity = cap;
     }
     uint32_t h = (reinterpret_cast<uintptr_t>(key) >> 3) & (m_capacity - 1);
-    while (m_entries[h].key && m_entries[h].key != key) h = (h + 1) & (m_capacity - 1);
+    while (m_entries[h].key && m_entries[h].key != key)
+        h = (h + 1) & (m_capacity - 1);
     if (!m_entries[h].key) m_count++;
     m_entries[h].key = key;
     m_entries[h].value = value;
@@ -48,6 +51,7 @@ template <typename V> V NodeMap<V>::get(const void* key) const {
 
 template class NodeMap<FunctionInfo*>;
 template class NodeMap<ScopeInfo*>;
+template class NodeMap<Variable*>;
 
 // ---- synthetic names ----
 
@@ -56,12 +60,30 @@ static const char16_t k_new_target[] = u"new.target";
 static const char16_t k_home_object[] = u"<home>";
 static const char16_t k_active_function[] = u"<func>";
 static const char16_t k_arguments[] = u"arguments";
+static const char16_t k_brand[] = u"<brand>";
+static const char16_t k_static_brand[] = u"<static brand>";
 
-AstString ScopeAnalysis::name_this() { return {k_this, 4}; }
-AstString ScopeAnalysis::name_new_target() { return {k_new_target, 10}; }
-AstString ScopeAnalysis::name_home_object() { return {k_home_object, 6}; }
-AstString ScopeAnalysis::name_active_function() { return {k_active_function, 6}; }
-AstString ScopeAnalysis::name_arguments() { return {k_arguments, 9}; }
+AstString ScopeAnalysis::name_this() {
+    return {k_this, 4};
+}
+AstString ScopeAnalysis::name_new_target() {
+    return {k_new_target, 10};
+}
+AstString ScopeAnalysis::name_home_object() {
+    return {k_home_object, 6};
+}
+AstString ScopeAnalysis::name_active_function() {
+    return {k_active_function, 6};
+}
+AstString ScopeAnalysis::name_arguments() {
+    return {k_arguments, 9};
+}
+AstString ScopeAnalysis::name_brand() {
+    return {k_brand, 7};
+}
+AstString ScopeAnalysis::name_static_brand() {
+    return {k_static_brand, 14};
+}
 
 // ---- ScopeInfo / FunctionInfo ----
 
@@ -127,7 +149,8 @@ Resolution ScopeAnalysis::resolve_variable(FunctionInfo* fi, Variable* var) {
     return r;
 }
 
-Resolution ScopeAnalysis::resolve(FunctionInfo* fi, ScopeInfo* scope, const AstString& name, bool private_name) {
+Resolution ScopeAnalysis::resolve(FunctionInfo* fi, ScopeInfo* scope, const AstString& name,
+                                  bool private_name) {
     Resolution r;
     for (ScopeInfo* s = scope; s; s = s->parent) {
         if (s->kind == ScopeKind::With && !private_name) {
@@ -137,7 +160,8 @@ Resolution ScopeAnalysis::resolve(FunctionInfo* fi, ScopeInfo* scope, const AstS
         if (Variable* v = s->find(name, private_name)) {
             Resolution found = resolve_variable(fi, v);
             found.with_count = r.with_count;
-            for (uint32_t i = 0; i < r.with_count; i++) found.withs[i] = r.withs[i];
+            for (uint32_t i = 0; i < r.with_count; i++)
+                found.withs[i] = r.withs[i];
             found.through_eval_scope = r.through_eval_scope;
             return found;
         }
@@ -169,12 +193,14 @@ struct ScopeWalker {
         s->parent = parent;
         s->function = fi;
         s->node = node;
-        if (node && kind != ScopeKind::FunctionName && kind != ScopeKind::Function && kind != ScopeKind::Parameter)
+        if (node && kind != ScopeKind::FunctionName && kind != ScopeKind::Function &&
+            kind != ScopeKind::Parameter)
             if (!sa.m_scopes.put(arena, node, s)) set_oom();
         return s;
     }
 
-    Variable* declare(FunctionInfo* fi, ScopeInfo* scope, const AstString& name, BindingKind kind, Node* decl) {
+    Variable* declare(FunctionInfo* fi, ScopeInfo* scope, const AstString& name, BindingKind kind,
+                      Node* decl) {
         Variable* v = fi->new_local(arena, name, kind, scope);
         if (!v) {
             set_oom();
@@ -267,7 +293,9 @@ struct ScopeWalker {
                 v->kind = b.kind;
                 v->scope = cs;
                 v->captured = true;
-                v->index = b.closure_index;
+                v->index = b.index;
+                v->caller_closure = b.from_caller_closure;
+                v->needs_tdz = binding_is_lexical(b.kind);
                 cs->vars.push_back(arena, v);
             }
             fi->parent = caller;
@@ -275,8 +303,8 @@ struct ScopeWalker {
             outer = cs;
         }
         bool global_vars = !program->is_strict && (program->program_kind == ProgramKind::Script ||
-                                                    (program->program_kind == ProgramKind::Eval &&
-                                                     (!options.is_direct_eval || options.caller_binding_count == 0)));
+                                                   (program->program_kind == ProgramKind::Eval &&
+                                                    (!options.is_direct_eval || options.caller_is_global)));
         if (program->program_kind == ProgramKind::Script) global_vars = true;
         fi->is_global_code = global_vars;
         ScopeInfo* s = new_scope(ScopeKind::Function, outer, fi, program);
@@ -295,7 +323,8 @@ struct ScopeWalker {
         }
         if (program->program_kind != ProgramKind::Script) declare_lexicals(fi, s, program->scope);
         if (program->has_direct_eval) fi->has_direct_eval = true;
-        for (Node* n : program->body) walk_statement(fi, s, n);
+        for (Node* n : program->body)
+            walk_statement(fi, s, n);
         if (fi->has_direct_eval) capture_all(fi, s);
         finish_function(fi);
     }
@@ -348,21 +377,26 @@ struct ScopeWalker {
         if (!fn->is_arrow) {
             bool eval = fn->has_direct_eval;
             if (fn->uses_this || eval || fn->uses_super_property || fn->uses_super_call ||
-                fn->function_kind == FunctionKind::DerivedConstructor) {
+                fn->function_kind == FunctionKind::DerivedConstructor ||
+                fn->function_kind == FunctionKind::ClassConstructor) {
                 fi->this_var = declare(fi, ps, ScopeAnalysis::name_this(), BindingKind::Special, nullptr);
                 if (fn->function_kind == FunctionKind::DerivedConstructor) fi->this_var->needs_tdz = true;
             }
             if (fn->uses_new_target || eval || fn->function_kind == FunctionKind::DerivedConstructor)
-                fi->new_target_var = declare(fi, ps, ScopeAnalysis::name_new_target(), BindingKind::Special, nullptr);
+                fi->new_target_var =
+                    declare(fi, ps, ScopeAnalysis::name_new_target(), BindingKind::Special, nullptr);
             if (function_has_home_object(fn) && (fn->uses_super_property || eval))
-                fi->home_object_var = declare(fi, ps, ScopeAnalysis::name_home_object(), BindingKind::Special, nullptr);
-            if (fn->function_kind == FunctionKind::DerivedConstructor || fn->function_kind == FunctionKind::ClassConstructor)
+                fi->home_object_var =
+                    declare(fi, ps, ScopeAnalysis::name_home_object(), BindingKind::Special, nullptr);
+            if (fn->function_kind == FunctionKind::DerivedConstructor ||
+                fn->function_kind == FunctionKind::ClassConstructor)
                 fi->active_function_var =
                     declare(fi, ps, ScopeAnalysis::name_active_function(), BindingKind::Special, nullptr);
             bool field_init = fn->function_kind == FunctionKind::ClassFieldInitializer ||
                               fn->function_kind == FunctionKind::ClassStaticBlock;
             if ((fn->uses_arguments || eval) && !fn->arguments_shadowed && !field_init)
-                fi->arguments_var = declare(fi, ps, ScopeAnalysis::name_arguments(), BindingKind::Arguments, nullptr);
+                fi->arguments_var =
+                    declare(fi, ps, ScopeAnalysis::name_arguments(), BindingKind::Arguments, nullptr);
         }
         // Body var scope.
         ScopeInfo* vs = ps;
@@ -389,11 +423,13 @@ struct ScopeWalker {
         if (fi->has_direct_eval && !fi->is_strict) vs->eval_var_scope = true;
 
         // Parameter initializers are evaluated in the parameter scope.
-        for (Node* p : fn->params) walk_pattern(fi, ps, p);
+        for (Node* p : fn->params)
+            walk_pattern(fi, ps, p);
         if (fn->expression_body) {
             walk_expression(fi, vs, fn->body_expression);
         } else {
-            for (Node* n : fn->body) walk_statement(fi, vs, n);
+            for (Node* n : fn->body)
+                walk_statement(fi, vs, n);
         }
         if (fi->has_direct_eval) capture_all(fi, vs);
         finish_function(fi);
@@ -404,29 +440,119 @@ struct ScopeWalker {
 
     // ---- classes ----
 
+    // A synthetic method that runs the instance (or static) field initializers and static blocks.
+    FunctionInfo* new_init_function(FunctionInfo* fi, ScopeInfo* cs, ClassNode* cls, bool is_static) {
+        FunctionNode* fn = arena.make<FunctionNode>(NodeKind::FunctionExpression);
+        Scope* sc = arena.make<Scope>();
+        if (!fn || !sc) {
+            set_oom();
+            return nullptr;
+        }
+        fn->function_kind = FunctionKind::Method;
+        fn->is_strict = true;
+        fn->scope = sc;
+        fn->line = cls->line;
+        fn->column = cls->column;
+        fn->start = cls->start;
+        fn->end = cls->end;
+        FunctionInfo* init = new_function(fn, fi, cs);
+        if (!init) return nullptr;
+        ScopeInfo* s = new_scope(ScopeKind::Function, cs, init, nullptr);
+        if (!s) return nullptr;
+        init->param_scope = init->var_scope = init->lexical_scope = s;
+        init->this_var = declare(init, s, ScopeAnalysis::name_this(), BindingKind::Special, nullptr);
+        init->home_object_var =
+            declare(init, s, ScopeAnalysis::name_home_object(), BindingKind::Special, nullptr);
+        if (is_static)
+            sa.m_static_inits.put(arena, cls, init);
+        else
+            sa.m_instance_inits.put(arena, cls, init);
+        return init;
+    }
+
     void walk_class(FunctionInfo* fi, ScopeInfo* scope, ClassNode* cls) {
         ScopeInfo* cs = new_scope(ScopeKind::Class, scope, fi, cls);
         if (!cs) return;
         if (cls->id) declare(fi, cs, cls->id->name, BindingKind::ClassInner, cls);
+        bool brand[2] = {false, false};
         for (const PrivateNameDeclaration& p : cls->private_names) {
             Variable* v = declare(fi, cs, p.name, BindingKind::PrivateName, nullptr);
             if (!v) return;
             v->needs_tdz = false;
             v->private_kind = static_cast<uint8_t>(p.kind);
             v->private_static = p.is_static;
+            if (p.kind != PrivateNameKind::Field) {
+                brand[p.is_static ? 1 : 0] = true;
+                if (p.kind == PrivateNameKind::Setter || p.kind == PrivateNameKind::Accessor) {
+                    v->private_setter = declare(fi, nullptr, p.name, BindingKind::Special, nullptr);
+                    if (!v->private_setter) return;
+                    v->private_setter->scope = cs;
+                }
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            if (!brand[i]) continue;
+            Variable* b =
+                declare(fi, cs, i ? ScopeAnalysis::name_static_brand() : ScopeAnalysis::name_brand(),
+                        BindingKind::PrivateName, nullptr);
+            if (!b) return;
+            b->needs_tdz = false;
+            b->private_static = i == 1;
         }
         if (cls->super_class) walk_expression(fi, cs, cls->super_class);
+        bool has_init[2] = {brand[0], brand[1]};
         for (ClassElement* e : cls->body) {
             if (e->computed && e->key) walk_expression(fi, cs, e->key);
-            if (e->value) walk_function(e->value, fi, cs);
+            if (e->element_kind == ClassElementKind::Field ||
+                e->element_kind == ClassElementKind::StaticBlock) {
+                has_init[e->is_static ? 1 : 0] = true;
+                if (e->computed) {
+                    static const char16_t k_key[] = u"<key>";
+                    Variable* kv = declare(fi, cs, AstString{k_key, 5}, BindingKind::Special, nullptr);
+                    if (!kv) return;
+                    sa.m_field_keys.put(arena, e, kv);
+                }
+            } else if (e->value) {
+                walk_function(e->value, fi, cs);
+            }
         }
-        // The default constructor of a derived class is synthesized; nothing to resolve.
+        for (int i = 0; i < 2; i++) {
+            if (!has_init[i]) continue;
+            FunctionInfo* init = new_init_function(fi, cs, cls, i == 1);
+            if (!init) return;
+            ScopeInfo* is = init->var_scope;
+            if (brand[i])
+                reference(init, is, i ? ScopeAnalysis::name_static_brand() : ScopeAnalysis::name_brand(),
+                          true);
+            for (ClassElement* e : cls->body) {
+                if (e->is_static != (i == 1)) continue;
+                if (e->element_kind != ClassElementKind::Field &&
+                    e->element_kind != ClassElementKind::StaticBlock)
+                    continue;
+                if (Variable* kv = sa.m_field_keys.get(e)) sa.resolve_variable(init, kv);
+                if (e->key && e->key->is(NodeKind::PrivateIdentifier))
+                    reference(init, is, as<PrivateIdentifier>(e->key)->name, true);
+                if (e->value) walk_function(e->value, init, is);
+            }
+            if (init->has_direct_eval) capture_all(init, is);
+        }
+    }
+
+    // A private name reference also needs the class brand and, for accessors, the setter.
+    void reference_private(FunctionInfo* fi, ScopeInfo* scope, const AstString& name) {
+        Resolution r = sa.resolve(fi, scope, name, true);
+        if (!r.var || r.var->private_kind == static_cast<uint8_t>(PrivateNameKind::Field)) return;
+        sa.resolve(fi, scope,
+                   r.var->private_static ? ScopeAnalysis::name_static_brand() : ScopeAnalysis::name_brand(),
+                   true);
+        if (r.var->private_setter) sa.resolve_variable(fi, r.var->private_setter);
     }
 
     // ---- statements ----
 
     void walk_statements(FunctionInfo* fi, ScopeInfo* scope, const AstVector<Node*>& list) {
-        for (Node* n : list) walk_statement(fi, scope, n);
+        for (Node* n : list)
+            walk_statement(fi, scope, n);
     }
 
     ScopeInfo* enter_block(FunctionInfo* fi, ScopeInfo* scope, Node* node, Scope* decls) {
@@ -461,7 +587,9 @@ struct ScopeWalker {
             if (c->id) reference(fi, scope, c->id->name);
             break;
         }
-        case NodeKind::ExpressionStatement: walk_expression(fi, scope, as<ExpressionStatement>(n)->expression); break;
+        case NodeKind::ExpressionStatement:
+            walk_expression(fi, scope, as<ExpressionStatement>(n)->expression);
+            break;
         case NodeKind::BlockStatement: {
             auto* b = as<BlockStatement>(n);
             ScopeInfo* s = enter_block(fi, scope, b, b->scope);
@@ -566,7 +694,9 @@ struct ScopeWalker {
             walk_statement(fi, ws, s->body);
             break;
         }
-        case NodeKind::ExportNamedDeclaration: walk_statement(fi, scope, as<ExportNamedDeclaration>(n)->declaration); break;
+        case NodeKind::ExportNamedDeclaration:
+            walk_statement(fi, scope, as<ExportNamedDeclaration>(n)->declaration);
+            break;
         case NodeKind::ExportDefaultDeclaration: {
             Node* d = as<ExportDefaultDeclaration>(n)->declaration;
             if (d->is(NodeKind::FunctionDeclaration) || d->is(NodeKind::ClassDeclaration))
@@ -597,7 +727,8 @@ struct ScopeWalker {
             }
             break;
         case NodeKind::ArrayPattern:
-            for (Node* e : as<ArrayPattern>(n)->elements) walk_pattern(fi, scope, e);
+            for (Node* e : as<ArrayPattern>(n)->elements)
+                walk_pattern(fi, scope, e);
             break;
         case NodeKind::AssignmentPattern:
             walk_pattern(fi, scope, as<AssignmentPattern>(n)->left);
@@ -611,10 +742,13 @@ struct ScopeWalker {
     // ---- expressions ----
 
     void walk_expressions(FunctionInfo* fi, ScopeInfo* scope, const AstVector<Node*>& list) {
-        for (Node* n : list) walk_expression(fi, scope, n);
+        for (Node* n : list)
+            walk_expression(fi, scope, n);
     }
 
-    void reference_this(FunctionInfo* fi, ScopeInfo* scope) { reference(fi, scope, ScopeAnalysis::name_this()); }
+    void reference_this(FunctionInfo* fi, ScopeInfo* scope) {
+        reference(fi, scope, ScopeAnalysis::name_this());
+    }
 
     void walk_expression(FunctionInfo* fi, ScopeInfo* scope, Node* n) {
         if (!n || oom()) return;
@@ -623,7 +757,9 @@ struct ScopeWalker {
         case NodeKind::FunctionExpression:
         case NodeKind::ArrowFunctionExpression: walk_function(as<FunctionNode>(n), fi, scope); break;
         case NodeKind::ClassExpression: walk_class(fi, scope, as<ClassNode>(n)); break;
-        case NodeKind::TemplateLiteral: walk_expressions(fi, scope, as<TemplateLiteral>(n)->expressions); break;
+        case NodeKind::TemplateLiteral:
+            walk_expressions(fi, scope, as<TemplateLiteral>(n)->expressions);
+            break;
         case NodeKind::TaggedTemplateExpression: {
             auto* t = as<TaggedTemplateExpression>(n);
             walk_expression(fi, scope, t->tag);
@@ -631,7 +767,8 @@ struct ScopeWalker {
             break;
         }
         case NodeKind::ArrayExpression:
-            for (Node* e : as<ArrayExpression>(n)->elements) walk_expression(fi, scope, e);
+            for (Node* e : as<ArrayExpression>(n)->elements)
+                walk_expression(fi, scope, e);
             break;
         case NodeKind::ObjectExpression:
             for (Node* p : as<ObjectExpression>(n)->properties) {
@@ -656,7 +793,7 @@ struct ScopeWalker {
             walk_expression(fi, scope, as<BinaryExpression>(n)->right);
             break;
         case NodeKind::PrivateInExpression:
-            reference(fi, scope, as<PrivateInExpression>(n)->name->name, true);
+            reference_private(fi, scope, as<PrivateInExpression>(n)->name->name);
             walk_expression(fi, scope, as<PrivateInExpression>(n)->right);
             break;
         case NodeKind::LogicalExpression:
@@ -674,7 +811,9 @@ struct ScopeWalker {
             walk_expression(fi, scope, c->alternate);
             break;
         }
-        case NodeKind::SequenceExpression: walk_expressions(fi, scope, as<SequenceExpression>(n)->expressions); break;
+        case NodeKind::SequenceExpression:
+            walk_expressions(fi, scope, as<SequenceExpression>(n)->expressions);
+            break;
         case NodeKind::YieldExpression: walk_expression(fi, scope, as<YieldExpression>(n)->argument); break;
         case NodeKind::AwaitExpression: walk_expression(fi, scope, as<AwaitExpression>(n)->argument); break;
         case NodeKind::CallExpression: {
@@ -705,7 +844,7 @@ struct ScopeWalker {
             if (m->computed)
                 walk_expression(fi, scope, m->property);
             else if (m->property->is(NodeKind::PrivateIdentifier))
-                reference(fi, scope, as<PrivateIdentifier>(m->property)->name, true);
+                reference_private(fi, scope, as<PrivateIdentifier>(m->property)->name);
             break;
         }
         case NodeKind::ChainExpression: walk_expression(fi, scope, as<ChainExpression>(n)->expression); break;

@@ -29,7 +29,7 @@ struct ScopeAnalysisOptions {
     // Direct eval: bindings of the calling code, innermost first.
     const EvalCallerBinding* caller_bindings = nullptr;
     uint32_t caller_binding_count = 0;
-    bool caller_has_this = false; // `this` etc. come from the caller's closure variables
+    bool caller_is_global = false; // sloppy direct eval from global code: vars become global properties
 };
 
 class ScopeAnalysis {
@@ -61,6 +61,14 @@ class ScopeAnalysis {
     static AstString name_home_object();
     static AstString name_active_function();
     static AstString name_arguments();
+    static AstString name_brand();
+    static AstString name_static_brand();
+
+    // Classes: the synthetic functions running instance / static field initializers and static
+    // blocks (nullptr when the class has none), and the hidden binding holding a computed field key.
+    FunctionInfo* instance_init_of(const ClassNode* cls) const { return m_instance_inits.get(cls); }
+    FunctionInfo* static_init_of(const ClassNode* cls) const { return m_static_inits.get(cls); }
+    Variable* field_key_of(const ClassElement* e) const { return m_field_keys.get(e); }
 
   private:
     friend struct ScopeWalker;
@@ -68,6 +76,9 @@ class ScopeAnalysis {
     NodeMap<FunctionInfo*> m_functions;
     NodeMap<ScopeInfo*> m_scopes;
     NodeMap<ScopeInfo*> m_name_scopes;
+    NodeMap<FunctionInfo*> m_instance_inits;
+    NodeMap<FunctionInfo*> m_static_inits;
+    NodeMap<Variable*> m_field_keys;
     FunctionInfo* m_top = nullptr;
     bool m_oom = false;
 };
