@@ -219,8 +219,7 @@ struct CodeUnit : Node {
     bool has_direct_eval = false; // a direct `eval(...)` call appears in this unit (not in nested functions;
                                   // arrows are nested functions: an eval inside an arrow sets it on
                                   // the arrow, and sets the uses_* flags below on enclosing units)
-    bool uses_arguments = false;  // `arguments` referenced here or in nested arrows (not set for arrows
-                                  // themselves... see propagation rule below)
+    bool uses_arguments = false;  // `arguments` referenced here or in nested arrows
     bool uses_this = false;       // `this` here or in nested arrows (also `super` uses `this`)
     bool uses_super_property = false; // `super.x` / `super[x]` here or in nested arrows
     bool uses_super_call = false;     // `super(...)` here or in nested arrows
@@ -359,7 +358,8 @@ struct VariableDeclaration : Node {
 struct ExpressionStatement : Node {
     ExpressionStatement() : Node(NodeKind::ExpressionStatement) {}
     Node* expression = nullptr;
-    // The raw directive text when this statement is part of a directive prologue ("use strict").
+    // The statement is part of a directive prologue (e.g. "use strict"); the expression is the
+    // StringLiteral.
     bool is_directive = false;
 };
 
@@ -711,6 +711,9 @@ struct LogicalExpression : Node {
 
 // `left` is an Identifier or MemberExpression for every operator; for AssignOp::Assign it can also be
 // an ObjectPattern/ArrayPattern (destructuring assignment, converted from the object/array literal).
+// Annex B (sloppy mode only, not for &&= ||= ??=): `left` may be a CallExpression, e.g. `f() = 1`;
+// the call is evaluated, then a ReferenceError is thrown (before evaluating the right side). The same
+// holds for UpdateExpression arguments and for-in/of heads.
 struct AssignmentExpression : Node {
     AssignmentExpression() : Node(NodeKind::AssignmentExpression) {}
     AssignOp op = AssignOp::Assign;
