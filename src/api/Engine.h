@@ -10,8 +10,8 @@
 
 namespace qjs::api {
 
-struct Engine;   // one Runtime (heap, atoms, job queue); opaque
-struct Realm;    // one Context (global object, intrinsics); opaque
+struct Engine; // one Runtime (heap, atoms, job queue); opaque
+struct Realm;  // one Context (global object, intrinsics); opaque
 
 // A host function: receives its arguments already converted to strings/numbers is not enough for
 // $262, so host functions see opaque value handles through HostCall.
@@ -20,8 +20,8 @@ struct HostCall;
 enum class EvalMode : uint8_t { Sloppy, Strict };
 
 struct EvalResult {
-    bool ok = true;            // false when the script threw (or failed to parse)
-    std::string error_name;    // e.g. "SyntaxError", "Test262Error" (the thrown object's `name`), empty if none
+    bool ok = true;         // false when the script threw (or failed to parse)
+    std::string error_name; // e.g. "SyntaxError", "Test262Error" (the thrown object's `name`), empty if none
     std::string error_message; // `message` of the thrown value, or its ToString
     std::string stack;         // the `stack` property when the thrown value is an Error
 };

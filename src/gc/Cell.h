@@ -12,14 +12,14 @@
 namespace qjs {
 
 #define QJS_CELL_KINDS(X)                                                                                    \
-    X(String)           /* 8- or 16-bit string */                                                          \
-    X(Symbol)           /* symbol; also its atom */                                                         \
-    X(BigInt)           /* arbitrary-precision integer */                                                   \
-    X(Object)           /* any JS object; class_id says which kind */                                       \
-    X(Shape)            /* hidden class: prototype + property keys and flags */                             \
-    X(FunctionBytecode) /* compiled function: code, constants, closure descriptors */                       \
-    X(VarRef)           /* a captured variable (closure cell) */                                            \
-    X(AccessorPair)     /* getter/setter pair stored in an accessor property slot */                        \
+    X(String)           /* 8- or 16-bit string */                                                            \
+    X(Symbol)           /* symbol; also its atom */                                                          \
+    X(BigInt)           /* arbitrary-precision integer */                                                    \
+    X(Object)           /* any JS object; class_id says which kind */                                        \
+    X(Shape)            /* hidden class: prototype + property keys and flags */                              \
+    X(FunctionBytecode) /* compiled function: code, constants, closure descriptors */                        \
+    X(VarRef)           /* a captured variable (closure cell) */                                             \
+    X(AccessorPair)     /* getter/setter pair stored in an accessor property slot */                         \
     X(Frame)            /* a suspended generator / async function frame */
 
 enum class CellKind : uint8_t {

@@ -9,7 +9,7 @@ namespace qjs {
 class Value;
 
 class EdgeVisitor {
-public:
+  public:
     virtual ~EdgeVisitor() = default;
     // A value slot held by the cell (may be a non-heap value; visitors ignore those).
     virtual void visit_value(Value&) = 0;

@@ -30,9 +30,15 @@ enum : Atom {
 };
 } // namespace atoms
 
-inline bool atom_is_index(Atom a) { return (a & kAtomIndexBit) != 0; }
-inline uint32_t atom_index_value(Atom a) { return a & ~kAtomIndexBit; }
-inline Atom atom_from_index(uint32_t i) { return i | kAtomIndexBit; }
+inline bool atom_is_index(Atom a) {
+    return (a & kAtomIndexBit) != 0;
+}
+inline uint32_t atom_index_value(Atom a) {
+    return a & ~kAtomIndexBit;
+}
+inline Atom atom_from_index(uint32_t i) {
+    return i | kAtomIndexBit;
+}
 
 enum class WellKnownSymbol : uint8_t {
 #define QJS_SYMBOL(id, text) id,

@@ -31,7 +31,7 @@ enum class ErrorType : uint8_t {
 };
 
 class Context {
-public:
+  public:
     static Context* create(Runtime&); // installs all builtins; nullptr on OOM
     // Drops the realm's roots (global object, intrinsics). The Context record itself lives until the
     // runtime is destroyed, because functions of this realm may still point at it.
@@ -83,7 +83,7 @@ public:
     Object* m_empty_shape_proto_placeholder = nullptr;
     bool m_released = false;
 
-private:
+  private:
     Runtime& m_rt;
 };
 

@@ -18,8 +18,8 @@ Value to_primitive(Context&, const Value&, PreferredType = PreferredType::Defaul
 Value ordinary_to_primitive(Context&, Object*, PreferredType);
 bool to_boolean(const Value&);
 Result<double> to_number(Context&, const Value&);
-Value to_numeric(Context&, const Value&); // a Number or a BigInt value
-Value to_string(Context&, const Value&);  // a String value
+Value to_numeric(Context&, const Value&);               // a Number or a BigInt value
+Value to_string(Context&, const Value&);                // a String value
 Result<String*> to_string_cell(Context&, const Value&); // new reference
 Value to_object(Context&, const Value&);
 Result<Atom> to_property_key(Context&, const Value&);
@@ -41,7 +41,7 @@ bool is_strictly_equal(const Value&, const Value&);
 Result<bool> is_loosely_equal(Context&, const Value&, const Value&);
 // IsLessThan; returns undefined (as Value) for NaN comparisons, else a boolean value.
 Value is_less_than(Context&, const Value& x, const Value& y, bool left_first);
-Value type_of(Context&, const Value&); // the typeof string
+Value type_of(Context&, const Value&);                                   // the typeof string
 Result<bool> instance_of(Context&, const Value& v, const Value& target); // InstanceofOperator
 bool is_array_index_string(const String*, uint32_t* out);
 bool is_integral_number(const Value&);

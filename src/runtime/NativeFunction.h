@@ -33,7 +33,7 @@ const char* native_name(uint32_t id);
 uint32_t native_count();
 
 class NativeFunctionObject : public Object {
-public:
+  public:
     uint32_t m_native_id = 0;
     int16_t m_magic = 0;
     uint16_t m_data_count = 0;
@@ -43,9 +43,9 @@ public:
 };
 
 class BoundFunctionObject : public Object {
-public:
-    Value m_target;       // [[BoundTargetFunction]]
-    Value m_bound_this;   // [[BoundThis]]
+  public:
+    Value m_target;             // [[BoundTargetFunction]]
+    Value m_bound_this;         // [[BoundThis]]
     Vector<Value> m_bound_args; // [[BoundArguments]]
 };
 
@@ -74,13 +74,25 @@ struct FunctionListEntry {
 };
 
 #define QJS_FUNC(name, length, fn)                                                                           \
-    { name, ::qjs::FunctionListEntry::Kind::Method, ::qjs::prop::Writable | ::qjs::prop::Configurable, length, 0, fn, nullptr, 0, nullptr }
+    {                                                                                                        \
+        name, ::qjs::FunctionListEntry::Kind::Method, ::qjs::prop::Writable | ::qjs::prop::Configurable,     \
+            length, 0, fn, nullptr, 0, nullptr                                                               \
+    }
 #define QJS_FUNC_MAGIC(name, length, fn, magic)                                                              \
-    { name, ::qjs::FunctionListEntry::Kind::Method, ::qjs::prop::Writable | ::qjs::prop::Configurable, length, magic, fn, nullptr, 0, nullptr }
+    {                                                                                                        \
+        name, ::qjs::FunctionListEntry::Kind::Method, ::qjs::prop::Writable | ::qjs::prop::Configurable,     \
+            length, magic, fn, nullptr, 0, nullptr                                                           \
+    }
 #define QJS_GETTER(name, fn)                                                                                 \
-    { name, ::qjs::FunctionListEntry::Kind::Accessor, ::qjs::prop::Configurable, 0, 0, fn, nullptr, 0, nullptr }
+    {                                                                                                        \
+        name, ::qjs::FunctionListEntry::Kind::Accessor, ::qjs::prop::Configurable, 0, 0, fn, nullptr, 0,     \
+            nullptr                                                                                          \
+    }
 #define QJS_ACCESSOR(name, getter, setter)                                                                   \
-    { name, ::qjs::FunctionListEntry::Kind::Accessor, ::qjs::prop::Configurable, 0, 0, getter, setter, 0, nullptr }
+    {                                                                                                        \
+        name, ::qjs::FunctionListEntry::Kind::Accessor, ::qjs::prop::Configurable, 0, 0, getter, setter, 0,  \
+            nullptr                                                                                          \
+    }
 #define QJS_PROP_INT(name, value, flags)                                                                     \
     { name, ::qjs::FunctionListEntry::Kind::Int, flags, 0, 0, nullptr, nullptr, double(value), nullptr }
 #define QJS_PROP_DOUBLE(name, value, flags)                                                                  \

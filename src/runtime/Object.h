@@ -33,11 +33,11 @@ const char* class_name(ClassId);
 namespace objflag {
 enum : uint8_t {
     Extensible = 1,
-    FastArray = 2,      // m_elements holds elements 0..m_element_count-1, none missing
-    Callable = 4,       // has [[Call]]
-    Constructor = 8,    // has [[Construct]]
-    LengthWritable = 16, // Array: the "length" property is writable
-    HtmlDda = 32,        // [[IsHTMLDDA]] (test262's $262.IsHTMLDDA)
+    FastArray = 2,         // m_elements holds elements 0..m_element_count-1, none missing
+    Callable = 4,          // has [[Call]]
+    Constructor = 8,       // has [[Construct]]
+    LengthWritable = 16,   // Array: the "length" property is writable
+    HtmlDda = 32,          // [[IsHTMLDDA]] (test262's $262.IsHTMLDDA)
     ClassConstructor = 64, // calling without new throws
 };
 }
@@ -80,7 +80,7 @@ struct PropertyDescriptor {
 
 // The getter/setter of an accessor property, stored as the property's slot value.
 class AccessorPair : public GcCell {
-public:
+  public:
     AccessorPair() : GcCell(CellKind::AccessorPair) {}
     Value getter;
     Value setter;
@@ -116,7 +116,7 @@ void register_class_hooks(ClassId, const ClassHooks&);
 const ClassHooks& class_hooks(ClassId);
 
 class Object : public GcCell {
-public:
+  public:
     Object() : GcCell(CellKind::Object) {}
 
     ClassId class_id() const { return m_class_id; }
@@ -142,7 +142,9 @@ public:
         if (!initialize(ctx, o, proto, cls, sizeof(T) + extra)) return nullptr; // freed it
         return o;
     }
-    static Object* create(Context& ctx, Object* proto, ClassId cls) { return create_as<Object>(ctx, proto, cls); }
+    static Object* create(Context& ctx, Object* proto, ClassId cls) {
+        return create_as<Object>(ctx, proto, cls);
+    }
 
     // Creation internals (Object.cpp).
     static void* allocate_memory(Context&, size_t size);
@@ -162,7 +164,7 @@ public:
 };
 
 // ---- Creation helpers ----
-Value new_object(Context&);                  // ordinary object with %Object.prototype%
+Value new_object(Context&); // ordinary object with %Object.prototype%
 Value new_object_with_proto(Context&, Object* proto);
 Value new_array(Context&, uint32_t length = 0);
 Value new_array_from(Context&, std::span<const Value> elements);
@@ -184,9 +186,9 @@ Result<bool> delete_property(Context&, Object*, Atom);
 Result<Vector<Atom>> own_property_keys(Context&, Object*);
 
 // ---- Abstract operations on objects (7.3) ----
-Value get_v(Context&, const Value& v, Atom);                                 // GetV
-Value get_method(Context&, const Value& v, Atom);                            // undefined if absent
-Result<void> set_or_throw(Context&, Object*, Atom, const Value& v);        // Set(O, P, V, true)
+Value get_v(Context&, const Value& v, Atom);                        // GetV
+Value get_method(Context&, const Value& v, Atom);                   // undefined if absent
+Result<void> set_or_throw(Context&, Object*, Atom, const Value& v); // Set(O, P, V, true)
 Result<bool> set_with_mode(Context&, Object*, Atom, const Value& v, bool throw_on_failure);
 Result<bool> create_data_property(Context&, Object*, Atom, const Value& v);
 Result<void> create_data_property_or_throw(Context&, Object*, Atom, const Value& v);
@@ -223,12 +225,18 @@ bool atom_to_array_index(Runtime&, Atom, uint32_t* out);
 
 // ---- Shape/slot internals shared with the interpreter's inline caches ----
 // Looks up an own property in the ordinary storage: slot index or -1.
-inline int32_t find_own_slot(const Object* o, Atom key) { return o->m_shape->find(key); }
+inline int32_t find_own_slot(const Object* o, Atom key) {
+    return o->m_shape->find(key);
+}
 // Appends a property to the object's ordinary storage. Returns false on OOM.
 bool add_own_property(Context&, Object*, Atom, Value v, uint8_t flags);
 // Array fast-element operations.
 bool array_push_fast(Context&, Object* array, Value v); // false on OOM
-void convert_to_slow_array(Context&, Object*);           // fast -> ordinary indexed properties
+void convert_to_slow_array(Context&, Object*);          // fast -> ordinary indexed properties
 Result<bool> array_set_length(Context&, Object*, const PropertyDescriptor&);
+
+inline Value Value::object(Object* o) {
+    return Value::cell(Tag::Object, o);
+}
 
 } // namespace qjs

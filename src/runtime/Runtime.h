@@ -11,7 +11,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <new>
 #include <string_view>
 #include <vector>
@@ -45,7 +44,7 @@ struct Job {
 };
 
 class Runtime {
-public:
+  public:
     static Runtime* create(size_t memory_limit = 0, const Allocator* allocator = nullptr);
     // Frees everything; returns the number of cells still alive (leaks), describing them on stderr.
     size_t destroy();
@@ -88,10 +87,10 @@ public:
     bool m_in_gc = false;
 
     // ---- atoms ----
-    Atom intern(String*);                      // takes no ownership; returns 0 on OOM
-    Atom intern_ascii(std::string_view);       // 0 on OOM
-    Atom intern_utf16(const char16_t*, size_t); // 0 on OOM
-    Atom new_symbol_atom(Symbol*);             // 0 on OOM
+    Atom intern(String*);                                     // takes no ownership; returns 0 on OOM
+    Atom intern_ascii(std::string_view);                      // 0 on OOM
+    Atom intern_utf16(const char16_t*, size_t);               // 0 on OOM
+    Atom new_symbol_atom(Symbol*);                            // 0 on OOM
     Cell* atom_cell(Atom a) const { return m_atom_cells[a]; } // String* or Symbol*; not for index atoms
     bool atom_is_symbol(Atom a) const {
         return !atom_is_index(a) && m_atom_cells[a]->kind() == CellKind::Symbol;
@@ -102,8 +101,8 @@ public:
     Symbol* well_known_symbol(WellKnownSymbol s) const;
 
     // ---- exceptions ----
-    Value m_exception;           // the pending exception (valid while a function returned Exception)
-    bool m_uncatchable = false;  // the pending exception cannot be caught (interrupt, OOM while throwing)
+    Value m_exception;          // the pending exception (valid while a function returned Exception)
+    bool m_uncatchable = false; // the pending exception cannot be caught (interrupt, OOM while throwing)
     Value take_exception() {
         m_uncatchable = false;
         return std::move(m_exception);
@@ -111,7 +110,9 @@ public:
     bool has_exception() const { return !m_exception.is_undefined() || m_uncatchable; }
 
     // ---- jobs ----
-    std::deque<Job, RuntimeAllocator<Job>> m_jobs;
+    Vector<Job> m_jobs; // FIFO: jobs [m_job_head, size) are pending
+    size_t m_job_head = 0;
+    bool has_pending_jobs() const { return m_job_head < m_jobs.size(); }
     void enqueue_job(Context*, Value function, Vector<Value> args);
     // Runs all pending jobs. Returns false if one threw (exception pending).
     bool run_jobs();
@@ -140,7 +141,7 @@ public:
     Runtime(const Runtime&) = delete;
     Runtime& operator=(const Runtime&) = delete;
 
-private:
+  private:
     friend class Context;
     bool grow_atom_table();
     Atom add_atom(Cell*, uint32_t hash);
@@ -149,7 +150,7 @@ private:
 
     Allocator m_allocator;
     size_t m_memory_used = 0;
-    size_t m_memory_limit = 0; // 0: none
+    size_t m_memory_limit = 0;          // 0: none
     GcCell m_gc_list{CellKind::Object}; // sentinel of the circular gc list
     size_t m_gc_cell_count = 0;
     size_t m_gc_threshold = 10000;
@@ -159,7 +160,7 @@ private:
     Vector<uint32_t> m_atom_hash; // open addressing: atom number or 0
     uint32_t m_atom_string_count = 0;
 
-public:
+  public:
     // Native backtrace frames pushed by the interpreter; see vm/.
     uint32_t m_js_call_depth = 0;
 };
@@ -167,6 +168,8 @@ public:
 template <typename T> T* RuntimeAllocator<T>::allocate(size_t n) {
     return static_cast<T*>(Runtime::current()->alloc_unchecked(n * sizeof(T)));
 }
-template <typename T> void RuntimeAllocator<T>::deallocate(T* p, size_t n) { Runtime::current()->free(p); }
+template <typename T> void RuntimeAllocator<T>::deallocate(T* p, size_t n) {
+    Runtime::current()->free(p);
+}
 
 } // namespace qjs

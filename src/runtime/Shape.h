@@ -36,7 +36,7 @@ struct ShapeEntry {
 };
 
 class Shape : public GcCell {
-public:
+  public:
     Object* proto() const { return m_proto; }
     uint32_t count() const { return m_count; }
     const ShapeEntry& entry(uint32_t i) const { return m_entries[i]; }

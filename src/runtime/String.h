@@ -4,6 +4,7 @@
 
 #include "gc/Cell.h"
 #include "runtime/Atom.h"
+#include "runtime/Value.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +16,7 @@ namespace qjs {
 class Runtime;
 
 class String : public Cell {
-public:
+  public:
     static constexpr uint16_t kWideBit = 1;
     static constexpr uint32_t kMaxLength = (1u << 30) - 1;
 
@@ -65,7 +66,7 @@ public:
 
 // Builds a string piece by piece (8-bit until a wide char arrives). Memory comes from the runtime.
 class StringBuilder {
-public:
+  public:
     explicit StringBuilder(Runtime& rt) : m_rt(rt) {}
     ~StringBuilder();
     StringBuilder(const StringBuilder&) = delete;
@@ -84,7 +85,7 @@ public:
     String* finish();
     bool failed() const { return m_failed; }
 
-private:
+  private:
     bool reserve(size_t extra);
     bool widen();
     Runtime& m_rt;
@@ -94,5 +95,9 @@ private:
     bool m_wide = false;
     bool m_failed = false;
 };
+
+inline Value Value::string(String* s) {
+    return Value::cell(Tag::String, s);
+}
 
 } // namespace qjs

@@ -8,11 +8,15 @@
 namespace qjs {
 
 class Symbol : public Cell {
-public:
+  public:
     Symbol() : Cell(CellKind::Symbol) {}
     Value description;          // a string, or undefined
     Atom atom = atoms::invalid; // the property key for this symbol
     bool is_registered = false; // created by Symbol.for (its description is the registry key)
 };
+
+inline Value Value::symbol(Symbol* s) {
+    return Value::cell(Tag::Symbol, s);
+}
 
 } // namespace qjs

@@ -45,7 +45,7 @@ enum class Tag : uint32_t {
 struct Exception {}; // converts to a Value/Result in the "exception pending" state
 
 class [[nodiscard]] Value {
-public:
+  public:
     Value() : m_tag(Tag::Undefined) { m_u.i64 = 0; }
     Value(Exception) : m_tag(Tag::Exception) { m_u.i64 = 0; }
 
@@ -93,9 +93,9 @@ public:
         v.m_u.cell = cell;
         return v;
     }
-    static Value object(Object* o);  // new reference
-    static Value string(String* s);  // new reference
-    static Value symbol(Symbol* s);  // new reference
+    static Value object(Object* o); // new reference
+    static Value string(String* s); // new reference
+    static Value symbol(Symbol* s); // new reference
 
     Value(const Value& other) : m_u(other.m_u), m_tag(other.m_tag) {
         if (is_heap()) m_u.cell->ref();
@@ -164,7 +164,7 @@ public:
     // Used by TRY: a Value is its own payload.
     Value release_value() { return std::move(*this); }
 
-private:
+  private:
     static Value from_bits(Tag tag, int64_t bits) {
         Value v;
         v.m_tag = tag;
@@ -186,26 +186,26 @@ private:
 
 // The result of an operation that can throw and yields a non-Value (bool, double, ...).
 template <typename T> class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : m_value(std::move(value)), m_is_exception(false) {}
     Result(Exception) : m_value(), m_is_exception(true) {}
     bool is_exception() const { return m_is_exception; }
     T release_value() { return std::move(m_value); }
     const T& value() const { return m_value; }
 
-private:
+  private:
     T m_value;
     bool m_is_exception;
 };
 
 template <> class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() : m_is_exception(false) {}
     Result(Exception) : m_is_exception(true) {}
     bool is_exception() const { return m_is_exception; }
     void release_value() {}
 
-private:
+  private:
     bool m_is_exception;
 };
 

@@ -9,7 +9,7 @@
 namespace qjs {
 
 class VarRef : public GcCell {
-public:
+  public:
     VarRef() : GcCell(CellKind::VarRef) {}
     Value value; // Value::uninitialized() while in its TDZ
 };

@@ -1,6 +1,175 @@
-// qjs: the command-line shell (placeholder until the engine runs scripts).
+// qjs: the command-line shell, as the QuickJS manual describes it (for what the engine has so far).
+//
+//   qjs [options] [file [args...]]
+//     -h, --help          list options
+//     -e, --eval EXPR     evaluate EXPR
+//     -I, --include FILE  include an additional file before the main one
+//     --script            load as a classic script (the default for now: modules come later)
+//     -m, --module        load as an ES module (not supported yet)
+//     -q, --quit          just instantiate the interpreter and quit
+//     --strict            evaluate in strict mode
+//     --memory-limit N    limit the memory usage to N bytes (suffixes k, m, g)
+//
+// An uncaught exception prints "Name: message" and the stack to stderr and exits with status 1.
+// Pending jobs (promise reactions) run to completion before exit.
+#include "api/Engine.h"
+
 #include <cstdio>
-int main() {
-    std::puts("qjs: not yet functional");
-    return 1;
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace qjs::api;
+
+namespace {
+
+void print_help() {
+    std::printf("usage: qjs [options] [file [args]]\n"
+                "-h  --help          list options\n"
+                "-e  --eval EXPR     evaluate EXPR\n"
+                "-I  --include file  include an additional file\n"
+                "    --script        load as a classic script (default)\n"
+                "-m  --module        load as an ES module (not supported yet)\n"
+                "    --strict        evaluate in strict mode\n"
+                "-q  --quit          just instantiate the interpreter and quit\n"
+                "    --memory-limit n  limit the memory usage to 'n' bytes (k, m, g suffixes)\n");
+}
+
+bool read_file(const char* path, std::string& out) {
+    FILE* f = std::fopen(path, "rb");
+    if (!f) return false;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return true;
+}
+
+size_t parse_size(const char* s) {
+    char* end;
+    double v = std::strtod(s, &end);
+    switch (*end) {
+    case 'k': case 'K': v *= 1024; break;
+    case 'm': case 'M': v *= 1024 * 1024; break;
+    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; break;
+    default: break;
+    }
+    return static_cast<size_t>(v);
+}
+
+void report(const EvalResult& r) {
+    if (!r.error_name.empty()) std::fprintf(stderr, "%s: %s\n", r.error_name.c_str(), r.error_message.c_str());
+    else std::fprintf(stderr, "Uncaught %s\n", r.error_message.c_str());
+    if (!r.stack.empty()) {
+        std::fputs(r.stack.c_str(), stderr);
+        if (r.stack.back() != '\n') std::fputc('\n', stderr);
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> evals, includes;
+    bool strict = false, quit = false;
+    size_t memory_limit = 0;
+    int i = 1;
+    for (; i < argc; ++i) {
+        const char* a = argv[i];
+        if (a[0] != '-' || !std::strcmp(a, "-")) break;
+        if (!std::strcmp(a, "--")) {
+            ++i;
+            break;
+        }
+        auto need_arg = [&](const char* opt) -> const char* {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "qjs: missing argument for %s\n", opt);
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (!std::strcmp(a, "-h") || !std::strcmp(a, "--help")) {
+            print_help();
+            return 0;
+        } else if (!std::strcmp(a, "-e") || !std::strcmp(a, "--eval")) {
+            evals.push_back(need_arg(a));
+        } else if (!std::strcmp(a, "-I") || !std::strcmp(a, "--include")) {
+            includes.push_back(need_arg(a));
+        } else if (!std::strcmp(a, "--script") || !std::strcmp(a, "--std")) {
+            // classic script is the default; --std is accepted for compatibility
+        } else if (!std::strcmp(a, "-m") || !std::strcmp(a, "--module")) {
+            std::fprintf(stderr, "qjs: modules are not supported yet\n");
+            return 2;
+        } else if (!std::strcmp(a, "--strict")) {
+            strict = true;
+        } else if (!std::strcmp(a, "-q") || !std::strcmp(a, "--quit")) {
+            quit = true;
+        } else if (!std::strcmp(a, "--memory-limit")) {
+            memory_limit = parse_size(need_arg(a));
+        } else {
+            std::fprintf(stderr, "qjs: unknown option '%s'\n", a);
+            print_help();
+            return 2;
+        }
+    }
+
+    std::vector<std::string> script_args;
+    for (int j = i; j < argc; ++j) script_args.emplace_back(argv[j]);
+
+    Engine* engine = engine_new(memory_limit);
+    if (!engine) {
+        std::fprintf(stderr, "qjs: cannot allocate the runtime\n");
+        return 1;
+    }
+    Realm* realm = realm_new(engine);
+    if (!realm) {
+        std::fprintf(stderr, "qjs: cannot create the global context\n");
+        return 1;
+    }
+    install_shell_globals(realm, script_args);
+
+    int status = 0;
+    EvalMode mode = strict ? EvalMode::Strict : EvalMode::Sloppy;
+    auto run = [&](const std::string& source, const std::string& name) {
+        EvalResult r = eval_script(realm, source, name, mode);
+        if (!r.ok) {
+            report(r);
+            status = 1;
+            return false;
+        }
+        EvalResult job_error;
+        if (!run_jobs(engine, &job_error)) {
+            report(job_error);
+            status = 1;
+            return false;
+        }
+        return true;
+    };
+
+    if (!quit) {
+        for (const std::string& inc : includes) {
+            std::string src;
+            if (!read_file(inc.c_str(), src)) {
+                std::fprintf(stderr, "qjs: could not load '%s'\n", inc.c_str());
+                status = 1;
+                break;
+            }
+            if (!run(src, inc)) break;
+        }
+        for (size_t k = 0; status == 0 && k < evals.size(); ++k) run(evals[k], "<cmdline>");
+        if (status == 0 && !script_args.empty()) {
+            std::string src;
+            if (!read_file(script_args[0].c_str(), src)) {
+                std::fprintf(stderr, "qjs: could not load '%s'\n", script_args[0].c_str());
+                status = 1;
+            } else {
+                run(src, script_args[0]);
+            }
+        }
+    }
+    std::fflush(stdout);
+    realm_free(realm);
+    size_t leaks = engine_free(engine);
+    if (leaks && status == 0) status = 1;
+    return status;
 }

@@ -1,0 +1,2 @@
+// The smallest program: ./build/qjs examples/hello.js
+console.log("Hello, world!");

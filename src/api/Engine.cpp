@@ -1,0 +1,250 @@
+// Engine.cpp: the embedding API over Runtime/Context, plus the host globals of the shell and of
+// the test262 runner.
+#include "api/Engine.h"
+
+#include "api/ScriptRunner.h"
+#include "runtime/Call.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/NativeFunction.h"
+#include "runtime/String.h"
+
+#include <cstdio>
+
+namespace qjs::api {
+
+struct Engine {
+    Runtime* rt;
+};
+
+struct Realm {
+    Engine* engine;
+    Context* ctx;
+};
+
+Engine* engine_new(size_t memory_limit_bytes) {
+    Runtime* rt = Runtime::create(memory_limit_bytes);
+    if (!rt) return nullptr;
+    auto* e = static_cast<Engine*>(rt->alloc(sizeof(Engine)));
+    if (!e) {
+        rt->destroy();
+        return nullptr;
+    }
+    e->rt = rt;
+    return e;
+}
+
+size_t engine_free(Engine* e) {
+    Runtime* rt = e->rt;
+    rt->make_current();
+    rt->free(e);
+    return rt->destroy();
+}
+
+Realm* realm_new(Engine* e) {
+    e->rt->make_current();
+    Context* ctx = Context::create(*e->rt);
+    if (!ctx) return nullptr;
+    auto* r = static_cast<Realm*>(e->rt->alloc(sizeof(Realm)));
+    if (!r) return nullptr;
+    r->engine = e;
+    r->ctx = ctx;
+    return r;
+}
+
+void realm_free(Realm* r) {
+    Runtime& rt = r->ctx->rt();
+    rt.make_current();
+    r->ctx->release();
+    rt.free(r);
+}
+
+static std::string value_to_utf8(Context& ctx, const Value& v) {
+    Value s = to_string(ctx, v);
+    if (s.is_exception()) {
+        Value ignored = ctx.rt().take_exception();
+        return "<exception while converting to string>";
+    }
+    return s.as_string()->to_utf8();
+}
+
+// Fills an EvalResult from the pending exception.
+static void describe_exception(Context& ctx, EvalResult* out) {
+    out->ok = false;
+    bool uncatchable = ctx.rt().m_uncatchable;
+    Value ex = ctx.rt().take_exception();
+    if (uncatchable && ex.is_null()) {
+        out->error_name = "InternalError";
+        out->error_message = "out of memory";
+        return;
+    }
+    if (ex.is_object()) {
+        Object* o = ex.as_object();
+        Value name = get(ctx, o, atoms::name, ex);
+        if (!name.is_exception() && !name.is_undefined())
+            out->error_name = value_to_utf8(ctx, name);
+        else if (name.is_exception())
+            Value ignored = ctx.rt().take_exception();
+        Value message = get(ctx, o, atoms::message, ex);
+        if (!message.is_exception() && !message.is_undefined())
+            out->error_message = value_to_utf8(ctx, message);
+        else if (message.is_exception())
+            Value ignored = ctx.rt().take_exception();
+        Value stack = get(ctx, o, atoms::stack, ex);
+        if (!stack.is_exception() && stack.is_string())
+            out->stack = stack.as_string()->to_utf8();
+        else if (stack.is_exception())
+            Value ignored = ctx.rt().take_exception();
+    } else {
+        out->error_message = value_to_utf8(ctx, ex);
+    }
+}
+
+EvalResult eval_script(Realm* r, std::string_view source, std::string_view filename, EvalMode mode) {
+    Context& ctx = *r->ctx;
+    ctx.rt().make_current();
+    EvalResult result;
+    Value v = run_script_source(ctx, source, filename, mode == EvalMode::Strict);
+    if (v.is_exception()) describe_exception(ctx, &result);
+    return result;
+}
+
+bool run_jobs(Engine* e, EvalResult* err) {
+    Runtime& rt = *e->rt;
+    rt.make_current();
+    if (rt.run_jobs()) return true;
+    if (err) {
+        Context* ctx = rt.m_contexts.empty() ? nullptr : rt.m_contexts.front();
+        if (ctx)
+            describe_exception(*ctx, err);
+        else
+            Value ignored = rt.take_exception();
+    } else {
+        Value ignored = rt.take_exception();
+    }
+    return false;
+}
+
+void request_interrupt(Engine* e) {
+    e->rt->m_interrupt_requested = 1;
+}
+
+// ---- host globals ----
+
+namespace {
+
+std::string* s_print_sink = nullptr; // test262: print() output goes here when set
+
+Value host_print(Context& ctx, const CallArgs& args) {
+    std::string line;
+    for (size_t i = 0; i < args.count(); ++i) {
+        if (i) line += ' ';
+        Value s = TRY(to_string(ctx, args.arg(i)));
+        line += s.as_string()->to_utf8();
+    }
+    line += '\n';
+    if (args.magic == 1 && s_print_sink)
+        *s_print_sink += line;
+    else
+        std::fwrite(line.data(), 1, line.size(), stdout);
+    return Value();
+}
+
+bool define_global_function(Context& ctx, Object* target, const char* name, NativeFn fn, uint32_t length,
+                            int magic = 0) {
+    Value f = new_native_function(ctx, fn, name, length, static_cast<int16_t>(magic));
+    if (f.is_exception()) return false;
+    Atom a = ctx.rt().intern_ascii(name);
+    return a &&
+           !put_own_data(ctx, target, a, std::move(f), prop::Writable | prop::Configurable).is_exception();
+}
+
+// $262.evalScript(source): runs a script in this realm's global scope.
+Value host_eval_script(Context& ctx, const CallArgs& args) {
+    Value src = TRY(to_string(ctx, args.arg(0)));
+    std::string text = src.as_string()->to_utf8();
+    return run_script_source(ctx, text, "evalScript", false);
+}
+
+Value host_gc(Context& ctx, const CallArgs&) {
+    ctx.rt().collect_cycles();
+    return Value();
+}
+
+Value make_test262_object(Context& ctx);
+
+// $262.createRealm(): a fresh realm with its own $262.
+Value host_create_realm(Context& ctx, const CallArgs&) {
+    Context* fresh = Context::create(ctx.rt());
+    if (!fresh) return ctx.throw_out_of_memory();
+    Value t = make_test262_object(*fresh);
+    if (t.is_exception()) return Exception{};
+    return t;
+}
+
+Value host_detach_array_buffer(Context& ctx, const CallArgs&) {
+    return ctx.throw_error(ErrorType::InternalError, "TODO(ArrayBuffer)");
+}
+
+Value make_test262_object(Context& ctx) {
+    Value t = TRY(new_object(ctx));
+    Object* o = t.as_object();
+    if (!define_global_function(ctx, o, "evalScript", host_eval_script, 1) ||
+        !define_global_function(ctx, o, "gc", host_gc, 0) ||
+        !define_global_function(ctx, o, "createRealm", host_create_realm, 0) ||
+        !define_global_function(ctx, o, "detachArrayBuffer", host_detach_array_buffer, 1))
+        return Exception{};
+    Atom global = ctx.rt().intern_ascii("global");
+    TRY(put_own_data(ctx, o, global, Value::object(ctx.global_object())));
+    Value agent = TRY(new_object(ctx));
+    TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("agent"), std::move(agent)));
+    // [[IsHTMLDDA]]: an object that typeof reports as "undefined" and that is falsy.
+    Object* dda = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
+    if (!dda) return Exception{};
+    dda->m_flags |= objflag::HtmlDda;
+    TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("IsHTMLDDA"), Value::adopt(Tag::Object, dda)));
+    // print is also visible on the realm's global object
+    if (!define_global_function(ctx, ctx.global_object(), "print", host_print, 1, 1)) return Exception{};
+    TRY(put_own_data(ctx, ctx.global_object(), ctx.rt().intern_ascii("$262"), t));
+    return t;
+}
+
+} // namespace
+
+void install_test262_host(Realm* r, std::string* out) {
+    Context& ctx = *r->ctx;
+    ctx.rt().make_current();
+    s_print_sink = out;
+    Value t = make_test262_object(ctx);
+    if (t.is_exception()) Value ignored = ctx.rt().take_exception();
+}
+
+void install_shell_globals(Realm* r, const std::vector<std::string>& script_args) {
+    Context& ctx = *r->ctx;
+    ctx.rt().make_current();
+    Object* global = ctx.global_object();
+    bool ok = define_global_function(ctx, global, "print", host_print, 1);
+    Value console = new_object(ctx);
+    ok = ok && !console.is_exception() &&
+         define_global_function(ctx, console.as_object(), "log", host_print, 1);
+    ok = ok && !put_own_data(ctx, global, ctx.rt().intern_ascii("console"), console,
+                             prop::Writable | prop::Configurable)
+                    .is_exception();
+    Vector<Value> args;
+    for (const std::string& a : script_args) {
+        Value s = ctx.new_string(a);
+        if (s.is_exception()) {
+            ok = false;
+            break;
+        }
+        args.push_back(std::move(s));
+    }
+    Value arr = ok ? new_array_from(ctx, args) : Value(Exception{});
+    ok = ok && !arr.is_exception() &&
+         !put_own_data(ctx, global, ctx.rt().intern_ascii("scriptArgs"), arr,
+                       prop::Writable | prop::Configurable)
+              .is_exception();
+    if (!ok) Value ignored = ctx.rt().take_exception();
+}
+
+} // namespace qjs::api

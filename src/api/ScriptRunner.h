@@ -1,0 +1,15 @@
+// ScriptRunner.h: source text -> parse -> compile -> run, for the API and host functions.
+#pragma once
+
+#include "runtime/Value.h"
+
+#include <string_view>
+
+namespace qjs {
+
+class Context;
+
+// Runs `source` as a classic script in ctx's global scope; returns its completion value.
+Value run_script_source(Context&, std::string_view source, std::string_view filename, bool strict);
+
+} // namespace qjs

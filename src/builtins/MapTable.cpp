@@ -1,0 +1,149 @@
+#include "builtins/MapTable.h"
+
+#include "gc/Visitor.h"
+#include "runtime/BigInt.h"
+#include "runtime/Context.h"
+#include "runtime/String.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace qjs {
+
+bool is_map_class(ClassId c) {
+    return c == ClassId::Map || c == ClassId::Set || c == ClassId::WeakMap || c == ClassId::WeakSet;
+}
+
+static void visit_map(Object* o, EdgeVisitor& v) {
+    for (MapEntry& e : static_cast<MapObject*>(o)->m_entries) {
+        v.visit_value(e.key);
+        v.visit_value(e.value);
+    }
+}
+
+static void clear_map(Object* o) {
+    auto* m = static_cast<MapObject*>(o);
+    Vector<MapEntry>().swap(m->m_entries);
+    Vector<uint32_t>().swap(m->m_index);
+    m->m_live = 0;
+}
+
+void register_map_classes() {
+    ClassHooks hooks{visit_map, clear_map, nullptr, nullptr};
+    register_class_hooks(ClassId::Map, hooks);
+    register_class_hooks(ClassId::Set, hooks);
+    register_class_hooks(ClassId::WeakMap, hooks);
+    register_class_hooks(ClassId::WeakSet, hooks);
+}
+
+MapObject* new_map_object(Context& ctx, Object* proto, ClassId cls) {
+    return Object::create_as<MapObject>(ctx, proto, cls);
+}
+
+// SameValueZero-compatible hash: equal numbers (int32 or double, +0/-0) hash alike.
+static uint32_t hash_key(const Value& k) {
+    uint64_t bits;
+    switch (k.tag()) {
+    case Tag::Int32:
+    case Tag::Float64: {
+        double d = k.as_number();
+        if (d == 0) d = 0; // -0 -> +0
+        if (std::isnan(d)) return 0x7ff80000u;
+        std::memcpy(&bits, &d, sizeof bits);
+        break;
+    }
+    case Tag::String: {
+        String* s = k.as_string();
+        if (!s->hash()) s->compute_hash();
+        return s->hash();
+    }
+    case Tag::BigInt: {
+        const BigInt* b = k.as_bigint();
+        uint32_t h = b->is_negative() ? 0x9e3779b9u : 0;
+        for (uint32_t i = 0; i < b->length(); ++i) h = (h ^ b->limbs()[i]) * 0x01000193u;
+        return h;
+    }
+    default: bits = k.raw_bits() ^ (uint64_t(k.tag()) << 56); break;
+    }
+    bits ^= bits >> 33;
+    bits *= 0xff51afd7ed558ccdull;
+    bits ^= bits >> 33;
+    return static_cast<uint32_t>(bits);
+}
+
+static bool keys_equal(const Value& a, const Value& b) {
+    if (a.is_number() && b.is_number()) {
+        double x = a.as_number(), y = b.as_number();
+        return x == y || (std::isnan(x) && std::isnan(y));
+    }
+    if (a.tag() != b.tag()) return false;
+    if (a.is_string()) return a.as_string()->equals(b.as_string());
+    if (a.is_bigint()) return bigint_equals(a, b);
+    return a.bits_equal(b);
+}
+
+int64_t map_find(MapObject* m, const Value& key) {
+    if (m->m_index.empty()) return -1;
+    uint32_t mask = static_cast<uint32_t>(m->m_index.size() - 1);
+    for (uint32_t i = hash_key(key) & mask;; i = (i + 1) & mask) {
+        uint32_t e = m->m_index[i];
+        if (!e) return -1;
+        const MapEntry& entry = m->m_entries[e - 1];
+        if (!entry.key.is_uninitialized() && keys_equal(entry.key, key)) return e - 1;
+    }
+}
+
+static void rebuild_index(MapObject* m, size_t size) {
+    m->m_index.assign(size, 0);
+    uint32_t mask = static_cast<uint32_t>(size - 1);
+    for (uint32_t n = 0; n < m->m_entries.size(); ++n) {
+        if (m->m_entries[n].key.is_uninitialized()) continue;
+        uint32_t i = hash_key(m->m_entries[n].key) & mask;
+        while (m->m_index[i]) i = (i + 1) & mask;
+        m->m_index[i] = n + 1;
+    }
+}
+
+bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
+    int64_t found = map_find(m, key);
+    if (found >= 0) {
+        m->m_entries[static_cast<size_t>(found)].value = value;
+        return true;
+    }
+    // Tombstones stay in the index (they keep probe chains intact); count all entries for load.
+    if ((m->m_entries.size() + 1) * 2 > m->m_index.size()) {
+        size_t size = m->m_index.empty() ? 8 : m->m_index.size();
+        while ((m->m_entries.size() + 1) * 2 > size) size *= 2;
+        rebuild_index(m, size);
+    }
+    // A key of -0 is stored as +0 (Map.prototype.set step 4).
+    Value k = key;
+    if (k.is_float64() && k.as_float64() == 0) k = Value::int32(0);
+    m->m_entries.push_back(MapEntry{std::move(k), value});
+    uint32_t mask = static_cast<uint32_t>(m->m_index.size() - 1);
+    uint32_t i = hash_key(key) & mask;
+    while (m->m_index[i]) i = (i + 1) & mask;
+    m->m_index[i] = static_cast<uint32_t>(m->m_entries.size());
+    ++m->m_live;
+    return true;
+}
+
+bool map_delete(MapObject* m, const Value& key) {
+    int64_t found = map_find(m, key);
+    if (found < 0) return false;
+    MapEntry& e = m->m_entries[static_cast<size_t>(found)];
+    e.key = Value::uninitialized();
+    e.value = Value();
+    --m->m_live;
+    return true;
+}
+
+void map_clear(MapObject* m) {
+    for (MapEntry& e : m->m_entries) {
+        e.key = Value::uninitialized();
+        e.value = Value();
+    }
+    m->m_live = 0;
+}
+
+} // namespace qjs

@@ -1,0 +1,204 @@
+// Heap.cpp: freeing cells, the per-kind visitor dispatch and the cycle collector.
+//
+// Freeing is iterative: a cell whose count drops to zero while another cell is being freed is
+// queued instead of freed recursively, so dropping the head of a million-element linked list does
+// not overflow the native stack.
+//
+// The cycle collector is trial deletion over the gc list, as in QuickJS: (1) for every gc cell,
+// subtract the references it holds to other gc cells; (2) cells whose count is still positive are
+// referenced from outside the heap (C++ handles, the interpreter stack, realm roots): they and
+// everything reachable from them are alive, and their counts are restored; (3) the rest is
+// garbage made only of cycles: restore its counts, hold each cell, clear its edges, release.
+#include "gc/Visitor.h"
+#include "runtime/Object.h"
+#include "runtime/Runtime.h"
+#include "runtime/String.h"
+#include "runtime/Symbol.h"
+#include "runtime/VarRef.h"
+
+namespace qjs {
+
+const char* cell_kind_name(CellKind kind) {
+    switch (kind) {
+#define X(name)                                                                                              \
+    case CellKind::name: return #name;
+        QJS_CELL_KINDS(X)
+#undef X
+    }
+    return "?";
+}
+
+// Object parts of the visitor live in Object.cpp / Shape.cpp.
+void visit_object(Object*, EdgeVisitor&);
+void clear_object(Object*);
+void finalize_object(Object*);
+void visit_shape(Shape*, EdgeVisitor&);
+void clear_shape(Shape*);
+void finalize_shape(Shape*);
+
+void visit_edges(Cell* cell, EdgeVisitor& v) {
+    switch (cell->kind()) {
+    case CellKind::String:
+    case CellKind::BigInt: return;
+    case CellKind::Symbol: v.visit_value(static_cast<Symbol*>(cell)->description); return;
+    case CellKind::Object: visit_object(static_cast<Object*>(cell), v); return;
+    case CellKind::Shape: visit_shape(static_cast<Shape*>(cell), v); return;
+    case CellKind::FunctionBytecode: visit_function_bytecode(cell, v); return;
+    case CellKind::VarRef: v.visit_value(static_cast<VarRef*>(cell)->value); return;
+    case CellKind::AccessorPair: {
+        auto* pair = static_cast<AccessorPair*>(cell);
+        v.visit_value(pair->getter);
+        v.visit_value(pair->setter);
+        return;
+    }
+    case CellKind::Frame: visit_frame(cell, v); return;
+    }
+}
+
+void clear_edges(Cell* cell) {
+    switch (cell->kind()) {
+    case CellKind::String:
+    case CellKind::BigInt: return;
+    case CellKind::Symbol: static_cast<Symbol*>(cell)->description = Value(); return;
+    case CellKind::Object: clear_object(static_cast<Object*>(cell)); return;
+    case CellKind::Shape: clear_shape(static_cast<Shape*>(cell)); return;
+    case CellKind::FunctionBytecode: clear_function_bytecode(cell); return;
+    case CellKind::VarRef: static_cast<VarRef*>(cell)->value = Value(); return;
+    case CellKind::AccessorPair: {
+        auto* pair = static_cast<AccessorPair*>(cell);
+        pair->getter = Value();
+        pair->setter = Value();
+        return;
+    }
+    case CellKind::Frame: clear_frame(cell); return;
+    }
+}
+
+static void finalize_cell(Cell* cell) {
+    switch (cell->kind()) {
+    case CellKind::Object: finalize_object(static_cast<Object*>(cell)); break;
+    case CellKind::Shape: finalize_shape(static_cast<Shape*>(cell)); break;
+    case CellKind::FunctionBytecode: free_function_bytecode(cell); break;
+    case CellKind::Frame: free_frame(cell); break;
+    default: break;
+    }
+}
+
+// Cells waiting to be freed (linked through m_gc_next) while an outer free is in progress.
+static thread_local GcCell* s_pending_free = nullptr;
+static thread_local bool s_freeing = false;
+
+void destroy_cell(Cell* cell) {
+    Runtime* rt = Runtime::current();
+    if (!cell->is_gc_cell()) {
+        clear_edges(cell);
+        rt->free(cell);
+        return;
+    }
+    auto* gc = static_cast<GcCell*>(cell);
+    rt->unlink_gc_cell(gc);
+    gc->m_gc_next = s_pending_free;
+    s_pending_free = gc;
+    if (s_freeing) return;
+    s_freeing = true;
+    while (s_pending_free) {
+        GcCell* c = s_pending_free;
+        s_pending_free = c->m_gc_next;
+        clear_edges(c);
+        finalize_cell(c);
+        rt->free(c);
+    }
+    s_freeing = false;
+}
+
+namespace {
+
+enum : uint8_t { kUnknown = 0, kAlive = 1 };
+
+class DecrementVisitor final : public EdgeVisitor {
+  public:
+    void visit_value(Value& v) override {
+        if (v.is_heap()) visit_cell(v.as_cell());
+    }
+    void visit_cell(Cell* c) override {
+        if (c && c->is_gc_cell()) --c->m_ref_count;
+    }
+};
+
+class RestoreVisitor final : public EdgeVisitor {
+  public:
+    explicit RestoreVisitor(Vector<GcCell*>& worklist) : m_worklist(worklist) {}
+    void visit_value(Value& v) override {
+        if (v.is_heap()) visit_cell(v.as_cell());
+    }
+    void visit_cell(Cell* c) override {
+        if (!c || !c->is_gc_cell()) return;
+        ++c->m_ref_count;
+        if (c->m_gc_state != kAlive) {
+            c->m_gc_state = kAlive;
+            m_worklist.push_back(static_cast<GcCell*>(c));
+        }
+    }
+
+  private:
+    Vector<GcCell*>& m_worklist;
+};
+
+class IncrementVisitor final : public EdgeVisitor {
+  public:
+    void visit_value(Value& v) override {
+        if (v.is_heap()) visit_cell(v.as_cell());
+    }
+    void visit_cell(Cell* c) override {
+        if (c && c->is_gc_cell()) ++c->m_ref_count;
+    }
+};
+
+} // namespace
+
+void Runtime::collect_cycles() {
+    if (m_in_gc) return;
+    m_in_gc = true;
+    GcCell* head = &m_gc_list;
+
+    // 1. Subtract internal references.
+    DecrementVisitor decrement;
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        c->m_gc_state = kUnknown;
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        visit_edges(c, decrement);
+
+    // 2. Externally referenced cells and everything they reach are alive.
+    Vector<GcCell*> worklist;
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next) {
+        if (c->m_ref_count > 0) {
+            c->m_gc_state = kAlive;
+            worklist.push_back(c);
+        }
+    }
+    RestoreVisitor restore(worklist);
+    while (!worklist.empty()) {
+        GcCell* c = worklist.back();
+        worklist.pop_back();
+        visit_edges(c, restore);
+    }
+
+    // 3. Free the garbage.
+    Vector<GcCell*> garbage;
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        if (c->m_gc_state != kAlive) garbage.push_back(c);
+    IncrementVisitor increment;
+    for (GcCell* c : garbage)
+        visit_edges(c, increment);
+    for (GcCell* c : garbage)
+        c->ref();
+    for (GcCell* c : garbage)
+        clear_edges(c);
+    for (GcCell* c : garbage)
+        c->unref();
+
+    m_gc_threshold = m_gc_cell_count * 2 + 10000;
+    m_in_gc = false;
+}
+
+} // namespace qjs

@@ -1,0 +1,185 @@
+// Context.cpp: realm creation and the throw helpers.
+#include "runtime/Context.h"
+
+#include "builtins/Builtins.h"
+#include "gc/Visitor.h"
+#include "runtime/NativeFunction.h"
+#include "runtime/String.h"
+#include "vm/Backtrace.h"
+
+#include <cstdio>
+
+namespace qjs {
+
+// %Function.prototype% is itself a function that accepts any arguments and returns undefined.
+static Value function_prototype_call(Context&, const CallArgs&) {
+    return Value();
+}
+
+void register_function_classes();
+void register_wrapper_classes();
+
+Context* Context::create(Runtime& rt) {
+    rt.make_current();
+    register_function_classes();
+    register_wrapper_classes();
+    void* mem = rt.alloc(sizeof(Context));
+    if (!mem) return nullptr;
+    auto* ctx = new (mem) Context(rt);
+    rt.m_contexts.push_back(ctx);
+
+    // The two objects everything else hangs from, then the global object.
+    Object* object_proto = Object::create(*ctx, nullptr, ClassId::Object);
+    if (!object_proto) return nullptr;
+    ctx->m_intrinsics[static_cast<size_t>(Intrinsic::ObjectPrototype)] = object_proto;
+    Value fp =
+        new_native_function(*ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);
+    if (fp.is_exception()) return nullptr;
+    ctx->m_intrinsics[static_cast<size_t>(Intrinsic::FunctionPrototype)] =
+        static_cast<Object*>(fp.leak_cell());
+    ctx->m_global_object = Object::create(*ctx, object_proto, ClassId::GlobalObject);
+    if (!ctx->m_global_object) return nullptr;
+    ctx->m_global_lexicals = Object::create(*ctx, nullptr, ClassId::Object);
+    if (!ctx->m_global_lexicals) return nullptr;
+
+#define QJS_BUILTIN(name)                                                                                    \
+    if (!install_##name(*ctx)) return nullptr;
+#include "builtins/Builtins.def"
+#undef QJS_BUILTIN
+    return ctx;
+}
+
+void Context::release() {
+    if (m_released) return;
+    m_released = true;
+    auto drop = [](Object*& o) {
+        if (o) {
+            Object* x = o;
+            o = nullptr;
+            x->unref();
+        }
+    };
+    drop(m_global_object);
+    drop(m_global_lexicals);
+    for (Object*& o : m_intrinsics)
+        drop(o);
+}
+
+void Context::set_intrinsic(Intrinsic i, Object* o) {
+    Object*& slot = m_intrinsics[static_cast<size_t>(i)];
+    if (o) o->ref();
+    if (slot) slot->unref();
+    slot = o;
+}
+
+void Context::visit_roots(EdgeVisitor& v) {
+    if (m_global_object) v.visit_cell(m_global_object);
+    if (m_global_lexicals) v.visit_cell(m_global_lexicals);
+    for (Object* o : m_intrinsics)
+        if (o) v.visit_cell(o);
+}
+
+Value Context::new_string(std::string_view text) {
+    String* s = String::create_utf8(m_rt, text.data(), text.size());
+    if (!s) return throw_out_of_memory();
+    return Value::adopt(Tag::String, s);
+}
+
+// ---- errors ----
+
+static Intrinsic error_prototype_for(ErrorType type) {
+    switch (type) {
+    case ErrorType::Error: return Intrinsic::ErrorPrototype;
+    case ErrorType::EvalError: return Intrinsic::EvalErrorPrototype;
+    case ErrorType::RangeError: return Intrinsic::RangeErrorPrototype;
+    case ErrorType::ReferenceError: return Intrinsic::ReferenceErrorPrototype;
+    case ErrorType::SyntaxError: return Intrinsic::SyntaxErrorPrototype;
+    case ErrorType::TypeError: return Intrinsic::TypeErrorPrototype;
+    case ErrorType::URIError: return Intrinsic::URIErrorPrototype;
+    case ErrorType::AggregateError: return Intrinsic::AggregateErrorPrototype;
+    case ErrorType::InternalError: return Intrinsic::InternalErrorPrototype;
+    }
+    return Intrinsic::ErrorPrototype;
+}
+
+Value Context::make_error(ErrorType type, Value message) {
+    Object* proto = intrinsic(error_prototype_for(type));
+    if (!proto) proto = intrinsic(Intrinsic::ErrorPrototype);
+    if (!proto) proto = intrinsic(Intrinsic::ObjectPrototype);
+    Object* e = Object::create(*this, proto, ClassId::Error);
+    if (!e) return Exception{};
+    Value error = Value::adopt(Tag::Object, e);
+    if (!message.is_undefined() && !define_fresh_property(*this, e, atoms::message, std::move(message),
+                                                          prop::Writable | prop::Configurable))
+        return Exception{};
+    Value stack = capture_stack_trace(*this);
+    if (stack.is_exception()) return Exception{};
+    if (!define_fresh_property(*this, e, atoms::stack, std::move(stack), prop::Writable | prop::Configurable))
+        return Exception{};
+    return error;
+}
+
+Exception Context::throw_value(Value v) {
+    m_rt.m_exception = std::move(v);
+    return Exception{};
+}
+
+static Exception throw_formatted(Context& ctx, ErrorType type, const char* fmt, va_list ap) {
+    char buf[512];
+    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    Value message = ctx.new_string(buf);
+    if (message.is_exception()) return Exception{};
+    Value error = ctx.make_error(type, std::move(message));
+    if (error.is_exception()) return Exception{};
+    return ctx.throw_value(std::move(error));
+}
+
+Exception Context::throw_error(ErrorType type, const char* fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Exception e = throw_formatted(*this, type, fmt, ap);
+    va_end(ap);
+    return e;
+}
+
+#define QJS_DEFINE_THROWER(method, type)                                                                     \
+    Exception Context::method(const char* fmt, ...) {                                                        \
+        va_list ap;                                                                                          \
+        va_start(ap, fmt);                                                                                   \
+        Exception e = throw_formatted(*this, ErrorType::type, fmt, ap);                                      \
+        va_end(ap);                                                                                          \
+        return e;                                                                                            \
+    }
+QJS_DEFINE_THROWER(throw_type_error, TypeError)
+QJS_DEFINE_THROWER(throw_range_error, RangeError)
+QJS_DEFINE_THROWER(throw_reference_error, ReferenceError)
+QJS_DEFINE_THROWER(throw_syntax_error, SyntaxError)
+#undef QJS_DEFINE_THROWER
+
+Exception Context::throw_type_error_atom(const char* fmt, Atom a) {
+    Value name = m_rt.atom_to_string(a);
+    if (name.is_exception()) return Exception{};
+    std::string text = name.as_string()->to_utf8();
+    return throw_type_error(fmt, text.c_str());
+}
+
+Exception Context::throw_out_of_memory() {
+    // Building an error object needs memory too; if that fails the pending exception is the
+    // uncatchable null marker so the failure still unwinds.
+    size_t limit_backup = 0;
+    (void)limit_backup;
+    Value message = new_string("out of memory");
+    if (!message.is_exception()) {
+        Value error = make_error(ErrorType::InternalError, std::move(message));
+        if (!error.is_exception()) return throw_value(std::move(error));
+    }
+    m_rt.m_exception = Value::null();
+    m_rt.m_uncatchable = true;
+    return Exception{};
+}
+
+Exception Context::throw_stack_overflow() {
+    return throw_range_error("Maximum call stack size exceeded");
+}
+
+} // namespace qjs

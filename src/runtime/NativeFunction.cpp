@@ -1,0 +1,254 @@
+// NativeFunction.cpp: the native function registry, native/bound function objects, function lists.
+#include "runtime/NativeFunction.h"
+
+#include "gc/Visitor.h"
+#include "runtime/Context.h"
+#include "runtime/String.h"
+
+#include <cstring>
+
+namespace qjs {
+
+const Value& CallArgs::undefined_value() {
+    static const Value undefined;
+    return undefined;
+}
+
+// ---- registry ----
+// Process-wide and append-only: ids are assigned in registration order, which is deterministic
+// because realms install their builtins in a fixed order. Snapshots record names beside ids.
+
+namespace {
+struct NativeEntry {
+    NativeFn fn;
+    const char* name;
+};
+constexpr uint32_t kMaxNatives = 4096;
+NativeEntry s_natives[kMaxNatives];
+uint32_t s_native_count = 1; // id 0 is reserved as "none"
+} // namespace
+
+uint32_t register_native(NativeFn fn, const char* name) {
+    // Linear probing over a small open-addressed index keyed by the pointer.
+    static uint32_t index[kMaxNatives * 2];
+    uint32_t mask = kMaxNatives * 2 - 1;
+    uint32_t h = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(fn) >> 4) * 0x9e3779b1u;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        if (!index[i]) {
+            VERIFY(s_native_count < kMaxNatives);
+            uint32_t id = s_native_count++;
+            s_natives[id] = NativeEntry{fn, name};
+            index[i] = id;
+            return id;
+        }
+        if (s_natives[index[i]].fn == fn) return index[i];
+    }
+}
+
+NativeFn native_by_id(uint32_t id) {
+    return id < s_native_count ? s_natives[id].fn : nullptr;
+}
+const char* native_name(uint32_t id) {
+    return id < s_native_count ? s_natives[id].name : nullptr;
+}
+uint32_t native_count() {
+    return s_native_count;
+}
+
+// ---- class hooks ----
+
+static void visit_native_function(Object* o, EdgeVisitor& v) {
+    auto* f = static_cast<NativeFunctionObject*>(o);
+    for (uint32_t i = 0; i < f->m_data_count; ++i)
+        v.visit_value(f->data()[i]);
+}
+static void clear_native_function(Object* o) {
+    auto* f = static_cast<NativeFunctionObject*>(o);
+    for (uint32_t i = 0; i < f->m_data_count; ++i)
+        f->data()[i] = Value();
+}
+static void visit_bound_function(Object* o, EdgeVisitor& v) {
+    auto* f = static_cast<BoundFunctionObject*>(o);
+    v.visit_value(f->m_target);
+    v.visit_value(f->m_bound_this);
+    for (Value& a : f->m_bound_args)
+        v.visit_value(a);
+}
+static void clear_bound_function(Object* o) {
+    auto* f = static_cast<BoundFunctionObject*>(o);
+    f->m_target = Value();
+    f->m_bound_this = Value();
+    Vector<Value>().swap(f->m_bound_args);
+}
+
+void register_function_classes() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    register_class_hooks(ClassId::NativeFunction,
+                         ClassHooks{visit_native_function, clear_native_function, nullptr, nullptr});
+    register_class_hooks(ClassId::BoundFunction,
+                         ClassHooks{visit_bound_function, clear_bound_function, nullptr, nullptr});
+}
+
+// ---- creation ----
+
+Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length, int16_t magic,
+                          uint32_t data_count, bool is_constructor, Object* proto) {
+    register_function_classes();
+    if (!proto) proto = ctx.intrinsic(Intrinsic::FunctionPrototype);
+    auto* f = Object::create_as<NativeFunctionObject>(ctx, proto, ClassId::NativeFunction,
+                                                      data_count * sizeof(Value));
+    if (!f) return Exception{};
+    Value result = Value::adopt(Tag::Object, f);
+    f->m_native_id = register_native(fn, nullptr);
+    f->m_magic = magic;
+    f->m_realm = &ctx;
+    for (uint32_t i = 0; i < data_count; ++i)
+        new (&f->data()[i]) Value();
+    f->m_data_count = static_cast<uint16_t>(data_count);
+    f->m_flags |= objflag::Callable;
+    if (is_constructor) f->m_flags |= objflag::Constructor;
+    // CreateBuiltinFunction: "length" then "name", both configurable only.
+    if (!define_fresh_property(ctx, f, atoms::length, Value::number(length), prop::Configurable))
+        return Exception{};
+    if (name != atoms::invalid) {
+        Value n = TRY(ctx.rt().atom_to_string(name));
+        if (ctx.rt().atom_is_symbol(name)) {
+            // A symbol-named builtin is called "[description]".
+            StringBuilder sb(ctx.rt());
+            if (!sb.append(u'[') || !sb.append(n.as_string()) || !sb.append(u']'))
+                return ctx.throw_out_of_memory();
+            String* s = sb.finish();
+            if (!s) return ctx.throw_out_of_memory();
+            n = Value::adopt(Tag::String, s);
+        }
+        if (!define_fresh_property(ctx, f, atoms::name, std::move(n), prop::Configurable)) return Exception{};
+    }
+    return result;
+}
+
+Value new_native_function(Context& ctx, NativeFn fn, const char* name, uint32_t length, int16_t magic) {
+    Atom a = function_list_atom(ctx, name);
+    if (!a) return Exception{};
+    return new_native_function(ctx, fn, a, length, magic);
+}
+
+Object* define_builtin_constructor(Context& ctx, NativeFn fn, const char* name, uint32_t length,
+                                   Object* prototype, Object* ctor_proto) {
+    Atom a = ctx.rt().intern_ascii(name);
+    if (!a) {
+        ctx.throw_out_of_memory();
+        return nullptr;
+    }
+    Value ctor = new_native_function(ctx, fn, a, length, 0, 0, true, ctor_proto);
+    if (ctor.is_exception()) return nullptr;
+    Object* c = ctor.as_object();
+    if (prototype) {
+        if (!define_fresh_property(ctx, c, atoms::prototype, Value::object(prototype), 0)) return nullptr;
+        if (put_own_data(ctx, prototype, atoms::constructor, ctor, prop::Writable | prop::Configurable)
+                .is_exception())
+            return nullptr;
+    }
+    if (put_own_data(ctx, ctx.global_object(), a, ctor, prop::Writable | prop::Configurable).is_exception())
+        return nullptr;
+    return c; // borrowed: the global object holds it
+}
+
+Atom function_list_atom(Context& ctx, const char* name) {
+    if (name[0] == '[') {
+        static const char* const kSymbolNames[] = {
+#define QJS_SYMBOL(id, text) text,
+#include "runtime/WellKnownSymbols.def"
+#undef QJS_SYMBOL
+        };
+        size_t n = std::strlen(name);
+        for (size_t i = 0; i < sizeof kSymbolNames / sizeof *kSymbolNames; ++i) {
+            if (n == std::strlen(kSymbolNames[i]) + 2 && std::strncmp(name + 1, kSymbolNames[i], n - 2) == 0)
+                return atoms::first_well_known_symbol + static_cast<Atom>(i);
+        }
+        VERIFY_NOT_REACHED();
+    }
+    Atom a = ctx.rt().intern_ascii(name);
+    if (!a) ctx.throw_out_of_memory();
+    return a;
+}
+
+bool define_function_list(Context& ctx, Object* target, std::span<const FunctionListEntry> entries) {
+    for (const FunctionListEntry& e : entries) {
+        Atom key = function_list_atom(ctx, e.name);
+        if (!key) return false;
+        switch (e.kind) {
+        case FunctionListEntry::Kind::Method: {
+            register_native(e.fn, e.name); // records the name for snapshots
+            Value f = new_native_function(ctx, e.fn, key, e.length, e.magic);
+            if (f.is_exception()) return false;
+            if (put_own_data(ctx, target, key, std::move(f), e.flags).is_exception()) return false;
+            break;
+        }
+        case FunctionListEntry::Kind::Accessor: {
+            Value getter, setter;
+            Value name = ctx.rt().atom_to_string(key);
+            if (name.is_exception()) return false;
+            if (e.fn) {
+                register_native(e.fn, e.name);
+                StringBuilder sb(ctx.rt());
+                if (ctx.rt().atom_is_symbol(key)) {
+                    sb.append_ascii("get [");
+                    sb.append(name.as_string());
+                    sb.append(u']');
+                } else {
+                    sb.append_ascii("get ");
+                    sb.append(name.as_string());
+                }
+                String* s = sb.finish();
+                if (!s) return ctx.throw_out_of_memory(), false;
+                Atom a = ctx.rt().intern(s);
+                s->unref();
+                getter = new_native_function(ctx, e.fn, a, 0, e.magic);
+                if (getter.is_exception()) return false;
+            }
+            if (e.setter) {
+                register_native(e.setter, e.name);
+                StringBuilder sb(ctx.rt());
+                if (ctx.rt().atom_is_symbol(key)) {
+                    sb.append_ascii("set [");
+                    sb.append(name.as_string());
+                    sb.append(u']');
+                } else {
+                    sb.append_ascii("set ");
+                    sb.append(name.as_string());
+                }
+                String* s = sb.finish();
+                if (!s) return ctx.throw_out_of_memory(), false;
+                Atom a = ctx.rt().intern(s);
+                s->unref();
+                setter = new_native_function(ctx, e.setter, a, 1, e.magic);
+                if (setter.is_exception()) return false;
+            }
+            if (define_property_or_throw(
+                    ctx, target, key,
+                    PropertyDescriptor::accessor(std::move(getter), std::move(setter), e.flags))
+                    .is_exception())
+                return false;
+            break;
+        }
+        case FunctionListEntry::Kind::Int:
+        case FunctionListEntry::Kind::Double:
+            if (put_own_data(ctx, target, key, Value::number(e.number), e.flags).is_exception()) return false;
+            break;
+        case FunctionListEntry::Kind::String: {
+            Value s = ctx.new_string(e.string);
+            if (s.is_exception() || put_own_data(ctx, target, key, std::move(s), e.flags).is_exception())
+                return false;
+            break;
+        }
+        case FunctionListEntry::Kind::Undefined:
+            if (put_own_data(ctx, target, key, Value(), e.flags).is_exception()) return false;
+            break;
+        }
+    }
+    return true;
+}
+
+} // namespace qjs

@@ -1,0 +1,335 @@
+#include "runtime/Runtime.h"
+
+#include "gc/Visitor.h"
+#include "runtime/Call.h"
+#include "runtime/Context.h"
+#include "runtime/String.h"
+#include "runtime/Symbol.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace qjs {
+
+thread_local Runtime* Runtime::s_current = nullptr;
+
+// Every block carries its size in front of it so free() needs only the pointer and the memory
+// accounting stays exact. 16 bytes keep the payload aligned for doubles and pointers.
+static constexpr size_t kHeaderSize = 16;
+
+static void* system_alloc(void*, size_t size) {
+    return std::malloc(size);
+}
+static void system_free(void*, void* ptr, size_t) {
+    std::free(ptr);
+}
+
+Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
+    Allocator a = allocator ? *allocator : Allocator{system_alloc, system_free, nullptr};
+    void* mem = a.alloc(sizeof(Runtime));
+    if (!mem) return nullptr;
+    Runtime* rt = new (mem) Runtime();
+    rt->m_allocator = a;
+    rt->m_memory_limit = memory_limit;
+    rt->m_gc_list.m_gc_prev = rt->m_gc_list.m_gc_next = &rt->m_gc_list;
+    Runtime* previous = s_current;
+    rt->make_current();
+
+    // The native stack limit: leave headroom below the current position. Hosts with small stacks
+    // (wasm) can lower it through the API.
+    char probe;
+    size_t budget = 4 * 1024 * 1024; // assume at least 8 MiB stacks; use half
+    rt->m_stack_limit = reinterpret_cast<uintptr_t>(&probe) - budget;
+
+    // Predefined atoms: strings first, then the well-known symbols.
+    rt->m_atom_cells.reserve(512);
+    rt->m_atom_cells.push_back(nullptr); // atom 0 is invalid
+    rt->m_atom_hash.assign(1024, 0);
+    static const char* const kAtomTexts[] = {
+#define QJS_ATOM(id, text) text,
+#include "runtime/Atoms.def"
+#undef QJS_ATOM
+    };
+    for (const char* text : kAtomTexts) {
+        String* s = String::create_ascii(*rt, text);
+        VERIFY(s);
+        VERIFY(rt->add_atom(s, (s->compute_hash(), s->hash())) == rt->m_atom_cells.size() - 1);
+        s->m_atom = static_cast<Atom>(rt->m_atom_cells.size() - 1);
+        s->unref(); // the atom table keeps it
+    }
+    VERIFY(rt->m_atom_cells.size() == atoms::first_well_known_symbol);
+    static const char* const kSymbolTexts[] = {
+#define QJS_SYMBOL(id, text) text,
+#include "runtime/WellKnownSymbols.def"
+#undef QJS_SYMBOL
+    };
+    for (const char* text : kSymbolTexts) {
+        Symbol* sym = rt->new_cell<Symbol>(0);
+        VERIFY(sym);
+        String* desc = String::create_ascii(*rt, text);
+        VERIFY(desc);
+        sym->description = Value::adopt(Tag::String, desc);
+        VERIFY(rt->new_symbol_atom(sym));
+        sym->unref(); // the atom table keeps it
+    }
+    VERIFY(rt->m_atom_cells.size() == atoms::end_predefined);
+    if (previous) previous->make_current();
+    rt->make_current();
+    return rt;
+}
+
+size_t Runtime::destroy() {
+    make_current();
+    m_jobs.clear();
+    m_job_head = 0;
+    m_exception = Value();
+    for (Context* ctx : m_contexts)
+        ctx->release();
+    collect_cycles();
+
+    // Whatever is still on the gc list is a leak: something holds a reference that was never
+    // dropped. Report it, then free it by force so the process stays clean.
+    size_t leaks = 0;
+    for (GcCell* c = m_gc_list.m_gc_next; c != &m_gc_list; c = c->m_gc_next) {
+        if (leaks < 20) {
+            std::fprintf(stderr, "leak: %s cell %p refcount %u", cell_kind_name(c->kind()),
+                         static_cast<void*>(c), c->m_ref_count);
+            if (c->kind() == CellKind::Object)
+                std::fprintf(stderr, " class %s", class_name(static_cast<Object*>(c)->class_id()));
+            std::fprintf(stderr, "\n");
+        }
+        ++leaks;
+    }
+    if (leaks) {
+        // Break every remaining cell's edges, then free them.
+        Vector<GcCell*> cells;
+        for (GcCell* c = m_gc_list.m_gc_next; c != &m_gc_list; c = c->m_gc_next)
+            cells.push_back(c);
+        for (GcCell* c : cells)
+            c->ref();
+        for (GcCell* c : cells)
+            clear_edges(c);
+        for (GcCell* c : cells) {
+            c->m_ref_count = 1;
+            c->unref();
+        }
+    }
+    for (Context* ctx : m_contexts) {
+        ctx->~Context();
+        free(ctx);
+    }
+    Vector<Context*>().swap(m_contexts);
+
+    // Atoms: strings and symbols are owned by the table.
+    for (size_t i = 1; i < m_atom_cells.size(); ++i) {
+        Cell* c = m_atom_cells[i];
+        if (!c) continue;
+        if (c->kind() == CellKind::String) static_cast<String*>(c)->m_atom = atoms::invalid;
+        c->unref();
+    }
+    Vector<Cell*>().swap(m_atom_cells);
+    Vector<uint32_t>().swap(m_atom_hash);
+    if (m_shape_table) free(m_shape_table);
+    Vector<Job>().swap(m_jobs);
+
+    size_t left = m_memory_used;
+    if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
+    Allocator a = m_allocator;
+    this->~Runtime();
+    a.free(this, sizeof(Runtime));
+    if (s_current == this) s_current = nullptr;
+    return leaks + (left && !leaks ? 1 : 0);
+}
+
+// ---- memory ----
+
+void* Runtime::alloc(size_t size) {
+    if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return nullptr;
+    return alloc_unchecked(size);
+}
+
+void* Runtime::alloc_unchecked(size_t size) {
+    auto* block = static_cast<uint8_t*>(m_allocator.alloc(size + kHeaderSize));
+    if (!block) return nullptr;
+    *reinterpret_cast<size_t*>(block) = size;
+    m_memory_used += size + kHeaderSize;
+    return block + kHeaderSize;
+}
+
+void Runtime::free(void* ptr) {
+    if (!ptr) return;
+    uint8_t* block = static_cast<uint8_t*>(ptr) - kHeaderSize;
+    size_t size = *reinterpret_cast<size_t*>(block);
+    m_memory_used -= size + kHeaderSize;
+    m_allocator.free(block, size + kHeaderSize);
+}
+
+void* Runtime::realloc(void* ptr, size_t new_size) {
+    if (!ptr) return alloc(new_size);
+    size_t old_size = *reinterpret_cast<size_t*>(static_cast<uint8_t*>(ptr) - kHeaderSize);
+    if (new_size <= old_size) return ptr;
+    void* fresh = alloc(new_size);
+    if (!fresh) return nullptr;
+    std::memcpy(fresh, ptr, old_size);
+    free(ptr);
+    return fresh;
+}
+
+// ---- gc list ----
+
+void Runtime::link_gc_cell(GcCell* c) {
+    GcCell* last = m_gc_list.m_gc_prev;
+    c->m_gc_prev = last;
+    c->m_gc_next = &m_gc_list;
+    last->m_gc_next = c;
+    m_gc_list.m_gc_prev = c;
+    ++m_gc_cell_count;
+}
+
+void Runtime::unlink_gc_cell(GcCell* c) {
+    c->m_gc_prev->m_gc_next = c->m_gc_next;
+    c->m_gc_next->m_gc_prev = c->m_gc_prev;
+    c->m_gc_prev = c->m_gc_next = nullptr;
+    --m_gc_cell_count;
+}
+
+// ---- atoms ----
+
+static bool string_is_index(const String* s, uint32_t* out) {
+    uint32_t n = s->length();
+    if (n == 0 || n > 10) return false;
+    char16_t c0 = s->at(0);
+    if (c0 < '0' || c0 > '9') return false;
+    if (c0 == '0' && n > 1) return false;
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        char16_t c = s->at(i);
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    if (v > kMaxAtomIndex) return false;
+    *out = static_cast<uint32_t>(v);
+    return true;
+}
+
+Atom Runtime::add_atom(Cell* cell, uint32_t hash) {
+    Atom a = static_cast<Atom>(m_atom_cells.size());
+    if (a >= kAtomIndexBit) return atoms::invalid;
+    cell->ref();
+    m_atom_cells.push_back(cell);
+    if (cell->kind() == CellKind::String) {
+        if ((m_atom_string_count + 1) * 2 > m_atom_hash.size() && !grow_atom_table()) return a;
+        uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
+        uint32_t i = hash & mask;
+        while (m_atom_hash[i])
+            i = (i + 1) & mask;
+        m_atom_hash[i] = a;
+        ++m_atom_string_count;
+    }
+    return a;
+}
+
+bool Runtime::grow_atom_table() {
+    Vector<uint32_t> fresh(m_atom_hash.size() * 2, 0);
+    uint32_t mask = static_cast<uint32_t>(fresh.size() - 1);
+    for (uint32_t a : m_atom_hash) {
+        if (!a) continue;
+        uint32_t i = static_cast<String*>(m_atom_cells[a])->hash() & mask;
+        while (fresh[i])
+            i = (i + 1) & mask;
+        fresh[i] = a;
+    }
+    m_atom_hash.swap(fresh);
+    return true;
+}
+
+Atom Runtime::intern(String* s) {
+    if (s->m_atom != atoms::invalid) return s->m_atom;
+    uint32_t index;
+    if (string_is_index(s, &index)) return atom_from_index(index);
+    if (s->hash() == 0) s->compute_hash();
+    uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
+    for (uint32_t i = s->hash() & mask; m_atom_hash[i]; i = (i + 1) & mask) {
+        auto* candidate = static_cast<String*>(m_atom_cells[m_atom_hash[i]]);
+        if (candidate->hash() == s->hash() && candidate->equals(s)) return m_atom_hash[i];
+    }
+    Atom a = add_atom(s, s->hash());
+    if (a) s->m_atom = a;
+    return a;
+}
+
+Atom Runtime::intern_ascii(std::string_view text) {
+    String* s = String::create_ascii(*this, text);
+    if (!s) return atoms::invalid;
+    Atom a = intern(s);
+    s->unref();
+    return a;
+}
+
+Atom Runtime::intern_utf16(const char16_t* chars, size_t length) {
+    String* s = String::create_utf16(*this, chars, length);
+    if (!s) return atoms::invalid;
+    Atom a = intern(s);
+    s->unref();
+    return a;
+}
+
+Atom Runtime::new_symbol_atom(Symbol* sym) {
+    Atom a = add_atom(sym, 0);
+    sym->atom = a;
+    return a;
+}
+
+String* Runtime::atom_string(Atom a) const {
+    DEBUG_VERIFY(!atom_is_index(a));
+    return static_cast<String*>(m_atom_cells[a]);
+}
+
+Value Runtime::atom_to_value(Atom a) {
+    if (atom_is_index(a)) {
+        char buf[16];
+        int n = std::snprintf(buf, sizeof buf, "%u", atom_index_value(a));
+        String* s =
+            String::create_latin1(*this, reinterpret_cast<const uint8_t*>(buf), static_cast<size_t>(n));
+        if (!s) return Exception{};
+        return Value::adopt(Tag::String, s);
+    }
+    Cell* c = m_atom_cells[a];
+    if (c->kind() == CellKind::Symbol) return Value::cell(Tag::Symbol, c);
+    return Value::cell(Tag::String, c);
+}
+
+Value Runtime::atom_to_string(Atom a) {
+    if (!atom_is_index(a) && m_atom_cells[a]->kind() == CellKind::Symbol) {
+        auto* sym = static_cast<Symbol*>(m_atom_cells[a]);
+        return sym->description.is_undefined() ? Value::cell(Tag::String, m_atom_cells[atoms::empty_string])
+                                               : sym->description;
+    }
+    return atom_to_value(a);
+}
+
+Symbol* Runtime::well_known_symbol(WellKnownSymbol s) const {
+    return static_cast<Symbol*>(m_atom_cells[atoms::first_well_known_symbol + static_cast<uint32_t>(s)]);
+}
+
+// ---- jobs ----
+
+void Runtime::enqueue_job(Context* realm, Value function, Vector<Value> args) {
+    m_jobs.push_back(Job{realm, std::move(function), std::move(args)});
+}
+
+bool Runtime::run_jobs() {
+    while (m_job_head < m_jobs.size()) {
+        Job job = std::move(m_jobs[m_job_head++]);
+        if (m_job_head == m_jobs.size()) {
+            m_jobs.clear();
+            m_job_head = 0;
+        }
+        Value result = call(*job.realm, job.function, Value(), job.args);
+        if (result.is_exception()) return false;
+    }
+    return true;
+}
+
+} // namespace qjs

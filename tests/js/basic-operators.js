@@ -1,0 +1,42 @@
+// Arithmetic, comparison, typeof and coercion basics.
+assertEquals(1 + 2, 3);
+assertEquals(7 - 10, -3);
+assertEquals(6 * 7, 42);
+assertEquals(1 / 4, 0.25);
+assertEquals(7 % 3, 1);
+assertEquals(-7 % 3, -1);
+assertEquals(-6 % 3, -0);
+assertEquals(2 ** 10, 1024);
+assertEquals(0.1 + 0.2 === 0.3, false);
+assertEquals(1 / 0, Infinity);
+assertEquals(0 / 0, NaN);
+assertEquals(5 & 3, 1);
+assertEquals(5 | 3, 7);
+assertEquals(5 ^ 3, 6);
+assertEquals(~5, -6);
+assertEquals(-1 >>> 28, 15);
+assertEquals(1 << 31, -2147483648);
+
+assertEquals("1" + 2, "12");
+assertEquals("3" * "4", 12);
+assertEquals(null == undefined, true);
+assertEquals(null === undefined, false);
+assertEquals("10" < "9", true);
+assertEquals(10 < 9, false);
+
+assertEquals(typeof 1, "number");
+assertEquals(typeof "s", "string");
+assertEquals(typeof undefined, "undefined");
+assertEquals(typeof null, "object");
+assertEquals(typeof {}, "object");
+assertEquals(typeof function () {}, "function");
+
+var x = 5;
+x += 2;
+x *= 3;
+assertEquals(x, 21);
+assertEquals(x++, 21);
+assertEquals(++x, 23);
+assertEquals(true ? "yes" : "no", "yes");
+assertEquals(0 || "fallback", "fallback");
+assertEquals(0 ?? "fallback", 0);

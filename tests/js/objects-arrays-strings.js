@@ -1,0 +1,38 @@
+// Objects, arrays and strings.
+var point = { x: 1, y: 2 };
+point.z = 3;
+assertEquals(point.x + point.y + point.z, 6);
+assertArrayEquals(Object.keys(point), ["x", "y", "z"]);
+assertEquals("y" in point, true);
+delete point.y;
+assertEquals("y" in point, false);
+
+var arr = [3, 1, 2];
+arr.push(4);
+assertEquals(arr.length, 4);
+assertArrayEquals(arr.slice().sort(), [1, 2, 3, 4]);
+assertArrayEquals(arr.map((v) => v * 2), [6, 2, 4, 8]);
+assertEquals(arr.indexOf(2), 2);
+assertEquals(arr.join("-"), "3-1-2-4");
+arr.length = 1;
+assertArrayEquals(arr, [3]);
+
+var s = "Hello, world";
+assertEquals(s.length, 12);
+assertEquals(s.charAt(4), "o");
+assertEquals(s.indexOf("world"), 7);
+assertEquals(s.slice(-5), "world");
+assertEquals(s.toUpperCase(), "HELLO, WORLD");
+assertArrayEquals(s.split(", "), ["Hello", "world"]);
+assertEquals(`${s}!`, "Hello, world!");
+assertEquals(String(123), "123");
+assertEquals(Number("42.5"), 42.5);
+assertEquals(JSON.stringify({ a: [1, "b"] }), '{"a":[1,"b"]}');
+
+var sum = 0;
+for (var key in { a: 1, b: 2 })
+    sum += key.length;
+assertEquals(sum, 2);
+for (var v of [1, 2, 3])
+    sum += v;
+assertEquals(sum, 8);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# tests/js/run.sh: runs every tests/js/*.js with the qjs shell, harness prepended.
+#
+#   bash tests/js/run.sh [FILTER]          (QJS=path/to/qjs to use another shell; default build/qjs)
+#
+# Each test is tests/js/harness/assert.js followed by the test file, written to a temporary file
+# and run as `$QJS FILE` with a time limit. A test passes when the shell exits with status 0 and,
+# when tests/js/<name>.expected exists, its stdout equals that file. The last line printed is
+# "N passed, N failed"; the exit status is 1 when anything failed.
+set -u -o pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+qjs="${QJS:-build/qjs}"
+filter="${1:-}"
+limit="${QJS_TEST_TIMEOUT:-10}"
+harness="tests/js/harness/assert.js"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+shopt -s nullglob
+for test in tests/js/*.js; do
+    name="$(basename "$test" .js)"
+    [[ -n "$filter" && "$test" != *"$filter"* ]] && continue
+    cat "$harness" "$test" > "$tmp/$name.js"
+    status=0
+    timeout -k 2 "$limit" "$qjs" "$tmp/$name.js" > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
+    reason=""
+    if [[ $status -eq 124 || $status -eq 137 ]]; then
+        reason="timeout after ${limit}s"
+    elif [[ $status -ne 0 ]]; then
+        reason="exit status $status"
+    elif [[ -f "tests/js/$name.expected" ]] && ! cmp -s "$tmp/$name.out" "tests/js/$name.expected"; then
+        reason="output differs from tests/js/$name.expected"
+    fi
+    if [[ -z "$reason" ]]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $test: $reason"
+        # Line numbers in messages count the harness's $(wc -l < "$harness") lines too.
+        cat "$tmp/$name.out" "$tmp/$name.err" | head -n 20 | sed 's/^/    | /'
+        if [[ "$reason" == output* ]]; then
+            diff "tests/js/$name.expected" "$tmp/$name.out" | head -n 20 | sed 's/^/    > /'
+        fi
+    fi
+done
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

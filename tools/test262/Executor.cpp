@@ -1,0 +1,164 @@
+// Executor.cpp: the per-test logic: modes, harness files, negative and async tests, leak check.
+#include "Executor.h"
+
+#include "Metadata.h"
+#include "api/Engine.h"
+
+#include <atomic>
+#include <csignal>
+#include <sys/time.h>
+
+namespace test262 {
+
+namespace api = qjs::api;
+
+namespace {
+
+std::atomic<api::Engine*> g_running_engine{nullptr};
+volatile sig_atomic_t g_timed_out = 0;
+
+static_assert(std::atomic<api::Engine*>::is_always_lock_free, "the signal handler reads it");
+
+void arm_timer(double seconds) {
+    itimerval timer{};
+    if (seconds > 0) {
+        timer.it_value.tv_sec = static_cast<time_t>(seconds);
+        timer.it_value.tv_usec =
+            static_cast<suseconds_t>((seconds - static_cast<double>(timer.it_value.tv_sec)) * 1e6);
+        if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
+    }
+    setitimer(ITIMER_REAL, &timer, nullptr);
+}
+
+std::string describe_error(const api::EvalResult& result) {
+    std::string text = result.error_name.empty() ? std::string("thrown") : result.error_name;
+    if (!result.error_message.empty()) text += ": " + result.error_message;
+    return first_line(text);
+}
+
+const char* phase_name(NegativePhase phase) {
+    switch (phase) {
+    case NegativePhase::Parse: return "parse";
+    case NegativePhase::Resolution: return "resolution";
+    case NegativePhase::Runtime: return "runtime";
+    case NegativePhase::None: break;
+    }
+    return "none";
+}
+
+TestResult fail(std::string reason) {
+    return TestResult{Status::Fail, std::move(reason), {}};
+}
+
+// Checks the outcome of evaluating the test's own source against its expectations.
+TestResult judge_eval(const Metadata& meta, const api::EvalResult& result) {
+    if (meta.negative_phase == NegativePhase::None) {
+        if (!result.ok) return fail(describe_error(result));
+        return {Status::Pass, {}, {}};
+    }
+    // TODO: the API cannot tell a parse-time error from a runtime one yet; parse-negative tests
+    // start with $DONOTEVALUATE(), which throws a string, so running them is still caught.
+    std::string expected = "expected " + meta.negative_type + " (" + phase_name(meta.negative_phase) + ")";
+    if (result.ok) return fail(expected + " but the script completed");
+    if (result.error_name != meta.negative_type) return fail(expected + ", got " + describe_error(result));
+    return {Status::Pass, {}, {}};
+}
+
+TestResult judge_async(api::Engine* engine, const std::string& printed) {
+    api::EvalResult job_error;
+    if (!api::run_jobs(engine, &job_error)) return fail("in a job: " + describe_error(job_error));
+    size_t failure = printed.find("Test262:AsyncTestFailure");
+    if (failure != std::string::npos) return fail(first_line(std::string_view(printed).substr(failure)));
+    if (printed.find("Test262:AsyncTestComplete") == std::string::npos)
+        return fail("async test did not print Test262:AsyncTestComplete");
+    return {Status::Pass, {}, {}};
+}
+
+TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::string& rel_path,
+                    const std::string& source, api::EvalMode mode) {
+    api::Engine* engine = api::engine_new(ctx.memory_limit);
+    g_running_engine.store(engine);
+    api::Realm* realm = api::realm_new(engine);
+    std::string printed;
+    api::install_test262_host(realm, &printed);
+
+    TestResult result{Status::Pass, {}, {}};
+    if (!meta.has_flag(FlagRaw)) {
+        auto eval_harness = [&](std::string_view name) {
+            if (result.status != Status::Pass) return;
+            const std::string* text = ctx.harness->find(name);
+            if (!text) {
+                result = fail("missing harness file " + std::string(name));
+                return;
+            }
+            std::string filename = "harness/" + std::string(name);
+            api::EvalResult r = api::eval_script(realm, *text, filename, api::EvalMode::Sloppy);
+            if (!r.ok) result = fail("in " + filename + ": " + describe_error(r));
+        };
+        eval_harness("assert.js");
+        eval_harness("sta.js");
+        if (meta.has_flag(FlagAsync)) eval_harness("doneprintHandle.js");
+        for (const std::string& include : meta.includes)
+            eval_harness(include);
+    }
+
+    if (result.status == Status::Pass) {
+        api::EvalResult r;
+        if (mode == api::EvalMode::Strict) {
+            std::string strict_source = "\"use strict\";\n";
+            strict_source += source;
+            r = api::eval_script(realm, strict_source, rel_path, mode);
+        } else {
+            r = api::eval_script(realm, source, rel_path, mode);
+        }
+        result = judge_eval(meta, r);
+        if (result.status == Status::Pass && meta.has_flag(FlagAsync)) result = judge_async(engine, printed);
+    }
+
+    api::realm_free(realm);
+    g_running_engine.store(nullptr);
+    size_t leaked = api::engine_free(engine);
+    if (g_timed_out) return TestResult{Status::Timeout, "timeout (interrupted)", {}};
+    if (leaked != 0 && result.status == Status::Pass)
+        result = fail("leak: " + std::to_string(leaked) + " cells alive at engine_free");
+    return result;
+}
+
+} // namespace
+
+void on_timeout_signal() {
+    g_timed_out = 1;
+    if (api::Engine* engine = g_running_engine.load()) api::request_interrupt(engine);
+}
+
+TestResult run_test(const ExecContext& ctx, const std::string& rel_path) {
+    if (ctx.config && ctx.config->skips_path(rel_path)) return {Status::Skip, "skip-path", {}};
+    std::string source;
+    if (!read_file(ctx.test_dir + "/" + rel_path, &source)) return fail("cannot read the test file");
+    Metadata meta;
+    std::string error;
+    if (!parse_metadata(source, &meta, &error)) return fail("frontmatter: " + error);
+    if (ctx.config) {
+        for (const std::string& feature : meta.features) {
+            if (ctx.config->skip_features.count(feature)) return {Status::Skip, "feature " + feature, {}};
+        }
+    }
+    if (meta.has_flag(FlagModule) || meta.negative_phase == NegativePhase::Resolution) return fail("module");
+
+    bool sloppy = !meta.has_flag(FlagOnlyStrict);
+    bool strict = !meta.has_flag(FlagNoStrict) && !meta.has_flag(FlagRaw);
+
+    g_timed_out = 0;
+    arm_timer(ctx.timeout_seconds);
+    TestResult result{Status::Pass, {}, {}};
+    if (sloppy) result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Sloppy);
+    if (strict && result.status == Status::Pass) {
+        result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Strict);
+        if (result.status != Status::Pass && sloppy) result.reason = "[strict] " + result.reason;
+    }
+    arm_timer(0);
+    if (g_timed_out && result.status != Status::Timeout) result = TestResult{Status::Timeout, "timeout", {}};
+    return result;
+}
+
+} // namespace test262
