@@ -39,10 +39,27 @@ FunctionBytecode* FunctionBytecode::create(Runtime& rt) {
     return rt.new_cell<FunctionBytecode>(0);
 }
 
+void ic_reset(InlineCache& ic) {
+    Shape* s = ic.shape;
+    Shape* a = ic.aux;
+    ic.shape = nullptr;
+    ic.aux = nullptr;
+    if (s) s->unref();
+    if (a) a->unref();
+}
+
+void ic_fill(InlineCache& ic, InlineCache::Kind kind, Shape* shape, Shape* aux, uint32_t slot) {
+    shape->ref();
+    if (aux) aux->ref();
+    ic_reset(ic);
+    ic.shape = shape;
+    ic.aux = aux;
+    ic.slot = slot;
+    ic.kind = kind;
+}
+
 FunctionBytecode::~FunctionBytecode() {
-    for (InlineCache& ic : m_ics) {
-        if (ic.shape) ic.shape->unref();
-    }
+    for (InlineCache& ic : m_ics) ic_reset(ic);
     if (m_source) m_source->unref();
 }
 
@@ -67,6 +84,7 @@ void visit_function_bytecode(Cell* cell, EdgeVisitor& v) {
         v.visit_value(c);
     for (InlineCache& ic : fb->m_ics) {
         if (ic.shape) v.visit_cell(ic.shape);
+        if (ic.aux) v.visit_cell(ic.aux);
     }
     if (fb->m_source) v.visit_cell(fb->m_source);
 }
@@ -75,13 +93,7 @@ void clear_function_bytecode(Cell* cell) {
     auto* fb = static_cast<FunctionBytecode*>(cell);
     for (Value& c : fb->m_constants)
         c = Value::undefined();
-    for (InlineCache& ic : fb->m_ics) {
-        if (ic.shape) {
-            Shape* s = ic.shape;
-            ic.shape = nullptr;
-            s->unref();
-        }
-    }
+    for (InlineCache& ic : fb->m_ics) ic_reset(ic);
 }
 
 void free_function_bytecode(Cell* cell) {

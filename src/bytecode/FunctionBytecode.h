@@ -172,8 +172,6 @@ enum : uint32_t {
     IsEval = 1u << 15,          // eval code
     HasDirectEval = 1u << 16,   // contains a direct eval call (all its variables are boxed)
     ClassFieldInit = 1u << 17,  // a class fields initializer / static block function
-    AnonymousName = 1u << 18,   // name atom is empty and "name" should be "" (anonymous fn)
-    HasNameProperty = 1u << 19, // define the own "name" property (false for class ctors with static name())
 };
 }
 

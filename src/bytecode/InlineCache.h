@@ -12,8 +12,21 @@
 namespace qjs {
 
 struct InlineCache {
+    enum Kind : uint8_t {
+        Own = 0,     // the property is in the object's own slot `slot`
+        Proto = 1,   // it is in the slot of the shape's prototype, whose shape is `aux`
+        Global = 2,  // get_var/put_var: in the global object (shape), while the lexicals have shape `aux`
+        Lexical = 3, // get_var/put_var: in the global lexicals object (shape)
+    };
     Shape* shape = nullptr; // strong reference, or null when empty
+    Shape* aux = nullptr;   // strong reference, or null
     uint32_t slot = 0;
+    Kind kind = Own;
 };
+
+// Empties the cache, dropping its shape references.
+void ic_reset(InlineCache&);
+// Fills the cache (takes new references to the shapes).
+void ic_fill(InlineCache&, InlineCache::Kind, Shape* shape, Shape* aux, uint32_t slot);
 
 } // namespace qjs
