@@ -5,9 +5,6 @@
 
 namespace qjs {
 
-void visit_function_bytecode(Cell*, EdgeVisitor&) {}
-void clear_function_bytecode(Cell*) {}
-void free_function_bytecode(Cell*) {}
 void visit_frame(Cell*, EdgeVisitor&) {}
 void clear_frame(Cell*) {}
 void free_frame(Cell*) {}
