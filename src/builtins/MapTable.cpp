@@ -60,7 +60,8 @@ static uint32_t hash_key(const Value& k) {
     case Tag::BigInt: {
         const BigInt* b = k.as_bigint();
         uint32_t h = b->is_negative() ? 0x9e3779b9u : 0;
-        for (uint32_t i = 0; i < b->length(); ++i) h = (h ^ b->limbs()[i]) * 0x01000193u;
+        for (uint32_t i = 0; i < b->length(); ++i)
+            h = (h ^ b->limbs()[i]) * 0x01000193u;
         return h;
     }
     default: bits = k.raw_bits() ^ (uint64_t(k.tag()) << 56); break;
@@ -99,7 +100,8 @@ static void rebuild_index(MapObject* m, size_t size) {
     for (uint32_t n = 0; n < m->m_entries.size(); ++n) {
         if (m->m_entries[n].key.is_uninitialized()) continue;
         uint32_t i = hash_key(m->m_entries[n].key) & mask;
-        while (m->m_index[i]) i = (i + 1) & mask;
+        while (m->m_index[i])
+            i = (i + 1) & mask;
         m->m_index[i] = n + 1;
     }
 }
@@ -113,7 +115,8 @@ bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
     // Tombstones stay in the index (they keep probe chains intact); count all entries for load.
     if ((m->m_entries.size() + 1) * 2 > m->m_index.size()) {
         size_t size = m->m_index.empty() ? 8 : m->m_index.size();
-        while ((m->m_entries.size() + 1) * 2 > size) size *= 2;
+        while ((m->m_entries.size() + 1) * 2 > size)
+            size *= 2;
         rebuild_index(m, size);
     }
     // A key of -0 is stored as +0 (Map.prototype.set step 4).
@@ -122,7 +125,8 @@ bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
     m->m_entries.push_back(MapEntry{std::move(k), value});
     uint32_t mask = static_cast<uint32_t>(m->m_index.size() - 1);
     uint32_t i = hash_key(key) & mask;
-    while (m->m_index[i]) i = (i + 1) & mask;
+    while (m->m_index[i])
+        i = (i + 1) & mask;
     m->m_index[i] = static_cast<uint32_t>(m->m_entries.size());
     ++m->m_live;
     return true;

@@ -19,7 +19,7 @@ struct MapEntry {
 };
 
 class MapObject : public Object {
-public:
+  public:
     Vector<MapEntry> m_entries;
     Vector<uint32_t> m_index; // entry number + 1, 0 = empty slot; size is a power of two
     uint32_t m_live = 0;      // number of live entries ("size")

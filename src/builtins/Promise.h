@@ -28,4 +28,34 @@ bool is_promise(const Value&);
 PromiseState promise_state(Object* promise);
 const Value& promise_result(Object* promise);
 
+// ---- Internals shared by the Promise builtins (PromiseConstructor.cpp, PromisePrototype.cpp) ----
+
+// A PromiseCapability Record (#sec-promisecapability-records). `resolve`/`reject` stay undefined
+// when the capability came from the %Promise% fast path without `need_functions` (nothing can
+// observe them); capability_resolve/capability_reject then settle the promise directly.
+struct PromiseCapability {
+    Value promise;
+    Value resolve;
+    Value reject;
+};
+// NewPromiseCapability(C) (#sec-newpromisecapability).
+Result<PromiseCapability> new_promise_capability(Context&, const Value& constructor, bool need_functions);
+// Call(capability.[[Resolve]] / [[Reject]], undefined, « value »).
+Value capability_resolve(Context&, const PromiseCapability&, const Value&);
+Value capability_reject(Context&, const PromiseCapability&, const Value&);
+// PerformPromiseThen with a full capability (null: none); returns its promise or undefined.
+Value perform_promise_then_with_capability(Context&, Object* promise, const Value& on_fulfilled,
+                                           const Value& on_rejected, const PromiseCapability*);
+// OrdinaryCreateFromConstructor(newTarget, "%Promise.prototype%") of a pending promise.
+Value create_promise_from_constructor(Context&, const Value& new_target);
+// CreateResolvingFunctions(promise) (#sec-createresolvingfunctions).
+Result<void> create_resolving_functions(Context&, Object* promise, Value& resolve, Value& reject);
+// Takes the pending exception as a throw completion's value; false when it is uncatchable
+// (interrupt, OOM), in which case it must keep propagating.
+bool catch_exception(Context&, Value& out);
+// Registers the Promise class hooks and creates the realm's job functions (PromiseOperations.cpp).
+bool install_promise_internals(Context&);
+// Installs Promise.prototype's properties (PromisePrototype.cpp).
+bool install_promise_prototype(Context&, Object* prototype);
+
 } // namespace qjs

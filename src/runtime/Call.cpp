@@ -3,6 +3,7 @@
 
 #include "runtime/Context.h"
 #include "runtime/NativeFunction.h"
+#include "runtime/ProxyObject.h"
 
 namespace qjs {
 
@@ -56,6 +57,7 @@ Value construct(Context& ctx, const Value& function, std::span<const Value> args
     case ClassId::BoundFunction:
         return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, &new_target);
     case ClassId::BytecodeFunction: return call_bytecode_function(ctx, f, Value(), args, new_target);
+    case ClassId::Proxy: return proxy_construct(ctx, f, args, new_target);
     default: return ctx.throw_type_error("not a constructor");
     }
 }

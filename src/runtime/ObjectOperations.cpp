@@ -1,5 +1,6 @@
 // ObjectOperations.cpp: the ordinary object internal methods (10.1) and the abstract operations
 // on objects (7.3), with the Array exotic parts (10.4.2) inline where they are hot.
+#include "runtime/ProxyObject.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -492,6 +493,8 @@ Result<bool> delete_property(Context& ctx, Object* o, Atom key) {
 // ---- [[OwnPropertyKeys]] ----
 
 Result<Vector<Atom>> own_property_keys(Context& ctx, Object* o) {
+    // A proxy's trap decides the whole list and its order.
+    if (o->class_id() == ClassId::Proxy) return proxy_own_keys(ctx, o);
     Vector<Atom> keys;
     Runtime& rt = ctx.rt();
     Vector<uint32_t> indexes;
@@ -718,7 +721,7 @@ Result<Object*> get_prototype_from_constructor(Context& ctx, const Value& ctor, 
 Result<bool> is_array(Context& ctx, const Value& v) {
     if (!v.is_object()) return false;
     Object* o = v.as_object();
-    // Proxies (not implemented yet) will forward to their target here.
+    if (o->class_id() == ClassId::Proxy) return proxy_is_array(ctx, o);
     return o->is_array();
 }
 

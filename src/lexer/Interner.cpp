@@ -1,0 +1,90 @@
+#include "lexer/Interner.h"
+
+#include <cstring>
+
+namespace qjs {
+
+Interner::Interner(Arena& arena) : m_arena(arena) {
+    m_capacity = 1024;
+    m_table = arena.make_array<Entry*>(m_capacity);
+    if (!m_table) {
+        m_capacity = 0;
+        return;
+    }
+    std::memset(m_table, 0, sizeof(Entry*) * m_capacity);
+    static const char* const words[] = {
+#define KEYWORD(name, text) text,
+#define CONTEXTUAL(name, text) text,
+#include "lexer/Tokens.def"
+    };
+    for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        const Entry* e = intern_ascii(words[i]);
+        if (e) const_cast<Entry*>(e)->keyword = static_cast<Tok>(static_cast<unsigned>(k_first_keyword) + i);
+    }
+}
+
+const Interner::Entry* Interner::intern_ascii(const char* cstr) {
+    uint32_t h = hash_start();
+    uint32_t n = 0;
+    for (; cstr[n]; n++)
+        h = hash_step(h, static_cast<unsigned char>(cstr[n]));
+    return intern_ascii(cstr, n, h);
+}
+
+const Interner::Entry* Interner::intern_ascii(const char* bytes, uint32_t length, uint32_t hash) {
+    return lookup_or_add(reinterpret_cast<const unsigned char*>(bytes), length, hash);
+}
+
+const Interner::Entry* Interner::intern(const char16_t* units, uint32_t length) {
+    uint32_t h = hash_start();
+    for (uint32_t i = 0; i < length; i++)
+        h = hash_step(h, units[i]);
+    return lookup_or_add(units, length, h);
+}
+
+template <typename Unit>
+const Interner::Entry* Interner::lookup_or_add(const Unit* units, uint32_t length, uint32_t hash) {
+    if (!m_table) return nullptr;
+    uint32_t mask = m_capacity - 1;
+    uint32_t i = hash & mask;
+    while (Entry* e = m_table[i]) {
+        if (e->hash == hash && e->name.length == length) {
+            uint32_t k = 0;
+            while (k < length && e->name.data[k] == char16_t(units[k]))
+                k++;
+            if (k == length) return e;
+        }
+        i = (i + 1) & mask;
+    }
+    char16_t* data = m_arena.make_array<char16_t>(length);
+    Entry* e = m_arena.make<Entry>();
+    if (!data || !e) return nullptr;
+    for (uint32_t k = 0; k < length; k++)
+        data[k] = char16_t(units[k]);
+    e->name = AstString{data, length};
+    e->hash = hash;
+    e->keyword = Tok::Identifier;
+    m_table[i] = e;
+    if (++m_count * 2 > m_capacity && !grow()) return nullptr;
+    return e;
+}
+
+bool Interner::grow() {
+    uint32_t cap = m_capacity * 2;
+    Entry** table = m_arena.make_array<Entry*>(cap);
+    if (!table) return false;
+    std::memset(table, 0, sizeof(Entry*) * cap);
+    for (uint32_t i = 0; i < m_capacity; i++) {
+        if (Entry* e = m_table[i]) {
+            uint32_t j = e->hash & (cap - 1);
+            while (table[j])
+                j = (j + 1) & (cap - 1);
+            table[j] = e;
+        }
+    }
+    m_table = table;
+    m_capacity = cap;
+    return true;
+}
+
+} // namespace qjs
