@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runtime/Context.h"
+#include "runtime/Conversions.h"
 #include "runtime/TypedArrayObject.h"
 
 #include <span>
@@ -22,6 +23,18 @@ Value typed_array_create_same_type(Context&, TypedArrayObject* exemplar, uint64_
 
 // 25.1.3.3 GetArrayBufferMaxByteLengthOption ( options ): false when empty.
 Result<bool> get_array_buffer_max_byte_length_option(Context&, const Value& options, uint64_t* out);
+
+// ToIntegerOrInfinity(v) as a relative index: the spec's mathematical integer, so a -0 (from
+// -0.5, say) becomes +0 before it is used as an index.
+inline Result<double> to_relative_index(Context& ctx, const Value& v) {
+    double d = TRY(to_integer_or_infinity(ctx, v));
+    return d + 0.0;
+}
+
+// Fast path of IteratorToList(? GetIteratorFromMethod(items, @@iterator)): when iterating `items`
+// is unobservable (a fast Array with the original iterator, no holes), its elements. Returns false
+// when the caller must take the generic path.
+bool pristine_array_values(Context&, const Value& items, Vector<Value>* out);
 
 // Installers of the pieces of the arraybuffer / typedarray families.
 bool install_array_buffer_prototype(Context&, Object* proto);          // ArrayBufferPrototype.cpp

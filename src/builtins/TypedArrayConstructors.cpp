@@ -72,6 +72,14 @@ Value typed_array_create_same_type(Context& ctx, TypedArrayObject* exemplar, uin
     return typed_array_create_from_constructor(ctx, constructor, std::span<const Value>(&length_value, 1));
 }
 
+bool pristine_array_values(Context& ctx, const Value& items, Vector<Value>* out) {
+    if (!is_pristine_array_iteration(ctx, items)) return false;
+    Object* array = items.as_object();
+    if (!array->is_array() || array->m_element_count != array->m_array_length) return false;
+    out->assign(array->m_elements, array->m_elements + array->m_element_count);
+    return true;
+}
+
 // ---- 23.2.5.1.x Initialisation of typed arrays ----
 
 // 23.2.5.1.6 AllocateTypedArrayBuffer ( O, length ) (#sec-allocatetypedarraybuffer)
@@ -252,11 +260,17 @@ static Value typed_array_concrete_constructor(Context& ctx, const CallArgs& args
             // iii. Perform ? InitializeTypedArrayFromArrayBuffer(O, firstArgument, byteOffset, length).
             TRY(initialize_from_array_buffer(ctx, ta, first_argument, args.arg(1), args.arg(2)));
         } else {
+            // Fast path: iterating a pristine dense Array yields its elements.
+            Vector<Value> values;
+            if (pristine_array_values(ctx, first_argument, &values)) {
+                TRY(initialize_from_list(ctx, ta, values));
+                return o;
+            }
             // iv.1. Let usingIterator be ? GetMethod(firstArgument, %Symbol.iterator%).
             Value using_iterator = TRY(get_method(ctx, first_argument, atoms::sym_iterator));
             if (!using_iterator.is_undefined()) {
                 // 2. Let values be ? IteratorToList(? GetIteratorFromMethod(firstArgument, usingIterator)).
-                Vector<Value> values = TRY(iterable_to_list(ctx, first_argument, using_iterator));
+                values = TRY(iterable_to_list(ctx, first_argument, using_iterator));
                 // 3. Perform ? InitializeTypedArrayFromList(O, values).
                 TRY(initialize_from_list(ctx, ta, values));
             } else {
@@ -294,13 +308,17 @@ static Value typed_array_from(Context& ctx, const CallArgs& args) {
     if (mapping && !is_callable(mapper))
         return ctx.throw_type_error("TypedArray.from: mapper is not a function");
     const Value& source = args.arg(0);
-    // 5. Let usingIterator be ? GetMethod(source, %Symbol.iterator%).
-    Value using_iterator = TRY(get_method(ctx, source, atoms::sym_iterator));
     // The element values come from the iterator (6) or from the array-like (7-8).
     Vector<Value> values;
     Value array_like;
     uint64_t len;
-    if (!using_iterator.is_undefined()) {
+    // Fast path: iterating a pristine dense Array yields its elements.
+    bool pristine = pristine_array_values(ctx, source, &values);
+    // 5. Let usingIterator be ? GetMethod(source, %Symbol.iterator%).
+    Value using_iterator = pristine ? Value() : TRY(get_method(ctx, source, atoms::sym_iterator));
+    if (pristine) {
+        len = values.size();
+    } else if (!using_iterator.is_undefined()) {
         // 6.a. Let values be ? IteratorToList(? GetIteratorFromMethod(source, usingIterator)).
         values = TRY(iterable_to_list(ctx, source, using_iterator));
         // b. Let len be the number of elements in values.

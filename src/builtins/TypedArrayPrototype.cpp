@@ -81,7 +81,7 @@ static Value typed_array_at(Context& ctx, const CallArgs& args) {
     size_t len;
     TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
     // 4. Let relativeIndex be ? ToIntegerOrInfinity(index).
-    double relative_index = TRY(to_integer_or_infinity(ctx, args.arg(0)));
+    double relative_index = TRY(to_relative_index(ctx, args.arg(0)));
     // 5-6. Let k be relativeIndex or len + relativeIndex.
     double k = relative_index >= 0 ? relative_index : static_cast<double>(len) + relative_index;
     // 7. If k < 0 or k >= len, return undefined.
@@ -97,13 +97,13 @@ static Value typed_array_copy_within(Context& ctx, const CallArgs& args) {
     size_t len;
     TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
     // 4-6. Let targetIndex be the clamped relative target.
-    uint64_t target_index = clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(0))), len);
+    uint64_t target_index = clamp_relative_index(TRY(to_relative_index(ctx, args.arg(0))), len);
     // 7-9. Let startIndex be the clamped relative start.
-    uint64_t start_index = clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(1))), len);
+    uint64_t start_index = clamp_relative_index(TRY(to_relative_index(ctx, args.arg(1))), len);
     // 10-12. Let endIndex be the clamped relative end (len when end is undefined).
     uint64_t end_index = args.arg(2).is_undefined()
                              ? len
-                             : clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(2))), len);
+                             : clamp_relative_index(TRY(to_relative_index(ctx, args.arg(2))), len);
     // 13. Let count be min(endIndex - startIndex, len - targetIndex).
     int64_t count = std::min(static_cast<int64_t>(end_index) - static_cast<int64_t>(start_index),
                              static_cast<int64_t>(len) - static_cast<int64_t>(target_index));
@@ -146,11 +146,11 @@ static Value typed_array_fill(Context& ctx, const CallArgs& args) {
     // 4-5. Set value to ? ToBigInt(value) or ? ToNumber(value).
     Value value = TRY(to_element_numeric(ctx, ta->m_type, args.arg(0)));
     // 6-8. Let startIndex be the clamped relative start.
-    uint64_t start_index = clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(1))), len);
+    uint64_t start_index = clamp_relative_index(TRY(to_relative_index(ctx, args.arg(1))), len);
     // 9-11. Let endIndex be the clamped relative end.
     uint64_t end_index = args.arg(2).is_undefined()
                              ? len
-                             : clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(2))), len);
+                             : clamp_relative_index(TRY(to_relative_index(ctx, args.arg(2))), len);
     // 12-13. Set taRecord to MakeTypedArrayWithBufferWitnessRecord(O, seq-cst); if it is out of
     //        bounds, throw a TypeError exception.
     if (is_typed_array_out_of_bounds(ta))
@@ -177,7 +177,7 @@ static Value typed_array_includes(Context& ctx, const CallArgs& args) {
     // 4. If len = 0, return false.
     if (len == 0) return Value::boolean(false);
     // 5. Let n be ? ToIntegerOrInfinity(fromIndex).
-    double n = TRY(to_integer_or_infinity(ctx, args.arg(1)));
+    double n = TRY(to_relative_index(ctx, args.arg(1)));
     // 7-8. If n = +inf, return false; else if n = -inf, set n to 0.
     if (n == INFINITY) return Value::boolean(false);
     // 9-10. Let k be n, or max(len + n, 0) when n < 0.
@@ -200,7 +200,7 @@ static Value typed_array_index_of(Context& ctx, const CallArgs& args) {
     // 4. If len = 0, return -1.
     if (len == 0) return Value::int32(-1);
     // 5-8. Let n be ? ToIntegerOrInfinity(fromIndex); +inf: -1; -inf: 0.
-    double n = TRY(to_integer_or_infinity(ctx, args.arg(1)));
+    double n = TRY(to_relative_index(ctx, args.arg(1)));
     if (n == INFINITY) return Value::int32(-1);
     // 9-10. Let k be n, or max(len + n, 0) when n < 0.
     double k = n >= 0 ? n : std::max(static_cast<double>(len) + n, 0.0);
@@ -224,8 +224,7 @@ static Value typed_array_last_index_of(Context& ctx, const CallArgs& args) {
     // 4. If len = 0, return -1.
     if (len == 0) return Value::int32(-1);
     // 5. If fromIndex is present, let n be ? ToIntegerOrInfinity(fromIndex); else let n be len - 1.
-    double n =
-        args.count() > 1 ? TRY(to_integer_or_infinity(ctx, args.arg(1))) : static_cast<double>(len) - 1;
+    double n = args.count() > 1 ? TRY(to_relative_index(ctx, args.arg(1))) : static_cast<double>(len) - 1;
     // 6. If n = -inf, return -1.
     if (n == -INFINITY) return Value::int32(-1);
     // 7-8. Let k be min(n, len - 1), or len + n when n < 0.
@@ -353,7 +352,7 @@ static Value typed_array_set(Context& ctx, const CallArgs& args) {
     TypedArrayObject* target = this_typed_array(ctx, args.this_value);
     if (!target) return Exception{};
     // 4. Let targetOffset be ? ToIntegerOrInfinity(offset).
-    double target_offset = TRY(to_integer_or_infinity(ctx, args.arg(1)));
+    double target_offset = TRY(to_relative_index(ctx, args.arg(1)));
     // 5. If targetOffset < 0, throw a RangeError exception.
     if (target_offset < 0) return ctx.throw_range_error("offset must be >= 0");
     const Value& source = args.arg(0);
@@ -375,11 +374,11 @@ static Value typed_array_slice(Context& ctx, const CallArgs& args) {
     size_t len;
     TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
     // 4-6. Let startIndex be the clamped relative start.
-    uint64_t start_index = clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(0))), len);
+    uint64_t start_index = clamp_relative_index(TRY(to_relative_index(ctx, args.arg(0))), len);
     // 7-9. Let endIndex be the clamped relative end.
     uint64_t end_index = args.arg(1).is_undefined()
                              ? len
-                             : clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(1))), len);
+                             : clamp_relative_index(TRY(to_relative_index(ctx, args.arg(1))), len);
     // 10. Let countBytes be max(endIndex - startIndex, 0).
     uint64_t count = end_index > start_index ? end_index - start_index : 0;
     // 11. Let A be ? TypedArraySpeciesCreate(O, « F(count) »).
@@ -422,7 +421,7 @@ static Value typed_array_subarray(Context& ctx, const CallArgs& args) {
     // 4-7. Let srcLength be 0 when out of bounds, else TypedArrayLength(srcRecord).
     size_t src_length = typed_array_length(ta);
     // 8-10. Let startIndex be the clamped relative start.
-    uint64_t start_index = clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(0))), src_length);
+    uint64_t start_index = clamp_relative_index(TRY(to_relative_index(ctx, args.arg(0))), src_length);
     // 11-13. Let beginByteOffset be srcByteOffset + startIndex × elementSize.
     size_t size = ta->element_size();
     double begin_byte_offset =
@@ -433,10 +432,9 @@ static Value typed_array_subarray(Context& ctx, const CallArgs& args) {
     // ».
     if (!(ta->m_length_tracking && args.arg(1).is_undefined())) {
         // 15.a-e. Let newLength be max(endIndex - startIndex, 0).
-        uint64_t end_index =
-            args.arg(1).is_undefined()
-                ? src_length
-                : clamp_relative_index(TRY(to_integer_or_infinity(ctx, args.arg(1))), src_length);
+        uint64_t end_index = args.arg(1).is_undefined()
+                                 ? src_length
+                                 : clamp_relative_index(TRY(to_relative_index(ctx, args.arg(1))), src_length);
         uint64_t new_length = end_index > start_index ? end_index - start_index : 0;
         // f. Let argumentsList be « buffer, F(beginByteOffset), F(newLength) ».
         arguments[2] = Value::number(static_cast<double>(new_length));
@@ -492,7 +490,7 @@ static Value typed_array_with(Context& ctx, const CallArgs& args) {
     size_t len;
     TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
     // 4. Let relativeIndex be ? ToIntegerOrInfinity(index).
-    double relative_index = TRY(to_integer_or_infinity(ctx, args.arg(0)));
+    double relative_index = TRY(to_relative_index(ctx, args.arg(0)));
     // 5-6. Let actualIndex be relativeIndex, or len + relativeIndex when negative.
     double actual_index = relative_index >= 0 ? relative_index : static_cast<double>(len) + relative_index;
     // 7-8. Let numericValue be ? ToBigInt(value) or ? ToNumber(value).

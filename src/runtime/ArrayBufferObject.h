@@ -10,9 +10,9 @@
 
 namespace qjs {
 
-// The largest byte length we attempt to allocate (ToIndex already limits lengths to 2^53-1).
-constexpr uint64_t kMaxArrayBufferByteLength =
-    SIZE_MAX / 2 < 9007199254740991ull ? SIZE_MAX / 2 : 9007199254740991ull;
+// The largest byte length (and maxByteLength) we accept: 1 TiB, or half the address space on
+// 32-bit hosts. Larger requests are RangeErrors ("cannot allocate"), as test262 expects of 7 PiB.
+constexpr uint64_t kMaxArrayBufferByteLength = SIZE_MAX / 2 < (1ull << 40) ? SIZE_MAX / 2 : (1ull << 40);
 
 // The payload of ClassId::ArrayBuffer and ClassId::SharedArrayBuffer objects.
 class ArrayBufferObject : public Object {
