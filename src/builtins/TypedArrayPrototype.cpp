@@ -113,25 +113,18 @@ static Value typed_array_copy_within(Context& ctx, const CallArgs& args) {
         //      bounds, throw a TypeError exception.
         if (is_typed_array_out_of_bounds(ta))
             return ctx.throw_type_error("TypedArray is detached or out of bounds");
-        // d-h. Set len to TypedArrayLength(taRecord); compute the byte indexes.
+        // e. Set len to TypedArrayLength(taRecord).
         len = typed_array_length(ta);
-        size_t size = ta->element_size();
-        size_t byte_offset = ta->m_byte_offset;
-        size_t buffer_byte_limit = len * size + byte_offset;
-        size_t to_byte_index = static_cast<size_t>(target_index) * size + byte_offset;
-        size_t from_byte_index = static_cast<size_t>(start_index) * size + byte_offset;
-        size_t count_bytes = static_cast<size_t>(count) * size;
-        uint8_t* data = ta->buffer()->m_data;
-        // l-n. Copy byte by byte while both indexes are below bufferByteLimit: forwards this copies
-        //      the prefix that fits; backwards (overlap with from < to) it copies all or nothing,
-        //      as the first byte it visits is the highest.
-        if (from_byte_index < to_byte_index && to_byte_index < from_byte_index + count_bytes) {
-            if (to_byte_index + count_bytes <= buffer_byte_limit)
-                std::memmove(data + to_byte_index, data + from_byte_index, count_bytes);
-        } else if (from_byte_index < buffer_byte_limit && to_byte_index < buffer_byte_limit) {
-            size_t n = std::min(
-                {count_bytes, buffer_byte_limit - from_byte_index, buffer_byte_limit - to_byte_index});
-            std::memmove(data + to_byte_index, data + from_byte_index, n);
+        // f-g. Side effects may have shrunk O: copy the longest still-applicable prefix.
+        //      Set count to min(count, len - startIndex, len - targetIndex).
+        count = std::min({count, static_cast<int64_t>(len) - static_cast<int64_t>(start_index),
+                          static_cast<int64_t>(len) - static_cast<int64_t>(target_index)});
+        if (count > 0) {
+            // h-m. Perform CopyDataBlockBytes(buffer, toByteIndex, buffer, fromByteIndex, countBytes).
+            size_t size = ta->element_size();
+            uint8_t* data = ta->data();
+            std::memmove(data + static_cast<size_t>(target_index) * size,
+                         data + static_cast<size_t>(start_index) * size, static_cast<size_t>(count) * size);
         }
     }
     // 15. Return O.
@@ -398,7 +391,12 @@ static Value typed_array_slice(Context& ctx, const CallArgs& args) {
             size_t size = ta->element_size();
             size_t count_bytes =
                 std::min<size_t>(static_cast<size_t>(count) * size, typed_array_byte_length(a));
-            std::memmove(a->data(), ta->data() + static_cast<size_t>(start_index) * size, count_bytes);
+            // The copy is byte by byte, forwards: with a species result on the same buffer the
+            // regions may overlap, and the spec's order is observable then (no memmove).
+            const uint8_t* from = ta->data() + static_cast<size_t>(start_index) * size;
+            uint8_t* to = a->data();
+            for (size_t i = 0; i < count_bytes; ++i)
+                to[i] = from[i];
         } else {
             // f. Otherwise copy with ! Get(O, Pk) / ! Set(A, n, kValue, true).
             double n = 0;
