@@ -143,8 +143,9 @@ static Result<void> initialize_from_typed_array(Context& ctx, TypedArrayObject* 
         const uint8_t* source = src->data();
         size_t src_size = src->element_size();
         for (size_t k = 0; k < element_length; ++k) {
-            Value value = TRY(raw_bytes_to_numeric(ctx, src->m_type, source + k * src_size, true));
-            numeric_to_raw_bytes(ta->m_type, value, target + k * size, true);
+            Value value =
+                TRY(raw_bytes_to_numeric(ctx, src->m_type, source + k * src_size, kHostLittleEndian));
+            numeric_to_raw_bytes(ta->m_type, value, target + k * size, kHostLittleEndian);
         }
     }
     // 14-18. Set the slots.

@@ -153,7 +153,7 @@ static Value typed_array_fill(Context& ctx, const CallArgs& args) {
     // 16-17. For each k in [startIndex, endIndex), perform ! Set(O, Pk, value, true).
     size_t size = ta->element_size();
     uint8_t bytes[8];
-    numeric_to_raw_bytes(ta->m_type, value, bytes, true);
+    numeric_to_raw_bytes(ta->m_type, value, bytes, kHostLittleEndian);
     uint8_t* data = ta->data();
     for (uint64_t k = start_index; k < end_index; ++k)
         std::memcpy(data + k * size, bytes, size);
@@ -308,8 +308,9 @@ static Result<void> set_typed_array_from_typed_array(Context& ctx, TypedArrayObj
     }
     // 24. Convert element by element.
     for (size_t k = 0; k < src_length; ++k) {
-        Value value = TRY(raw_bytes_to_numeric(ctx, source->m_type, src_bytes + k * src_size, true));
-        numeric_to_raw_bytes(target->m_type, value, target_bytes + k * target_size, true);
+        Value value =
+            TRY(raw_bytes_to_numeric(ctx, source->m_type, src_bytes + k * src_size, kHostLittleEndian));
+        numeric_to_raw_bytes(target->m_type, value, target_bytes + k * target_size, kHostLittleEndian);
     }
     return {};
 }

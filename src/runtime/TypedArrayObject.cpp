@@ -19,8 +19,6 @@ Result<bool> ordinary_get_own_property(Context&, Object*, Atom, PropertyDescript
 Result<bool> ordinary_define_own_property(Context&, Object*, Atom, const PropertyDescriptor&);
 bool remove_slot(Context&, Object*, uint32_t slot); // Object.cpp
 
-constexpr bool kHostLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-
 // ---- Table 71 ----
 
 size_t element_size(TypedArrayType type) {

@@ -83,6 +83,9 @@ Result<void> typed_array_set_element(Context&, TypedArrayObject*, double index, 
 
 // The conversion TypedArraySetElement/SetViewValue apply first: ToBigInt or ToNumber.
 Value to_element_numeric(Context&, TypedArrayType, const Value& value);
+// Typed arrays store elements in the host's byte order.
+constexpr bool kHostLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+
 // 25.1.3.16 RawBytesToNumeric ( type, rawBytes, isLittleEndian ) (#sec-rawbytestonumeric)
 Value raw_bytes_to_numeric(Context&, TypedArrayType, const uint8_t* bytes, bool little_endian);
 // 25.1.3.19 NumericToRawBytes ( type, value, isLittleEndian ) (#sec-numerictorawbytes); `numeric` is

@@ -318,4 +318,25 @@ TEST_F(TypedArrayTest, BuffersCountAgainstTheMemoryLimit) {
     EXPECT_LT(rt->memory_used(), used + (1 << 20));
 }
 
+TEST_F(TypedArrayTest, RelativeIndexesAndShrinkingCopies) {
+    Value ta = make("Uint8Array", {array_of({1, 2, 3})});
+    // -0.5 truncates to -0, which is the index +0.
+    EXPECT_EQ(number(method(ta, "at", {num(-0.5)})), 1);
+    EXPECT_EQ(join(method(ta, "with", {num(-0.5), num(9)})), "9,2,3");
+    EXPECT_EQ(number(method(ta, "indexOf", {num(1), num(-0.5)})), 0);
+    // copyWithin on a length-tracking view copies what still fits after the view shrank; here
+    // nothing shrinks, but the overlapping copy must behave as memmove.
+    Value buffer = make("ArrayBuffer", {num(4), options_max(8)});
+    Value tracking = make("Uint8Array", {buffer});
+    for (uint32_t i = 0; i < 4; ++i)
+        put(tracking, i, num(i));
+    EXPECT_EQ(join(method(tracking, "copyWithin", {num(1), num(0)})), "0,0,1,2");
+    EXPECT_EQ(join(method(tracking, "copyWithin", {num(0), num(1)})), "0,1,2,2");
+    // Float16 default sort: NaN last, -0 before +0.
+    Value f16 = make("Float16Array", {array_of({NAN, 0, -0.0, -2, 1})});
+    ASSERT_FALSE(method(f16, "sort").is_exception());
+    EXPECT_EQ(join(f16), "-2,0,0,1,NaN");
+    EXPECT_TRUE(std::signbit(number(at(f16, 1))));
+}
+
 } // namespace
