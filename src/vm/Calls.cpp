@@ -12,6 +12,9 @@
 #include "vm/SlowPaths.h"
 
 #include <alloca.h>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace qjs {
 
@@ -115,6 +118,11 @@ Value call_bytecode_function(Context& ctx, Object* function, const Value& this_v
 }
 
 Value run_script(Context& ctx, FunctionBytecode* script) {
+    if (std::getenv("QJS_DUMP_BYTECODE")) {
+        std::string listing;
+        disassemble(ctx.rt(), script, listing);
+        std::fputs(listing.c_str(), stderr);
+    }
     Value closure = TRY(new_closure(ctx, script, nullptr));
     auto* fo = static_cast<FunctionObject*>(closure.as_object());
     if (ctx.check_stack_overflow()) return Exception{};

@@ -57,14 +57,24 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
         const ClosureVarDesc& d = fb->m_closure_vars[i];
         VarRef* r;
         if (d.flags & closurevar::FromParentLocal) {
-            const Value& reg = parent->regs[d.index];
-            VERIFY(reg.is_internal_cell() && reg.as_cell()->kind() == CellKind::VarRef);
+            Value& reg = parent->regs[d.index];
+            if (!reg.is_internal_cell()) {
+                // Not boxed yet on this path: box it now (see loc_ref in Interpreter.cpp).
+                VarRef* fresh = ctx.rt().new_cell<VarRef>(0);
+                if (!fresh) {
+                    f->m_var_ref_count = i;
+                    return ctx.throw_out_of_memory();
+                }
+                fresh->value = std::move(reg);
+                reg = Value::adopt(Tag::InternalCell, fresh);
+            }
             r = static_cast<VarRef*>(reg.as_cell());
         } else {
             r = parent->var_refs[d.index];
         }
         r->ref();
         refs[i] = r;
+        f->m_var_ref_count = i + 1;
     }
     f->m_var_ref_count = n;
     f->m_flags |= objflag::Callable;
@@ -74,11 +84,13 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     // 10.2.9 SetFunctionLength / SetFunctionName, in the spec's property order.
     if (!define_fresh_property(ctx, f, atoms::length, Value::int32(fb->m_length), prop::Configurable))
         return Exception{};
-    Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
-    Value name_value = ctx.atom_value(name);
-    if (name_value.is_exception()) return Exception{};
-    if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
-        return Exception{};
+    if (fb->m_flags & fbflag::HasNameProperty) {
+        Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
+        Value name_value = ctx.atom_value(name);
+        if (name_value.is_exception()) return Exception{};
+        if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
+            return Exception{};
+    }
     if ((fb->m_flags & fbflag::HasPrototype) && !define_prototype_property(ctx, f)) return Exception{};
     return result;
 }

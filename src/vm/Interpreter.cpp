@@ -40,6 +40,18 @@ inline VarRef* as_var_ref(const Value& v) {
     return static_cast<VarRef*>(v.as_cell());
 }
 
+// The VarRef of a boxed register. A register the compiler did not box yet (no box_loc ran on this
+// path) is boxed on first use, so a missing box_loc degrades to one cell per frame instead of a crash.
+inline VarRef* loc_ref(Runtime& rt, Value& reg) {
+    if (reg.is_internal_cell()) [[likely]]
+        return as_var_ref(reg);
+    VarRef* ref = rt.new_cell<VarRef>(0);
+    if (!ref) return nullptr;
+    ref->value = std::move(reg);
+    reg = Value::adopt(Tag::InternalCell, ref);
+    return ref;
+}
+
 // Interrupt check (backward jumps and calls).
 inline bool interrupted(Runtime& rt) {
     return rt.m_interrupt_requested != 0;
@@ -105,15 +117,12 @@ Value run_frame(Context& ctx_in, Frame& f) {
 #undef QJS_OPCODE
     };
 #define CASE(name) L_##name:
-#define NEXT()                                                                                               \
-    do {                                                                                                     \
-        f.pc = pc;                                                                                           \
-        goto* dispatch_table[*pc++];                                                                         \
-    } while (0)
 #else
 #define CASE(name) case Op::name:
-#define NEXT() goto dispatch
 #endif
+// A plain goto (not the computed one) so that C++ runs the destructors of the instruction's
+// locals; GCC duplicates the computed jump at `dispatch` back into each instruction.
+#define NEXT() goto dispatch
 
     // A resumed frame may have to throw at its suspension point (generator.throw, rejected await).
     if (f.heap && f.heap->resume_throw) {
@@ -123,11 +132,11 @@ Value run_frame(Context& ctx_in, Frame& f) {
     }
     if (f.heap) f.heap->state = FrameState::Running;
 
-#if QJS_COMPUTED_GOTO
-    NEXT();
-#else
 dispatch:
     f.pc = pc;
+#if QJS_COMPUTED_GOTO
+    goto* dispatch_table[*pc++];
+#else
     switch (static_cast<Op>(*pc++)) {
 #endif
 
@@ -537,29 +546,48 @@ dispatch:
             ctx.throw_out_of_memory();
             THROW();
         }
-        ref->value = as_var_ref(r)->value;
+        ref->value = r.is_internal_cell() ? as_var_ref(r)->value : r;
         r = Value::adopt(Tag::InternalCell, ref);
         pc += 2;
         NEXT();
     }
     CASE(get_loc_ref) {
-        *sp++ = as_var_ref(regs[U16(0)])->value;
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        *sp++ = ref->value;
         pc += 2;
         NEXT();
     }
     CASE(put_loc_ref) {
-        as_var_ref(regs[U16(0)])->value = POP();
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        ref->value = POP();
         pc += 2;
         NEXT();
     }
     CASE(set_loc_ref) {
-        as_var_ref(regs[U16(0)])->value = sp[-1];
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        ref->value = sp[-1];
         pc += 2;
         NEXT();
     }
     CASE(get_loc_ref_check) {
         uint16_t i = U16(0);
-        VarRef* ref = as_var_ref(regs[i]);
+        VarRef* ref = loc_ref(rt, regs[i]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         if (ref->value.is_uninitialized()) [[unlikely]] {
             throw_tdz_error(ctx, register_name(fb, i));
             THROW();
@@ -570,7 +598,11 @@ dispatch:
     }
     CASE(put_loc_ref_check) {
         uint16_t i = U16(0);
-        VarRef* ref = as_var_ref(regs[i]);
+        VarRef* ref = loc_ref(rt, regs[i]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         if (ref->value.is_uninitialized()) [[unlikely]] {
             throw_tdz_error(ctx, register_name(fb, i));
             THROW();
@@ -580,7 +612,11 @@ dispatch:
         NEXT();
     }
     CASE(put_loc_ref_check_init) {
-        VarRef* ref = as_var_ref(regs[U16(0)]);
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         if (!ref->value.is_uninitialized()) [[unlikely]] {
             ctx.throw_reference_error("'this' is already initialized");
             THROW();
@@ -590,7 +626,12 @@ dispatch:
         NEXT();
     }
     CASE(set_loc_ref_uninitialized) {
-        as_var_ref(regs[U16(0)])->value = Value::uninitialized();
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        ref->value = Value::uninitialized();
         pc += 2;
         NEXT();
     }
@@ -816,6 +857,10 @@ dispatch:
         NEXT();
     }
     CASE(make_loc_ref) {
+        if (!loc_ref(rt, regs[U16(0)])) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         *sp++ = regs[U16(0)];
         PUSH(Value::int32(0));
         pc += 2;
