@@ -222,7 +222,13 @@ Exception throw_error_op(Context& ctx, Frame&, Atom atom, uint8_t kind) {
         return throw_atom_error(ctx, ErrorType::SyntaxError, "redeclaration of '%s'", atom);
     case ThrowErrorKind::Uninitialized: return throw_tdz_error(ctx, atom);
     case ThrowErrorKind::BadSuper: return ctx.throw_reference_error("unsupported reference to 'super'");
-    case ThrowErrorKind::InvalidAssignTarget: return ctx.throw_reference_error("invalid assignment target");
+    case ThrowErrorKind::InvalidAssignTarget:
+        // The empty atom: an invalid assignment target (ReferenceError); a private name: an accessor
+        // without the needed half; `throw`: yield* into an iterator without a throw method.
+        if (atom == atoms::empty_string || atom == atoms::invalid)
+            return ctx.throw_reference_error("invalid assignment target");
+        if (atom == atoms::throw_) return ctx.throw_type_error("iterator does not have a throw method");
+        return throw_atom_error(ctx, ErrorType::TypeError, "invalid access to private member '%s'", atom);
     }
     return ctx.throw_error(ErrorType::InternalError, "bad throw_error kind");
 }

@@ -56,6 +56,17 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     for (uint32_t i = 0; i < n; i++) {
         const ClosureVarDesc& d = fb->m_closure_vars[i];
         VarRef* r;
+        if (!parent) {
+            // No enclosing frame (top-level dynamic functions): free names get fresh cells.
+            r = ctx.rt().new_cell<VarRef>(0);
+            if (!r) {
+                f->m_var_ref_count = i;
+                return ctx.throw_out_of_memory();
+            }
+            refs[i] = r;
+            f->m_var_ref_count = i + 1;
+            continue;
+        }
         if (d.flags & closurevar::FromParentLocal) {
             Value& reg = parent->regs[d.index];
             if (!reg.is_internal_cell()) {
