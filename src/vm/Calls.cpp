@@ -31,8 +31,21 @@ Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_val
             *out = Value::uninitialized();
             return {};
         }
-        Object* proto = TRY(
-            get_prototype_from_constructor(realm, new_target, realm.intrinsic(Intrinsic::ObjectPrototype)));
+        Object* proto = nullptr;
+        // Fast path: new_target is a bytecode function with an own data "prototype" holding an
+        // object (the common `new F()`): no getter can run, read the slot.
+        if (new_target.as_object()->class_id() == ClassId::BytecodeFunction) {
+            Object* nt = new_target.as_object();
+            int32_t slot = find_own_slot(nt, atoms::prototype);
+            if (slot >= 0 && !(nt->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor) &&
+                nt->m_slots[slot].is_object()) {
+                proto = nt->m_slots[slot].as_object();
+                proto->ref();
+            }
+        }
+        if (!proto)
+            proto = TRY(get_prototype_from_constructor(realm, new_target,
+                                                       realm.intrinsic(Intrinsic::ObjectPrototype)));
         Value obj = new_object_with_proto(realm, proto);
         if (proto) proto->unref();
         if (obj.is_exception()) return Exception{};

@@ -52,6 +52,19 @@ inline VarRef* loc_ref(Runtime& rt, Value& reg) {
     return ref;
 }
 
+// Grows an object's slot array to hold `count` values (same policy as the runtime's own growth:
+// doubling from 4). Values are trivially relocatable.
+bool grow_slots(Runtime& rt, Object* o, uint32_t count) {
+    uint32_t cap = o->m_slot_capacity ? o->m_slot_capacity * 2 : 4;
+    while (cap < count)
+        cap *= 2;
+    void* fresh = rt.realloc(o->m_slots, cap * sizeof(Value));
+    if (!fresh) return false;
+    o->m_slots = static_cast<Value*>(fresh);
+    o->m_slot_capacity = cap;
+    return true;
+}
+
 // Interrupt check (backward jumps and calls).
 inline bool interrupted(Runtime& rt) {
     return rt.m_interrupt_requested != 0;
@@ -120,9 +133,18 @@ Value run_frame(Context& ctx_in, Frame& f) {
 #else
 #define CASE(name) case Op::name:
 #endif
-// A plain goto (not the computed one) so that C++ runs the destructors of the instruction's
-// locals; GCC duplicates the computed jump at `dispatch` back into each instruction.
+#if QJS_COMPUTED_GOTO
+// Each instruction ends with its own indirect jump (better prediction than one shared jump).
+// A computed goto does NOT run C++ destructors of the block's locals: at a NEXT() every local
+// Value must have been moved from (or never hold a heap value); otherwise close its scope first.
+#define NEXT()                                                                                               \
+    do {                                                                                                     \
+        f.pc = pc;                                                                                           \
+        goto* dispatch_table[*pc++];                                                                         \
+    } while (0)
+#else
 #define NEXT() goto dispatch
+#endif
 
     // A resumed frame may have to throw at its suspension point (generator.throw, rejected await).
     if (f.heap && f.heap->resume_throw) {
@@ -132,11 +154,11 @@ Value run_frame(Context& ctx_in, Frame& f) {
     }
     if (f.heap) f.heap->state = FrameState::Running;
 
+#if QJS_COMPUTED_GOTO
+    NEXT();
+#else
 dispatch:
     f.pc = pc;
-#if QJS_COMPUTED_GOTO
-    goto* dispatch_table[*pc++];
-#else
     switch (static_cast<Op>(*pc++)) {
 #endif
 
@@ -943,11 +965,27 @@ dispatch:
         if (base.is_object()) [[likely]] {
             Object* o = base.as_object();
             InlineCache& ic = ics[U16(4)];
-            if (o->m_shape == ic.shape && ic.kind == InlineCache::Own) [[likely]] {
-                o->m_slots[ic.slot] = POP();
-                *--sp = Value();
-                pc += 6;
-                NEXT();
+            if (o->m_shape == ic.shape) [[likely]] {
+                if (ic.kind == InlineCache::Own) {
+                    o->m_slots[ic.slot] = POP();
+                    *--sp = Value();
+                    pc += 6;
+                    NEXT();
+                }
+                // Cached add transition: same starting shape, room in the slots, nothing on the
+                // prototype chain that could intercept the Set.
+                if (ic.kind == InlineCache::Add && o->is_extensible() &&
+                    (ic.slot < o->m_slot_capacity || grow_slots(rt, o, ic.slot + 1)) &&
+                    !protos_may_intercept(o, U32(0))) {
+                    Shape* old = o->m_shape;
+                    ic.aux->ref();
+                    o->m_shape = ic.aux;
+                    old->unref();
+                    new (&o->m_slots[ic.slot]) Value(POP());
+                    *--sp = Value();
+                    pc += 6;
+                    NEXT();
+                }
             }
         }
         CHECK(put_field_slow(ctx, base, U32(0), sp[-1], strict, &ics[U16(4)]));
@@ -1100,9 +1138,11 @@ dispatch:
         NEXT();
     }
     CASE(define_method) {
-        Value key = rt.atom_to_value(U32(0));
-        CHECK(key);
-        CHECK(define_method_op(ctx, sp[-2].as_object(), key, sp[-1], U8(4)));
+        {
+            Value key = rt.atom_to_value(U32(0));
+            CHECK(key);
+            CHECK(define_method_op(ctx, sp[-2].as_object(), key, sp[-1], U8(4)));
+        }
         *--sp = Value();
         pc += 5;
         NEXT();
@@ -1119,9 +1159,11 @@ dispatch:
         NEXT();
     }
     CASE(set_name) {
-        Value key = rt.atom_to_value(U32(0));
-        CHECK(key);
-        CHECK(set_function_name(ctx, sp[-1].as_object(), key));
+        {
+            Value key = rt.atom_to_value(U32(0));
+            CHECK(key);
+            CHECK(set_function_name(ctx, sp[-1].as_object(), key));
+        }
         pc += 4;
         NEXT();
     }
