@@ -3,6 +3,7 @@
 #include "api/Engine.h"
 
 #include "api/ScriptRunner.h"
+#include "runtime/ArrayBufferObject.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -104,7 +105,7 @@ EvalResult eval_script(Realm* r, std::string_view source, std::string_view filen
     Context& ctx = *r->ctx;
     ctx.rt().make_current();
     EvalResult result;
-    Value v = run_script_source(ctx, source, filename, mode == EvalMode::Strict);
+    Value v = run_script_source(ctx, source, filename, mode == EvalMode::Strict, &result.early_error);
     if (v.is_exception()) describe_exception(ctx, &result);
     return result;
 }
@@ -182,8 +183,11 @@ Value host_create_realm(Context& ctx, const CallArgs&) {
     return t;
 }
 
-Value host_detach_array_buffer(Context& ctx, const CallArgs&) {
-    return ctx.throw_error(ErrorType::InternalError, "TODO(ArrayBuffer)");
+Value host_detach_array_buffer(Context& ctx, const CallArgs& args) {
+    const Value& buffer = args.arg(0);
+    if (!buffer.is_object()) return ctx.throw_type_error("detachArrayBuffer: not an ArrayBuffer");
+    TRY(detach_array_buffer(ctx, buffer.as_object()));
+    return Value();
 }
 
 Value make_test262_object(Context& ctx) {

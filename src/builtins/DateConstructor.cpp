@@ -491,15 +491,10 @@ Value date_to_string_form(Context& ctx, const CallArgs& args) {
     case SISO: {
         Fields f = split(t);
         char buf[64];
-        std::string y = (f.year >= 0 && f.year <= 9999)
-                            ? format_year(f.year)
-                            : (f.year < 0 ? format_year(f.year) : "+" + std::string([&] {
-                                                                      char b[16];
-                                                                      std::snprintf(b, sizeof b, "%06d",
-                                                                                    static_cast<int>(f.year));
-                                                                      return std::string(b);
-                                                                  }()));
-        std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", y.c_str(),
+        char y[16];
+        if (f.year >= 0 && f.year <= 9999) std::snprintf(y, sizeof y, "%04d", static_cast<int>(f.year));
+        else std::snprintf(y, sizeof y, "%c%06d", f.year < 0 ? '-' : '+', static_cast<int>(std::fabs(f.year)));
+        std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", y,
                       static_cast<int>(f.month) + 1, static_cast<int>(f.date), static_cast<int>(f.hours),
                       static_cast<int>(f.minutes), static_cast<int>(f.seconds), static_cast<int>(f.ms));
         return ctx.new_string(buf);

@@ -202,4 +202,7 @@ class CodeGenerator {
 
 bool is_anonymous_function_definition(Node* n);
 
+// Debugging aid for tests: functions compiled with inconsistent stack depths at a label.
+extern uint32_t g_codegen_depth_mismatches;
+
 } // namespace qjs

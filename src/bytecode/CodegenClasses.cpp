@@ -5,7 +5,7 @@
 
 namespace qjs {
 
-static bool class_has_static_name(ClassNode* cls) {
+[[maybe_unused]] static bool class_has_static_name(ClassNode* cls) {
     for (ClassElement* e : cls->body) {
         if (!e->is_static || e->computed || !e->key) continue;
         if (e->key->is(NodeKind::Identifier) && as<Identifier>(e->key)->name.equals_ascii("name"))
@@ -179,7 +179,6 @@ void CodeGenerator::emit_class(FunctionState& fs, ClassNode* cls, Atom name) {
     }
     ctor->m_source_start = cls->start;
     ctor->m_source_end = cls->end;
-    if (class_has_static_name(cls)) ctor->m_flags &= ~fbflag::HasNameProperty;
     uint32_t ctor_idx = add_function_constant(fs, ctor);
     em.op_const_u8(Op::define_class, ctor_idx, derived ? 1 : 0); // ctor proto
     for (ClassElement* e : cls->body) {

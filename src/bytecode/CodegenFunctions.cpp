@@ -7,6 +7,8 @@
 
 namespace qjs {
 
+uint32_t g_codegen_depth_mismatches = 0;
+
 // ---- helpers ----
 
 void CodeGenerator::fail_oom() {
@@ -395,6 +397,7 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
         m_ctx.throw_error(ErrorType::InternalError, "compiler: unbound label");
         return nullptr;
     }
+    if (em.m_depth_mismatch) g_codegen_depth_mismatches++;
     FunctionInfo* fi = fs.fi;
     FunctionBytecode* fb = FunctionBytecode::create(m_ctx.rt());
     if (!fb) {
@@ -465,11 +468,7 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     if (fi->arguments_var) flags |= fbflag::UsesArguments;
     if (!fs.fn || fs.fn->has_simple_parameter_list) flags |= fbflag::SimpleParams;
     if (fi->has_direct_eval) flags |= fbflag::HasDirectEval;
-    flags |= fbflag::HasNameProperty;
-    if (name == atoms::empty_string || name == atoms::invalid) {
-        flags |= fbflag::AnonymousName;
-        name = atoms::empty_string;
-    }
+    if (name == atoms::invalid) name = atoms::empty_string;
     fb->m_flags = flags;
     fb->m_name = name;
     fb->m_filename = m_filename;

@@ -194,8 +194,7 @@ void CodeGenerator::emit_yield_star(FunctionState& fs, YieldExpression* y) {
     em.bind(no_throw); // iter next undefined
     em.op(Op::drop);
     em.op(Op::iterator_close);
-    em.op_atom_u8(Op::throw_error, atoms::throw_method,
-                  static_cast<uint8_t>(ThrowErrorKind::InvalidAssignTarget));
+    em.op_atom_u8(Op::throw_error, atoms::throw_, static_cast<uint8_t>(ThrowErrorKind::InvalidAssignTarget));
 
     em.bind(return_label);
     em.op(Op::drop);

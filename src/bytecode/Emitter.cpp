@@ -3,6 +3,8 @@
 
 namespace qjs {
 
+uint32_t g_codegen_mismatch_info = 0;
+
 void Emitter::u16(uint16_t v) {
     byte(v & 0xff);
     byte(v >> 8);
@@ -25,6 +27,7 @@ void Emitter::effect(Op o, uint32_t argc) {
     case Op::return_:
     case Op::return_undef:
     case Op::throw_:
+    case Op::throw_error:
     case Op::ret: m_depth = kUnreachable; break;
     default: break;
     }
@@ -168,8 +171,10 @@ void Emitter::use_label(Label l, uint32_t patch_at, uint32_t op_pos) {
     LabelInfo& info = m_labels[l];
     if (info.depth == kUnreachable)
         info.depth = m_depth;
-    else if (info.depth != m_depth)
+    else if (info.depth != m_depth && !m_depth_mismatch) {
         m_depth_mismatch = true;
+        g_codegen_mismatch_info = pc() * 1000 + static_cast<uint32_t>(info.depth) * 10 + m_depth;
+    }
 }
 
 void Emitter::push_int(int32_t v) {
@@ -230,8 +235,9 @@ void Emitter::bind(Label l) {
         m_depth = info.depth; // stays unreachable when no reachable jump targets it
     } else if (info.depth == kUnreachable) {
         info.depth = m_depth;
-    } else if (info.depth != m_depth) {
+    } else if (info.depth != m_depth && !m_depth_mismatch) {
         m_depth_mismatch = true;
+        g_codegen_mismatch_info = pc() * 1000 + static_cast<uint32_t>(info.depth) * 10 + m_depth;
     }
 }
 

@@ -12,6 +12,9 @@ namespace qjs {
 
 using Label = uint32_t;
 
+// Debugging aid: pc*1000 + expected*10 + actual of the last depth mismatch.
+extern uint32_t g_codegen_mismatch_info;
+
 class Emitter {
   public:
     static constexpr int32_t kUnreachable = -1;
