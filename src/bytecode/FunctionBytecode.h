@@ -172,8 +172,8 @@ enum : uint32_t {
     IsEval = 1u << 15,          // eval code
     HasDirectEval = 1u << 16,   // contains a direct eval call (all its variables are boxed)
     ClassFieldInit = 1u << 17,  // a class fields initializer / static block function
-    AnonymousName = 1u << 18,   // the function is anonymous (its name atom is empty)
-    HasNameProperty = 1u << 19, // define the own "name" property (cleared for classes with a static `name`)
+    AnonymousName = 1u << 18,   // unused (the name atom is empty_string)
+    HasNameProperty = 1u << 19, // unused: every closure gets its own "name" (static name() redefines it)
 };
 }
 

@@ -95,13 +95,11 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     // 10.2.9 SetFunctionLength / SetFunctionName, in the spec's property order.
     if (!define_fresh_property(ctx, f, atoms::length, Value::int32(fb->m_length), prop::Configurable))
         return Exception{};
-    if (fb->m_flags & fbflag::HasNameProperty) {
-        Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
-        Value name_value = ctx.atom_value(name);
-        if (name_value.is_exception()) return Exception{};
-        if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
-            return Exception{};
-    }
+    Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
+    Value name_value = ctx.atom_value(name);
+    if (name_value.is_exception()) return Exception{};
+    if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
+        return Exception{};
     if ((fb->m_flags & fbflag::HasPrototype) && !define_prototype_property(ctx, f)) return Exception{};
     return result;
 }
