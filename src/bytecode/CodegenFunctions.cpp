@@ -360,6 +360,7 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
 }
 
 FunctionBytecode* CodeGenerator::compile_program(Program* program) {
+    if (program->program_kind == ProgramKind::Module) return compile_module_program(program);
     FunctionInfo* fi = m_sa.function_of(program);
     if (!fi) {
         fail_oom();
