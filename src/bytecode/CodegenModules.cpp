@@ -150,6 +150,13 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
     sao->caller_bindings = bindings;
     sao->caller_binding_count = count;
 
+    // ModuleRequests in source order.
+    for (Node* n : program->body) {
+        if (n->is(NodeKind::ImportDeclaration)) b.request(as<ImportDeclaration>(n)->source);
+        if (n->is(NodeKind::ExportNamedDeclaration) && as<ExportNamedDeclaration>(n)->source)
+            b.request(as<ExportNamedDeclaration>(n)->source);
+        if (n->is(NodeKind::ExportAllDeclaration)) b.request(as<ExportAllDeclaration>(n)->source);
+    }
     // Import entries first: exports of imported bindings refer to them.
     for (Node* n : program->body) {
         if (!n->is(NodeKind::ImportDeclaration)) continue;

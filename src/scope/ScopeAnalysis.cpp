@@ -580,6 +580,7 @@ struct ScopeWalker {
         case NodeKind::FunctionDeclaration: {
             auto* f = as<FunctionNode>(n);
             walk_function(f, fi, scope);
+            if (!f->id) break; // `export default function () {}` (bound as *default*)
             reference(fi, scope, f->id->name);
             if (f->annex_b_hoisted) reference(fi, fi->var_scope, f->id->name);
             break;
