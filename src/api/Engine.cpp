@@ -144,6 +144,15 @@ static void describe_exception(Context& ctx, EvalResult* out) {
             out->error_name = value_to_utf8(ctx, name);
         else if (name.is_exception())
             Value ignored = ctx.rt().take_exception();
+        if (out->error_name.empty()) {
+            // No `name` (e.g. test262's Test262Error): the constructor's name.
+            Value ctor = get(ctx, o, atoms::constructor, ex);
+            Value ctor_name = ctor.is_object() ? get(ctx, ctor.as_object(), atoms::name, ctor) : Value();
+            if (ctor_name.is_string())
+                out->error_name = ctor_name.as_string()->to_utf8();
+            else if (ctx.rt().has_exception())
+                Value ignored = ctx.rt().take_exception();
+        }
         Value message = get(ctx, o, atoms::message, ex);
         if (!message.is_exception() && !message.is_undefined())
             out->error_message = value_to_utf8(ctx, message);

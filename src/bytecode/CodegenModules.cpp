@@ -52,8 +52,9 @@ struct InfoBuilder {
         if (slot == kNoSlot) return; // the parser reports undeclared exports
         // An exported import binding is re-exported from its module (16.2.1.6.1 ParseModule, 10.c).
         if (info->bindings[slot].flags & modbinding::Import) {
+            // (A namespace import re-exports the whole module, as `export * as name from`.)
             for (const ModuleImportDesc& im : info->imports) {
-                if (im.slot != slot || im.import_name == atoms::invalid) continue;
+                if (im.slot != slot) continue;
                 info->indirect_exports.push_back(ModuleExportDesc{export_name, kNoSlot, im.request, im.import_name});
                 return;
             }
