@@ -279,6 +279,8 @@ Value host_detach_array_buffer(Context& ctx, const CallArgs& args) {
     return Value();
 }
 
+Value host_html_dda_call(Context&, const CallArgs&) { return Value::null(); }
+
 Value make_test262_object(Context& ctx) {
     Value t = TRY(new_object(ctx));
     Object* o = t.as_object();
@@ -292,10 +294,10 @@ Value make_test262_object(Context& ctx) {
     Value agent = TRY(new_object(ctx));
     TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("agent"), std::move(agent)));
     // [[IsHTMLDDA]]: an object that typeof reports as "undefined" and that is falsy.
-    Object* dda = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
-    if (!dda) return Exception{};
-    dda->m_flags |= objflag::HtmlDda;
-    TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("IsHTMLDDA"), Value::adopt(Tag::Object, dda)));
+    // It is callable (like document.all): a call returns null.
+    Value dda = TRY(new_native_function(ctx, host_html_dda_call, atoms::empty_string, 0));
+    dda.as_object()->m_flags |= objflag::HtmlDda;
+    TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("IsHTMLDDA"), dda));
     // print is also visible on the realm's global object
     if (!define_global_function(ctx, ctx.global_object(), "print", host_print, 1, 1)) return Exception{};
     TRY(put_own_data(ctx, ctx.global_object(), ctx.rt().intern_ascii("$262"), t));
