@@ -640,6 +640,34 @@ Value dynamic_import_rejected(Context& ctx, const CallArgs& args) {
     return Value();
 }
 
+// HostLoadImportedModule + ContinueDynamicImport: load, link and evaluate, then settle the promise.
+Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referrer, Atom spec) {
+    ModuleRecord* m = TRY(load_imported_module(ctx, referrer, spec));
+    Value keep = Value::object(m);
+    TRY(link_module(ctx, m));
+    Value evaluation = TRY(evaluate_module(ctx, m));
+    Value on_fulfilled = TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 2));
+    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = Value::object(promise);
+    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[1] = keep;
+    Value on_rejected = TRY(new_native_function(ctx, dynamic_import_rejected, atoms::empty_string, 1, 0, 1));
+    static_cast<NativeFunctionObject*>(on_rejected.as_object())->data()[0] = Value::object(promise);
+    return perform_promise_then(ctx, evaluation.as_object(), on_fulfilled, on_rejected, nullptr);
+}
+
+Value dynamic_import_job(Context& ctx, const CallArgs& args) {
+    Value* data = static_cast<NativeFunctionObject*>(args.callee)->data();
+    Value promise = data[0];
+    Atom referrer = ctx.rt().intern(data[1].as_string());
+    Atom spec = ctx.rt().intern(data[2].as_string());
+    if (!referrer || !spec) return ctx.throw_out_of_memory();
+    if (dynamic_import_continue(ctx, promise.as_object(), referrer, spec).is_exception()) {
+        Value error;
+        if (!catch_exception(ctx, error)) return Exception{};
+        reject_promise(ctx, promise.as_object(), error);
+    }
+    return Value();
+}
+
 // Steps after the promise capability exists; an abrupt completion rejects the promise.
 Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& args, Object* promise) {
     // 10. specifierString = ToString(specifier).
@@ -662,19 +690,15 @@ Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& a
             }
         }
     }
-    Atom spec = ctx.rt().intern(specifier.as_string());
-    if (!spec) return ctx.throw_out_of_memory();
-    // HostLoadImportedModule, Link, Evaluate.
-    ModuleRecord* m = TRY(load_imported_module(ctx, referrer, spec));
-    Value keep = Value::object(m);
-    TRY(link_module(ctx, m));
-    Value evaluation = TRY(evaluate_module(ctx, m));
-    Value on_fulfilled = TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 2));
-    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = Value::object(promise);
-    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[1] = keep;
-    Value on_rejected = TRY(new_native_function(ctx, dynamic_import_rejected, atoms::empty_string, 1, 0, 1));
-    static_cast<NativeFunctionObject*>(on_rejected.as_object())->data()[0] = Value::object(promise);
-    return perform_promise_then(ctx, evaluation.as_object(), on_fulfilled, on_rejected, nullptr);
+    // The host loads the module later (FinishLoadingImportedModule runs as a job), so the module
+    // graph being evaluated now finishes first.
+    Value job = TRY(new_native_function(ctx, dynamic_import_job, atoms::empty_string, 0, 0, 3));
+    Value* data = static_cast<NativeFunctionObject*>(job.as_object())->data();
+    data[0] = Value::object(promise);
+    data[1] = ctx.atom_value(referrer);
+    data[2] = std::move(specifier);
+    ctx.rt().enqueue_job(&ctx, std::move(job), Vector<Value>());
+    return {};
 }
 
 Value dynamic_import_native(Context& ctx, const CallArgs& args) {
