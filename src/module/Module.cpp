@@ -3,6 +3,7 @@
 // GetExportedNames and GetModuleNamespace (16.2.1.10).
 #include "module/Module.h"
 
+#include "builtins/JSON.h"
 #include "builtins/Promise.h"
 #include "bytecode/Compiler.h"
 #include "bytecode/FunctionBytecode.h"
@@ -106,10 +107,30 @@ static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, A
 
 // ParseModule (16.2.1.6.1) and the loading of what it requests (LoadRequestedModules, done
 // synchronously here since the host reads files synchronously).
+static bool is_json_module(std::string_view name) {
+    return name.size() > 5 && name.substr(name.size() - 5) == ".json";
+}
+
 static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source, bool* compile_failed) {
     register_module_classes();
     ModuleCompileInfo info;
+    // A JSON module (ParseJSONModule, 16.2.1.7.1 CreateDefaultExportSyntheticModule): its only
+    // export is `default`, the parsed value; its function is an empty module's.
+    Value json_value;
+    bool json = is_json_module(atom_to_utf8(ctx, name));
+    if (json) {
+        String* text = String::create_utf8(ctx.rt(), source.data(), source.size());
+        if (!text) return ctx.throw_out_of_memory();
+        json_value = json_parse(ctx, text);
+        text->unref();
+        if (json_value.is_exception()) return Exception{};
+        source = std::string_view();
+    }
     Result<FunctionBytecode*> compiled = compile_module(ctx, source.data(), source.size(), name, &info);
+    if (json && !compiled.is_exception()) {
+        info.bindings.push_back(ModuleBindingDesc{atoms::default_, 0});
+        info.local_exports.push_back(ModuleExportDesc{atoms::default_, 0, kNoSlot, atoms::invalid});
+    }
     if (compiled.is_exception()) {
         if (compile_failed) *compile_failed = true;
         return Exception{};
@@ -137,7 +158,9 @@ static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_
                 if (im.import_name == atoms::invalid && &m->m_info.bindings[im.slot] == &b) own = true;
         }
         if (own) {
-            VarRef* ref = new_var_ref(ctx, (b.flags & modbinding::Lexical) ? Value::uninitialized() : Value());
+            VarRef* ref = new_var_ref(ctx, json                              ? json_value
+                                           : (b.flags & modbinding::Lexical) ? Value::uninitialized()
+                                                                             : Value());
             if (!ref) return Exception{};
             cell = Value::adopt(Tag::InternalCell, ref);
         }
@@ -433,10 +456,11 @@ void async_module_rejected(Context& ctx, ModuleRecord* m, const Value& error) {
     m->m_error = error;
     m->m_status = ModuleStatus::Evaluated;
     m->m_async_evaluation = false;
+    // The module's own capability is rejected before its parents' (as test262 expects).
+    settle_top_level(ctx, m, false, error);
     Vector<Value> parents = m->m_async_parents;
     for (const Value& p : parents)
         async_module_rejected(ctx, as_module_record(p.as_object()), error);
-    settle_top_level(ctx, m, false, error);
 }
 
 // GatherAvailableAncestors (16.2.1.5.3.5).
