@@ -55,7 +55,8 @@ struct InfoBuilder {
             // (A namespace import re-exports the whole module, as `export * as name from`.)
             for (const ModuleImportDesc& im : info->imports) {
                 if (im.slot != slot) continue;
-                info->indirect_exports.push_back(ModuleExportDesc{export_name, kNoSlot, im.request, im.import_name});
+                info->indirect_exports.push_back(
+                    ModuleExportDesc{export_name, kNoSlot, im.request, im.import_name});
                 return;
             }
         }
@@ -205,7 +206,8 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
             auto* e = as<ExportAllDeclaration>(n);
             uint32_t req = b.request(e->source);
             if (e->has_exported)
-                info->indirect_exports.push_back(ModuleExportDesc{b.atom(e->exported), kNoSlot, req, atoms::invalid});
+                info->indirect_exports.push_back(
+                    ModuleExportDesc{b.atom(e->exported), kNoSlot, req, atoms::invalid});
             else
                 info->star_exports.push_back(req);
             break;
@@ -250,7 +252,8 @@ FunctionBytecode* CodeGenerator::compile_module_program(Program* program) {
     em.bind(body);
     emit_statements(fs, program->body);
     if (em.reachable()) em.op(Op::return_undef);
-    FunctionBytecode* fb = finish_function(fs, atoms::empty_string, fbflag::Strict, program->start, program->end);
+    FunctionBytecode* fb =
+        finish_function(fs, atoms::empty_string, fbflag::Strict, program->start, program->end);
     if (!fb) return nullptr;
     // A top-level await makes the module function async (an async module, 16.2.1.5 [[HasTLA]]).
     for (uint32_t pc = 0; pc < fb->m_code.size();) {

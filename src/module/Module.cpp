@@ -111,7 +111,8 @@ static bool is_json_module(std::string_view name) {
     return name.size() > 5 && name.substr(name.size() - 5) == ".json";
 }
 
-static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source, bool* compile_failed) {
+static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source,
+                                           bool* compile_failed) {
     register_module_classes();
     ModuleCompileInfo info;
     // A JSON module (ParseJSONModule, 16.2.1.7.1 CreateDefaultExportSyntheticModule): its only
@@ -293,9 +294,10 @@ Result<Object*> get_module_namespace(Context& ctx, ModuleRecord* m) {
         if (!s.is_string()) return ctx.throw_out_of_memory();
         keyed.push_back({std::move(s), a});
     }
-    std::sort(keyed.begin(), keyed.end(), [](const std::pair<Value, Atom>& x, const std::pair<Value, Atom>& y) {
-        return x.first.as_string()->compare(y.first.as_string()) < 0;
-    });
+    std::sort(keyed.begin(), keyed.end(),
+              [](const std::pair<Value, Atom>& x, const std::pair<Value, Atom>& y) {
+                  return x.first.as_string()->compare(y.first.as_string()) < 0;
+              });
     for (auto& [s, a] : keyed) {
         ResolvedBinding r = resolve_export(m, a);
         Value cell;
@@ -441,9 +443,11 @@ Value execute_module_sync(Context& ctx, ModuleRecord* m) {
 Result<void> execute_async_module(Context& ctx, ModuleRecord* m) {
     Value promise = TRY(call(ctx, m->m_function, Value(), {}));
     Value holder = Value::object(m);
-    Value on_fulfilled = TRY(new_native_function(ctx, async_module_fulfilled_native, atoms::empty_string, 0, 0, 1));
+    Value on_fulfilled =
+        TRY(new_native_function(ctx, async_module_fulfilled_native, atoms::empty_string, 0, 0, 1));
     static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = holder;
-    Value on_rejected = TRY(new_native_function(ctx, async_module_rejected_native, atoms::empty_string, 1, 0, 1));
+    Value on_rejected =
+        TRY(new_native_function(ctx, async_module_rejected_native, atoms::empty_string, 1, 0, 1));
     static_cast<NativeFunctionObject*>(on_rejected.as_object())->data()[0] = holder;
     if (!is_promise(promise)) return ctx.throw_type_error("async module did not return a promise");
     return perform_promise_then(ctx, promise.as_object(), on_fulfilled, on_rejected, nullptr);
@@ -574,7 +578,8 @@ Result<uint32_t> inner_module_evaluation(Context& ctx, ModuleRecord* m, Vector<M
         for (;;) {
             ModuleRecord* done = stack.back();
             stack.pop_back();
-            done->m_status = done->m_async_evaluation ? ModuleStatus::EvaluatingAsync : ModuleStatus::Evaluated;
+            done->m_status =
+                done->m_async_evaluation ? ModuleStatus::EvaluatingAsync : ModuleStatus::Evaluated;
             done->m_cycle_root = Value::object(m);
             if (done == m) break;
         }
@@ -670,7 +675,8 @@ Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referre
     Value keep = Value::object(m);
     TRY(link_module(ctx, m));
     Value evaluation = TRY(evaluate_module(ctx, m));
-    Value on_fulfilled = TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 2));
+    Value on_fulfilled =
+        TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 2));
     static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = Value::object(promise);
     static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[1] = keep;
     Value on_rejected = TRY(new_native_function(ctx, dynamic_import_rejected, atoms::empty_string, 1, 0, 1));
@@ -702,7 +708,8 @@ Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& a
         if (!options.is_object()) return ctx.throw_type_error("import() options must be an object");
         Value attributes = TRY(get(ctx, options.as_object(), atoms::with, options));
         if (!attributes.is_undefined()) {
-            if (!attributes.is_object()) return ctx.throw_type_error("import() options.with must be an object");
+            if (!attributes.is_object())
+                return ctx.throw_type_error("import() options.with must be an object");
             Vector<Atom> keys = TRY(own_property_keys(ctx, attributes.as_object()));
             for (Atom k : keys) {
                 if (ctx.rt().atom_is_symbol(k)) continue;

@@ -125,9 +125,17 @@ Result<bool> ns_prevent_extensions(Context&, Object*) {
 }
 
 const ExoticHooks kNamespaceHooks = {
-    ns_get_own_property, ns_define_own_property, ns_has_property,     ns_get,
-    ns_set,              ns_delete,              ns_own_keys,         ns_get_prototype_of,
-    ns_set_prototype_of, ns_is_extensible,       ns_prevent_extensions,
+    ns_get_own_property,
+    ns_define_own_property,
+    ns_has_property,
+    ns_get,
+    ns_set,
+    ns_delete,
+    ns_own_keys,
+    ns_get_prototype_of,
+    ns_set_prototype_of,
+    ns_is_extensible,
+    ns_prevent_extensions,
 };
 
 void visit_namespace(Object* o, EdgeVisitor& v) {
@@ -180,7 +188,8 @@ void register_module_classes() {
     done = true;
     register_class_hooks(ClassId::ModuleNamespace,
                          ClassHooks{visit_namespace, clear_namespace, finalize_namespace, &kNamespaceHooks});
-    register_class_hooks(ClassId::ModuleRecord, ClassHooks{visit_record, clear_record, finalize_record, nullptr});
+    register_class_hooks(ClassId::ModuleRecord,
+                         ClassHooks{visit_record, clear_record, finalize_record, nullptr});
 }
 
 // 10.4.6.12 ModuleNamespaceCreate (#sec-modulenamespacecreate)

@@ -16,14 +16,14 @@ enum class ModuleStatus : uint8_t { New, Unlinked, Linking, Linked, Evaluating, 
 // class hooks.
 class ModuleRecord : public Object {
   public:
-    Value m_name;        // the resolved name (String)
-    Value m_bytecode;    // the module function's FunctionBytecode (InternalCell)
-    Value m_function;    // the module function (created by InitializeEnvironment)
-    Value m_namespace;   // the namespace object, once requested
-    Value m_meta;        // import.meta, once requested
-    Value m_error;       // [[EvaluationError]] when m_has_error
-    Value m_top_promise; // [[TopLevelCapability]]'s promise
-    Value m_cycle_root;  // [[CycleRoot]]
+    Value m_name;                  // the resolved name (String)
+    Value m_bytecode;              // the module function's FunctionBytecode (InternalCell)
+    Value m_function;              // the module function (created by InitializeEnvironment)
+    Value m_namespace;             // the namespace object, once requested
+    Value m_meta;                  // import.meta, once requested
+    Value m_error;                 // [[EvaluationError]] when m_has_error
+    Value m_top_promise;           // [[TopLevelCapability]]'s promise
+    Value m_cycle_root;            // [[CycleRoot]]
     Vector<Value> m_env;           // per binding slot: its VarRef cell (InternalCell)
     Vector<Value> m_requested;     // per request: the ModuleRecord it loaded
     Vector<Value> m_async_parents; // [[AsyncParentModules]]
