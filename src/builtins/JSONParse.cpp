@@ -17,7 +17,7 @@ namespace qjs {
 namespace {
 
 template <typename CharT> class JsonParser {
-public:
+  public:
     JsonParser(Context& ctx, const CharT* chars, uint32_t length)
         : m_ctx(ctx), m_begin(chars), m_pos(chars), m_end(chars + length) {}
 
@@ -30,12 +30,13 @@ public:
         return v;
     }
 
-private:
+  private:
     static bool is_ws(CharT c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
     static bool is_digit(CharT c) { return c >= '0' && c <= '9'; }
 
     void skip_whitespace() {
-        while (m_pos < m_end && is_ws(*m_pos)) ++m_pos;
+        while (m_pos < m_end && is_ws(*m_pos))
+            ++m_pos;
     }
 
     Exception syntax_error() {
@@ -43,8 +44,8 @@ private:
         uint32_t c = *m_pos;
         size_t at = static_cast<size_t>(m_pos - m_begin);
         if (c >= 0x20 && c < 0x7f)
-            return m_ctx.throw_syntax_error("JSON.parse: unexpected character '%c' at position %zu", static_cast<char>(c),
-                                            at);
+            return m_ctx.throw_syntax_error("JSON.parse: unexpected character '%c' at position %zu",
+                                            static_cast<char>(c), at);
         return m_ctx.throw_syntax_error("JSON.parse: unexpected character U+%04X at position %zu", c, at);
     }
 
@@ -93,7 +94,8 @@ private:
         if (*m_pos == '0') {
             ++m_pos;
         } else {
-            while (m_pos < m_end && is_digit(*m_pos)) ++m_pos;
+            while (m_pos < m_end && is_digit(*m_pos))
+                ++m_pos;
         }
         const CharT* int_end = m_pos;
         bool is_integer = true;
@@ -101,20 +103,23 @@ private:
             is_integer = false;
             ++m_pos;
             if (m_pos >= m_end || !is_digit(*m_pos)) return syntax_error();
-            while (m_pos < m_end && is_digit(*m_pos)) ++m_pos;
+            while (m_pos < m_end && is_digit(*m_pos))
+                ++m_pos;
         }
         if (m_pos < m_end && (*m_pos == 'e' || *m_pos == 'E')) {
             is_integer = false;
             ++m_pos;
             if (m_pos < m_end && (*m_pos == '+' || *m_pos == '-')) ++m_pos;
             if (m_pos >= m_end || !is_digit(*m_pos)) return syntax_error();
-            while (m_pos < m_end && is_digit(*m_pos)) ++m_pos;
+            while (m_pos < m_end && is_digit(*m_pos))
+                ++m_pos;
         }
         // Fast path: up to 9 integer digits fit an int32 exactly.
         const CharT* digits = start + (negative ? 1 : 0);
         if (is_integer && int_end - digits <= 9) {
             int32_t n = 0;
-            for (const CharT* p = digits; p < int_end; ++p) n = n * 10 + (*p - '0');
+            for (const CharT* p = digits; p < int_end; ++p)
+                n = n * 10 + (*p - '0');
             if (negative) return n == 0 ? Value::float64(-0.0) : Value::int32(-n);
             return Value::int32(n);
         }
@@ -127,7 +132,8 @@ private:
             big.resize(length);
             buf = big.data();
         }
-        for (size_t i = 0; i < length; i++) buf[i] = static_cast<char>(start[i]);
+        for (size_t i = 0; i < length; i++)
+            buf[i] = static_cast<char>(start[i]);
         double magnitude = parse_decimal_literal(buf + (negative ? 1 : 0), length - (negative ? 1 : 0));
         return Value::number(negative ? -magnitude : magnitude);
     }
@@ -145,13 +151,16 @@ private:
         ++m_pos; // opening quote
         const CharT* start = m_pos;
         // Fast path: no escapes, so the string is a copy of the source range.
-        while (m_pos < m_end && *m_pos != '"' && *m_pos != '\\' && *m_pos >= 0x20) ++m_pos;
+        while (m_pos < m_end && *m_pos != '"' && *m_pos != '\\' && *m_pos >= 0x20)
+            ++m_pos;
         if (m_pos < m_end && *m_pos == '"') {
             size_t length = static_cast<size_t>(m_pos - start);
             ++m_pos;
             String* s;
-            if constexpr (sizeof(CharT) == 1) s = String::create_latin1(rt, start, length);
-            else s = String::create_utf16(rt, start, length);
+            if constexpr (sizeof(CharT) == 1)
+                s = String::create_latin1(rt, start, length);
+            else
+                s = String::create_utf16(rt, start, length);
             if (!s) return m_ctx.throw_out_of_memory();
             return s;
         }
@@ -168,7 +177,8 @@ private:
             if (c < 0x20) return syntax_error();
             if (c != '\\') {
                 const CharT* run = m_pos;
-                while (m_pos < m_end && *m_pos != '"' && *m_pos != '\\' && *m_pos >= 0x20) ++m_pos;
+                while (m_pos < m_end && *m_pos != '"' && *m_pos != '\\' && *m_pos >= 0x20)
+                    ++m_pos;
                 if (!append_range(sb, run, m_pos)) return m_ctx.throw_out_of_memory();
                 continue;
             }
@@ -214,8 +224,10 @@ private:
 
     static bool append_range(StringBuilder& sb, const CharT* from, const CharT* to) {
         if (from == to) return true;
-        if constexpr (sizeof(CharT) == 1) return sb.append_latin1(from, static_cast<size_t>(to - from));
-        else return sb.append_utf16(from, static_cast<size_t>(to - from));
+        if constexpr (sizeof(CharT) == 1)
+            return sb.append_latin1(from, static_cast<size_t>(to - from));
+        else
+            return sb.append_utf16(from, static_cast<size_t>(to - from));
     }
 
     Value parse_object() {
@@ -368,7 +380,8 @@ Value json_parse_native(Context& ctx, const CallArgs& args) {
         Value root = TRY(new_object(ctx));
         // b. Let rootName be the empty String.
         // c. Perform ! CreateDataPropertyOrThrow(root, rootName, unfiltered).
-        TRY(create_data_property_or_throw(ctx, root.as_object(), atoms::empty_string, unfiltered)); // only OOM
+        TRY(create_data_property_or_throw(ctx, root.as_object(), atoms::empty_string,
+                                          unfiltered)); // only OOM
         // d. Return ? InternalizeJSONProperty(root, rootName, reviver).
         return internalize_json_property(ctx, root.as_object(), atoms::empty_string, reviver);
     }

@@ -29,10 +29,10 @@ struct JsonKey {
 };
 
 class JsonStringifier {
-public:
+  public:
     explicit JsonStringifier(Context& ctx) : m_ctx(ctx), m_out(ctx.rt()) {}
 
-    Value m_replacer_function;   // [[ReplacerFunction]]
+    Value m_replacer_function;    // [[ReplacerFunction]]
     Vector<Atom> m_property_list; // [[PropertyList]]
     bool m_has_property_list = false;
     Value m_gap; // [[Gap]]: a String value, or undefined when empty
@@ -116,8 +116,10 @@ public:
         // 11. If value is an Object and IsCallable(value) is false: array or object.
         case Tag::Object: {
             bool value_is_array = TRY(is_array(m_ctx, value));
-            if (value_is_array) TRY(write_array(value.as_object()));
-            else TRY(write_object(value.as_object()));
+            if (value_is_array)
+                TRY(write_array(value.as_object()));
+            else
+                TRY(write_object(value.as_object()));
             break;
         }
         default: VERIFY_NOT_REACHED();
@@ -132,7 +134,7 @@ public:
         return Value::adopt(Tag::String, s);
     }
 
-private:
+  private:
     Value key_to_value(const JsonKey& key) {
         if (key.is_index) return to_string(m_ctx, Value::number(static_cast<int64_t>(key.index)));
         return m_ctx.rt().atom_to_value(key.atom);
@@ -160,7 +162,8 @@ private:
 
     void write_newline_and_indent(uint32_t depth) {
         m_out.append(u'\n');
-        for (uint32_t i = 0; i < depth; i++) m_out.append(m_gap.as_string());
+        for (uint32_t i = 0; i < depth; i++)
+            m_out.append(m_gap.as_string());
     }
 
     // 25.5.2.5 SerializeJSONObject ( state, value ) (#sec-serializejsonobject)
@@ -250,14 +253,18 @@ private:
             if (!m_gap.is_undefined()) write_newline_and_indent(m_depth);
             Value v;
             // Fast path: a present fast element is the value [[Get]] returns.
-            if (o->is_fast_array() && index < o->m_element_count) v = o->m_elements[index];
-            else v = TRY(get_index(m_ctx, o, index));
+            if (o->is_fast_array() && index < o->m_element_count)
+                v = o->m_elements[index];
+            else
+                v = TRY(get_index(m_ctx, o, index));
             JsonKey key;
             key.index = index;
             key.is_index = true;
             bool has_output = TRY(prepare(v, o, key));
-            if (has_output) TRY(write_value(v));
-            else m_out.append_ascii("null");
+            if (has_output)
+                TRY(write_value(v));
+            else
+                m_out.append_ascii("null");
             if (m_out.failed()) return m_ctx.throw_out_of_memory();
         }
         // 9-10. "[]" when empty; with a gap, "\n" + stepback before the "]".
@@ -269,7 +276,8 @@ private:
 
     void write_escape(char16_t c) {
         static const char kHex[] = "0123456789abcdef";
-        char buf[6] = {'\\', 'u', kHex[(c >> 12) & 15], kHex[(c >> 8) & 15], kHex[(c >> 4) & 15], kHex[c & 15]};
+        char buf[6] = {'\\',        'u', kHex[(c >> 12) & 15], kHex[(c >> 8) & 15], kHex[(c >> 4) & 15],
+                       kHex[c & 15]};
         m_out.append_ascii(std::string_view(buf, 6));
     }
 
@@ -369,7 +377,8 @@ Value json_stringify(Context& ctx, const Value& value, const Value& replacer, co
                         item = TRY(to_string(ctx, v));
                     } else if (v.is_object() && (v.as_object()->class_id() == ClassId::String ||
                                                  v.as_object()->class_id() == ClassId::Number)) {
-                        // f. Else if v has a [[StringData]] or [[NumberData]] slot, set item to ? ToString(v).
+                        // f. Else if v has a [[StringData]] or [[NumberData]] slot, set item to ?
+                        // ToString(v).
                         item = TRY(to_string(ctx, v));
                     }
                     // g. If item is not undefined and PropertyList does not contain item, append it.

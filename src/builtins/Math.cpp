@@ -3,8 +3,8 @@
 #include "builtins/Builtins.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
-#include "runtime/Iteration.h"
 #include "runtime/Conversions.h"
+#include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 
@@ -43,7 +43,9 @@ double math_sign(double x) {
 }
 
 // 21.3.2.16 Math.fround (#sec-math.fround)
-double math_fround(double x) { return static_cast<double>(static_cast<float>(x)); }
+double math_fround(double x) {
+    return static_cast<double>(static_cast<float>(x));
+}
 
 // 21.3.2.17 Math.f16round (#sec-math.f16round): rounds straight from binary64 to binary16,
 // ties to even (going through float would round twice).
@@ -63,30 +65,84 @@ double math_f16round(double x) {
     return std::copysign(r, x);
 }
 
-double math_abs(double x) { return std::fabs(x); }
-double math_acos(double x) { return std::acos(x); }
-double math_acosh(double x) { return std::acosh(x); }
-double math_asin(double x) { return std::asin(x); }
-double math_asinh(double x) { return std::asinh(x); }
-double math_atan(double x) { return std::atan(x); }
-double math_atanh(double x) { return std::atanh(x); }
-double math_cbrt(double x) { return std::cbrt(x); }
-double math_ceil(double x) { return std::ceil(x); }
-double math_cos(double x) { return std::cos(x); }
-double math_cosh(double x) { return std::cosh(x); }
-double math_exp(double x) { return std::exp(x); }
-double math_expm1(double x) { return std::expm1(x); }
-double math_floor(double x) { return std::floor(x); }
-double math_log(double x) { return std::log(x); }
-double math_log1p(double x) { return std::log1p(x); }
-double math_log10(double x) { return std::log10(x); }
-double math_log2(double x) { return std::log2(x); }
-double math_sin(double x) { return std::sin(x); }
-double math_sinh(double x) { return std::sinh(x); }
-double math_sqrt(double x) { return std::sqrt(x); }
-double math_tan(double x) { return std::tan(x); }
-double math_tanh(double x) { return std::tanh(x); }
-double math_trunc(double x) { return std::trunc(x); }
+double math_abs(double x) {
+    return std::fabs(x);
+}
+double math_acos(double x) {
+    return std::acos(x);
+}
+double math_acosh(double x) {
+    return std::acosh(x);
+}
+double math_asin(double x) {
+    return std::asin(x);
+}
+double math_asinh(double x) {
+    return std::asinh(x);
+}
+double math_atan(double x) {
+    return std::atan(x);
+}
+double math_atanh(double x) {
+    return std::atanh(x);
+}
+// glibc's cbrt is not symmetric (cbrt(-27) is -3.0000000000000004), and perfect cubes should
+// give exact roots.
+double math_cbrt(double x) {
+    if (!std::isfinite(x) || x == 0) return x;
+    double r = std::cbrt(std::fabs(x));
+    double rounded = std::nearbyint(r);
+    if (rounded * rounded * rounded == std::fabs(x)) r = rounded;
+    return std::copysign(r, x);
+}
+double math_ceil(double x) {
+    return std::ceil(x);
+}
+double math_cos(double x) {
+    return std::cos(x);
+}
+double math_cosh(double x) {
+    return std::cosh(x);
+}
+double math_exp(double x) {
+    return std::exp(x);
+}
+double math_expm1(double x) {
+    return std::expm1(x);
+}
+double math_floor(double x) {
+    return std::floor(x);
+}
+double math_log(double x) {
+    return std::log(x);
+}
+double math_log1p(double x) {
+    return std::log1p(x);
+}
+double math_log10(double x) {
+    return std::log10(x);
+}
+double math_log2(double x) {
+    return std::log2(x);
+}
+double math_sin(double x) {
+    return std::sin(x);
+}
+double math_sinh(double x) {
+    return std::sinh(x);
+}
+double math_sqrt(double x) {
+    return std::sqrt(x);
+}
+double math_tan(double x) {
+    return std::tan(x);
+}
+double math_tanh(double x) {
+    return std::tanh(x);
+}
+double math_trunc(double x) {
+    return std::trunc(x);
+}
 
 // X(js name, C++ function): the Math functions of one Number argument.
 #define QJS_MATH_UNARY(X)                                                                                    \
@@ -191,7 +247,8 @@ Value math_min_max(Context& ctx, const CallArgs& args) {
     if (all_int) {
         if (args.count() == 0) return Value::number(is_max ? -kInfinity : kInfinity);
         int32_t r = args.args[0].as_int32();
-        for (const Value& v : args.args) r = is_max ? (v.as_int32() > r ? v.as_int32() : r) : (v.as_int32() < r ? v.as_int32() : r);
+        for (const Value& v : args.args)
+            r = is_max ? (v.as_int32() > r ? v.as_int32() : r) : (v.as_int32() < r ? v.as_int32() : r);
         return Value::int32(r);
     }
     // 1. Let coerced be ? ToNumber of every argument, in order (all are coerced even after a NaN).
@@ -227,7 +284,8 @@ Value math_hypot(Context& ctx, const CallArgs& args) {
         big.resize(args.count());
         coerced = big.data();
     }
-    for (size_t i = 0; i < args.count(); i++) coerced[i] = TRY(to_number(ctx, args.args[i]));
+    for (size_t i = 0; i < args.count(); i++)
+        coerced[i] = TRY(to_number(ctx, args.args[i]));
     // 3. For each number of coerced, if number is ±∞, return +∞.
     // 4. Let onlyZero be true. 5. For each number: if NaN return NaN; if not ±0, onlyZero = false.
     bool saw_nan = false;
@@ -235,8 +293,10 @@ Value math_hypot(Context& ctx, const CallArgs& args) {
     for (size_t i = 0; i < args.count(); i++) {
         double a = std::fabs(coerced[i]);
         if (std::isinf(a)) return Value::number(kInfinity);
-        if (std::isnan(a)) saw_nan = true;
-        else if (a > largest) largest = a;
+        if (std::isnan(a))
+            saw_nan = true;
+        else if (a > largest)
+            largest = a;
     }
     if (saw_nan) return Value::number(kNaN);
     // 6. If onlyZero is true, return +0.
@@ -297,7 +357,7 @@ Value math_random(Context&, const CallArgs& args) {
 // partials are non-overlapping doubles whose exact sum plus `overflow` * 2^1024 is the exact
 // running total.
 class ExactSum {
-public:
+  public:
     bool add(double x) {
         size_t used = 0;
         for (size_t i = 0; i < m_partials.size(); i++) {
@@ -332,7 +392,8 @@ public:
             --n;
             // The partials are smaller than 2^1024 in magnitude, so more than one unit of overflow,
             // or one with a same-signed remainder, is out of range.
-            if (m_overflow > 1 || m_overflow < -1 || (m_overflow > 0 && next > 0) || (m_overflow < 0 && next < 0))
+            if (m_overflow > 1 || m_overflow < -1 || (m_overflow > 0 && next > 0) ||
+                (m_overflow < 0 && next < 0))
                 return m_overflow > 0 ? kInfinity : -kInfinity;
             // Halve everything so the arithmetic stays finite.
             double x = static_cast<double>(m_overflow) * 0x1.0p1023;
@@ -344,7 +405,8 @@ public:
                 // Only 2^1024 - half an ulp can round down to the largest double, and only if the
                 // rest of the sum pulls toward zero.
                 if (hi > 0) {
-                    if (hi == 0x1.0p1023 && lo == -kHalfMaxUlp && n >= 0 && m_partials[n] < 0) return kMaxDouble;
+                    if (hi == 0x1.0p1023 && lo == -kHalfMaxUlp && n >= 0 && m_partials[n] < 0)
+                        return kMaxDouble;
                     return kInfinity;
                 }
                 if (hi == -0x1.0p1023 && lo == kHalfMaxUlp && n >= 0 && m_partials[n] > 0) return -kMaxDouble;
@@ -375,7 +437,7 @@ public:
         return hi;
     }
 
-private:
+  private:
     Vector<double> m_partials;
     int64_t m_overflow = 0;
 };
@@ -455,7 +517,7 @@ const FunctionListEntry kMathFunctions[] = {
 #define X(name, fn) QJS_FUNC_MAGIC(name, 1, math_unary, kUnary_##fn),
     QJS_MATH_UNARY(X)
 #undef X
-    QJS_FUNC("atan2", 2, math_atan2),
+        QJS_FUNC("atan2", 2, math_atan2),
     QJS_FUNC("clz32", 1, math_clz32),
     QJS_FUNC("hypot", 2, math_hypot),
     QJS_FUNC("imul", 2, math_imul),

@@ -31,7 +31,9 @@ enum : uint32_t {
 enum CombinatorKind : int16_t { kAll, kAllSettled, kAny, kRace };
 enum ElementKind : int16_t { kAllResolve, kAllSettledFulfill, kAllSettledReject, kAnyReject };
 
-Value* function_data(Object* f) { return static_cast<NativeFunctionObject*>(f)->data(); }
+Value* function_data(Object* f) {
+    return static_cast<NativeFunctionObject*>(f)->data();
+}
 
 // 27.2.1.1.1 IfAbruptRejectPromise ( value, capability ) (#sec-ifabruptrejectpromise), for the
 // pending exception: reject the capability's promise with it and return the promise.
@@ -61,8 +63,9 @@ Value make_aggregate_error(Context& ctx, std::span<const Value> errors) {
     Value list = TRY(create_array_from_list(ctx, errors));
     // Perform ! DefinePropertyOrThrow(error, "errors", { [[Configurable]]: true,
     //   [[Enumerable]]: false, [[Writable]]: true, [[Value]]: CreateArrayFromList(errors) }).
-    TRY(define_property_or_throw(ctx, error.as_object(), atoms::errors,
-                                 PropertyDescriptor::data(std::move(list), prop::Writable | prop::Configurable)));
+    TRY(define_property_or_throw(
+        ctx, error.as_object(), atoms::errors,
+        PropertyDescriptor::data(std::move(list), prop::Writable | prop::Configurable)));
     return error;
 }
 
@@ -78,11 +81,13 @@ Value finish_one(Context& ctx, Object* state, bool reject_with_aggregate) {
     std::span<const Value> list(values->m_elements, values->m_element_count);
     PromiseCapability capability{s[kStatePromise], s[kStateResolve], s[kStateReject]};
     if (reject_with_aggregate) {
-        // Let error be a newly created AggregateError object ... Return ? Call(promiseCapability.[[Reject]], undefined, « error »).
+        // Let error be a newly created AggregateError object ... Return ? Call(promiseCapability.[[Reject]],
+        // undefined, « error »).
         Value error = TRY(make_aggregate_error(ctx, list));
         return capability_reject(ctx, capability, error);
     }
-    // Let valuesArray be CreateArrayFromList(values). Return ? Call(promiseCapability.[[Resolve]], undefined, « valuesArray »).
+    // Let valuesArray be CreateArrayFromList(values). Return ? Call(promiseCapability.[[Resolve]], undefined,
+    // « valuesArray »).
     Value values_array = TRY(create_array_from_list(ctx, list));
     return capability_resolve(ctx, capability, values_array);
 }
@@ -140,11 +145,12 @@ Value perform_combinator(Context& ctx, CombinatorKind kind, IteratorRecord& reco
                          const PromiseCapability& capability, const Value& promise_resolve_fn) {
     Value state;
     if (kind != kRace) {
-        // 1. Let values (errors) be a new empty List. 2. Let remainingElementsCount be the Record { [[Value]]: 1 }.
+        // 1. Let values (errors) be a new empty List. 2. Let remainingElementsCount be the Record {
+        // [[Value]]: 1 }.
         Value values = TRY(new_array(ctx));
         Value called = TRY(new_array(ctx));
-        Value fields[kStateCount] = {values, Value::int32(1), capability.promise, capability.resolve,
-                                     capability.reject, called};
+        Value fields[kStateCount] = {
+            values, Value::int32(1), capability.promise, capability.resolve, capability.reject, called};
         state = TRY(new_array_from(ctx, fields));
     }
     // 3. Let index be 0.
@@ -190,7 +196,8 @@ Value perform_combinator(Context& ctx, CombinatorKind kind, IteratorRecord& reco
             then_args[1] = TRY(new_element_function(ctx, state, index, kAnyReject));
             break;
         case kRace:
-            // Race d. Perform ? Invoke(nextPromise, "then", « resultCapability.[[Resolve]], resultCapability.[[Reject]] »).
+            // Race d. Perform ? Invoke(nextPromise, "then", « resultCapability.[[Resolve]],
+            // resultCapability.[[Reject]] »).
             then_args[0] = capability.resolve;
             then_args[1] = capability.reject;
             break;
@@ -228,7 +235,8 @@ Value promise_combinator(Context& ctx, const CallArgs& args) {
     Value result = perform_combinator(ctx, kind, record, constructor, capability, promise_resolve_fn);
     // 8. If result is an abrupt completion, then
     if (result.is_exception()) {
-        // a. If iteratorRecord.[[Done]] is false, set result to Completion(IteratorClose(iteratorRecord, result)).
+        // a. If iteratorRecord.[[Done]] is false, set result to Completion(IteratorClose(iteratorRecord,
+        // result)).
         if (!record.done) (void)iterator_close_with_throw(ctx, record);
         // b. IfAbruptRejectPromise(result, promiseCapability).
         return if_abrupt_reject_promise(ctx, capability);
@@ -293,7 +301,8 @@ Value promise_try(Context& ctx, const CallArgs& args) {
     std::span<const Value> rest = args.count() > 1 ? args.args.subspan(1) : std::span<const Value>();
     Value status = call(ctx, args.arg(0), Value::undefined(), rest);
     if (status.is_exception()) {
-        // 5. If status is an abrupt completion: Perform ? Call(promiseCapability.[[Reject]], undefined, « status.[[Value]] »).
+        // 5. If status is an abrupt completion: Perform ? Call(promiseCapability.[[Reject]], undefined, «
+        // status.[[Value]] »).
         Value error;
         if (!catch_exception(ctx, error)) return Exception{};
         TRY(capability_reject(ctx, capability, error));
@@ -338,7 +347,6 @@ const FunctionListEntry kPromiseStatics[] = {
 };
 
 } // namespace
-
 
 // 27.2 Promise Objects (#sec-promise-objects)
 bool install_promise(Context& ctx) {

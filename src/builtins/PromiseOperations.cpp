@@ -24,14 +24,16 @@ namespace {
 // list of reaction functions (each carries both handlers; they are always added in pairs):
 // undefined (none), a single reaction function, or an internal fast array of them.
 class PromiseObject : public Object {
-public:
+  public:
     Value result;
     Value reactions;
     PromiseState state = PromiseState::Pending;
     bool is_handled = false;
 };
 
-PromiseObject* as_promise_object(Object* o) { return static_cast<PromiseObject*>(o); }
+PromiseObject* as_promise_object(Object* o) {
+    return static_cast<PromiseObject*>(o);
+}
 
 void promise_visit(Object* o, EdgeVisitor& visitor) {
     PromiseObject* p = as_promise_object(o);
@@ -45,7 +47,9 @@ void promise_clear(Object* o) {
     p->reactions = Value();
 }
 
-Value* function_data(Object* f) { return static_cast<NativeFunctionObject*>(f)->data(); }
+Value* function_data(Object* f) {
+    return static_cast<NativeFunctionObject*>(f)->data();
+}
 
 enum ReactionType : int32_t { kFulfill = 0, kReject = 1 };
 
@@ -78,7 +82,8 @@ void enqueue_reaction_job(Context& ctx, Object* reaction, ReactionType type, con
 }
 
 // 27.2.1.8 TriggerPromiseReactions (#sec-triggerpromisereactions)
-void trigger_promise_reactions(Context& ctx, const Value& reactions, ReactionType type, const Value& argument) {
+void trigger_promise_reactions(Context& ctx, const Value& reactions, ReactionType type,
+                               const Value& argument) {
     // 1. For each element reaction of reactions, do: enqueue NewPromiseReactionJob(reaction, argument).
     if (reactions.is_undefined()) return;
     Object* list = reactions.as_object();
@@ -146,8 +151,10 @@ Value promise_reaction_job(Context& ctx, const CallArgs& args) {
         if (abrupt) return ctx.throw_value(std::move(handler_result));
         return Value::undefined();
     }
-    PromiseCapability capability{reaction[kReactionPromise], reaction[kReactionResolve], reaction[kReactionReject]};
-    // g. If handlerResult is an abrupt completion: return ? Call(promiseCapability.[[Reject]], undefined, « handlerResult.[[Value]] »).
+    PromiseCapability capability{reaction[kReactionPromise], reaction[kReactionResolve],
+                                 reaction[kReactionReject]};
+    // g. If handlerResult is an abrupt completion: return ? Call(promiseCapability.[[Reject]], undefined, «
+    // handlerResult.[[Value]] »).
     if (abrupt) return capability_reject(ctx, capability, handler_result);
     // h. Else: return ? Call(promiseCapability.[[Resolve]], undefined, « handlerResult.[[Value]] »).
     return capability_resolve(ctx, capability, handler_result);
@@ -165,7 +172,8 @@ Value promise_resolve_thenable_job(Context& ctx, const CallArgs& args) {
     // b. Let thenCallResult be Completion(HostCallJobCallback(then, thenable, « resolve, reject »)).
     Value fns[2] = {resolve, reject};
     Value result = call(ctx, then, thenable, fns);
-    // c. If thenCallResult is an abrupt completion: return ? Call(resolvingFunctions.[[Reject]], undefined, « thenCallResult.[[Value]] »).
+    // c. If thenCallResult is an abrupt completion: return ? Call(resolvingFunctions.[[Reject]], undefined, «
+    // thenCallResult.[[Value]] »).
     if (result.is_exception()) {
         Value error;
         if (!catch_exception(ctx, error)) return Exception{};
@@ -231,7 +239,8 @@ Result<void> append_reaction(Context& ctx, PromiseObject* p, Value reaction) {
         p->reactions = TRY(new_array_from(ctx, pair));
         return {};
     }
-    if (!array_push_fast(ctx, p->reactions.as_object(), std::move(reaction))) return ctx.throw_out_of_memory();
+    if (!array_push_fast(ctx, p->reactions.as_object(), std::move(reaction)))
+        return ctx.throw_out_of_memory();
     return {};
 }
 
@@ -244,14 +253,21 @@ bool catch_exception(Context& ctx, Value& out) {
     return true;
 }
 
-bool is_promise(const Value& v) { return v.is_object() && v.as_object()->class_id() == ClassId::Promise; }
+bool is_promise(const Value& v) {
+    return v.is_object() && v.as_object()->class_id() == ClassId::Promise;
+}
 
-PromiseState promise_state(Object* promise) { return as_promise_object(promise)->state; }
+PromiseState promise_state(Object* promise) {
+    return as_promise_object(promise)->state;
+}
 
-const Value& promise_result(Object* promise) { return as_promise_object(promise)->result; }
+const Value& promise_result(Object* promise) {
+    return as_promise_object(promise)->result;
+}
 
 Value create_promise_from_constructor(Context& ctx, const Value& new_target) {
-    Object* proto = TRY(get_prototype_from_constructor(ctx, new_target, ctx.intrinsic(Intrinsic::PromisePrototype)));
+    Object* proto =
+        TRY(get_prototype_from_constructor(ctx, new_target, ctx.intrinsic(Intrinsic::PromisePrototype)));
     Value promise = create_promise(ctx, proto);
     if (proto) proto->unref();
     return promise;
@@ -261,11 +277,11 @@ Value create_promise_from_constructor(Context& ctx, const Value& new_target) {
 Result<void> create_resolving_functions(Context& ctx, Object* promise, Value& resolve, Value& reject) {
     // 1. Let alreadyResolved be the Record { [[Value]]: false }.
     // 2-5. Let resolve be CreateBuiltinFunction(stepsResolve, 1, "", « [[Promise]], [[AlreadyResolved]] »).
-    resolve = TRY(new_native_function(ctx, promise_resolving_function, atoms::empty_string, 1, kResolvingResolve,
-                                      kResolvingDataCount));
+    resolve = TRY(new_native_function(ctx, promise_resolving_function, atoms::empty_string, 1,
+                                      kResolvingResolve, kResolvingDataCount));
     // 6-10. Let reject be CreateBuiltinFunction(stepsReject, 1, "", ...).
-    reject = TRY(new_native_function(ctx, promise_resolving_function, atoms::empty_string, 1, kResolvingReject,
-                                     kResolvingDataCount));
+    reject = TRY(new_native_function(ctx, promise_resolving_function, atoms::empty_string, 1,
+                                     kResolvingReject, kResolvingDataCount));
     Value* resolve_data = function_data(resolve.as_object());
     Value* reject_data = function_data(reject.as_object());
     resolve_data[kResolvingPromise] = Value::object(promise);
@@ -341,7 +357,8 @@ void reject_promise(Context& ctx, Object* promise, const Value& reason) {
 }
 
 // 27.2.1.5 NewPromiseCapability (#sec-newpromisecapability)
-Result<PromiseCapability> new_promise_capability(Context& ctx, const Value& constructor, bool need_functions) {
+Result<PromiseCapability> new_promise_capability(Context& ctx, const Value& constructor,
+                                                 bool need_functions) {
     // 1. If IsConstructor(C) is false, throw a TypeError exception.
     if (!is_constructor(constructor)) return ctx.throw_type_error("not a constructor");
     // Fast path: C is this realm's %Promise%. Construct(%Promise%, « executor ») is unobservable
@@ -393,8 +410,8 @@ Value perform_promise_then_with_capability(Context& ctx, Object* promise, const 
     // 3-6. Non-callable handlers become empty (stored as undefined).
     // 7-8. Let fulfillReaction / rejectReaction be the PromiseReaction Records: one reaction
     //      function holding the capability and both handlers.
-    Value reaction = TRY(new_native_function(ctx, promise_reaction_job, atoms::empty_string, 2, 0,
-                                             kReactionDataCount));
+    Value reaction =
+        TRY(new_native_function(ctx, promise_reaction_job, atoms::empty_string, 2, 0, kReactionDataCount));
     Value* data = function_data(reaction.as_object());
     if (capability) {
         data[kReactionPromise] = capability->promise;
@@ -413,7 +430,8 @@ Value perform_promise_then_with_capability(Context& ctx, Object* promise, const 
         enqueue_reaction_job(ctx, reaction.as_object(), kFulfill, p->result);
         break;
     case PromiseState::Rejected:
-        // 11. Else: a. If promise.[[PromiseIsHandled]] is false, HostPromiseRejectionTracker(promise, "handle").
+        // 11. Else: a. If promise.[[PromiseIsHandled]] is false, HostPromiseRejectionTracker(promise,
+        // "handle").
         if (!p->is_handled) host_promise_rejection_tracker(ctx, p, true);
         // c-d. Enqueue NewPromiseReactionJob(rejectReaction, reason).
         enqueue_reaction_job(ctx, reaction.as_object(), kReject, p->result);
@@ -426,8 +444,8 @@ Value perform_promise_then_with_capability(Context& ctx, Object* promise, const 
     return capability->promise;
 }
 
-Result<void> perform_promise_then(Context& ctx, Object* promise, const Value& on_fulfilled, const Value& on_rejected,
-                                  Object* result_promise) {
+Result<void> perform_promise_then(Context& ctx, Object* promise, const Value& on_fulfilled,
+                                  const Value& on_rejected, Object* result_promise) {
     if (!result_promise) {
         TRY(perform_promise_then_with_capability(ctx, promise, on_fulfilled, on_rejected, nullptr));
         return {};

@@ -1,4 +1,5 @@
-// PromisePrototype.cpp: the Promise prototype object (ECMA-262 27.2.5, #sec-properties-of-the-promise-prototype-object).
+// PromisePrototype.cpp: the Promise prototype object (ECMA-262 27.2.5,
+// #sec-properties-of-the-promise-prototype-object).
 #include "builtins/Promise.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
@@ -10,7 +11,9 @@ namespace qjs {
 
 namespace {
 
-Value* function_data(Object* f) { return static_cast<NativeFunctionObject*>(f)->data(); }
+Value* function_data(Object* f) {
+    return static_cast<NativeFunctionObject*>(f)->data();
+}
 
 // 27.2.5.4 Promise.prototype.then ( onFulfilled, onRejected ) (#sec-promise.prototype.then)
 Value promise_then(Context& ctx, const CallArgs& args) {
@@ -23,7 +26,8 @@ Value promise_then(Context& ctx, const CallArgs& args) {
     // 4. Let resultCapability be ? NewPromiseCapability(C).
     PromiseCapability capability = TRY(new_promise_capability(ctx, constructor, false));
     // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
-    return perform_promise_then_with_capability(ctx, promise.as_object(), args.arg(0), args.arg(1), &capability);
+    return perform_promise_then_with_capability(ctx, promise.as_object(), args.arg(0), args.arg(1),
+                                                &capability);
 }
 
 // 27.2.5.1 Promise.prototype.catch ( onRejected ) (#sec-promise.prototype.catch)

@@ -41,7 +41,11 @@ uint32_t register_native(NativeFn fn, const char* name) {
             index[i] = id;
             return id;
         }
-        if (s_natives[index[i]].fn == fn) return index[i];
+        if (s_natives[index[i]].fn == fn) {
+            // A function first registered unnamed (new_native_function) takes the name given later.
+            if (!s_natives[index[i]].name && name) s_natives[index[i]].name = name;
+            return index[i];
+        }
     }
 }
 

@@ -202,7 +202,7 @@ bool define_fresh_accessor(Context& ctx, Object* o, Atom key, Value getter, Valu
 
 bool array_push_fast(Context& ctx, Object* a, Value v) {
     if (a->m_element_count == a->m_element_capacity) {
-        uint32_t cap = a->m_element_capacity ? a->m_element_capacity + a->m_element_capacity / 2 : 8;
+        uint32_t cap = a->m_element_capacity < 8 ? 8 : a->m_element_capacity + a->m_element_capacity / 2;
         void* fresh = ctx.rt().realloc(a->m_elements, size_t(cap) * sizeof(Value));
         if (!fresh) {
             ctx.throw_out_of_memory();

@@ -1,0 +1,185 @@
+// CodegenPatterns.cpp: destructuring binding and assignment (object and array patterns, defaults,
+// rest elements), with iterator closing on abrupt completion.
+#include "bytecode/Codegen.h"
+
+namespace qjs {
+
+void CodeGenerator::emit_default_value(FunctionState& fs, Node* target, Node* value) {
+    Emitter& em = fs.em;
+    Label have = em.new_label();
+    em.op(Op::dup);
+    em.op(Op::is_undefined);
+    em.jump(Op::if_false, have);
+    em.op(Op::drop);
+    if (target->is(NodeKind::Identifier) && !target->is_parenthesized())
+        emit_expression_named(fs, value, atom_of(as<Identifier>(target)->name));
+    else
+        emit_expression(fs, value);
+    em.bind(have);
+}
+
+void CodeGenerator::emit_pattern(FunctionState& fs, Node* target, bool init) {
+    Emitter& em = fs.em;
+    if (m_failed) return;
+    switch (target->kind) {
+    case NodeKind::Identifier: emit_store_name(fs, fs.scope, as<Identifier>(target)->name, init); return;
+    case NodeKind::AssignmentPattern: {
+        auto* ap = as<AssignmentPattern>(target);
+        emit_default_value(fs, ap->left, ap->right);
+        emit_pattern(fs, ap->left, init);
+        return;
+    }
+    case NodeKind::ObjectPattern: emit_object_pattern(fs, as<ObjectPattern>(target), init); return;
+    case NodeKind::ArrayPattern: emit_array_pattern(fs, as<ArrayPattern>(target), init); return;
+    case NodeKind::RestElement: emit_pattern(fs, as<RestElement>(target)->argument, init); return;
+    default: {
+        // A member expression target: value base... -> base... value, then store.
+        Reference ref = emit_reference(fs, target);
+        switch (ref.base_count) {
+        case 1: em.op(Op::swap); break;
+        case 2: em.op(Op::rot3l); break;
+        case 3: em.op(Op::rot4l); break;
+        default: break;
+        }
+        emit_reference_put(fs, ref, false);
+        return;
+    }
+    }
+}
+
+void CodeGenerator::emit_object_pattern(FunctionState& fs, ObjectPattern* p, bool init) {
+    Emitter& em = fs.em;
+    em.op(Op::check_object_coercible);
+    bool has_rest = !p->properties.empty() && p->properties.back()->is(NodeKind::RestElement);
+    uint32_t excluded = UINT32_MAX;
+    if (has_rest) {
+        excluded = new_temp(fs);
+        em.op(Op::object);
+        em.put_loc(excluded);
+    }
+    for (Node* n : p->properties) {
+        if (n->is(NodeKind::RestElement)) {
+            // v -> target = {} ; CopyDataProperties(target, v, excluded)
+            em.op(Op::object);
+            em.op(Op::swap);
+            em.get_loc(excluded);
+            em.op(Op::copy_data_properties_excl);
+            emit_pattern(fs, as<RestElement>(n)->argument, init);
+            free_temp(fs, excluded);
+            return;
+        }
+        auto* prop = as<Property>(n);
+        em.op(Op::dup);
+        if (prop->computed) {
+            emit_expression(fs, prop->key);
+            em.op(Op::to_propkey);
+            if (has_rest) {
+                em.op(Op::dup);
+                em.get_loc(excluded);
+                em.op(Op::swap);
+                em.op(Op::push_null);
+                em.op(Op::define_computed_field);
+                em.op(Op::drop);
+            }
+            em.op(Op::get_array_el);
+        } else {
+            Atom key = property_key_atom(prop->key);
+            if (has_rest) {
+                em.get_loc(excluded);
+                em.op_atom(Op::push_atom, key);
+                em.op(Op::push_null);
+                em.op(Op::define_computed_field);
+                em.op(Op::drop);
+            }
+            em.op_atom_ic(Op::get_field, key);
+        }
+        emit_pattern(fs, prop->value, init);
+    }
+    em.op(Op::drop);
+}
+
+void CodeGenerator::emit_array_pattern(FunctionState& fs, ArrayPattern* p, bool init) {
+    Emitter& em = fs.em;
+    em.op(Op::for_of_start); // iter next
+    int32_t base = em.depth();
+    uint32_t done = new_temp(fs);
+    em.op(Op::push_false);
+    em.put_loc(done);
+    uint32_t range_start = em.pc();
+    for (Node* e : p->elements) {
+        if (e && e->is(NodeKind::RestElement)) {
+            Label empty = em.new_label();
+            Label have = em.new_label();
+            em.get_loc(done);
+            em.jump(Op::if_true, empty);
+            em.op(Op::push_true);
+            em.put_loc(done);
+            em.op(Op::dup2);
+            em.op(Op::iterator_to_array);
+            em.jump(Op::goto_, have);
+            em.bind(empty);
+            em.op_npop(Op::array_from, 0);
+            em.bind(have);
+            emit_pattern(fs, as<RestElement>(e)->argument, init);
+            continue;
+        }
+        Label skip = em.new_label();
+        Label have = em.new_label();
+        em.get_loc(done);
+        em.jump(Op::if_true, skip);
+        // A throwing next() leaves the iterator done (it is not closed).
+        em.op(Op::push_true);
+        em.put_loc(done);
+        em.op(Op::for_of_next);
+        em.put_loc(done);
+        em.jump(Op::goto_, have);
+        em.bind(skip);
+        em.op(Op::push_undefined);
+        em.bind(have);
+        if (!e) {
+            em.op(Op::drop);
+        } else if (e->is(NodeKind::AssignmentPattern)) {
+            auto* ap = as<AssignmentPattern>(e);
+            emit_default_value(fs, ap->left, ap->right);
+            emit_pattern(fs, ap->left, init);
+        } else {
+            emit_pattern(fs, e, init);
+        }
+    }
+    uint32_t range_end = em.pc();
+    Label closed = em.new_label();
+    Label end = em.new_label();
+    em.get_loc(done);
+    em.jump(Op::if_true, closed);
+    em.op(Op::iterator_close);
+    em.jump(Op::goto_, end);
+    em.bind(closed);
+    em.op(Op::drop);
+    em.op(Op::drop);
+    em.jump(Op::goto_, end);
+    // Abrupt completion while assigning: close the iterator (unless done) and rethrow.
+    if (range_end > range_start) {
+        uint32_t handler = em.pc();
+        em.m_handlers.push_back({range_start, range_end, handler, static_cast<uint32_t>(base)});
+        em.set_depth(base + 1);
+        uint32_t exc = new_temp(fs);
+        em.put_loc(exc);
+        Label l1 = em.new_label();
+        Label l2 = em.new_label();
+        em.get_loc(done);
+        em.jump(Op::if_true, l1);
+        em.op(Op::iterator_close_silent);
+        em.jump(Op::goto_, l2);
+        em.bind(l1);
+        em.op(Op::drop);
+        em.op(Op::drop);
+        em.bind(l2);
+        em.get_loc(exc);
+        em.op(Op::throw_);
+        free_temp(fs, exc);
+    }
+    em.bind(end);
+    free_temp(fs, done);
+}
+
+} // namespace qjs

@@ -1,0 +1,254 @@
+// FunctionBytecode.h: a compiled function (or script / eval code), the unit the compiler produces
+// and the interpreter runs. It is a GcCell: its constant pool references strings, nested
+// FunctionBytecodes and (after first use) template objects, and its inline caches reference shapes.
+// The design is documented in docs/BYTECODE.md.
+#pragma once
+
+#include "bytecode/InlineCache.h"
+#include "gc/Cell.h"
+#include "runtime/Atom.h"
+#include "runtime/Runtime.h"
+#include "runtime/Value.h"
+
+#include <cstdint>
+#include <string>
+
+namespace qjs {
+
+class String;
+
+enum class Op : uint8_t {
+#define QJS_OPCODE(name, size, n_pop, n_push, format) name,
+#include "bytecode/Opcodes.def"
+#undef QJS_OPCODE
+    Count
+};
+
+enum class OpFormat : uint8_t {
+    none,
+    u8,
+    i8,
+    u16,
+    i16,
+    u32,
+    i32,
+    loc,
+    loc8,
+    var_ref,
+    const_,
+    const8,
+    const_u8,
+    atom,
+    atom_u8,
+    atom_ic,
+    atom_label_u8,
+    label,
+    label8,
+    npop,
+    npop_u16,
+};
+
+struct OpInfo {
+    const char* name;
+    uint8_t size;  // bytes including the opcode
+    uint8_t n_pop; // fixed part (npop formats add the u16 argc)
+    uint8_t n_push;
+    OpFormat format;
+};
+extern const OpInfo g_op_info[static_cast<size_t>(Op::Count)];
+inline const OpInfo& op_info(Op op) {
+    return g_op_info[static_cast<size_t>(op)];
+}
+
+// special_object kinds.
+enum class SpecialObject : uint8_t {
+    Arguments = 0,
+    MappedArguments = 1,
+    ThisFunc = 2,
+    NewTarget = 3,
+    HomeObject = 4,
+    VarObject = 5,
+    ImportMeta = 6,
+};
+
+// throw_error kinds.
+enum class ThrowErrorKind : uint8_t {
+    ConstAssign = 0,
+    NotDefined = 1,
+    Redeclaration = 2,
+    Uninitialized = 3,
+    BadSuper = 4,
+    InvalidAssignTarget = 5,
+};
+
+// define_var / check_define_var flags.
+namespace defvar {
+enum : uint8_t { Lexical = 1, Function = 2, Const = 4, Deletable = 8 };
+}
+// define_method flags.
+namespace defmethod {
+enum : uint8_t { Method = 0, Getter = 1, Setter = 2, KindMask = 3, Enumerable = 4 };
+}
+// iterator_call methods.
+namespace itercall {
+enum : uint8_t { Next = 0, Return = 1, Throw = 2 };
+}
+// Resumption kinds pushed after yield / yield_star.
+namespace resume {
+enum : int32_t { Next = 0, Throw = 1, Return = 2 };
+}
+
+// How a new closure obtains closure variable i (FunctionBytecode::m_closure_vars[i]).
+struct ClosureVarDesc {
+    Atom name = atoms::invalid; // for TDZ messages, debugging and direct eval
+    uint16_t index = 0;         // parent's register (from_parent_local) or parent's closure var
+    uint8_t flags = 0;          // closurevar::*
+};
+namespace closurevar {
+enum : uint8_t {
+    FromParentLocal = 1, // the parent frame's register `index` holds the VarRef (a boxed register)
+    Const = 2,           // const binding (assignments are compiled to throw_error)
+    Lexical = 4,         // let/const/class binding (may be in TDZ)
+    FunctionName = 8,    // the name binding of a named function expression (assignments ignored in sloppy)
+};
+}
+
+// Describes register i (params first, then locals) for debugging and direct eval.
+struct LocalDesc {
+    Atom name = atoms::invalid; // invalid for compiler temporaries
+    int32_t scope = -1;         // index in m_scopes of the declaring scope; -1: function var scope
+    uint8_t flags = 0;          // localflag::*
+};
+namespace localflag {
+enum : uint8_t {
+    Captured = 1, // the register holds a VarRef (boxed) while its scope is live
+    Const = 2,
+    Lexical = 4,
+    Param = 8,
+    FunctionName = 16,
+};
+}
+
+// A lexical scope of the function (block, catch clause, loop body, ...): for direct eval, which
+// must resolve names visible at its call site. The eval instruction names a scope index.
+struct ScopeDesc {
+    int32_t parent = -1; // enclosing scope in this function, -1 for the function's var scope
+};
+
+// try/catch/finally: a pc range and where to go when an exception is thrown inside it. Entries are
+// ordered innermost first; the first entry whose [start, end) contains the throwing pc wins.
+struct ExceptionHandler {
+    uint32_t start = 0;       // first covered pc (offset of an opcode byte)
+    uint32_t end = 0;         // one past the last covered byte
+    uint32_t target = 0;      // handler pc: runs with the exception pushed on the stack
+    uint32_t stack_depth = 0; // operand stack depth (values) to truncate to before pushing it
+};
+
+// pc -> source position. Entries sorted by pc; an instruction at pc has the position of the last
+// entry with entry.pc <= pc.
+struct LineEntry {
+    uint32_t pc = 0;
+    uint32_t line = 0;   // 1-based
+    uint32_t column = 0; // 1-based
+};
+
+namespace fbflag {
+enum : uint32_t {
+    Strict = 1u << 0,
+    Arrow = 1u << 1,
+    Generator = 1u << 2,
+    Async = 1u << 3,
+    Method = 1u << 4, // object/class method (no prototype, not a constructor)
+    Getter = 1u << 5,
+    Setter = 1u << 6,
+    ClassConstructor = 1u << 7,   // base class constructor
+    DerivedConstructor = 1u << 8, // `class extends` constructor: `this` starts uninitialized
+    HasPrototype = 1u << 9,       // ordinary function / generator: gets a "prototype" property
+    IsConstructor = 1u << 10,     // has [[Construct]] (ordinary functions, classes)
+    NeedsHomeObject = 1u << 11,   // uses super.x
+    UsesArguments = 1u << 12,
+    SimpleParams = 1u << 13,   // no defaults, rest or destructuring
+    IsScript = 1u << 14,       // top-level script code
+    IsEval = 1u << 15,         // eval code
+    HasDirectEval = 1u << 16,  // contains a direct eval call (all its variables are boxed)
+    ClassFieldInit = 1u << 17, // a class fields initializer / static block function
+};
+}
+
+class FunctionBytecode : public GcCell {
+  public:
+    FunctionBytecode() : GcCell(CellKind::FunctionBytecode) {}
+    ~FunctionBytecode();
+
+    // Allocates an empty FunctionBytecode on the runtime's heap (nullptr on OOM). The compiler fills
+    // the public fields; vectors use the runtime allocator.
+    static FunctionBytecode* create(Runtime&);
+
+    bool is_strict() const { return m_flags & fbflag::Strict; }
+    bool is_arrow() const { return m_flags & fbflag::Arrow; }
+    bool is_generator() const { return m_flags & fbflag::Generator; }
+    bool is_async() const { return m_flags & fbflag::Async; }
+    bool is_derived_constructor() const { return m_flags & fbflag::DerivedConstructor; }
+    bool is_class_constructor() const {
+        return m_flags & (fbflag::ClassConstructor | fbflag::DerivedConstructor);
+    }
+    // Generators and async functions run on heap frames (they can suspend).
+    bool needs_heap_frame() const { return m_flags & (fbflag::Generator | fbflag::Async); }
+    uint32_t register_count() const { return m_param_count + m_local_count; }
+
+    // Source position of the instruction at `pc` (line 0 if unknown).
+    LineEntry position_of(uint32_t pc) const;
+
+    // ---- code ----
+    Vector<uint8_t> m_code;
+    Vector<Value> m_constants; // numbers, strings, BigInts, nested FunctionBytecodes (InternalCell)
+    Vector<ClosureVarDesc> m_closure_vars;
+    Vector<ExceptionHandler> m_handlers;
+    Vector<LineEntry> m_lines;
+    Vector<InlineCache> m_ics;  // m_ics.size() == number of distinct ic operands
+    Vector<LocalDesc> m_locals; // register_count() entries (may be empty if no debug info)
+    Vector<ScopeDesc> m_scopes;
+
+    // ---- counts ----
+    uint16_t m_param_count = 0; // registers 0..m_param_count-1 receive the actual arguments
+    uint16_t m_length = 0;      // the function's "length" property (params before the first default/rest)
+    uint16_t m_local_count = 0; // registers after the params
+    uint16_t m_stack_size = 0;  // max operand stack depth
+    uint32_t m_flags = 0;       // fbflag::*
+
+    // ---- names and source ----
+    Atom m_name = atoms::invalid;     // the function's name (empty_string for anonymous)
+    Atom m_filename = atoms::invalid; // script name for backtraces
+    String* m_source = nullptr;       // whole source text (strong reference), for Function.prototype.toString
+    uint32_t m_source_start = 0;      // [start, end) of this function's text in m_source
+    uint32_t m_source_end = 0;
+    uint32_t m_line = 0; // position of the function's start
+    uint32_t m_column = 0;
+};
+
+// Code offsets and reading helpers shared by the interpreter and the disassembler.
+inline uint16_t read_u16(const uint8_t* p) {
+    uint16_t v;
+    __builtin_memcpy(&v, p, 2);
+    return v;
+}
+inline uint32_t read_u32(const uint8_t* p) {
+    uint32_t v;
+    __builtin_memcpy(&v, p, 4);
+    return v;
+}
+inline int32_t read_i32(const uint8_t* p) {
+    int32_t v;
+    __builtin_memcpy(&v, p, 4);
+    return v;
+}
+inline int16_t read_i16(const uint8_t* p) {
+    int16_t v;
+    __builtin_memcpy(&v, p, 2);
+    return v;
+}
+
+// Writes a human-readable listing of `fb` (and nested functions) to `out` (Disassembler.cpp).
+void disassemble(Runtime&, const FunctionBytecode* fb, std::string& out, bool recursive = true);
+
+} // namespace qjs

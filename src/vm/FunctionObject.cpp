@@ -1,0 +1,159 @@
+// FunctionObject.cpp: closure creation (OrdinaryFunctionCreate + MakeConstructor as the compiled
+// function's flags say) and the BytecodeFunction class hooks.
+#include "vm/FunctionObject.h"
+
+#include "gc/Visitor.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/String.h"
+#include "runtime/Symbol.h"
+#include "vm/AsyncFunctions.h"
+#include "vm/Frames.h"
+#include "vm/Generators.h"
+
+namespace qjs {
+
+static Object* default_function_proto(Context& ctx, const FunctionBytecode* fb) {
+    Intrinsic which = Intrinsic::FunctionPrototype;
+    if (fb->is_generator())
+        which = fb->is_async() ? Intrinsic::AsyncGeneratorFunctionPrototype
+                               : Intrinsic::GeneratorFunctionPrototype;
+    else if (fb->is_async())
+        which = Intrinsic::AsyncFunctionPrototype;
+    Object* proto = ctx.intrinsic(which);
+    return proto ? proto : ctx.intrinsic(Intrinsic::FunctionPrototype);
+}
+
+// 10.2.5 MakeConstructor (#sec-makeconstructor) and the generator variant of "prototype".
+static bool define_prototype_property(Context& ctx, FunctionObject* f) {
+    const FunctionBytecode* fb = f->m_bytecode;
+    if (fb->is_generator()) {
+        Object* gen_proto = ctx.intrinsic(fb->is_async() ? Intrinsic::AsyncGeneratorPrototype
+                                                         : Intrinsic::GeneratorPrototype);
+        Value proto =
+            new_object_with_proto(ctx, gen_proto ? gen_proto : ctx.intrinsic(Intrinsic::ObjectPrototype));
+        if (proto.is_exception()) return false;
+        return define_fresh_property(ctx, f, atoms::prototype, std::move(proto), prop::Writable);
+    }
+    Value proto = new_object(ctx);
+    if (proto.is_exception()) return false;
+    if (!define_fresh_property(ctx, proto.as_object(), atoms::constructor, Value::object(f),
+                               prop::Writable | prop::Configurable))
+        return false;
+    return define_fresh_property(ctx, f, atoms::prototype, std::move(proto), prop::Writable);
+}
+
+Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* proto) {
+    uint32_t n = static_cast<uint32_t>(fb->m_closure_vars.size());
+    if (!proto) proto = default_function_proto(ctx, fb);
+    auto* f = Object::create_as<FunctionObject>(ctx, proto, ClassId::BytecodeFunction, n * sizeof(VarRef*));
+    if (!f) return Exception{};
+    Value result = Value::adopt(Tag::Object, f);
+    fb->ref();
+    f->m_bytecode = fb;
+    f->m_realm = &ctx;
+    VarRef** refs = f->var_refs();
+    for (uint32_t i = 0; i < n; i++) {
+        const ClosureVarDesc& d = fb->m_closure_vars[i];
+        VarRef* r;
+        if (d.flags & closurevar::FromParentLocal) {
+            const Value& reg = parent->regs[d.index];
+            VERIFY(reg.is_internal_cell() && reg.as_cell()->kind() == CellKind::VarRef);
+            r = static_cast<VarRef*>(reg.as_cell());
+        } else {
+            r = parent->var_refs[d.index];
+        }
+        r->ref();
+        refs[i] = r;
+    }
+    f->m_var_ref_count = n;
+    f->m_flags |= objflag::Callable;
+    if (fb->m_flags & fbflag::IsConstructor) f->m_flags |= objflag::Constructor;
+    if (fb->is_class_constructor()) f->m_flags |= objflag::Constructor | objflag::ClassConstructor;
+
+    // 10.2.9 SetFunctionLength / SetFunctionName, in the spec's property order.
+    if (!define_fresh_property(ctx, f, atoms::length, Value::int32(fb->m_length), prop::Configurable))
+        return Exception{};
+    Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
+    Value name_value = ctx.atom_value(name);
+    if (name_value.is_exception()) return Exception{};
+    if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
+        return Exception{};
+    if ((fb->m_flags & fbflag::HasPrototype) && !define_prototype_property(ctx, f)) return Exception{};
+    return result;
+}
+
+// 10.2.9 SetFunctionName (#sec-setfunctionname)
+Result<void> set_function_name(Context& ctx, Object* f, const Value& key, Atom prefix) {
+    Value name;
+    // 2. If name is a Symbol, use "[description]" (or "").
+    if (key.is_symbol()) {
+        const Value& desc = key.as_symbol()->description;
+        if (desc.is_undefined()) {
+            name = ctx.atom_value(atoms::empty_string);
+        } else {
+            StringBuilder sb(ctx.rt());
+            sb.append(u'[');
+            sb.append(desc.as_string());
+            sb.append(u']');
+            String* s = sb.finish();
+            if (!s) return ctx.throw_out_of_memory();
+            name = Value::adopt(Tag::String, s);
+        }
+    } else {
+        name = TRY(to_string(ctx, key));
+    }
+    // 5. If prefix is present, prepend it and a space.
+    if (prefix != atoms::invalid) {
+        StringBuilder sb(ctx.rt());
+        sb.append(ctx.rt().atom_string(prefix));
+        sb.append(name.as_string());
+        String* s = sb.finish();
+        if (!s) return ctx.throw_out_of_memory();
+        name = Value::adopt(Tag::String, s);
+    }
+    // 6. DefinePropertyOrThrow(F, "name", {[[Value]]: name, [[Configurable]]: true}).
+    PropertyDescriptor desc = PropertyDescriptor::data(std::move(name), prop::Configurable);
+    return define_property_or_throw(ctx, f, atoms::name, desc);
+}
+
+static void visit_function_object(Object* o, EdgeVisitor& v) {
+    auto* f = static_cast<FunctionObject*>(o);
+    if (f->m_bytecode) v.visit_cell(f->m_bytecode);
+    for (uint32_t i = 0; i < f->m_var_ref_count; i++)
+        v.visit_cell(f->var_refs()[i]);
+    v.visit_value(f->m_home_object);
+    v.visit_value(f->m_fields_init);
+}
+
+static void clear_function_object(Object* o) {
+    auto* f = static_cast<FunctionObject*>(o);
+    if (FunctionBytecode* fb = f->m_bytecode) {
+        f->m_bytecode = nullptr;
+        fb->unref();
+    }
+    uint32_t n = f->m_var_ref_count;
+    f->m_var_ref_count = 0;
+    for (uint32_t i = 0; i < n; i++)
+        f->var_refs()[i]->unref();
+    f->m_home_object = Value::undefined();
+    f->m_fields_init = Value::undefined();
+}
+
+void register_function_object_class() {
+    ClassHooks hooks;
+    hooks.visit = visit_function_object;
+    hooks.clear = clear_function_object;
+    register_class_hooks(ClassId::BytecodeFunction, hooks);
+}
+
+void vm_init() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    register_function_object_class();
+    register_generator_classes();
+    register_async_natives();
+}
+
+} // namespace qjs

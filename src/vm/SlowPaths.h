@@ -1,0 +1,117 @@
+// SlowPaths.h: the out-of-line parts of the interpreter's instructions (generic cases behind the
+// inline fast paths), grouped by file: Operators.cpp, PropertyAccess.cpp, Globals.cpp,
+// DynamicScope.cpp, Literals.cpp, Classes.cpp, Calls.cpp, Iteration.cpp, Arguments.cpp.
+// Every function returning Value/Result may throw (Exception).
+#pragma once
+
+#include "bytecode/FunctionBytecode.h"
+#include "runtime/Context.h"
+#include "runtime/Object.h"
+#include "runtime/Value.h"
+#include "vm/Frames.h"
+
+#include <span>
+
+namespace qjs {
+
+// ---- Operators.cpp ----
+// add..xor (the arithmetic/bitwise binary operators) when the fast paths do not apply.
+Value binary_op_slow(Context&, Op, const Value& a, const Value& b);
+// lt/lte/gt/gte -> a boolean value.
+Value compare_op_slow(Context&, Op, const Value& a, const Value& b);
+// neg, plus, to_numeric, inc, dec, bit_not.
+Value unary_op_slow(Context&, Op, const Value& v);
+Value op_in(Context&, const Value& key, const Value& obj);
+Value op_instanceof(Context&, const Value& v, const Value& target);
+
+// ---- PropertyAccess.cpp ----
+Value get_field_slow(Context&, const Value& base, Atom, InlineCache*);
+Result<void> put_field_slow(Context&, const Value& base, Atom, const Value& v, bool strict, InlineCache*);
+Value get_array_el_slow(Context&, const Value& base, const Value& key);
+Result<void> put_array_el_slow(Context&, const Value& base, const Value& key, const Value& v, bool strict);
+Value get_length_slow(Context&, const Value& base);
+Value delete_op(Context&, const Value& base, const Value& key, bool strict);
+Value to_property_key_value(Context&, const Value& key); // a string/symbol value
+Value get_super_value(Context&, const Value& this_value, const Value& base, const Value& key);
+Result<void> put_super_value(Context&, const Value& this_value, const Value& base, const Value& key,
+                             const Value& v);
+Value get_super_base(Context&, const Value& home);
+Value get_super_constructor(Context&, const Value& func);
+// TypeError "cannot read property 'x' of undefined" style (returns Exception).
+Exception throw_nullish_base(Context&, const Value& base, const Value& key);
+
+// ---- Globals.cpp ----
+Value get_global_var(Context&, Atom, bool typeof_safe, InlineCache*);
+Result<void> put_global_var(Context&, Atom, const Value& v, bool strict, InlineCache*);
+Result<void> put_global_var_init(Context&, Atom, const Value& v);
+Value delete_global_var(Context&, Atom);
+Result<void> check_define_global(Context&, Atom, uint8_t flags);
+Result<void> define_global(Context&, Atom, uint8_t flags);
+Result<void> define_global_function(Context&, Atom, const Value& f, uint8_t flags);
+
+// ---- DynamicScope.cpp (with objects, references) ----
+// Does `obj` hold a binding for `atom` (HasProperty, minus @@unscopables when is_with)?
+Result<bool> dynamic_scope_has(Context&, const Value& obj, Atom, bool is_with);
+Value make_global_reference(Context&, Atom, Value* key_out);
+Value get_reference_value(Context&, const Value& ref, const Value& key, bool strict);
+Result<void> put_reference_value(Context&, const Value& ref, const Value& key, const Value& v, bool strict);
+
+// ---- Literals.cpp (object/array literals, templates, special objects) ----
+Result<void> define_method_op(Context&, Object* target, const Value& key, const Value& func, uint8_t flags);
+Result<void> copy_data_properties(Context&, const Value& target, const Value& source, const Value& excluded);
+Result<void> append_iterable(Context&, Object* array, int32_t* pos, const Value& iterable);
+Value get_template_object(Context&, Value& constant);
+Value create_regexp(Context&, const Value& pattern, const Value& flags);
+Value make_special_object(Context&, Frame&, uint8_t kind);
+Value make_rest_array(Context&, Frame&, uint32_t first);
+
+// ---- Arguments.cpp ----
+Value create_unmapped_arguments(Context&, std::span<const Value> args);
+Value create_mapped_arguments(Context&, Frame&);
+
+// ---- Classes.cpp ----
+// heritage -> (ctor, proto)
+Result<void> define_class(Context&, Frame&, FunctionBytecode* ctor_fb, uint8_t flags, const Value& heritage,
+                          Value* ctor_out, Value* proto_out);
+Result<void> init_instance_fields(Context&, const Value& obj, const Value& ctor);
+Value new_private_symbol(Context&, Atom description);
+Value get_private_field(Context&, const Value& obj, const Value& sym);
+Result<void> put_private_field(Context&, const Value& obj, const Value& sym, const Value& v);
+Result<void> define_private_field(Context&, const Value& obj, const Value& sym, const Value& v);
+Result<void> add_brand(Context&, const Value& obj, const Value& brand);
+Result<void> check_brand(Context&, const Value& obj, const Value& brand);
+Value private_in(Context&, const Value& sym, const Value& obj);
+
+// ---- Calls.cpp ----
+// Call/construct for the interpreter (bytecode callees take the direct path).
+Value call_from_interpreter(Context&, const Value& func, const Value& this_value,
+                            std::span<const Value> args);
+Value construct_from_interpreter(Context&, const Value& func, std::span<const Value> args,
+                                 const Value& new_target);
+// The elements of an argument array built by array_from/append.
+Result<Vector<Value>> spread_arguments(Context&, const Value& array);
+Value direct_eval(Context&, Frame&, const Value& func, std::span<const Value> args, uint16_t scope);
+Exception throw_error_op(Context&, Frame&, Atom, uint8_t kind);
+// Throws an error whose message is `fmt` with %s replaced by the atom's text.
+Exception throw_atom_error(Context&, ErrorType, const char* fmt, Atom);
+Exception throw_interrupted(Context&);
+Exception throw_tdz_error(Context&, Atom name);
+Atom register_name(const FunctionBytecode*, uint32_t reg);
+
+// ---- Iteration.cpp ----
+Value for_in_start(Context&, const Value& obj);
+// enum -> key (undefined when done)
+Result<bool> for_in_next(Context&, const Value& enumerator, Value* key_out);
+// GetIterator; sets *next_out.
+Value get_iterator(Context&, const Value& iterable, bool async, Value* next_out);
+// IteratorStep + IteratorValue: returns done.
+Result<bool> iterator_step_value(Context&, const Value& iter, const Value& next, Value* value_out);
+// iterator_call: result/ok.
+Value iterator_call_method(Context&, const Value& iter, const Value& next, uint8_t method, const Value& arg,
+                           bool* ok);
+Result<bool> iterator_get_value_done(Context&, const Value& result, Value* value_out);
+Result<void> iterator_close(Context&, const Value& iter);
+void iterator_close_silent(Context&, const Value& iter);
+Value iterator_to_array(Context&, const Value& iter, const Value& next);
+
+} // namespace qjs
