@@ -18,6 +18,8 @@ class RegExpObject : public Object {
     Value m_flags;                 // [[OriginalFlags]] (a String)
     uint32_t* m_program = nullptr; // [[RegExpMatcher]]; null until RegExpInitialize
     uint32_t m_flag_bits = 0;      // regexp::flag bits of m_flags
+    Context* m_realm = nullptr;    // [[Realm]] (legacy RegExp features, Annex B compile)
+    bool m_legacy = false;         // [[LegacyFeaturesEnabled]]: created by %RegExp% itself, not a subclass
 };
 
 // 22.2.3.1 RegExpCreate ( P, F ) (#sec-regexpcreate): for regexp literals and String methods.

@@ -56,6 +56,9 @@ static Value regexp_alloc(Context& ctx, const Value& new_target) {
     auto* obj = Object::create_as<RegExpObject>(ctx, proto, ClassId::RegExp);
     if (!obj) return Exception{};
     Value result = Value::adopt(Tag::Object, obj);
+    // (Legacy RegExp features: [[Realm]] and [[LegacyFeaturesEnabled]] = SameValue(newTarget, %RegExp%).)
+    obj->m_realm = &ctx;
+    obj->m_legacy = new_target.is_object() && new_target.as_object() == ctx.intrinsic(Intrinsic::RegExp);
     // 2. Perform ! DefinePropertyOrThrow(obj, "lastIndex", PropertyDescriptor { [[Writable]]: true,
     //    [[Enumerable]]: false, [[Configurable]]: false }). (Created first: it is slot 0.)
     if (!define_fresh_property(ctx, obj, atoms::lastIndex, Value(), prop::Writable)) return Exception{};
@@ -123,6 +126,10 @@ Value regexp_prototype_compile(Context& ctx, const CallArgs& args) {
     const Value& o = args.this_value;
     if (!o.is_object() || o.as_object()->class_id() != ClassId::RegExp)
         return ctx.throw_type_error("RegExp.prototype.compile called on incompatible receiver");
+    // (Legacy RegExp features: the receiver must be a plain RegExp of this realm.)
+    auto* ro = static_cast<RegExpObject*>(o.as_object());
+    if (ro->m_realm != &ctx || !ro->m_legacy)
+        return ctx.throw_type_error("RegExp.prototype.compile called on a subclass or cross-realm RegExp");
     const Value& pattern = args.arg(0);
     const Value& flags = args.arg(1);
     // 3. If pattern is an Object and pattern has a [[RegExpMatcher]] internal slot, then

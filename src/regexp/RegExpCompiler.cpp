@@ -230,6 +230,7 @@ class Parser {
     bool parse_class_string_disjunction(ClassContents& out);
     bool parse_class_set_character(uint32_t* cp);
     uint32_t contents_to_node(ClassContents& cc, bool invert, const Mods& mods);
+    bool try_string_property(ClassContents& out, bool* handled);
     bool parse_group_name(U16String& name);
 
     // ---- emission ----
@@ -253,6 +254,7 @@ class Parser {
     bool m_unicode = false;
     bool m_vmode = false;
     bool m_named_groups = false; // [+NamedCaptureGroups]
+    bool m_icase = false;        // ignoreCase in effect for the term being parsed (modifiers)
     uint32_t m_total_groups = 0; // from the prescan
     uint32_t m_group_count = 0;  // groups opened so far
     Vector<Node> m_nodes;
@@ -410,6 +412,7 @@ bool Parser::parse_quantifier(uint32_t* min, uint32_t* max, bool* greedy, bool* 
 }
 
 bool Parser::parse_term(Mods mods, uint32_t seq) {
+    m_icase = mods.icase;
     uint32_t c = peek();
     size_t groups_before = m_group_count;
     uint32_t atom = kNone;
@@ -751,6 +754,7 @@ uint32_t Parser::parse_character_escape(bool in_class) {
 bool Parser::parse_property_escape(bool negate, CharSet& out) {
     if (!eat('{')) return fail("invalid property name");
     std::string name, value;
+    size_t start = m_pos;
     bool has_value = false;
     for (;;) {
         uint32_t c = peek();
@@ -766,6 +770,7 @@ bool Parser::parse_property_escape(bool negate, CharSet& out) {
         (has_value ? value : name).push_back(static_cast<char>(c));
     }
     if (name.empty() || (has_value && value.empty())) return fail("invalid property name");
+    (void)start;
     CharSet set;
     if (!unicode_property(name.c_str(), has_value ? value.c_str() : nullptr, set))
         return fail("invalid property name");
@@ -778,7 +783,7 @@ bool Parser::parse_property_escape(bool negate, CharSet& out) {
 bool Parser::parse_class_escape_set(uint32_t c, CharSet& out, bool* handled) {
     *handled = true;
     CharSet s;
-    bool icase_u = m_unicode && (m_flags & flag::IgnoreCase);
+    bool icase_u = m_unicode && m_icase;
     switch (c) {
     case 'd':
     case 'D': add_digit_set(s); break;
@@ -837,6 +842,14 @@ uint32_t Parser::parse_atom_escape(Mods mods) {
         uint32_t n = new_node(NodeKind::BackRef, mods);
         m_nodes[n].ref_name = std::move(name);
         return n;
+    }
+    if (m_vmode && c == 'p') {
+        ClassContents cc;
+        bool sp;
+        --m_pos;
+        if (!try_string_property(cc, &sp)) return kNone;
+        if (sp) return contents_to_node(cc, false, mods);
+        ++m_pos;
     }
     CharSet set;
     bool handled;
@@ -940,6 +953,27 @@ uint32_t Parser::parse_class(Mods mods) {
 
 // ---- v-mode classes (ClassSetExpression) ----
 
+// \p{name} for the properties of strings (v mode only) at m_pos (on the backslash). Only
+// Emoji_Keycap_Sequence is supported: the other emoji sequence lists need data we do not ship.
+bool Parser::try_string_property(ClassContents& out, bool* handled) {
+    *handled = false;
+    static const char kName[] = "p{Emoji_Keycap_Sequence}";
+    size_t n = sizeof(kName) - 1;
+    for (size_t i = 0; i < n; ++i)
+        if (unit_at(m_pos + 1 + i) != static_cast<uint32_t>(kName[i])) return true;
+    m_pos += 1 + n;
+    *handled = true;
+    const char* keys = "#*0123456789";
+    for (const char* k = keys; *k; ++k) {
+        U32String str;
+        str.push_back(static_cast<char32_t>(*k));
+        str.push_back(0xFE0F);
+        str.push_back(0x20E3);
+        out.strings.push_back(str);
+    }
+    return true;
+}
+
 bool is_class_set_syntax_char(uint32_t c) {
     switch (c) {
     case '(':
@@ -1038,6 +1072,8 @@ bool Parser::parse_class_set_operand(ClassContents& out, bool* single_char, uint
         }
         CharSet s;
         bool handled;
+        if (!try_string_property(out, &handled)) return false;
+        if (handled) return true;
         size_t save = m_pos;
         ++m_pos;
         if (!parse_class_escape_set(e, s, &handled)) return false;
