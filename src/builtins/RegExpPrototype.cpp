@@ -66,8 +66,31 @@ static Value index_pair(Context& ctx, int32_t start, int32_t end) {
     return create_array_from_list(ctx, pair);
 }
 
-// 22.2.7.2 RegExpBuiltinExec ( R, S ) (#sec-regexpbuiltinexec)
-Value regexp_builtin_exec(Context& ctx, RegExpObject* r, String* s) {
+// Capture storage for one match: small patterns use the inline buffer.
+struct CaptureBuffer {
+    explicit CaptureBuffer(Runtime& rt) : m_rt(rt) {}
+    ~CaptureBuffer() {
+        if (m_caps != m_small) m_rt.free(m_caps);
+    }
+    bool reserve(uint32_t slots) {
+        if (slots <= m_capacity) return true;
+        auto* p = static_cast<int32_t*>(m_rt.alloc(slots * sizeof(int32_t)));
+        if (!p) return false;
+        if (m_caps != m_small) m_rt.free(m_caps);
+        m_caps = p;
+        m_capacity = slots;
+        return true;
+    }
+    int32_t* data() { return m_caps; }
+    Runtime& m_rt;
+    int32_t m_small[32];
+    int32_t* m_caps = m_small;
+    uint32_t m_capacity = 32;
+};
+
+// RegExpBuiltinExec steps 1-15: runs the matcher with the lastIndex protocol and leaves the
+// capture indexes in `caps` (2 per group). Returns false for a failed match.
+static Result<bool> builtin_exec_raw(Context& ctx, RegExpObject* r, String* s, int32_t* caps) {
     // 1. Let length be the length of S.
     uint32_t length = s->length();
     // 2. Let lastIndex be ℝ(? ToLength(? Get(R, "lastIndex"))).
@@ -76,44 +99,40 @@ Value regexp_builtin_exec(Context& ctx, RegExpObject* r, String* s) {
     uint32_t bits = r->m_flag_bits;
     bool global = bits & regexp::flag::Global;
     bool sticky = bits & regexp::flag::Sticky;
-    bool has_indices = bits & regexp::flag::HasIndices;
     // 7. If global is false and sticky is false, set lastIndex to 0.
     if (!global && !sticky) last_index = 0;
     // 8-12. Run the matcher from lastIndex; the matcher itself advances by AdvanceStringIndex
     //       (code points when fullUnicode) and, when sticky, tries only lastIndex.
-    const uint32_t* program = r->m_program;
-    uint32_t ncaps = program[regexp::header::CaptureCount];
-    int32_t small[32];
-    int32_t* caps = small;
-    if (2 * ncaps > 32) {
-        caps = static_cast<int32_t*>(ctx.rt().alloc(2 * ncaps * sizeof(int32_t)));
-        if (!caps) return ctx.throw_out_of_memory();
-    }
-    struct Free {
-        Runtime& rt;
-        int32_t* p;
-        int32_t* small;
-        ~Free() {
-            if (p != small) rt.free(p);
-        }
-    } free_caps{ctx.rt(), caps, small};
     regexp::MatchStatus st = regexp::MatchStatus::NoMatch;
     // 12.a. If lastIndex > length, the match fails.
     if (last_index <= length)
-        st = regexp::exec(ctx.rt(), program, s, static_cast<uint32_t>(last_index), caps);
+        st = regexp::exec(ctx.rt(), r->m_program, s, static_cast<uint32_t>(last_index), caps);
     if (st == regexp::MatchStatus::OutOfMemory || st == regexp::MatchStatus::Interrupted)
         return throw_match_failure(ctx, st);
     if (st == regexp::MatchStatus::NoMatch) {
         // 12.a.i / 12.d.i. If global or sticky is true, perform ? Set(R, "lastIndex", +0𝔽, true).
         if (global || sticky) TRY(set_last_index(ctx, r, 0));
         // Return null.
-        return Value::null();
+        return false;
     }
     // 13-14. Let e be r's endIndex (already in code units).
-    uint32_t match_start = static_cast<uint32_t>(caps[0]);
-    uint32_t e = static_cast<uint32_t>(caps[1]);
     // 15. If global or sticky is true, perform ? Set(R, "lastIndex", 𝔽(e), true).
-    if (global || sticky) TRY(set_last_index(ctx, r, e));
+    if (global || sticky) TRY(set_last_index(ctx, r, static_cast<uint32_t>(caps[1])));
+    return true;
+}
+
+// 22.2.7.2 RegExpBuiltinExec ( R, S ) (#sec-regexpbuiltinexec)
+Value regexp_builtin_exec(Context& ctx, RegExpObject* r, String* s) {
+    const uint32_t* program = r->m_program;
+    uint32_t ncaps = program[regexp::header::CaptureCount];
+    CaptureBuffer buffer(ctx.rt());
+    if (2 * ncaps > 32 && !buffer.reserve(2 * ncaps)) return ctx.throw_out_of_memory();
+    int32_t* caps = buffer.m_caps;
+    // Steps 1-15.
+    bool matched_any = TRY(builtin_exec_raw(ctx, r, s, caps));
+    if (!matched_any) return Value::null();
+    bool has_indices = r->m_flag_bits & regexp::flag::HasIndices;
+    uint32_t match_start = static_cast<uint32_t>(caps[0]);
     // 16-19. Let n be the number of captures; A be ! ArrayCreate(n + 1).
     uint32_t n = ncaps - 1;
     Value a = TRY(new_array(ctx, 0));
@@ -198,14 +217,15 @@ Value regexp_builtin_exec(Context& ctx, RegExpObject* r, String* s) {
     return a;
 }
 
-// 22.2.7.1 RegExpExec ( R, S ) (#sec-regexpexec)
-Value regexp_exec(Context& ctx, Object* r, String* s) {
-    // 1. Let exec be ? Get(R, "exec").
-    Value exec = TRY(get(ctx, r, atoms::exec));
+static bool is_builtin_exec(Context& ctx, Object* r, const Value& exec) {
+    return r->class_id() == ClassId::RegExp && exec.is_object() &&
+           exec.as_object() == ctx.intrinsic(Intrinsic::RegExpPrototypeExec);
+}
+
+// RegExpExec steps 2-4, given step 1's exec value.
+static Value regexp_exec_with(Context& ctx, Object* r, String* s, const Value& exec) {
     // Fast path: the original RegExp.prototype.exec on a RegExp object.
-    if (exec.is_object() && exec.as_object() == ctx.intrinsic(Intrinsic::RegExpPrototypeExec) &&
-        r->class_id() == ClassId::RegExp)
-        return regexp_builtin_exec(ctx, static_cast<RegExpObject*>(r), s);
+    if (is_builtin_exec(ctx, r, exec)) return regexp_builtin_exec(ctx, static_cast<RegExpObject*>(r), s);
     // 2. If IsCallable(exec) is true, then
     if (is_callable(exec)) {
         // a. Let result be ? Call(exec, R, « S »).
@@ -222,6 +242,13 @@ Value regexp_exec(Context& ctx, Object* r, String* s) {
         return ctx.throw_type_error("RegExp exec called on incompatible receiver");
     // 4. Return ? RegExpBuiltinExec(R, S).
     return regexp_builtin_exec(ctx, static_cast<RegExpObject*>(r), s);
+}
+
+// 22.2.7.1 RegExpExec ( R, S ) (#sec-regexpexec)
+Value regexp_exec(Context& ctx, Object* r, String* s) {
+    // 1. Let exec be ? Get(R, "exec").
+    Value exec = TRY(get(ctx, r, atoms::exec));
+    return regexp_exec_with(ctx, r, s, exec);
 }
 
 // 22.2.6.2 RegExp.prototype.exec ( string ) (#sec-regexp.prototype.exec)
@@ -244,7 +271,18 @@ static Value regexp_prototype_test(Context& ctx, const CallArgs& args) {
     // 3. Let string be ? ToString(S).
     Value s = TRY(to_string(ctx, args.arg(0)));
     // 4. Let match be ? RegExpExec(R, string).
-    Value match = TRY(regexp_exec(ctx, args.this_value.as_object(), s.as_string()));
+    Object* r = args.this_value.as_object();
+    Value exec = TRY(get(ctx, r, atoms::exec));
+    // Fast path: the builtin exec without building the match array.
+    if (is_builtin_exec(ctx, r, exec)) {
+        auto* ro = static_cast<RegExpObject*>(r);
+        CaptureBuffer buffer(ctx.rt());
+        if (!buffer.reserve(2 * ro->m_program[regexp::header::CaptureCount]))
+            return ctx.throw_out_of_memory();
+        bool matched = TRY(builtin_exec_raw(ctx, ro, s.as_string(), buffer.m_caps));
+        return Value::boolean(matched);
+    }
+    Value match = TRY(regexp_exec_with(ctx, r, s.as_string(), exec));
     // 5. If match is null, return false. 6. Return true.
     return Value::boolean(!match.is_null());
 }
@@ -410,14 +448,28 @@ static Value regexp_symbol_match(Context& ctx, const CallArgs& args) {
     Value a = TRY(new_array(ctx, 0));
     uint32_t n = 0;
     // 6.f. Repeat,
+    CaptureBuffer buffer(ctx.rt());
     for (;;) {
         // i. Let result be ? RegExpExec(rx, S).
-        Value result = TRY(regexp_exec(ctx, rx, s.as_string()));
-        // ii. If result is null: if n = 0 return null; else return A.
-        if (result.is_null()) return n == 0 ? Value::null() : a;
-        // iii.1. Let matchStr be ? ToString(? Get(result, "0")).
-        Value m0 = TRY(get_index(ctx, result.as_object(), 0));
-        Value match_str = TRY(to_string(ctx, m0));
+        Value exec = TRY(get(ctx, rx, atoms::exec));
+        Value match_str;
+        if (is_builtin_exec(ctx, rx, exec)) {
+            // Fast path: only the matched substring is needed.
+            auto* ro = static_cast<RegExpObject*>(rx);
+            if (!buffer.reserve(2 * ro->m_program[regexp::header::CaptureCount]))
+                return ctx.throw_out_of_memory();
+            bool matched = TRY(builtin_exec_raw(ctx, ro, s.as_string(), buffer.data()));
+            if (!matched) return n == 0 ? Value::null() : a;
+            match_str = TRY(substring_value(ctx, s.as_string(), static_cast<uint32_t>(buffer.data()[0]),
+                                            static_cast<uint32_t>(buffer.data()[1])));
+        } else {
+            Value result = TRY(regexp_exec_with(ctx, rx, s.as_string(), exec));
+            // ii. If result is null: if n = 0 return null; else return A.
+            if (result.is_null()) return n == 0 ? Value::null() : a;
+            // iii.1. Let matchStr be ? ToString(? Get(result, "0")).
+            Value m0 = TRY(get_index(ctx, result.as_object(), 0));
+            match_str = TRY(to_string(ctx, m0));
+        }
         // iii.2. Perform ! CreateDataPropertyOrThrow(A, ! ToString(𝔽(n)), matchStr).
         TRY(create_data_property_index(ctx, a.as_object(), n, match_str));
         // iii.3. If matchStr is the empty String, then
@@ -582,21 +634,49 @@ static Value regexp_symbol_replace(Context& ctx, const CallArgs& args) {
         // b. Perform ? Set(rx, "lastIndex", +0𝔽, true).
         TRY(set_last_index(ctx, rx, 0));
     }
-    // 10-12. Collect the results.
-    Vector<Value> results;
+    // 10-12. Collect the results. A result is either a match object from RegExpExec or, on the
+    // fast path (the builtin exec on a RegExp without named groups), the capture indexes alone:
+    // reading them back from a fresh match array is unobservable, so the array is skipped.
+    struct Entry {
+        Value result;         // the match object, or undefined on the fast path
+        uint32_t caps_offset; // fast path: index into raw_caps
+        uint32_t ncaps;       // fast path: capture slots
+    };
+    Vector<Entry> results;
+    Vector<int32_t> raw_caps;
+    CaptureBuffer buffer(ctx.rt());
     for (;;) {
         // a. Let result be ? RegExpExec(rx, S).
-        Value result = TRY(regexp_exec(ctx, rx, str));
-        // b. If result is null, set done to true.
-        if (result.is_null()) break;
-        // c.i. Append result to results.
-        results.push_back(result);
+        Value exec = TRY(get(ctx, rx, atoms::exec));
+        bool empty_match;
+        if (is_builtin_exec(ctx, rx, exec) &&
+            static_cast<RegExpObject*>(rx)->m_program[regexp::header::Names] == 0) {
+            auto* ro = static_cast<RegExpObject*>(rx);
+            uint32_t slots = 2 * ro->m_program[regexp::header::CaptureCount];
+            if (!buffer.reserve(slots)) return ctx.throw_out_of_memory();
+            bool matched = TRY(builtin_exec_raw(ctx, ro, str, buffer.data()));
+            // b. If result is null, set done to true.
+            if (!matched) break;
+            // c.i. Append result to results.
+            results.push_back(Entry{Value(), static_cast<uint32_t>(raw_caps.size()), slots});
+            raw_caps.insert(raw_caps.end(), buffer.data(), buffer.data() + slots);
+            empty_match = buffer.data()[0] == buffer.data()[1];
+        } else {
+            Value result = TRY(regexp_exec_with(ctx, rx, str, exec));
+            // b. If result is null, set done to true.
+            if (result.is_null()) break;
+            // c.i. Append result to results.
+            results.push_back(Entry{result, 0, 0});
+            if (!global) break;
+            // c.iii.1. Let matchStr be ? ToString(? Get(result, "0")).
+            Value m0 = TRY(get_index(ctx, result.as_object(), 0));
+            Value match_str = TRY(to_string(ctx, m0));
+            empty_match = match_str.as_string()->length() == 0;
+        }
         // c.ii. If global is false, set done to true.
         if (!global) break;
-        // c.iii. Else: if matchStr is empty, advance lastIndex.
-        Value m0 = TRY(get_index(ctx, result.as_object(), 0));
-        Value match_str = TRY(to_string(ctx, m0));
-        if (match_str.as_string()->length() == 0) {
+        // c.iii.2. If matchStr is the empty String, advance lastIndex.
+        if (empty_match) {
             uint64_t this_index = TRY(get_last_index(ctx, rx));
             TRY(set_last_index(ctx, rx, advance_string_index(str, this_index, full_unicode)));
         }
@@ -604,31 +684,80 @@ static Value regexp_symbol_replace(Context& ctx, const CallArgs& args) {
     // 13-14. Let accumulatedResult be the empty String; nextSourcePosition = 0.
     StringBuilder acc(ctx.rt());
     uint32_t next_source_position = 0;
+    // Fast path: a template without "$" is the replacement itself.
+    bool plain_template = false;
+    if (!functional) {
+        String* t = replace_value.as_string();
+        plain_template = true;
+        for (uint32_t i = 0; i < t->length() && plain_template; ++i)
+            plain_template = t->at(i) != '$';
+    }
     // 15. For each element result of results, do
-    for (Value& result : results) {
-        Object* ro = result.as_object();
+    for (Entry& entry : results) {
+        Value matched;
+        uint32_t position;
+        Vector<Value> captures;
+        Value named_captures;
+        if (entry.result.is_undefined()) {
+            // Fast path: the values steps a-j would read back from the match array.
+            const int32_t* c = raw_caps.data() + entry.caps_offset;
+            position = static_cast<uint32_t>(c[0]);
+            if (!plain_template || functional) {
+                matched = TRY(substring_value(ctx, str, position, static_cast<uint32_t>(c[1])));
+                for (uint32_t g = 1; g < entry.ncaps / 2; ++g) {
+                    Value cap;
+                    if (c[2 * g] >= 0)
+                        cap = TRY(substring_value(ctx, str, static_cast<uint32_t>(c[2 * g]),
+                                                  static_cast<uint32_t>(c[2 * g + 1])));
+                    captures.push_back(std::move(cap));
+                }
+            }
+            uint32_t match_length = static_cast<uint32_t>(c[1] - c[0]);
+            Value replacement;
+            if (functional) {
+                Vector<Value> replacer_args;
+                replacer_args.push_back(matched);
+                for (auto& cap : captures)
+                    replacer_args.push_back(cap);
+                replacer_args.push_back(Value::int32(static_cast<int32_t>(position)));
+                replacer_args.push_back(s);
+                Value repl_value = TRY(call(ctx, replace_value, Value::undefined(), replacer_args));
+                replacement = TRY(to_string(ctx, repl_value));
+            } else if (plain_template) {
+                replacement = replace_value;
+            } else {
+                replacement = TRY(get_substitution(ctx, matched.as_string(), str, position, captures, Value(),
+                                                   replace_value.as_string()));
+            }
+            if (position >= next_source_position) {
+                if (!acc.append(str, next_source_position, position) || !acc.append(replacement.as_string()))
+                    return ctx.throw_out_of_memory();
+                next_source_position = position + match_length;
+            }
+            continue;
+        }
+        Object* ro = entry.result.as_object();
         // a-b. Let resultLength be ? LengthOfArrayLike(result); nCaptures = max(resultLength - 1, 0).
         uint64_t result_length = TRY(length_of_array_like(ctx, ro));
         uint64_t n_captures = result_length > 0 ? result_length - 1 : 0;
         // c. Let matched be ? ToString(? Get(result, "0")).
         Value m0 = TRY(get_index(ctx, ro, 0));
-        Value matched = TRY(to_string(ctx, m0));
+        matched = TRY(to_string(ctx, m0));
         // d. Let matchLength be the length of matched.
         uint32_t match_length = matched.as_string()->length();
         // e. Let position be ? ToIntegerOrInfinity(? Get(result, "index")).
         Value index_v = TRY(get(ctx, ro, atoms::index));
         double position_d = TRY(to_integer_or_infinity(ctx, index_v));
         // f. Set position to the result of clamping position between 0 and lengthS.
-        uint32_t position = static_cast<uint32_t>(std::clamp(position_d, 0.0, static_cast<double>(length_s)));
+        position = static_cast<uint32_t>(std::clamp(position_d, 0.0, static_cast<double>(length_s)));
         // g-i. Let captures be the list of ? ToString of each capture (undefined stays).
-        Vector<Value> captures;
         for (uint64_t n = 1; n <= n_captures; ++n) {
             Value cap_n = TRY(get_index(ctx, ro, n));
             if (!cap_n.is_undefined()) cap_n = TRY(to_string(ctx, cap_n));
             captures.push_back(std::move(cap_n));
         }
         // j. Let namedCaptures be ? Get(result, "groups").
-        Value named_captures = TRY(get(ctx, ro, atoms::groups));
+        named_captures = TRY(get(ctx, ro, atoms::groups));
         Value replacement;
         // k. If functionalReplace is true, then
         if (functional) {
@@ -742,6 +871,47 @@ static Value regexp_symbol_split(Context& ctx, const CallArgs& args) {
     }
     // 17-19. p = 0 (end of the last match), q = p.
     uint32_t p = 0, q = 0;
+    // Fast path: a splitter made by %RegExp% that uses the builtin exec is private to this call,
+    // so its lastIndex updates are unobservable: one search from q replaces the sticky attempts
+    // at q, q+1, ... (the matcher advances by code point exactly like AdvanceStringIndex).
+    Value exec = TRY(get(ctx, splitter, atoms::exec));
+    if (c.is_object() && c.as_object() == ctx.intrinsic(Intrinsic::RegExp) &&
+        is_builtin_exec(ctx, splitter, exec)) {
+        auto* ro = static_cast<RegExpObject*>(splitter);
+        CaptureBuffer buffer(ctx.rt());
+        uint32_t ncaps = ro->m_program[regexp::header::CaptureCount];
+        if (!buffer.reserve(2 * ncaps)) return ctx.throw_out_of_memory();
+        int32_t* caps = buffer.data();
+        while (q < size) {
+            regexp::MatchStatus st =
+                regexp::exec(ctx.rt(), ro->m_program, str, q, caps, regexp::ExecMode::Search);
+            if (st == regexp::MatchStatus::OutOfMemory || st == regexp::MatchStatus::Interrupted)
+                return throw_match_failure(ctx, st);
+            if (st == regexp::MatchStatus::NoMatch || static_cast<uint32_t>(caps[0]) >= size) break;
+            q = static_cast<uint32_t>(caps[0]);
+            uint32_t e = std::min(static_cast<uint32_t>(caps[1]), size);
+            if (e == p) {
+                q = static_cast<uint32_t>(advance_string_index(str, q, unicode_matching));
+                continue;
+            }
+            Value t = TRY(substring_value(ctx, str, p, q));
+            TRY(create_data_property_index(ctx, a.as_object(), length_a, t));
+            if (++length_a == lim) return a;
+            p = e;
+            for (uint32_t i = 1; i < ncaps; ++i) {
+                Value cap;
+                if (caps[2 * i] >= 0)
+                    cap = TRY(substring_value(ctx, str, static_cast<uint32_t>(caps[2 * i]),
+                                              static_cast<uint32_t>(caps[2 * i + 1])));
+                TRY(create_data_property_index(ctx, a.as_object(), length_a, cap));
+                if (++length_a == lim) return a;
+            }
+            q = p;
+        }
+        Value t = TRY(substring_value(ctx, str, p, size));
+        TRY(create_data_property_index(ctx, a.as_object(), length_a, t));
+        return a;
+    }
     // 20. Repeat, while q < size,
     while (q < size) {
         // a. Perform ? Set(splitter, "lastIndex", 𝔽(q), true).

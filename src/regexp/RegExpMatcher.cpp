@@ -70,11 +70,11 @@ template <typename CharT> class Matcher {
         m_nregs = prog[header::RegisterCount];
     }
     ~Matcher() {
-        if (m_stack) m_rt.free(m_stack);
-        if (m_regs) m_rt.free(m_regs);
+        if (m_stack != m_inline) m_rt.free(m_stack);
+        if (m_regs && m_regs != m_regs_inline) m_rt.free(m_regs);
     }
 
-    MatchStatus run(uint32_t start);
+    MatchStatus run(uint32_t start, bool force_search);
 
   private:
     bool push(Entry k, uint32_t a, uint32_t b, uint32_t c = 0) {
@@ -85,10 +85,15 @@ template <typename CharT> class Matcher {
         return true;
     }
     bool grow() {
-        size_t ncap = m_cap ? m_cap * 2 : 256;
+        size_t ncap = m_cap * 2;
         if (ncap > kMaxStackEntries) return false;
-        void* p = m_stack ? m_rt.realloc(m_stack, ncap * sizeof(StackEntry))
-                          : m_rt.alloc(ncap * sizeof(StackEntry));
+        void* p;
+        if (m_stack == m_inline) {
+            p = m_rt.alloc(ncap * sizeof(StackEntry));
+            if (p) memcpy(p, m_inline, sizeof(m_inline));
+        } else {
+            p = m_rt.realloc(m_stack, ncap * sizeof(StackEntry));
+        }
         if (!p) return false;
         m_stack = static_cast<StackEntry*>(p);
         m_cap = ncap;
@@ -211,11 +216,14 @@ template <typename CharT> class Matcher {
     uint32_t m_ncaps;
     uint32_t m_nregs;
     uint32_t* m_regs = nullptr;
+    uint32_t m_regs_inline[16];
     uint32_t m_flags;
     bool m_unicode;
-    StackEntry* m_stack = nullptr;
+    // The backtrack stack starts in an inline buffer; most matches never leave it.
+    StackEntry m_inline[64];
+    StackEntry* m_stack = m_inline;
     size_t m_sp = 0;
-    size_t m_cap = 0;
+    size_t m_cap = 64;
     uint32_t m_steps = 0;
 };
 
@@ -589,13 +597,14 @@ template <typename CharT> MatchStatus Matcher<CharT>::match_at(uint32_t start) {
     }
 }
 
-template <typename CharT> MatchStatus Matcher<CharT>::run(uint32_t start) {
+template <typename CharT> MatchStatus Matcher<CharT>::run(uint32_t start, bool force_search) {
     if (m_nregs) {
-        m_regs = static_cast<uint32_t*>(m_rt.alloc(m_nregs * sizeof(uint32_t)));
+        m_regs =
+            m_nregs <= 16 ? m_regs_inline : static_cast<uint32_t*>(m_rt.alloc(m_nregs * sizeof(uint32_t)));
         if (!m_regs) return MatchStatus::OutOfMemory;
         memset(m_regs, 0, m_nregs * sizeof(uint32_t));
     }
-    bool sticky = (m_flags & flag::Sticky) != 0;
+    bool sticky = (m_flags & flag::Sticky) != 0 && !force_search;
     if (sticky) return start <= m_len ? match_at(start) : MatchStatus::NoMatch;
     bool anchored = (m_prog[header::Hints] & kHintAnchored) != 0;
     const uint32_t* prefix = m_prog[header::Prefix] ? m_prog + m_prog[header::Prefix] : nullptr;
@@ -647,21 +656,22 @@ template <typename CharT> MatchStatus Matcher<CharT>::run(uint32_t start) {
 } // namespace
 
 MatchStatus exec_latin1(Runtime& rt, const uint32_t* program, const uint8_t* chars, uint32_t length,
-                        uint32_t start, int32_t* captures) {
+                        uint32_t start, int32_t* captures, ExecMode mode) {
     Matcher<uint8_t> m(rt, program, chars, length, captures);
-    return m.run(start);
+    return m.run(start, mode == ExecMode::Search);
 }
 
 MatchStatus exec_utf16(Runtime& rt, const uint32_t* program, const char16_t* chars, uint32_t length,
-                       uint32_t start, int32_t* captures) {
+                       uint32_t start, int32_t* captures, ExecMode mode) {
     Matcher<char16_t> m(rt, program, chars, length, captures);
-    return m.run(start);
+    return m.run(start, mode == ExecMode::Search);
 }
 
-MatchStatus exec(Runtime& rt, const uint32_t* program, const String* input, uint32_t start,
-                 int32_t* captures) {
-    if (input->is_wide()) return exec_utf16(rt, program, input->utf16(), input->length(), start, captures);
-    return exec_latin1(rt, program, input->latin1(), input->length(), start, captures);
+MatchStatus exec(Runtime& rt, const uint32_t* program, const String* input, uint32_t start, int32_t* captures,
+                 ExecMode mode) {
+    if (input->is_wide())
+        return exec_utf16(rt, program, input->utf16(), input->length(), start, captures, mode);
+    return exec_latin1(rt, program, input->latin1(), input->length(), start, captures, mode);
 }
 
 } // namespace qjs::regexp

@@ -22,12 +22,15 @@ enum class MatchStatus : uint8_t {
 
 // Searches `input` from `start` (only at `start` when the program is sticky). On a match,
 // captures[0 .. 2 * capture_count) hold start/end indexes (-1 for unmatched groups).
-MatchStatus exec(Runtime&, const uint32_t* program, const String* input, uint32_t start, int32_t* captures);
+// `mode` overrides the program's sticky flag: Search tries every position from start.
+enum class ExecMode : uint8_t { FromFlags, Search };
+MatchStatus exec(Runtime&, const uint32_t* program, const String* input, uint32_t start, int32_t* captures,
+                 ExecMode mode = ExecMode::FromFlags);
 
 // The same over raw characters (for tests and callers without a String).
 MatchStatus exec_latin1(Runtime&, const uint32_t* program, const uint8_t* chars, uint32_t length,
-                        uint32_t start, int32_t* captures);
+                        uint32_t start, int32_t* captures, ExecMode mode = ExecMode::FromFlags);
 MatchStatus exec_utf16(Runtime&, const uint32_t* program, const char16_t* chars, uint32_t length,
-                       uint32_t start, int32_t* captures);
+                       uint32_t start, int32_t* captures, ExecMode mode = ExecMode::FromFlags);
 
 } // namespace qjs::regexp
