@@ -235,6 +235,20 @@ class Parser {
 
     // ---- emission ----
     bool can_be_empty(uint32_t n) const;
+    // The code units a match can start with: bits for 0-255 plus `high` for the rest. Returns
+    // false when the node can match the empty string (the caller continues with what follows).
+    struct FirstChars {
+        uint32_t bits[8] = {};
+        bool high = false;
+        bool all = false;
+        void add(uint32_t c) {
+            if (c < 256)
+                bits[c >> 5] |= 1u << (c & 31);
+            else
+                high = true;
+        }
+    };
+    bool first_chars(uint32_t n, FirstChars& out);
     bool is_single_char(uint32_t n) const;
     void emit_node(uint32_t n, bool backward);
     void emit_char_matcher(uint32_t n, bool backward);
@@ -1201,6 +1215,55 @@ bool Parser::can_be_empty(uint32_t idx) const {
     }
 }
 
+bool Parser::first_chars(uint32_t idx, FirstChars& out) {
+    const Node& n = m_nodes[idx];
+    switch (n.kind) {
+    case NodeKind::Empty: return false;
+    case NodeKind::Char: {
+        uint32_t c = n.value;
+        if (m_unicode && c >= 0x10000) c = 0xD800 + ((c - 0x10000) >> 10);
+        out.add(c);
+        if (n.icase) {
+            uint32_t canon = canonicalize(n.value, m_unicode);
+            for (uint32_t x = 0; x < 256; ++x)
+                if (canonicalize(x, m_unicode) == canon) out.add(x);
+            out.high = true;
+        }
+        return true;
+    }
+    case NodeKind::Any: out.all = true; return true;
+    case NodeKind::Class: {
+        const CharSet& set = m_sets[n.value];
+        CharSet closed = set;
+        if (n.icase) closed.close_over_case(m_unicode);
+        for (uint32_t x = 0; x < 256; ++x) {
+            bool in = closed.contains(n.icase ? canonicalize(x, m_unicode) : x) != n.invert;
+            if (in) out.add(x);
+        }
+        out.high = true; // conservative: surrogates and wide characters are not analysed
+        return true;
+    }
+    case NodeKind::Seq:
+        for (uint32_t k : n.kids)
+            if (first_chars(k, out)) return true;
+        return false;
+    case NodeKind::Alt: {
+        bool all_consume = true;
+        for (uint32_t k : n.kids)
+            if (!first_chars(k, out)) all_consume = false;
+        return all_consume;
+    }
+    case NodeKind::Group: return first_chars(n.kids[0], out);
+    case NodeKind::Quant:
+        if (n.max == 0) return false;
+        return first_chars(n.kids[0], out) && n.min > 0;
+    case NodeKind::Assert:
+    case NodeKind::Look: return false; // zero-width: what follows decides
+    case NodeKind::BackRef: out.all = true; return true;
+    }
+    return false;
+}
+
 bool Parser::is_single_char(uint32_t idx) const {
     NodeKind k = m_nodes[idx].kind;
     return k == NodeKind::Char || k == NodeKind::Any || k == NodeKind::Class;
@@ -1518,6 +1581,15 @@ bool Parser::emit(Program& out) {
             w.push_back(c);
     }
     w[header::Hints] = anchored ? kHintAnchored : 0;
+    if (!anchored && prefix.empty()) {
+        FirstChars fc;
+        if (first_chars(m_root, fc) && !fc.all) {
+            w[header::FirstChars] = static_cast<uint32_t>(w.size());
+            for (uint32_t b : fc.bits)
+                w.push_back(b);
+            w.push_back(fc.high ? 1 : 0);
+        }
+    }
     w[header::Size] = static_cast<uint32_t>(w.size());
     return true;
 }

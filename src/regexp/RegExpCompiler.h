@@ -40,10 +40,12 @@ constexpr uint32_t kInfinity = 0xFFFFFFFFu;
 //   [3] register count        [4] code offset      [5] group-names offset (0: none)
 //   [6] literal-prefix offset (0: none): length, then the UTF-16 units, one per word
 //   [7] hints (kHintAnchored: the pattern can only match at the start position)
+//   [8] first-character filter offset (0: none): 8 words of bitmap for code units 0-255, then
+//       a word that is 1 when a match may also start with a code unit >= 256
 // Group names: count, then per entry: group number, name length, the UTF-16 units one per word.
 // Entries are in group order; duplicate names (in different alternatives) appear once per group.
 namespace header {
-enum : uint32_t { Size, Flags, CaptureCount, RegisterCount, Code, Names, Prefix, Hints, Words };
+enum : uint32_t { Size, Flags, CaptureCount, RegisterCount, Code, Names, Prefix, Hints, FirstChars, Words };
 }
 constexpr uint32_t kHintAnchored = 1;
 

@@ -258,7 +258,7 @@ template <typename CharT> bool Matcher<CharT>::backref(uint32_t pc, uint32_t* po
     } else {
         uint32_t i = 0;
         while (i < n) {
-            uint32_t a, b, na, nb;
+            uint32_t a = 0, b = 0, na = 0, nb = 0;
             // Compare code points in Unicode mode, units otherwise.
             if (sizeof(CharT) == 2 && m_unicode) {
                 read_forward(from + i, &a, &na);
@@ -548,7 +548,7 @@ template <typename CharT> MatchStatus Matcher<CharT>::match_at(uint32_t start) {
                 // Give back one character and resume after the loop.
                 bool backward = (e.a & 0x80000000u) != 0;
                 uint32_t after = e.a & 0x7FFFFFFFu;
-                uint32_t cur = e.c, c, np;
+                uint32_t cur = e.c, c = 0, np = 0;
                 if (!backward) {
                     if (sizeof(CharT) == 2 && m_unicode) {
                         read_backward(cur, &c, &np);
@@ -609,6 +609,8 @@ template <typename CharT> MatchStatus Matcher<CharT>::run(uint32_t start, bool f
     bool anchored = (m_prog[header::Hints] & kHintAnchored) != 0;
     const uint32_t* prefix = m_prog[header::Prefix] ? m_prog + m_prog[header::Prefix] : nullptr;
     uint32_t prefix_len = prefix ? prefix[0] : 0;
+    const uint32_t* first = m_prog[header::FirstChars] ? m_prog + m_prog[header::FirstChars] : nullptr;
+    bool first_high = first && first[8] != 0;
     for (uint32_t pos = start; pos <= m_len;) {
         if (prefix) {
             // Literal prefix scan: skip to the next place the prefix occurs.
@@ -635,6 +637,15 @@ template <typename CharT> MatchStatus Matcher<CharT>::run(uint32_t start, bool f
                 ++pos;
                 continue;
             }
+        }
+        if (first) {
+            // First-character filter: skip positions no match can start at.
+            while (pos < m_len) {
+                uint32_t c = m_s[pos];
+                if (c < 256 ? (first[c >> 5] >> (c & 31)) & 1 : first_high) break;
+                ++pos;
+            }
+            if (pos >= m_len) return MatchStatus::NoMatch; // every match consumes a character
         }
         MatchStatus st = match_at(pos);
         if (st != MatchStatus::NoMatch) return st;
