@@ -104,7 +104,7 @@ EvalResult eval_script(Realm* r, std::string_view source, std::string_view filen
     Context& ctx = *r->ctx;
     ctx.rt().make_current();
     EvalResult result;
-    Value v = run_script_source(ctx, source, filename, mode == EvalMode::Strict);
+    Value v = run_script_source(ctx, source, filename, mode == EvalMode::Strict, &result.early_error);
     if (v.is_exception()) describe_exception(ctx, &result);
     return result;
 }

@@ -24,6 +24,7 @@ struct EvalResult {
     std::string error_name; // e.g. "SyntaxError", "Test262Error" (the thrown object's `name`), empty if none
     std::string error_message; // `message` of the thrown value, or its ToString
     std::string stack;         // the `stack` property when the thrown value is an Error
+    bool early_error = false;  // the script failed to parse/compile (an early error) and never ran
 };
 
 Engine* engine_new(size_t memory_limit_bytes = 0);

@@ -4,15 +4,25 @@
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
+#include "runtime/String.h"
 #include "vm/FunctionObject.h"
 
 namespace qjs {
 
-Value run_script_source(Context& ctx, std::string_view source, std::string_view filename, bool strict) {
-    Atom file = ctx.rt().intern_utf16(nullptr, 0);
-    std::string name(filename);
-    file = ctx.rt().intern_ascii(name);
-    FunctionBytecode* fb = TRY(compile_script(ctx, source.data(), source.size(), file, strict));
+Value run_script_source(Context& ctx, std::string_view source, std::string_view filename, bool strict,
+                        bool* compile_failed) {
+    if (compile_failed) *compile_failed = false;
+    String* name = String::create_utf8(ctx.rt(), filename.data(), filename.size());
+    if (!name) return ctx.throw_out_of_memory();
+    Atom file = ctx.rt().intern(name);
+    name->unref();
+    if (!file) return ctx.throw_out_of_memory();
+    Result<FunctionBytecode*> compiled = compile_script(ctx, source.data(), source.size(), file, strict);
+    if (compiled.is_exception()) {
+        if (compile_failed) *compile_failed = true;
+        return Exception{};
+    }
+    FunctionBytecode* fb = compiled.release_value();
     Value closure = new_closure(ctx, fb, nullptr);
     fb->unref();
     if (closure.is_exception()) return Exception{};

@@ -10,6 +10,8 @@ namespace qjs {
 class Context;
 
 // Runs `source` as a classic script in ctx's global scope; returns its completion value.
-Value run_script_source(Context&, std::string_view source, std::string_view filename, bool strict);
+// `compile_failed` (optional) tells an early (parse) error from a runtime one.
+Value run_script_source(Context&, std::string_view source, std::string_view filename, bool strict,
+                        bool* compile_failed = nullptr);
 
 } // namespace qjs

@@ -105,11 +105,10 @@ Value run_frame(Context& ctx_in, Frame& f) {
 #undef QJS_OPCODE
     };
 #define CASE(name) L_##name:
-#define NEXT()                                                                                               \
-    do {                                                                                                     \
-        f.pc = pc;                                                                                           \
-        goto* dispatch_table[*pc++];                                                                         \
-    } while (0)
+// NEXT() must be an ordinary goto: leaving a case body by a computed goto would skip the
+// destructors of its local Values (GCC does not run them), leaking references. The one shared
+// computed goto sits at `next_instruction`.
+#define NEXT() goto next_instruction
 #else
 #define CASE(name) case Op::name:
 #define NEXT() goto dispatch
@@ -124,7 +123,9 @@ Value run_frame(Context& ctx_in, Frame& f) {
     if (f.heap) f.heap->state = FrameState::Running;
 
 #if QJS_COMPUTED_GOTO
-    NEXT();
+next_instruction:
+    f.pc = pc;
+    goto* dispatch_table[*pc++];
 #else
 dispatch:
     f.pc = pc;

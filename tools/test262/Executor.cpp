@@ -56,10 +56,12 @@ TestResult judge_eval(const Metadata& meta, const api::EvalResult& result) {
         if (!result.ok) return fail(describe_error(result));
         return {Status::Pass, {}, {}};
     }
-    // TODO: the API cannot tell a parse-time error from a runtime one yet; parse-negative tests
-    // start with $DONOTEVALUATE(), which throws a string, so running them is still caught.
     std::string expected = "expected " + meta.negative_type + " (" + phase_name(meta.negative_phase) + ")";
     if (result.ok) return fail(expected + " but the script completed");
+    // A parse-phase error must come from the compiler, a runtime one from running code.
+    bool early = meta.negative_phase == NegativePhase::Parse;
+    if (result.early_error != early)
+        return fail(expected + ", got a " + (result.early_error ? "parse" : "runtime") + "-phase " + describe_error(result));
     if (result.error_name != meta.negative_type) return fail(expected + ", got " + describe_error(result));
     return {Status::Pass, {}, {}};
 }
