@@ -25,8 +25,7 @@ class RegExpObject : public Object {
 // 22.2.3.1 RegExpCreate ( P, F ) (#sec-regexpcreate): for regexp literals and String methods.
 Value regexp_create(Context&, const Value& pattern, const Value& flags);
 
-// 7.2.8 IsRegExp ( argument ) (#sec-isregexp)
-Result<bool> is_regexp(Context&, const Value& argument);
+// 7.2.8 IsRegExp is builtins/StringPrototype.h's is_regexp.
 
 // 22.2.7.1 RegExpExec ( R, S ) (#sec-regexpexec): an Object or null.
 Value regexp_exec(Context&, Object* r, String* s);

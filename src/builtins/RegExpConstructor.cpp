@@ -2,6 +2,7 @@
 // constructor and its properties (RegExp.escape, @@species), and the installer of the family.
 #include "builtins/Builtins.h"
 #include "builtins/RegExp.h"
+#include "builtins/StringPrototype.h" // is_regexp (IsRegExp)
 #include "gc/Visitor.h"
 #include "regexp/RegExpCompiler.h"
 #include "runtime/Call.h"
@@ -32,19 +33,6 @@ static void regexp_finalize(Object* o) {
         Runtime::current()->free(r->m_program);
         r->m_program = nullptr;
     }
-}
-
-// 7.2.8 IsRegExp ( argument ) (#sec-isregexp)
-Result<bool> is_regexp(Context& ctx, const Value& argument) {
-    // 1. If argument is not an Object, return false.
-    if (!argument.is_object()) return false;
-    // 2. Let matcher be ? Get(argument, %Symbol.match%).
-    Value matcher = TRY(get(ctx, argument.as_object(), atoms::sym_match));
-    // 3. If matcher is not undefined, return ToBoolean(matcher).
-    if (!matcher.is_undefined()) return to_boolean(matcher);
-    // 4. If argument has a [[RegExpMatcher]] internal slot, return true.
-    // 5. Return false.
-    return argument.as_object()->class_id() == ClassId::RegExp;
 }
 
 // 22.2.3.2 RegExpAlloc ( newTarget ) (#sec-regexpalloc)
