@@ -154,11 +154,7 @@ void init_tables() {
 
 } // namespace
 
-uint32_t canonicalize(uint32_t ch, bool unicode) {
-    if (ch < 128) {
-        if (unicode) return (ch - 'A') < 26 ? ch + 32 : ch;
-        return (ch - 'a') < 26 ? ch - 32 : ch;
-    }
+uint32_t canonicalize_slow(uint32_t ch, bool unicode) {
     if (!g_tables_ready) init_tables();
     if (ch < 0x10000) return unicode ? g_fold_bmp[ch] : g_upper_bmp[ch];
     return unicode ? unicode::fold_case_simple(ch) : ch;

@@ -36,7 +36,15 @@ class CharSet {
 };
 
 // Canonicalize (22.2.2.7.3): simple case folding in u/v mode, else the toUppercase rule.
-uint32_t canonicalize(uint32_t ch, bool unicode);
+uint32_t canonicalize_slow(uint32_t ch, bool unicode);
+inline uint32_t canonicalize(uint32_t ch, bool unicode) {
+    // Fast path: ASCII, inline.
+    if (ch < 128) {
+        if (unicode) return (ch - 'A') < 26 ? ch + 32 : ch;
+        return (ch - 'a') < 26 ? ch - 32 : ch;
+    }
+    return canonicalize_slow(ch, unicode);
+}
 // Every code point whose Canonicalize differs from itself, ascending (for closing sets).
 const uint32_t* case_changing_chars(bool unicode, size_t* count);
 

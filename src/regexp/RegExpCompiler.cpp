@@ -318,6 +318,7 @@ void Parser::prescan() {
 }
 
 bool Parser::parse() {
+    m_nodes.reserve(m_len + 8); // about one node per pattern character
     prescan();
     Mods mods{(m_flags & flag::IgnoreCase) != 0, (m_flags & flag::Multiline) != 0,
               (m_flags & flag::DotAll) != 0};
@@ -1234,6 +1235,14 @@ bool Parser::first_chars(uint32_t idx, FirstChars& out) {
     case NodeKind::Any: out.all = true; return true;
     case NodeKind::Class: {
         const CharSet& set = m_sets[n.value];
+        if (!n.icase && !n.invert) {
+            // Fast path: the ranges themselves.
+            for (size_t i = 0; i < set.range_count(); ++i)
+                for (uint32_t x = set.lo(i); x < set.hi(i) && x < 256; ++x)
+                    out.add(x);
+            out.high = true;
+            return true;
+        }
         CharSet closed = set;
         if (n.icase) closed.close_over_case(m_unicode);
         for (uint32_t x = 0; x < 256; ++x) {
@@ -1290,7 +1299,9 @@ void Parser::emit_char_matcher(uint32_t idx, bool backward) {
             uint32_t canon = canonicalize(c, m_unicode);
             // A character with no other case variant needs no canonicalization at run time.
             bool alone = canon == c;
-            if (alone) {
+            if (c < 128) {
+                alone = !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); // ASCII: only letters have case variants
+            } else if (alone) {
                 size_t count;
                 const uint32_t* list = case_changing_chars(m_unicode, &count);
                 for (size_t i = 0; i < count && alone; ++i)

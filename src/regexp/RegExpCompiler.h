@@ -62,9 +62,6 @@ struct CompileError {
 // Compiles `pattern` (UTF-16) with the given flags. On a syntax error returns false and fills `error`.
 bool compile(const char16_t* pattern, size_t len, uint32_t flags, Program& out, CompileError& error);
 
-// Canonicalize (22.2.2.7.3): simple case folding in u/v mode, else the toUppercase rule.
-uint32_t canonicalize(uint32_t ch, bool unicode);
-
 } // namespace qjs::regexp
 
 namespace qjs {
