@@ -3,6 +3,7 @@
 #include "builtins/ArrayIterator.h"
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
+#include "runtime/TypedArrayObject.h"
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
@@ -47,13 +48,14 @@ static Value array_iterator_next(Context& ctx, const CallArgs& args) {
     // 23.1.5.1 step 2.b (the closure's loop body)
     // i-iii. If array has a [[TypedArrayName]] slot, use TypedArrayLength; else
     //        let len be ? LengthOfArrayLike(array).
-    //        (Typed arrays go through their "length" getter until they provide a direct hook.)
     uint64_t len;
     if (array->is_array()) {
         // Fast path: an Array's "length" is an own data property, reading it runs no code.
         len = array->m_array_length;
     } else {
-        Result<uint64_t> len_result = length_of_array_like(ctx, array);
+        Result<uint64_t> len_result = array->class_id() == ClassId::TypedArray
+                                          ? typed_array_length_for_iteration(ctx, array)
+                                          : length_of_array_like(ctx, array);
         if (len_result.is_exception()) {
             // An abrupt completion ends the generator.
             iterator->m_iterated = Value();

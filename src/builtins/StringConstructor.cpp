@@ -11,6 +11,20 @@
 
 namespace qjs {
 
+// 20.4.3.3.1 SymbolDescriptiveString ( sym ) (#sec-symboldescriptivestring)
+static Value symbol_descriptive_string(Context& ctx, Symbol* sym) {
+    // 1. Let desc be sym's [[Description]] value.
+    // 2. If desc is undefined, set desc to the empty String.
+    // 3. Assert: desc is a String.
+    // 4. Return the string-concatenation of "Symbol(", desc, and ")".
+    StringBuilder sb(ctx.rt());
+    bool ok = sb.append_ascii("Symbol(");
+    if (!sym->description.is_undefined()) ok = ok && sb.append(sym->description.as_string());
+    ok = ok && sb.append(u')');
+    if (!ok) return ctx.throw_out_of_memory();
+    return finish_string_builder(ctx, sb);
+}
+
 // 22.1.1.1 String ( value ) (#sec-string-constructor-string-value)
 static Value string_constructor(Context& ctx, const CallArgs& args) {
     Value s;
@@ -21,7 +35,7 @@ static Value string_constructor(Context& ctx, const CallArgs& args) {
         const Value& value = args.arg(0);
         // 2.a. If NewTarget is undefined and value is a Symbol, return SymbolDescriptiveString(value).
         if (!args.is_construct() && value.is_symbol())
-            return ctx.rt().atom_to_string(value.as_symbol()->atom);
+            return symbol_descriptive_string(ctx, value.as_symbol());
         // 2.b. Let s be ? ToString(value).
         s = TRY(to_string(ctx, value));
     }

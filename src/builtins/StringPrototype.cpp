@@ -46,6 +46,21 @@ Value this_coerced_string(Context& ctx, const Value& this_value, const char* met
     return to_string(ctx, this_value);
 }
 
+// 6.1.4.1 StringIndexOf ( string, searchValue, fromIndex ) (#sec-stringindexof)
+int64_t string_index_of(const String* string, const String* search_value, uint32_t from_index) {
+    // 1. Let len be the length of string.
+    uint32_t len = string->length();
+    uint32_t search_len = search_value->length();
+    // 2. If searchValue is the empty String and fromIndex ≤ len, return fromIndex.
+    if (search_len == 0) return from_index <= len ? int64_t(from_index) : int64_t(-1);
+    // 3. Let searchLen be the length of searchValue.
+    // 4. For each integer i such that fromIndex ≤ i ≤ len - searchLen, in ascending order, do
+    //    a-b. If the substring of string from i to i + searchLen is searchValue, return i.
+    // 5. Return -1.
+    if (search_len > len) return -1;
+    return string->index_of(search_value, from_index);
+}
+
 // 7.2.8 IsRegExp ( argument ) (#sec-isregexp)
 Result<bool> is_regexp(Context& ctx, const Value& argument) {
     // 1. If argument is not an Object, return false.
@@ -216,7 +231,7 @@ static Value string_proto_includes(Context& ctx, const CallArgs& args) {
     uint32_t start = clamp_index(pos, 0, s.as_string()->length());
     // 10. Let index be StringIndexOf(S, searchStr, start).
     // 11. If index is not -1, return true. 12. Return false.
-    return Value::boolean(s.as_string()->index_of(search_str.as_string(), start) != -1);
+    return Value::boolean(string_index_of(s.as_string(), search_str.as_string(), start) != -1);
 }
 
 // 22.1.3.9 String.prototype.indexOf ( searchString [ , position ] ) (#sec-string.prototype.indexof)
@@ -230,7 +245,7 @@ static Value string_proto_index_of(Context& ctx, const CallArgs& args) {
     // 5-6. Let start be the result of clamping pos between 0 and len.
     uint32_t start = clamp_index(pos, 0, s.as_string()->length());
     // 7. Return 𝔽(StringIndexOf(S, searchStr, start)).
-    return Value::number(s.as_string()->index_of(search_str.as_string(), start));
+    return Value::number(string_index_of(s.as_string(), search_str.as_string(), start));
 }
 
 // 6.1.4.1 / 22.1.3.10: IsStringWellFormedUnicode — no lone surrogates.

@@ -24,6 +24,10 @@ Value substring_value(Context&, const Value& s, uint32_t start, uint32_t end);
 // ? ToString(O). `method` names the caller in the TypeError message.
 Value this_coerced_string(Context&, const Value& this_value, const char* method);
 
+// 6.1.4.1 StringIndexOf ( string, searchValue, fromIndex ) (#sec-stringindexof): -1 when absent.
+// (String::index_of returns 2^32-1 instead of -1 for an empty needle past the end.)
+int64_t string_index_of(const String* string, const String* search_value, uint32_t from_index);
+
 // 7.2.8 IsRegExp ( argument ) (#sec-isregexp)
 Result<bool> is_regexp(Context&, const Value& argument);
 

@@ -260,7 +260,7 @@ static Value string_proto_replace(Context& ctx, const CallArgs& args) {
     // 7. Let searchLength be the length of searchString.
     uint32_t search_length = search_string.as_string()->length();
     // 8. Let position be StringIndexOf(string, searchString, 0).
-    int64_t position = string.as_string()->index_of(search_string.as_string(), 0);
+    int64_t position = string_index_of(string.as_string(), search_string.as_string(), 0);
     // 9. If position = -1, return string.
     if (position == -1) return string;
     uint32_t pos = static_cast<uint32_t>(position);
@@ -309,8 +309,9 @@ static Value string_proto_replace_all(Context& ctx, const CallArgs& args) {
     uint32_t advance_by = search_length > 1 ? search_length : 1;
     // 9-11. Collect matchPositions (all of them first: replacer calls can't affect them).
     Vector<uint32_t> match_positions;
-    for (int64_t position = str->index_of(search_string.as_string(), 0); position != -1;
-         position = str->index_of(search_string.as_string(), static_cast<uint32_t>(position) + advance_by))
+    for (int64_t position = string_index_of(str, search_string.as_string(), 0); position != -1;
+         position =
+             string_index_of(str, search_string.as_string(), static_cast<uint32_t>(position) + advance_by))
         match_positions.push_back(static_cast<uint32_t>(position));
     // 12. Let endOfLastMatch be 0.
     uint32_t end_of_last_match = 0;
@@ -393,7 +394,7 @@ static Value string_proto_split(Context& ctx, const CallArgs& args) {
     // 12. Let i be 0.
     uint32_t i = 0;
     // 13. Let j be StringIndexOf(S, R, 0).
-    int64_t j = str->index_of(sep, 0);
+    int64_t j = string_index_of(str, sep, 0);
     // 14. Repeat, while j ≠ -1,
     while (j != -1) {
         // a-b. Let T be the substring of S from i to j; append T to substrings.
@@ -403,7 +404,7 @@ static Value string_proto_split(Context& ctx, const CallArgs& args) {
         // d. Set i to j + separatorLength.
         i = static_cast<uint32_t>(j) + separator_length;
         // e. Set j to StringIndexOf(S, R, i).
-        j = str->index_of(sep, i);
+        j = string_index_of(str, sep, i);
     }
     // 15-16. Let T be the substring of S from i; append T to substrings.
     TRY(push_substring(ctx, array, s, i, str_len));

@@ -628,4 +628,10 @@ Value to_bigint(Context& ctx, const Value& v) {
     }
 }
 
+// A BigInt from an unsigned 64-bit integer (BigUint64Array elements, RawBytesToNumeric).
+Value bigint_from_uint64(Context& ctx, uint64_t v) {
+    Mag m{static_cast<uint32_t>(v), static_cast<uint32_t>(v >> 32)};
+    return make(ctx, false, std::move(m));
+}
+
 } // namespace qjs

@@ -68,4 +68,6 @@ Value bigint_less_than(Context&, const Value&, const Value&); // mixed BigInt/St
 // ToBigInt (#sec-tobigint)
 Value to_bigint(Context&, const Value&);
 
+Value bigint_from_uint64(Context&, uint64_t);
+
 } // namespace qjs

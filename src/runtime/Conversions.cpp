@@ -182,9 +182,11 @@ Result<Atom> to_property_key(Context& ctx, const Value& v) {
 Result<double> to_integer_or_infinity(Context& ctx, const Value& v) {
     if (v.is_int32()) return static_cast<double>(v.as_int32());
     double d = TRY(to_number(ctx, v));
-    if (std::isnan(d) || d == 0) return 0.0;
+    if (std::isnan(d)) return 0.0;
     if (std::isinf(d)) return d;
-    return std::trunc(d);
+    double t = std::trunc(d);
+    return t == 0 ? 0.0 : t; // truncating -0.5 gives -0; the result is +0
+
 }
 
 int32_t double_to_int32(double d) {

@@ -1,0 +1,148 @@
+// ArrayBufferObject.cpp: ArrayBuffer/SharedArrayBuffer data blocks (spec 25.1.3, 25.2.2) and the
+// class hooks of the buffer and DataView objects.
+#include "runtime/ArrayBufferObject.h"
+
+#include "gc/Visitor.h"
+#include "runtime/Context.h"
+
+#include <cstring>
+
+namespace qjs {
+
+static void array_buffer_finalize(Object* o) {
+    auto* buffer = static_cast<ArrayBufferObject*>(o);
+    if (buffer->m_data) Runtime::current()->free(buffer->m_data);
+    buffer->m_data = nullptr;
+}
+
+static void data_view_visit(Object* o, EdgeVisitor& visitor) {
+    visitor.visit_value(static_cast<DataViewObject*>(o)->m_buffer);
+}
+
+static void data_view_clear(Object* o) {
+    static_cast<DataViewObject*>(o)->m_buffer = Value();
+}
+
+void register_array_buffer_classes() {
+    ClassHooks buffer_hooks;
+    buffer_hooks.finalize = array_buffer_finalize;
+    register_class_hooks(ClassId::ArrayBuffer, buffer_hooks);
+    register_class_hooks(ClassId::SharedArrayBuffer, buffer_hooks);
+    ClassHooks view_hooks;
+    view_hooks.visit = data_view_visit;
+    view_hooks.clear = data_view_clear;
+    register_class_hooks(ClassId::DataView, view_hooks);
+}
+
+// 6.2.9.1 CreateByteDataBlock ( size ) (#sec-createbytedatablock): zeroed bytes, or null for an
+// empty block. Sets *ok to false when the allocation fails.
+static uint8_t* create_byte_data_block(Runtime& rt, uint64_t size, bool* ok) {
+    *ok = true;
+    if (size == 0) return nullptr;
+    if (size > kMaxArrayBufferByteLength) {
+        *ok = false;
+        return nullptr;
+    }
+    auto* data = static_cast<uint8_t*>(rt.alloc(static_cast<size_t>(size)));
+    if (!data) {
+        *ok = false;
+        return nullptr;
+    }
+    std::memset(data, 0, static_cast<size_t>(size));
+    return data;
+}
+
+static Value allocate_buffer(Context& ctx, ClassId cls, Intrinsic default_proto, const Value& constructor,
+                             uint64_t byte_length, bool has_max, uint64_t max_byte_length) {
+    // 1-2. If allocatingResizableBuffer is true and byteLength > maxByteLength, throw a RangeError.
+    if (has_max && byte_length > max_byte_length)
+        return ctx.throw_range_error("byteLength exceeds maxByteLength");
+    // 3. Let obj be ? OrdinaryCreateFromConstructor(constructor, "%ArrayBuffer.prototype%", slots).
+    Object* proto = TRY(get_prototype_from_constructor(ctx, constructor, ctx.intrinsic(default_proto)));
+    Value proto_hold = proto ? Value::adopt(Tag::Object, proto) : Value();
+    // 4. Let block be ? CreateByteDataBlock(byteLength).
+    // 7.a. If it is not possible to create a Data Block consisting of maxByteLength bytes, throw a
+    //      RangeError. (Blocks grow on resize, so only absurd maxima are refused.)
+    if (has_max && max_byte_length > kMaxArrayBufferByteLength)
+        return ctx.throw_range_error("Invalid array buffer max length");
+    bool ok;
+    uint8_t* block = create_byte_data_block(ctx.rt(), byte_length, &ok);
+    if (!ok) return ctx.throw_range_error("Array buffer allocation failed");
+    auto* buffer = Object::create_as<ArrayBufferObject>(ctx, proto, cls);
+    if (!buffer) {
+        if (block) ctx.rt().free(block);
+        return Exception{};
+    }
+    // 5-8. Set the data, byte length and (for resizable buffers) max byte length slots.
+    buffer->m_data = block;
+    buffer->m_byte_length = static_cast<size_t>(byte_length);
+    buffer->m_resizable = has_max;
+    buffer->m_max_byte_length = has_max ? static_cast<size_t>(max_byte_length) : 0;
+    return Value::adopt(Tag::Object, buffer);
+}
+
+// 25.1.3.1 AllocateArrayBuffer ( constructor, byteLength [, maxByteLength ] ) (#sec-allocatearraybuffer)
+Value allocate_array_buffer(Context& ctx, const Value& constructor, uint64_t byte_length, bool has_max,
+                            uint64_t max_byte_length) {
+    return allocate_buffer(ctx, ClassId::ArrayBuffer, Intrinsic::ArrayBufferPrototype, constructor,
+                           byte_length, has_max, max_byte_length);
+}
+
+// 25.2.2.1 AllocateSharedArrayBuffer ( constructor, byteLength [, maxByteLength ] )
+// (#sec-allocatesharedarraybuffer)
+Value allocate_shared_array_buffer(Context& ctx, const Value& constructor, uint64_t byte_length, bool has_max,
+                                   uint64_t max_byte_length) {
+    return allocate_buffer(ctx, ClassId::SharedArrayBuffer, Intrinsic::SharedArrayBufferPrototype,
+                           constructor, byte_length, has_max, max_byte_length);
+}
+
+// 25.1.3.5 DetachArrayBuffer ( arrayBuffer [, key ] ) (#sec-detacharraybuffer)
+Result<void> detach_array_buffer(Context& ctx, Object* object) {
+    if (!is_array_buffer_object(object)) return ctx.throw_type_error("not an ArrayBuffer");
+    auto* buffer = static_cast<ArrayBufferObject*>(object);
+    // 1. Assert: IsSharedArrayBuffer(arrayBuffer) is false.
+    if (buffer->is_shared()) return ctx.throw_type_error("cannot detach a SharedArrayBuffer");
+    // 2-3. If key is not present, set key to undefined; if SameValue(arrayBuffer.[[ArrayBufferDetachKey]],
+    //      key) is false, throw a TypeError. (No buffer has a detach key here.)
+    // 4-5. Set arrayBuffer.[[ArrayBufferData]] to null and [[ArrayBufferByteLength]] to 0.
+    if (buffer->m_data) ctx.rt().free(buffer->m_data);
+    buffer->m_data = nullptr;
+    buffer->m_byte_length = 0;
+    buffer->m_detached = true;
+    // 6. Return unused.
+    return {};
+}
+
+bool resize_array_buffer_data(ArrayBufferObject* buffer, size_t new_byte_length) {
+    Runtime& rt = *Runtime::current();
+    size_t old = buffer->m_byte_length;
+    if (new_byte_length == old) return true;
+    if (new_byte_length == 0) {
+        if (buffer->m_data) rt.free(buffer->m_data);
+        buffer->m_data = nullptr;
+        buffer->m_byte_length = 0;
+        return true;
+    }
+    void* data = buffer->m_data ? rt.realloc(buffer->m_data, new_byte_length) : rt.alloc(new_byte_length);
+    if (!data) return false;
+    buffer->m_data = static_cast<uint8_t*>(data);
+    if (new_byte_length > old) std::memset(buffer->m_data + old, 0, new_byte_length - old);
+    buffer->m_byte_length = new_byte_length;
+    return true;
+}
+
+// 25.1.3.6 CloneArrayBuffer ( srcBuffer, srcByteOffset, srcLength ) (#sec-clonearraybuffer)
+Value clone_array_buffer(Context& ctx, ArrayBufferObject* src, size_t src_byte_offset, size_t src_length) {
+    // 1. Assert: IsDetachedBuffer(srcBuffer) is false.
+    // 2. Let targetBuffer be ? AllocateArrayBuffer(%ArrayBuffer%, srcLength).
+    Value target = TRY(allocate_array_buffer(ctx, Value(), src_length));
+    // 3-6. Copy the bytes.
+    if (src_length) {
+        auto* t = static_cast<ArrayBufferObject*>(target.as_object());
+        std::memcpy(t->m_data, src->m_data + src_byte_offset, src_length);
+    }
+    // 7. Return targetBuffer.
+    return target;
+}
+
+} // namespace qjs
