@@ -96,6 +96,8 @@ class CodeGenerator {
     void emit_closure(FunctionState& fs, FunctionNode* fn, Atom name);
     uint32_t add_function_constant(FunctionState& fs, FunctionBytecode* fb);
     void emit_global_declarations(FunctionState& fs, Program* program);
+    bool emit_eval_declarations(FunctionState& fs, Program* program);
+    bool check_eval_conflicts(FunctionState& fs, Program* program); // false: SyntaxError thrown
     void emit_return(FunctionState& fs, bool has_value);
     uint32_t new_temp(FunctionState& fs);
     void free_temp(FunctionState& fs, uint32_t reg);

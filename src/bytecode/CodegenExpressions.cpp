@@ -12,6 +12,11 @@ namespace qjs {
 
 // ---- bindings ----
 
+// with_* instruction flags: bit0 asks for the @@unscopables check of `with` objects.
+static uint8_t with_flags(const ScopeInfo* s) {
+    return s->is_var_object ? 0 : 1;
+}
+
 void CodeGenerator::emit_get_resolution(FunctionState& fs, const Resolution& r, const AstString& name,
                                         bool for_typeof) {
     Emitter& em = fs.em;
@@ -20,7 +25,7 @@ void CodeGenerator::emit_get_resolution(FunctionState& fs, const Resolution& r, 
     if (r.with_count || r.kind == ResolutionKind::Global) atom = atom_of(name);
     for (uint32_t i = 0; i < r.with_count; i++) {
         emit_load_variable(fs, r.withs[i]->with_object);
-        em.op_atom_label_u8(Op::with_get_var, atom, found, 1);
+        em.op_atom_label_u8(Op::with_get_var, atom, found, with_flags(r.withs[i]));
     }
     Variable* v = r.var;
     switch (r.kind) {
@@ -54,7 +59,7 @@ void CodeGenerator::emit_put_resolution(FunctionState& fs, const Resolution& r, 
     if (r.with_count || r.kind == ResolutionKind::Global || (r.var && !init)) atom = atom_of(name);
     for (uint32_t i = 0; i < r.with_count; i++) {
         emit_load_variable(fs, r.withs[i]->with_object);
-        em.op_atom_label_u8(Op::with_put_var, atom, found, 1);
+        em.op_atom_label_u8(Op::with_put_var, atom, found, with_flags(r.withs[i]));
     }
     Variable* v = r.var;
     if (v && !init && (binding_is_const(v->kind) || v->kind == BindingKind::FunctionSelf)) {
@@ -505,7 +510,7 @@ void CodeGenerator::emit_delete(FunctionState& fs, Node* arg) {
         Label found = em.new_label();
         for (uint32_t i = 0; i < r.with_count; i++) {
             emit_load_variable(fs, r.withs[i]->with_object);
-            em.op_atom_label_u8(Op::with_delete_var, atom, found, 1);
+            em.op_atom_label_u8(Op::with_delete_var, atom, found, with_flags(r.withs[i]));
         }
         if (r.kind == ResolutionKind::Global)
             em.op_atom(Op::delete_var, atom);
@@ -892,14 +897,30 @@ void CodeGenerator::emit_call(FunctionState& fs, CallExpression* c) {
             Atom atom = atom_of(id->name);
             for (uint32_t i = 0; i < r.with_count; i++) {
                 emit_load_variable(fs, r.withs[i]->with_object);
-                em.op_atom_label_u8(Op::with_get_ref, atom, found, 1);
+                if (!r.withs[i]->is_var_object) {
+                    em.op_atom_label_u8(Op::with_get_ref, atom, found, 1);
+                    continue;
+                }
+                // Calls through an eval var object get an undefined `this` (WithBaseObject).
+                Label got = em.new_label();
+                Label skip = em.new_label();
+                em.op_atom_label_u8(Op::with_get_var, atom, got, 0);
+                em.jump(Op::goto_, skip);
+                em.bind(got);
+                em.op(Op::push_undefined);
+                em.op(Op::swap);
+                em.jump(Op::goto_, found);
+                em.bind(skip);
             }
             em.op(Op::push_undefined);
             Resolution plain = r;
             plain.with_count = 0;
             emit_get_resolution(fs, plain, id->name, false);
             em.bind(found);
-            method = true;
+            if (c->is_direct_eval_candidate)
+                em.op(Op::nip); // `eval` found through a with/var object is still a direct eval
+            else
+                method = true;
         } else {
             emit_get_resolution(fs, r, id->name, false);
         }
@@ -910,6 +931,8 @@ void CodeGenerator::emit_call(FunctionState& fs, CallExpression* c) {
     bool is_eval = c->is_direct_eval_candidate && !method;
     uint32_t scope = scope_index(fs, fs.scope);
     uint16_t scope_operand = scope == UINT32_MAX ? 0xffff : static_cast<uint16_t>(scope);
+    // Direct eval in parameter expressions: the parameters sit between it and the var scope.
+    if (fs.scope == fs.fi->param_scope && fs.fi->separate_param_scope) scope_operand = 0xfffe;
     int32_t argc = emit_arguments(fs, c->arguments);
     set_position(fs, c);
     if (argc < 0) {

@@ -57,7 +57,7 @@ void CodeGenerator::free_temp(FunctionState& fs, uint32_t reg) {
 
 uint32_t CodeGenerator::scope_index(FunctionState& fs, ScopeInfo* s) {
     if (!s || s->function != fs.fi || s->kind == ScopeKind::Function || s->kind == ScopeKind::FunctionName ||
-        s->kind == ScopeKind::Parameter)
+        s->kind == ScopeKind::Parameter || s->is_var_object)
         return UINT32_MAX;
     for (uint32_t i = 0; i < fs.scope_list.size(); i++)
         if (fs.scope_list[i] == s) return i;
@@ -157,6 +157,10 @@ void CodeGenerator::emit_prologue(FunctionState& fs) {
         for (Variable* v : fi->param_scope->vars)
             if (v->is_argument && v->captured) em.op_loc(Op::box_loc, register_of(v));
     }
+    if (fi->eval_var_object) {
+        em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::VarObject));
+        init_register(em, fi->eval_var_object);
+    }
     if (fn && !simple) emit_parameters(fs);
     // Body var scope.
     ScopeInfo* vs = fi->var_scope;
@@ -240,6 +244,7 @@ void CodeGenerator::emit_global_declarations(FunctionState& fs, Program* program
     Scope* sc = program->scope;
     bool is_eval = program->program_kind == ProgramKind::Eval;
     uint8_t deletable = is_eval ? defvar::Deletable : 0;
+    if (is_eval && fs.fi->outer && !check_eval_conflicts(fs, program)) return;
     if (!is_eval) {
         for (const Declaration& d : sc->lexical_declarations)
             em.op_atom_u8(Op::check_define_var, atom_of(d.name), defvar::Lexical);
@@ -272,6 +277,101 @@ void CodeGenerator::emit_global_declarations(FunctionState& fs, Program* program
         emit_closure(fs, f, name);
         em.op_atom_u8(Op::define_func, name, deletable);
     }
+}
+
+// Where a `var` or function declared by sloppy direct eval code goes (EvalDeclarationInstantiation,
+// #sec-evaldeclarationinstantiation): the caller's existing var-scoped binding, or a new property
+// of its var object; a lexical declaration of the caller in between is a conflict.
+enum class EvalVarPlace : uint8_t { Existing, VarObject, Conflict };
+
+static EvalVarPlace eval_var_place(FunctionInfo* fi, const AstString& name) {
+    for (ScopeInfo* s = fi->outer; s; s = s->parent) {
+        if (s->kind == ScopeKind::With) {
+            if (s->with_object == fi->eval_var_target) return EvalVarPlace::VarObject;
+            continue;
+        }
+        for (uint32_t i = s->vars.size(); i-- > 0;) {
+            Variable* v = s->vars[i];
+            if (!ast_names_equal(v->name, name)) continue;
+            if (binding_is_lexical(v->kind)) return EvalVarPlace::Conflict;
+            // B.3.4: a catch parameter does not conflict; the var still goes to the var scope.
+            if (v->caller_block_level) continue;
+            return EvalVarPlace::Existing;
+        }
+    }
+    return EvalVarPlace::VarObject;
+}
+
+// EvalDeclarationInstantiation (19.2.1.3) when the variable environment is a function's: checks for
+// conflicts (a SyntaxError at compile time is equivalent: nothing has run yet), then binds the
+// functions and creates the missing vars on the caller's var object.
+bool CodeGenerator::check_eval_conflicts(FunctionState& fs, Program* program) {
+    FunctionInfo* fi = fs.fi;
+    Scope* sc = program->scope;
+    auto conflict = [&](const AstString& name) {
+        Atom a = atom_of(name);
+        if (!m_failed) {
+            if (String* str = m_ctx.rt().atom_string(a)) {
+                std::string text = str->to_utf8();
+                m_ctx.throw_syntax_error("redeclaration of '%s'", text.c_str());
+            } else {
+                m_ctx.throw_syntax_error("redeclaration");
+            }
+        }
+        m_failed = true;
+        return false;
+    };
+    for (FunctionNode* f : sc->function_declarations)
+        if (eval_var_place(fi, f->id->name) == EvalVarPlace::Conflict) return conflict(f->id->name);
+    for (const AstString& n : sc->var_names)
+        if (eval_var_place(fi, n) == EvalVarPlace::Conflict) return conflict(n);
+    return true;
+}
+
+bool CodeGenerator::emit_eval_declarations(FunctionState& fs, Program* program) {
+    Emitter& em = fs.em;
+    FunctionInfo* fi = fs.fi;
+    Scope* sc = program->scope;
+    if (!check_eval_conflicts(fs, program)) return false;
+    auto& list = sc->function_declarations;
+    for (uint32_t i = 0; i < list.size(); i++) {
+        FunctionNode* f = list[i];
+        bool later = false; // when a name is declared twice, the last one wins
+        for (uint32_t j = i + 1; j < list.size(); j++)
+            if (ast_names_equal(list[j]->id->name, f->id->name)) later = true;
+        if (later) continue;
+        Atom name = atom_of(f->id->name);
+        if (eval_var_place(fi, f->id->name) == EvalVarPlace::VarObject) {
+            emit_load_variable(fs, fi->eval_var_target);
+            emit_closure(fs, f, name);
+            em.op_atom(Op::define_field, name);
+            em.op(Op::drop);
+        } else {
+            emit_closure(fs, f, name);
+            emit_put_resolution(fs, m_sa.resolve(fi, fi->var_scope, f->id->name), f->id->name, false);
+        }
+    }
+    for (const AstString& n : sc->var_names) {
+        bool is_function = false;
+        for (FunctionNode* f : sc->function_declarations)
+            if (ast_names_equal(f->id->name, n)) is_function = true;
+        if (is_function || eval_var_place(fi, n) != EvalVarPlace::VarObject) continue;
+        // A new binding starts undefined; an existing one (an earlier eval's) keeps its value.
+        Atom name = atom_of(n);
+        Label has = em.new_label();
+        Label done = em.new_label();
+        emit_load_variable(fs, fi->eval_var_target);
+        em.op_atom_label_u8(Op::with_get_var, name, has, 0);
+        emit_load_variable(fs, fi->eval_var_target);
+        em.op(Op::push_undefined);
+        em.op_atom(Op::define_field, name);
+        em.op(Op::drop);
+        em.jump(Op::goto_, done);
+        em.bind(has);
+        em.op(Op::drop);
+        em.bind(done);
+    }
+    return true;
 }
 
 // ---- returns ----
@@ -373,6 +473,8 @@ FunctionBytecode* CodeGenerator::compile_program(Program* program) {
     emit_prologue(fs);
     if (fi->is_global_code) {
         emit_global_declarations(fs, program);
+    } else if (fi->eval_var_target) {
+        if (!emit_eval_declarations(fs, program)) return nullptr;
     } else {
         emit_function_declarations(fs, program->scope, fi->var_scope);
     }
@@ -413,7 +515,7 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
         ClosureVarDesc d;
         d.name = atom_of(cv.name);
         Variable* v = cv.var;
-        if (v->scope->kind == ScopeKind::Caller) {
+        if (v->scope->kind == ScopeKind::Caller && v->scope->function == fi->parent) {
             d.index = static_cast<uint16_t>(v->index);
             if (!v->caller_closure) d.flags |= closurevar::FromParentLocal;
         } else if (cv.from_parent_local) {
@@ -445,10 +547,12 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
         if (binding_is_const(v->kind)) d.flags |= localflag::Const;
         if (v->needs_tdz) d.flags |= localflag::Lexical;
         if (v->kind == BindingKind::FunctionSelf) d.flags |= localflag::FunctionName;
+        if (fi->separate_param_scope && v->scope == fi->param_scope) d.flags |= localflag::ParamScope;
         uint32_t si = scope_index(fs, v->scope);
         d.scope = si == UINT32_MAX ? -1 : static_cast<int32_t>(si);
     }
-    for (ScopeInfo* s : fs.scope_list) {
+    for (uint32_t k = 0; k < fs.scope_list.size(); k++) { // scope_index may append
+        ScopeInfo* s = fs.scope_list[k];
         ScopeDesc d;
         ScopeInfo* p = s->parent;
         uint32_t pi = UINT32_MAX;

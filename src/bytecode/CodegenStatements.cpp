@@ -128,6 +128,14 @@ void CodeGenerator::emit_statements(FunctionState& fs, const AstVector<Node*>& l
 
 // ---- statements ----
 
+// Statements whose completion value is UpdateEmpty(result, undefined) (loops, if, switch, try,
+// with) start by making the script/eval completion value undefined; their bodies update it.
+static void reset_completion(FunctionState& fs) {
+    if (fs.completion_reg == UINT32_MAX) return;
+    fs.em.op(Op::push_undefined);
+    fs.em.put_loc(fs.completion_reg);
+}
+
 void CodeGenerator::emit_variable_declaration(FunctionState& fs, VariableDeclaration* d) {
     bool is_var = d->declaration_kind == DeclarationKind::Var;
     for (VariableDeclarator* decl : d->declarations) {
@@ -153,10 +161,7 @@ void CodeGenerator::emit_if(FunctionState& fs, IfStatement* s) {
     Emitter& em = fs.em;
     Label else_label = em.new_label();
     Label end = em.new_label();
-    if (fs.completion_reg != UINT32_MAX) {
-        em.op(Op::push_undefined);
-        em.put_loc(fs.completion_reg);
-    }
+    reset_completion(fs);
     emit_condition_jump(fs, s->test, else_label, false);
     emit_statement(fs, s->consequent);
     if (s->alternate) {
@@ -176,6 +181,7 @@ void CodeGenerator::emit_while(FunctionState& fs, WhileStatement* s) {
     e->has_continue = true;
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
+    reset_completion(fs);
     em.bind(e->continue_label);
     emit_condition_jump(fs, s->test, e->break_label, false);
     emit_statement(fs, s->body);
@@ -192,6 +198,7 @@ void CodeGenerator::emit_do_while(FunctionState& fs, DoWhileStatement* s) {
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
     Label top = em.new_label();
+    reset_completion(fs);
     em.bind(top);
     emit_statement(fs, s->body);
     em.bind(e->continue_label);
@@ -210,6 +217,7 @@ void CodeGenerator::emit_for(FunctionState& fs, ForStatement* s) {
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
     if (hs) enter_scope(fs, hs, s->scope);
+    reset_completion(fs);
     if (s->init) {
         if (s->init->is(NodeKind::VariableDeclaration))
             emit_variable_declaration(fs, as<VariableDeclaration>(s->init));
@@ -240,6 +248,7 @@ void CodeGenerator::emit_switch(FunctionState& fs, SwitchStatement* s) {
     Emitter& em = fs.em;
     ScopeInfo* saved = fs.scope;
     emit_expression(fs, s->discriminant);
+    reset_completion(fs);
     enter_scope(fs, m_sa.scope_of(s), s->scope);
     ControlEntry* e = push_control(fs, ControlEntry::Switch);
     take_pending_labels(fs, e);
@@ -281,6 +290,7 @@ void CodeGenerator::emit_try(FunctionState& fs, TryStatement* s) {
     int32_t base = em.depth();
     Label end = em.new_label();
     ControlEntry* fin = nullptr;
+    reset_completion(fs);
     uint32_t try_start = em.pc();
     if (s->finalizer) {
         fin = push_control(fs, ControlEntry::Finally);
@@ -303,6 +313,7 @@ void CodeGenerator::emit_try(FunctionState& fs, TryStatement* s) {
             emit_pattern(fs, c->param, true);
         else
             em.op(Op::drop);
+        reset_completion(fs); // the try block's partial completion value is discarded
         emit_block(fs, c->body);
         fs.scope = saved;
         em.bind(after_catch);
@@ -382,10 +393,7 @@ void CodeGenerator::emit_with(FunctionState& fs, WithStatement* s) {
     if (obj->captured) em.op_loc(Op::box_loc, reg);
     ScopeInfo* saved = fs.scope;
     fs.scope = ws;
-    if (fs.completion_reg != UINT32_MAX) {
-        em.op(Op::push_undefined);
-        em.put_loc(fs.completion_reg);
-    }
+    reset_completion(fs);
     emit_statement(fs, s->body);
     fs.scope = saved;
 }

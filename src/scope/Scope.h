@@ -61,6 +61,8 @@ struct Variable {
     bool private_static = false;
     // Direct eval caller bindings: `index` is the caller's closure variable (else its register).
     bool caller_closure = false;
+    // Direct eval caller binding declared in a block of the calling function (not its var scope).
+    bool caller_block_level = false;
 };
 
 enum class ScopeKind : uint8_t {
@@ -83,6 +85,9 @@ struct ScopeInfo {
     Variable* with_object = nullptr;
     // Names here may be shadowed at run time by eval-declared vars (sloppy direct eval).
     bool eval_var_scope = false;
+    // A With scope standing for a function's direct-eval var object: consulted like a `with`
+    // object but without @@unscopables, and calls through it get an undefined `this`.
+    bool is_var_object = false;
 
     Variable* find(const AstString& name, bool private_name) const;
 };
@@ -114,6 +119,10 @@ struct FunctionInfo {
     Variable* home_object_var = nullptr;
     Variable* arguments_var = nullptr;
     Variable* active_function_var = nullptr; // for class field initialization in constructors
+    // Sloppy functions with direct eval: the object receiving the `var`s eval code declares.
+    Variable* eval_var_object = nullptr;
+    // Sloppy direct eval code: the caller's var object its `var`s are created on (a caller binding).
+    Variable* eval_var_target = nullptr;
 
     bool is_strict = false;
     bool is_arrow = false;
@@ -153,6 +162,7 @@ struct EvalCallerBinding {
     BindingKind kind;
     bool from_caller_closure; // caller's closure variable `index`, else caller's register `index`
     uint32_t index;
+    bool block_level = false; // a local of a block scope of the caller (not its var scope)
 };
 
 } // namespace qjs
