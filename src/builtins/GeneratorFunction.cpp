@@ -1,5 +1,6 @@
 // GeneratorFunction.cpp: the %GeneratorFunction%, %AsyncGeneratorFunction% and %AsyncFunction%
 // constructors (27.3.1, 27.4.1, 27.7.1), and the installer of the vm's builtin families.
+#include "parser/Parser.h"
 #include "runtime/Context.h"
 #include "runtime/NativeFunction.h"
 #include "vm/FunctionObject.h"
@@ -9,11 +10,16 @@ namespace qjs {
 bool install_generator_prototypes(Context&); // GeneratorPrototype.cpp
 bool install_async_prototypes(Context&);     // AsyncGeneratorPrototype.cpp
 
-// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ) and its async siblings: magic says which.
-// TODO: CreateDynamicFunction through the compiler's compile_dynamic_function.
-static Value dynamic_function_constructor(Context& ctx, const CallArgs&) {
-    return ctx.throw_error(ErrorType::InternalError,
-                           "dynamic generator/async functions are not supported yet");
+// CreateDynamicFunction (FunctionConstructor.cpp, builtins-obj).
+Value create_dynamic_function(Context&, const CallArgs&, DynamicFunctionKind);
+
+// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ), 27.4.1.1 AsyncGeneratorFunction, 27.7.1.1
+// AsyncFunction: magic 0, 1, 2.
+static Value dynamic_function_constructor(Context& ctx, const CallArgs& args) {
+    // 1-3. Return ? CreateDynamicFunction(C, NewTarget, kind, parameterArgs, bodyArg).
+    static const DynamicFunctionKind kinds[] = {DynamicFunctionKind::Generator, DynamicFunctionKind::AsyncGenerator,
+                                                DynamicFunctionKind::Async};
+    return create_dynamic_function(ctx, args, kinds[args.magic]);
 }
 
 // Creates constructor `name` for the function-kind prototype `fproto`:
