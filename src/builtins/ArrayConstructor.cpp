@@ -276,6 +276,8 @@ bool install_array(Context& ctx) {
     Object* proto_raw = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Array);
     if (!proto_raw) return false;
     Value proto = Value::adopt(Tag::Object, proto_raw);
+    // Its "length" is { [[Value]]: +0, [[Writable]]: true, [[Enumerable]]: false, [[Configurable]]: false }.
+    proto_raw->m_flags |= objflag::LengthWritable;
     ctx.set_intrinsic(Intrinsic::ArrayPrototype, proto_raw);
 
     Object* ctor = define_builtin_constructor(ctx, array_constructor, "Array", 1, proto_raw);

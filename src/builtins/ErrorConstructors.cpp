@@ -130,7 +130,19 @@ Value error_is_error(Context&, const CallArgs& args) {
     return Value::boolean(arg.is_object() && arg.as_object()->class_id() == ClassId::Error);
 }
 
+// Error.captureStackTrace ( targetObject ) (V8 / QuickJS-ng extension, not in ECMA-262): defines the
+// current stack as targetObject's own "stack" data property.
+Value error_capture_stack_trace(Context& ctx, const CallArgs& args) {
+    if (!args.arg(0).is_object())
+        return ctx.throw_type_error("Error.captureStackTrace: argument is not an object");
+    Value stack = TRY(capture_stack_trace(ctx));
+    PropertyDescriptor desc = PropertyDescriptor::data(std::move(stack), prop::Writable | prop::Configurable);
+    TRY(define_property_or_throw(ctx, args.arg(0).as_object(), atoms::stack, desc));
+    return Value::undefined();
+}
+
 const FunctionListEntry kErrorStaticFunctions[] = {
+    QJS_FUNC("captureStackTrace", 1, error_capture_stack_trace),
     QJS_FUNC("isError", 1, error_is_error),
 };
 

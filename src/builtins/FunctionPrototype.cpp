@@ -9,6 +9,13 @@
 
 #include <cmath>
 
+// TODO(Function.prototype.toString): drop the guard once the vm stage is merged into main.
+#if __has_include("vm/FunctionObject.h")
+#define QJS_HAVE_BYTECODE_FUNCTIONS 1
+#include "bytecode/FunctionBytecode.h"
+#include "vm/FunctionObject.h"
+#endif
+
 namespace qjs {
 
 // 20.2.3.1 Function.prototype.apply ( thisArg, argArray ) (#sec-function.prototype.apply)
@@ -142,8 +149,16 @@ static Value function_proto_to_string(Context& ctx, const CallArgs& args) {
     // 2. If func is an Object, func has a [[SourceText]] internal slot, func.[[SourceText]] is a sequence of
     //    Unicode code points, and HostHasSourceTextAvailable(func) is true, then
     //    a. Return CodePointsToString(func.[[SourceText]]).
-    // TODO(Function.prototype.toString): return the source text held by the FunctionBytecode (vm branch)
-    // for ClassId::BytecodeFunction once it exists; until then they print as NativeFunction syntax.
+#ifdef QJS_HAVE_BYTECODE_FUNCTIONS
+    if (is_bytecode_function(func)) {
+        FunctionBytecode* fb = static_cast<FunctionObject*>(func.as_object())->m_bytecode;
+        if (fb && fb->m_source && fb->m_source_end > fb->m_source_start) {
+            String* text = String::substring(ctx.rt(), fb->m_source, fb->m_source_start, fb->m_source_end);
+            if (!text) return ctx.throw_out_of_memory();
+            return Value::adopt(Tag::String, text);
+        }
+    }
+#endif
     // 3. If func is a built-in function object, return an implementation-defined String source code
     //    representation of func. The representation must have the syntax of a NativeFunction.
     // 4. If func is an Object and IsCallable(func) is true, return an implementation-defined String source

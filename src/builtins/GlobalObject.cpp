@@ -125,7 +125,7 @@ static Value encode(Context& ctx, const String* string, const char* extra_unesca
     return finish_string(ctx, r);
 }
 
-// 19.2.6.6 ParseHexOctet ( string, position ) (#sec-parsehexoctet); -1 if not two hex digits.
+// 19.2.6.7 ParseHexOctet ( string, position ) (#sec-parsehexoctet); -1 if not two hex digits.
 static int parse_hex_octet(const String* string, uint32_t position) {
     int hi = hex_digit_value(string->at(position));
     int lo = hex_digit_value(string->at(position + 1));

@@ -232,6 +232,19 @@ static Value enumerable_own_properties(Context& ctx, Object* o, EnumerableKind k
     Vector<Atom> own_keys = TRY(own_property_keys(ctx, o));
     // 2. Let results be a new empty List.
     Value results = TRY(new_array(ctx, 0));
+    // Fast path: keys of an object whose properties all live in its shape (not exotic, no fast elements).
+    // No user code runs while collecting keys, so the attributes can be read from the shape directly.
+    if (kind == EnumerableKind::Key && !o->is_exotic() && !o->is_fast_array()) {
+        for (Atom key : own_keys) {
+            if (ctx.rt().atom_is_symbol(key)) continue;
+            int32_t slot = find_own_slot(o, key);
+            if (slot < 0 || !(o->shape()->entry(static_cast<uint32_t>(slot)).flags & prop::Enumerable))
+                continue;
+            Value item = TRY(ctx.atom_value(key));
+            if (!array_push_fast(ctx, results.as_object(), std::move(item))) return Exception{};
+        }
+        return results;
+    }
     // 3. For each element key of ownKeys, do
     for (Atom key : own_keys) {
         // a. If key is a String, then

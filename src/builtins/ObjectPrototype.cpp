@@ -1,5 +1,5 @@
-// ObjectPrototype.cpp: the properties of %Object.prototype% (ECMA-262 20.1.3) and the Annex B
-// legacy accessors (B.2.2).
+// ObjectPrototype.cpp: the properties of %Object.prototype% (ECMA-262 20.1.3), including the
+// legacy accessor methods (20.1.3.9).
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -147,8 +147,8 @@ static Value object_proto_set_proto(Context& ctx, const CallArgs& args) {
     return Value::undefined();
 }
 
-// B.2.2.2 Object.prototype.__defineGetter__ ( P, getter ) (#sec-object.prototype.__defineGetter__)
-// B.2.2.3 Object.prototype.__defineSetter__ ( P, setter ) (#sec-object.prototype.__defineSetter__)
+// 20.1.3.9.1 Object.prototype.__defineGetter__ ( P, getter ) (#sec-object.prototype.__defineGetter__)
+// 20.1.3.9.2 Object.prototype.__defineSetter__ ( P, setter ) (#sec-object.prototype.__defineSetter__)
 static Value object_proto_define_accessor(Context& ctx, const CallArgs& args) {
     bool is_setter = args.magic != 0;
     const Value& fn = args.arg(1);
@@ -177,8 +177,8 @@ static Value object_proto_define_accessor(Context& ctx, const CallArgs& args) {
     return Value::undefined();
 }
 
-// B.2.2.4 Object.prototype.__lookupGetter__ ( P ) (#sec-object.prototype.__lookupGetter__)
-// B.2.2.5 Object.prototype.__lookupSetter__ ( P ) (#sec-object.prototype.__lookupSetter__)
+// 20.1.3.9.3 Object.prototype.__lookupGetter__ ( P ) (#sec-object.prototype.__lookupGetter__)
+// 20.1.3.9.4 Object.prototype.__lookupSetter__ ( P ) (#sec-object.prototype.__lookupSetter__)
 static Value object_proto_lookup_accessor(Context& ctx, const CallArgs& args) {
     bool is_setter = args.magic != 0;
     // 1. Let O be ? ToObject(this value).

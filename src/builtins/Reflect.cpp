@@ -9,8 +9,6 @@
 namespace qjs {
 
 // ObjectConstructor.cpp
-Value from_property_descriptor(Context&, const PropertyDescriptor&, bool present);
-Result<PropertyDescriptor> to_property_descriptor(Context&, const Value&);
 
 // The "If target is not an Object, throw a TypeError exception." step most functions start with.
 static Object* require_target(Context& ctx, const CallArgs& args, const char* method) {

@@ -59,7 +59,8 @@ void ic_fill(InlineCache& ic, InlineCache::Kind kind, Shape* shape, Shape* aux, 
 }
 
 FunctionBytecode::~FunctionBytecode() {
-    for (InlineCache& ic : m_ics) ic_reset(ic);
+    for (InlineCache& ic : m_ics)
+        ic_reset(ic);
     if (m_source) m_source->unref();
 }
 
@@ -93,7 +94,8 @@ void clear_function_bytecode(Cell* cell) {
     auto* fb = static_cast<FunctionBytecode*>(cell);
     for (Value& c : fb->m_constants)
         c = Value::undefined();
-    for (InlineCache& ic : fb->m_ics) ic_reset(ic);
+    for (InlineCache& ic : fb->m_ics)
+        ic_reset(ic);
 }
 
 void free_function_bytecode(Cell* cell) {

@@ -214,6 +214,11 @@ bool define_fresh_accessor(Context&, Object*, Atom, Value getter, Value setter, 
 // Ordinary data property definition/overwrite without checks (keeps attributes if it exists).
 Result<void> put_own_data(Context&, Object*, Atom, Value v, uint8_t flags = prop::Default);
 
+// 6.2.6.4 FromPropertyDescriptor (`present` false stands for undefined) and 6.2.6.5
+// ToPropertyDescriptor; defined with the Object constructor (builtins/ObjectConstructor.cpp).
+Value from_property_descriptor(Context&, const PropertyDescriptor&, bool present);
+Result<PropertyDescriptor> to_property_descriptor(Context&, const Value&);
+
 // ---- Index helpers ----
 Value get_index(Context&, Object*, uint64_t index);
 Result<void> set_index_or_throw(Context&, Object*, uint64_t index, const Value& v);

@@ -1,7 +1,6 @@
 // 10.5 Proxy Object Internal Methods and Internal Slots. A proxy is an object of ClassId::Proxy
 // whose ExoticHooks run the handler's traps with the spec's invariant checks.
 #include "runtime/ProxyObject.h"
-#include "builtins/PropertyDescriptors.h"
 #include "gc/Visitor.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"

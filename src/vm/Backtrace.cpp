@@ -1,12 +1,44 @@
-// Placeholder until the interpreter provides frames: an empty stack string.
+// Backtrace.cpp: the `stack` string of errors, from the interpreter's frame chain.
 #include "vm/Backtrace.h"
 
 #include "runtime/Context.h"
+#include "runtime/String.h"
+#include "vm/Frames.h"
+
+#include <cstdio>
 
 namespace qjs {
 
+constexpr int kMaxBacktraceFrames = 64;
+
 Value capture_stack_trace(Context& ctx) {
-    return ctx.new_string("");
+    Runtime& rt = ctx.rt();
+    StringBuilder sb(rt);
+    int n = 0;
+    for (Frame* f = rt.m_current_frame; f && n < kMaxBacktraceFrames; f = f->prev, n++) {
+        const FunctionBytecode* fb = f->fb;
+        sb.append_ascii("    at ");
+        Atom name = fb->m_name;
+        if (fb->m_flags & (fbflag::IsScript | fbflag::IsEval))
+            sb.append_ascii(fb->m_flags & fbflag::IsEval ? "<eval>" : "<anonymous>");
+        else if (name != atoms::invalid && name != atoms::empty_string && !rt.atom_is_symbol(name))
+            sb.append(rt.atom_string(name));
+        else
+            sb.append_ascii("<anonymous>");
+        sb.append_ascii(" (");
+        if (fb->m_filename != atoms::invalid && !rt.atom_is_symbol(fb->m_filename))
+            sb.append(rt.atom_string(fb->m_filename));
+        else
+            sb.append_ascii("<input>");
+        uint32_t pc = f->pc ? static_cast<uint32_t>(f->pc - fb->m_code.data()) : 0;
+        LineEntry pos = fb->position_of(pc);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, ":%u:%u)\n", pos.line, pos.column);
+        sb.append_ascii(buf);
+    }
+    String* s = sb.finish();
+    if (!s) return ctx.throw_out_of_memory();
+    return Value::adopt(Tag::String, s);
 }
 
 } // namespace qjs

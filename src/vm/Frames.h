@@ -29,15 +29,15 @@ struct Frame {
     Frame* prev = nullptr; // the caller's frame (Runtime::m_current_frame chain)
     FunctionObject* function = nullptr;
     FunctionBytecode* fb = nullptr;
-    Context* realm = nullptr;   // the function's realm
-    Value* values = nullptr;    // this, new.target, registers, operand stack
-    Value* regs = nullptr;      // values + kFrameHeaderSlots
-    Value* stack = nullptr;     // regs + register_count
+    Context* realm = nullptr;    // the function's realm
+    Value* values = nullptr;     // this, new.target, registers, operand stack
+    Value* regs = nullptr;       // values + kFrameHeaderSlots
+    Value* stack = nullptr;      // regs + register_count
     VarRef** var_refs = nullptr; // the closure's captured variables
     const uint8_t* pc = nullptr; // the instruction being executed (backtraces, handlers)
-    Value* sp = nullptr;        // operand stack top (saved at suspension only)
+    Value* sp = nullptr;         // operand stack top (saved at suspension only)
     std::span<const Value> args; // the actual arguments (valid in the prologue)
-    HeapFrame* heap = nullptr;  // non-null for generator/async frames
+    HeapFrame* heap = nullptr;   // non-null for generator/async frames
 
     Value& this_value() { return values[kFrameThisSlot]; }
     Value& new_target() { return values[kFrameNewTargetSlot]; }
@@ -46,11 +46,11 @@ struct Frame {
 // Why run_frame returned for a heap frame.
 enum class FrameState : uint8_t {
     Running,
-    SuspendedStart,  // stopped at initial_yield
-    SuspendedYield,  // yield: the yielded value was returned
+    SuspendedStart, // stopped at initial_yield
+    SuspendedYield, // yield: the yielded value was returned
     SuspendedYieldStar,
-    SuspendedAwait,  // await: the awaited value was returned
-    Completed,       // returned or threw
+    SuspendedAwait, // await: the awaited value was returned
+    Completed,      // returned or threw
 };
 
 // A suspendable frame's storage (CellKind::Frame).
@@ -62,6 +62,7 @@ struct HeapFrame : GcCell {
     uint32_t pc_offset = 0;   // resume point
     uint32_t sp_offset = 0;   // operand stack depth at suspension
     FrameState state = FrameState::Running;
+    bool resume_throw = false; // resume by throwing the pending exception at the suspension point
     Value* values() { return reinterpret_cast<Value*>(this + 1); }
 };
 

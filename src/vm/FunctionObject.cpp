@@ -7,14 +7,17 @@
 #include "runtime/Conversions.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
+#include "vm/AsyncFunctions.h"
 #include "vm/Frames.h"
+#include "vm/Generators.h"
 
 namespace qjs {
 
 static Object* default_function_proto(Context& ctx, const FunctionBytecode* fb) {
     Intrinsic which = Intrinsic::FunctionPrototype;
     if (fb->is_generator())
-        which = fb->is_async() ? Intrinsic::AsyncGeneratorFunctionPrototype : Intrinsic::GeneratorFunctionPrototype;
+        which = fb->is_async() ? Intrinsic::AsyncGeneratorFunctionPrototype
+                               : Intrinsic::GeneratorFunctionPrototype;
     else if (fb->is_async())
         which = Intrinsic::AsyncFunctionPrototype;
     Object* proto = ctx.intrinsic(which);
@@ -25,9 +28,10 @@ static Object* default_function_proto(Context& ctx, const FunctionBytecode* fb) 
 static bool define_prototype_property(Context& ctx, FunctionObject* f) {
     const FunctionBytecode* fb = f->m_bytecode;
     if (fb->is_generator()) {
-        Object* gen_proto =
-            ctx.intrinsic(fb->is_async() ? Intrinsic::AsyncGeneratorPrototype : Intrinsic::GeneratorPrototype);
-        Value proto = new_object_with_proto(ctx, gen_proto ? gen_proto : ctx.intrinsic(Intrinsic::ObjectPrototype));
+        Object* gen_proto = ctx.intrinsic(fb->is_async() ? Intrinsic::AsyncGeneratorPrototype
+                                                         : Intrinsic::GeneratorPrototype);
+        Value proto =
+            new_object_with_proto(ctx, gen_proto ? gen_proto : ctx.intrinsic(Intrinsic::ObjectPrototype));
         if (proto.is_exception()) return false;
         return define_fresh_property(ctx, f, atoms::prototype, std::move(proto), prop::Writable);
     }
@@ -73,7 +77,8 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
     Value name_value = ctx.atom_value(name);
     if (name_value.is_exception()) return Exception{};
-    if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable)) return Exception{};
+    if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
+        return Exception{};
     if ((fb->m_flags & fbflag::HasPrototype) && !define_prototype_property(ctx, f)) return Exception{};
     return result;
 }
@@ -115,7 +120,8 @@ Result<void> set_function_name(Context& ctx, Object* f, const Value& key, Atom p
 static void visit_function_object(Object* o, EdgeVisitor& v) {
     auto* f = static_cast<FunctionObject*>(o);
     if (f->m_bytecode) v.visit_cell(f->m_bytecode);
-    for (uint32_t i = 0; i < f->m_var_ref_count; i++) v.visit_cell(f->var_refs()[i]);
+    for (uint32_t i = 0; i < f->m_var_ref_count; i++)
+        v.visit_cell(f->var_refs()[i]);
     v.visit_value(f->m_home_object);
     v.visit_value(f->m_fields_init);
 }
@@ -128,7 +134,8 @@ static void clear_function_object(Object* o) {
     }
     uint32_t n = f->m_var_ref_count;
     f->m_var_ref_count = 0;
-    for (uint32_t i = 0; i < n; i++) f->var_refs()[i]->unref();
+    for (uint32_t i = 0; i < n; i++)
+        f->var_refs()[i]->unref();
     f->m_home_object = Value::undefined();
     f->m_fields_init = Value::undefined();
 }
@@ -138,6 +145,15 @@ void register_function_object_class() {
     hooks.visit = visit_function_object;
     hooks.clear = clear_function_object;
     register_class_hooks(ClassId::BytecodeFunction, hooks);
+}
+
+void vm_init() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    register_function_object_class();
+    register_generator_classes();
+    register_async_natives();
 }
 
 } // namespace qjs

@@ -11,7 +11,7 @@ namespace qjs {
 struct Frame;
 
 class FunctionObject : public Object {
-public:
+  public:
     FunctionBytecode* m_bytecode = nullptr; // strong reference
     Context* m_realm = nullptr;             // [[Realm]]
     Value m_home_object;                    // [[HomeObject]] or undefined

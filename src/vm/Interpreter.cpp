@@ -10,8 +10,8 @@
 #include "runtime/Object.h"
 #include "runtime/String.h"
 #include "runtime/VarRef.h"
-#include "vm/FunctionObject.h"
 #include "vm/Frames.h"
+#include "vm/FunctionObject.h"
 #include "vm/SlowPaths.h"
 
 #include <cmath>
@@ -36,10 +36,14 @@ inline bool truthy(const Value& v) {
     }
 }
 
-inline VarRef* as_var_ref(const Value& v) { return static_cast<VarRef*>(v.as_cell()); }
+inline VarRef* as_var_ref(const Value& v) {
+    return static_cast<VarRef*>(v.as_cell());
+}
 
 // Interrupt check (backward jumps and calls).
-inline bool interrupted(Runtime& rt) { return rt.m_interrupt_requested != 0; }
+inline bool interrupted(Runtime& rt) {
+    return rt.m_interrupt_requested != 0;
+}
 
 } // namespace
 
@@ -78,7 +82,8 @@ Value run_frame(Context& ctx_in, Frame& f) {
 #define PUSH(v) (*sp++ = (v))
 #define DROP_N(n)                                                                                            \
     do {                                                                                                     \
-        for (uint32_t _i = 0; _i < (n); _i++) *--sp = Value();                                               \
+        for (uint32_t _i = 0; _i < (n); _i++)                                                                \
+            *--sp = Value();                                                                                 \
     } while (0)
 #define U8(off) (pc[off])
 #define I8(off) (static_cast<int8_t>(pc[off]))
@@ -111,10 +116,12 @@ Value run_frame(Context& ctx_in, Frame& f) {
 #endif
 
     // A resumed frame may have to throw at its suspension point (generator.throw, rejected await).
-    if (f.heap && rt.has_exception()) {
+    if (f.heap && f.heap->resume_throw) {
+        f.heap->resume_throw = false;
         f.pc = pc - 1;
         goto exception;
     }
+    if (f.heap) f.heap->state = FrameState::Running;
 
 #if QJS_COMPUTED_GOTO
     NEXT();
@@ -495,7 +502,8 @@ dispatch:
     CASE(add_loc) {
         Value& r = regs[U16(0)];
         int32_t sum;
-        if (r.is_int32() && sp[-1].is_int32() && !__builtin_add_overflow(r.as_int32(), sp[-1].as_int32(), &sum)) {
+        if (r.is_int32() && sp[-1].is_int32() &&
+            !__builtin_add_overflow(r.as_int32(), sp[-1].as_int32(), &sum)) {
             r = Value::int32(sum);
         } else if (r.is_number() && sp[-1].is_number()) {
             r = Value::float64(r.as_number() + sp[-1].as_number());
@@ -1061,7 +1069,8 @@ dispatch:
         NEXT();
     }
     CASE(set_home_object) {
-        if (is_bytecode_function(sp[-1])) static_cast<FunctionObject*>(sp[-1].as_object())->m_home_object = sp[-2];
+        if (is_bytecode_function(sp[-1]))
+            static_cast<FunctionObject*>(sp[-1].as_object())->m_home_object = sp[-2];
         NEXT();
     }
     CASE(set_name) {
@@ -1199,14 +1208,16 @@ dispatch:
             throw_interrupted(ctx);
             THROW();
         }
-        r = call_from_interpreter(ctx, sp[-(int)argc - 1], Value::undefined(), std::span<const Value>(sp - argc, argc));
+        r = call_from_interpreter(ctx, sp[-(int)argc - 1], Value::undefined(),
+                                  std::span<const Value>(sp - argc, argc));
         goto call_done;
     do_call_method:
         if (interrupted(rt)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
-        r = call_from_interpreter(ctx, sp[-(int)argc - 1], sp[-(int)argc - 2], std::span<const Value>(sp - argc, argc));
+        r = call_from_interpreter(ctx, sp[-(int)argc - 1], sp[-(int)argc - 2],
+                                  std::span<const Value>(sp - argc, argc));
         goto call_done;
     call_done:
         CHECK(r);
@@ -1279,7 +1290,8 @@ dispatch:
             Result<Vector<Value>> list = spread_arguments(ctx, sp[-1]);
             CHECK(list);
             Vector<Value> args = list.release_value();
-            r = construct_from_interpreter(ctx, sp[-3], std::span<const Value>(args.data(), args.size()), sp[-2]);
+            r = construct_from_interpreter(ctx, sp[-3], std::span<const Value>(args.data(), args.size()),
+                                           sp[-2]);
             argc = 0;
             extra = 3;
             goto call_done;
@@ -1572,7 +1584,7 @@ dispatch:
         Value& b = sp[-1];                                                                                   \
         if (a.is_int32() && b.is_int32()) {                                                                  \
             BINARY_RESULT(Value::boolean(a.as_int32() cmp b.as_int32()));                                    \
-        } else if (a.is_number() && b.is_number()) {                                                        \
+        } else if (a.is_number() && b.is_number()) {                                                         \
             BINARY_RESULT(Value::boolean(a.as_number() cmp b.as_number()));                                  \
         } else {                                                                                             \
             Value v = compare_op_slow(ctx, Op::opname, a, b);                                                \
@@ -1659,7 +1671,8 @@ dispatch:
     }
     CASE(check_object_coercible) {
         if (sp[-1].is_nullish()) [[unlikely]] {
-            ctx.throw_type_error("cannot destructure '%s' as it is %s", sp[-1].is_null() ? "null" : "undefined",
+            ctx.throw_type_error("cannot destructure '%s' as it is %s",
+                                 sp[-1].is_null() ? "null" : "undefined",
                                  sp[-1].is_null() ? "null" : "undefined");
             THROW();
         }
@@ -1840,43 +1853,43 @@ dispatch:
     }
 
 #if !QJS_COMPUTED_GOTO
-    default: VERIFY_NOT_REACHED();
-    }
+default: VERIFY_NOT_REACHED();
+}
 #endif
 
-suspend:
-    f.heap->pc_offset = static_cast<uint32_t>(pc - code);
-    f.heap->sp_offset = static_cast<uint32_t>(sp - stack);
-    f.sp = sp;
-    rt.m_current_frame = f.prev;
-    return ret;
+suspend : f.heap->pc_offset = static_cast<uint32_t>(pc - code);
+f.heap->sp_offset = static_cast<uint32_t>(sp - stack);
+f.sp = sp;
+rt.m_current_frame = f.prev;
+return ret;
 
-exception: {
+exception : {
     if (!rt.m_uncatchable) {
         uint32_t at = static_cast<uint32_t>(f.pc - code);
         for (const ExceptionHandler& h : fb->m_handlers) {
             if (at >= h.start && at < h.end) {
                 Value* target_sp = stack + h.stack_depth;
-                while (sp > target_sp) *--sp = Value();
+                while (sp > target_sp)
+                    *--sp = Value();
                 PUSH(rt.take_exception());
                 pc = code + h.target;
                 NEXT();
             }
         }
     }
-    while (sp > stack) *--sp = Value();
+    while (sp > stack)
+        *--sp = Value();
     f.sp = sp;
     if (f.heap) f.heap->state = FrameState::Completed;
     rt.m_current_frame = f.prev;
     return Exception{};
 }
 
-done:
-    while (sp > stack) *--sp = Value();
-    f.sp = sp;
-    if (f.heap) f.heap->state = FrameState::Completed;
-    rt.m_current_frame = f.prev;
-    return ret;
+done : while (sp > stack)* --sp = Value();
+f.sp = sp;
+if (f.heap) f.heap->state = FrameState::Completed;
+rt.m_current_frame = f.prev;
+return ret;
 }
 
 } // namespace qjs

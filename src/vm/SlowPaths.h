@@ -5,6 +5,7 @@
 #pragma once
 
 #include "bytecode/FunctionBytecode.h"
+#include "runtime/Context.h"
 #include "runtime/Object.h"
 #include "runtime/Value.h"
 #include "vm/Frames.h"
@@ -83,12 +84,17 @@ Value private_in(Context&, const Value& sym, const Value& obj);
 
 // ---- Calls.cpp ----
 // Call/construct for the interpreter (bytecode callees take the direct path).
-Value call_from_interpreter(Context&, const Value& func, const Value& this_value, std::span<const Value> args);
-Value construct_from_interpreter(Context&, const Value& func, std::span<const Value> args, const Value& new_target);
+Value call_from_interpreter(Context&, const Value& func, const Value& this_value,
+                            std::span<const Value> args);
+Value construct_from_interpreter(Context&, const Value& func, std::span<const Value> args,
+                                 const Value& new_target);
 // The elements of an argument array built by array_from/append.
 Result<Vector<Value>> spread_arguments(Context&, const Value& array);
 Value direct_eval(Context&, Frame&, const Value& func, std::span<const Value> args, uint16_t scope);
 Exception throw_error_op(Context&, Frame&, Atom, uint8_t kind);
+// Throws an error whose message is `fmt` with %s replaced by the atom's text.
+Exception throw_atom_error(Context&, ErrorType, const char* fmt, Atom);
+Exception throw_interrupted(Context&);
 Exception throw_tdz_error(Context&, Atom name);
 Atom register_name(const FunctionBytecode*, uint32_t reg);
 

@@ -1,0 +1,42 @@
+// IteratorHelper.h: Iterator Helper objects (spec 27.1.2.1) created by Iterator.prototype.map,
+// filter, take, drop and flatMap, and the shared iterator-constructor operations.
+#pragma once
+
+#include "runtime/Iteration.h"
+#include "runtime/Object.h"
+
+namespace qjs {
+
+class Context;
+
+enum class IteratorHelperKind : uint8_t { Map, Filter, Take, Drop, FlatMap };
+
+// The generator state of the helper's closure (27.5 GeneratorState, minus "suspended" details).
+enum class HelperState : uint8_t { SuspendedStart, SuspendedYield, Executing, Completed };
+
+// The payload of a ClassId::IteratorHelper object: the closure's captured state.
+class IteratorHelperObject : public Object {
+  public:
+    IteratorRecord m_underlying; // [[UnderlyingIterator]]
+    Value m_function;            // mapper or predicate (map, filter, flatMap)
+    IteratorRecord m_inner;      // flatMap: the inner iterator while innerAlive
+    double m_remaining = 0;      // take/drop: the remaining count (may be +inf)
+    uint64_t m_counter = 0;      // the closure's counter
+    IteratorHelperKind m_kind = IteratorHelperKind::Map;
+    HelperState m_state = HelperState::SuspendedStart;
+    bool m_inner_alive = false; // flatMap
+};
+
+// CreateIteratorFromClosure(closure, "Iterator Helper", %IteratorHelperPrototype%, « [[UnderlyingIterator]]
+// ») with the closure described by kind/function/limit.
+Value create_iterator_helper(Context&, IteratorRecord underlying, IteratorHelperKind, const Value& function,
+                             double limit);
+
+enum class PrimitiveHandling : uint8_t { IterateStringPrimitives, RejectPrimitives };
+// 7.4.5 GetIteratorFlattenable ( obj, primitiveHandling ) (#sec-getiteratorflattenable)
+Result<IteratorRecord> get_iterator_flattenable(Context&, const Value& obj, PrimitiveHandling);
+
+bool install_iterator_helper_prototype(Context&);           // IteratorHelperPrototype.cpp
+bool install_iterator_constructor(Context&, Object* proto); // IteratorConstructor.cpp
+
+} // namespace qjs

@@ -1,0 +1,266 @@
+// IteratorHelperPrototype.cpp: Iterator Helper objects and %IteratorHelperPrototype% (spec 27.1.2).
+//
+// The spec writes each helper as an abstract closure run as a generator. Here the closure's
+// state lives in the helper object, and helper_step runs it from where it was suspended to the
+// next Yield (true) or to its return (false).
+#include "builtins/Array.h"
+#include "builtins/IteratorHelper.h"
+#include "gc/Visitor.h"
+#include "runtime/Call.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/NativeFunction.h"
+#include "runtime/Object.h"
+
+#include <cmath>
+
+namespace qjs {
+
+static void iterator_helper_visit(Object* o, EdgeVisitor& visitor) {
+    auto* h = static_cast<IteratorHelperObject*>(o);
+    h->m_underlying.visit(visitor);
+    visitor.visit_value(h->m_function);
+    h->m_inner.visit(visitor);
+}
+
+static void iterator_helper_clear(Object* o) {
+    auto* h = static_cast<IteratorHelperObject*>(o);
+    h->m_underlying.clear();
+    h->m_function = Value();
+    h->m_inner.clear();
+}
+
+Value create_iterator_helper(Context& ctx, IteratorRecord underlying, IteratorHelperKind kind,
+                             const Value& function, double limit) {
+    auto* h = Object::create_as<IteratorHelperObject>(ctx, ctx.intrinsic(Intrinsic::IteratorHelperPrototype),
+                                                      ClassId::IteratorHelper);
+    if (!h) return Exception{};
+    h->m_underlying = std::move(underlying);
+    h->m_function = function;
+    h->m_remaining = limit;
+    h->m_kind = kind;
+    h->m_state = HelperState::SuspendedStart;
+    return Value::adopt(Tag::Object, h);
+}
+
+// Runs the helper's closure up to its next Yield (true, value in *yielded) or its end (false).
+static Result<bool> helper_step(Context& ctx, IteratorHelperObject* h, Value* yielded) {
+    IteratorRecord& iterated = h->m_underlying;
+    switch (h->m_kind) {
+    case IteratorHelperKind::Map: {
+        // 27.1.4.8 Iterator.prototype.map, closure step b.
+        // i. Let value be ? IteratorStepValue(iterated). ii. If value is DONE, return undefined.
+        Value value;
+        bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+        if (!has_value) return false;
+        // iii. Let mapped be Completion(Call(mapper, undefined, « value, F(counter) »)).
+        Value call_args[2] = {std::move(value), index_value(h->m_counter)};
+        Value mapped = call(ctx, h->m_function, Value(), call_args);
+        // iv. IfAbruptCloseIterator(mapped, iterated).
+        if (mapped.is_exception()) return iterator_close_with_throw(ctx, iterated);
+        // v-vii. Yield(mapped); set counter to counter + 1.
+        h->m_counter++;
+        *yielded = std::move(mapped);
+        return true;
+    }
+    case IteratorHelperKind::Filter:
+        // 27.1.4.5 Iterator.prototype.filter, closure step b.
+        for (;;) {
+            // i-ii. Let value be ? IteratorStepValue(iterated). If value is DONE, return undefined.
+            Value value;
+            bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+            if (!has_value) return false;
+            // iii. Let selected be Completion(Call(predicate, undefined, « value, F(counter) »)).
+            Value call_args[2] = {value, index_value(h->m_counter)};
+            Value selected = call(ctx, h->m_function, Value(), call_args);
+            // iv. IfAbruptCloseIterator(selected, iterated).
+            if (selected.is_exception()) return iterator_close_with_throw(ctx, iterated);
+            // vi. Set counter to counter + 1.
+            h->m_counter++;
+            // v. If ToBoolean(selected) is true, then Yield(value).
+            if (to_boolean(selected)) {
+                *yielded = std::move(value);
+                return true;
+            }
+        }
+    case IteratorHelperKind::Take: {
+        // 27.1.4.12 Iterator.prototype.take, closure step b.
+        // i. If remaining = 0, return ? IteratorClose(iterated, ReturnCompletion(undefined)).
+        if (h->m_remaining == 0) {
+            TRY(iterator_close(ctx, iterated));
+            return false;
+        }
+        // ii. If remaining is not +inf, set remaining to remaining - 1.
+        if (!std::isinf(h->m_remaining)) h->m_remaining--;
+        // iii-iv. Let value be ? IteratorStepValue(iterated). If value is DONE, return undefined.
+        Value value;
+        bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+        if (!has_value) return false;
+        // v. Let completion be Completion(Yield(value)).
+        *yielded = std::move(value);
+        return true;
+    }
+    case IteratorHelperKind::Drop: {
+        // 27.1.4.3 Iterator.prototype.drop, closure steps b-c.
+        // b. Repeat, while remaining > 0,
+        while (h->m_remaining > 0) {
+            // i. If remaining is not +inf, set remaining to remaining - 1.
+            if (!std::isinf(h->m_remaining)) h->m_remaining--;
+            // ii-iii. Let next be ? IteratorStep(iterated). If next is DONE, return undefined.
+            Value next;
+            bool has_next = TRY(iterator_step(ctx, iterated, &next));
+            if (!has_next) return false;
+        }
+        // c.i-ii. Let value be ? IteratorStepValue(iterated). If value is DONE, return undefined.
+        Value value;
+        bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+        if (!has_value) return false;
+        // iii. Let completion be Completion(Yield(value)).
+        *yielded = std::move(value);
+        return true;
+    }
+    case IteratorHelperKind::FlatMap:
+        // 27.1.4.7 Iterator.prototype.flatMap, closure step b.
+        for (;;) {
+            if (h->m_inner_alive) {
+                // viii.1. Let innerValue be Completion(IteratorStepValue(innerIterator)).
+                Value inner_value;
+                Result<bool> has_inner = iterator_step_value(ctx, h->m_inner, &inner_value);
+                // 2. IfAbruptCloseIterator(innerValue, iterated).
+                if (has_inner.is_exception()) return iterator_close_with_throw(ctx, iterated);
+                // 3. If innerValue is DONE, set innerAlive to false.
+                if (!has_inner.value()) {
+                    h->m_inner_alive = false;
+                    h->m_inner.clear();
+                    // ix. Set counter to counter + 1.
+                    h->m_counter++;
+                    continue;
+                }
+                // 4.a. Let completion be Completion(Yield(innerValue)).
+                *yielded = std::move(inner_value);
+                return true;
+            }
+            // i-ii. Let value be ? IteratorStepValue(iterated). If value is DONE, return undefined.
+            Value value;
+            bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+            if (!has_value) return false;
+            // iii. Let mapped be Completion(Call(mapper, undefined, « value, F(counter) »)).
+            Value call_args[2] = {std::move(value), index_value(h->m_counter)};
+            Value mapped = call(ctx, h->m_function, Value(), call_args);
+            // iv. IfAbruptCloseIterator(mapped, iterated).
+            if (mapped.is_exception()) return iterator_close_with_throw(ctx, iterated);
+            // v. Let innerIterator be Completion(GetIteratorFlattenable(mapped, reject-primitives)).
+            Result<IteratorRecord> inner =
+                get_iterator_flattenable(ctx, mapped, PrimitiveHandling::RejectPrimitives);
+            // vi. IfAbruptCloseIterator(innerIterator, iterated).
+            if (inner.is_exception()) return iterator_close_with_throw(ctx, iterated);
+            // vii. Let innerAlive be true.
+            h->m_inner = inner.release_value();
+            h->m_inner_alive = true;
+        }
+    }
+    VERIFY_NOT_REACHED();
+}
+
+// The closure ended (normally or not): it holds nothing anymore.
+static void helper_complete(IteratorHelperObject* h) {
+    h->m_state = HelperState::Completed;
+    iterator_helper_clear(h);
+    h->m_inner_alive = false;
+}
+
+static IteratorHelperObject* this_iterator_helper(Context& ctx, const Value& this_value) {
+    if (!this_value.is_object() || this_value.as_object()->class_id() != ClassId::IteratorHelper) {
+        ctx.throw_type_error("not an Iterator Helper");
+        return nullptr;
+    }
+    return static_cast<IteratorHelperObject*>(this_value.as_object());
+}
+
+// 27.1.2.1.1 %IteratorHelperPrototype%.next ( ) (#sec-%iteratorhelperprototype%.next)
+static Value iterator_helper_next(Context& ctx, const CallArgs& args) {
+    // 1. Return ? GeneratorResume(this value, undefined, "Iterator Helper").
+    IteratorHelperObject* h = this_iterator_helper(ctx, args.this_value);
+    if (!h) return Exception{};
+    Value keep_alive = args.this_value;
+    // GeneratorValidate: a running generator cannot be resumed.
+    if (h->m_state == HelperState::Executing)
+        return ctx.throw_type_error("Iterator Helper is already running");
+    if (h->m_state == HelperState::Completed) return create_iter_result_object(ctx, Value(), true);
+    h->m_state = HelperState::Executing;
+    Value yielded;
+    Result<bool> step = helper_step(ctx, h, &yielded);
+    if (step.is_exception()) {
+        helper_complete(h);
+        return Exception{};
+    }
+    if (!step.value()) {
+        helper_complete(h);
+        return create_iter_result_object(ctx, Value(), true);
+    }
+    h->m_state = HelperState::SuspendedYield;
+    return create_iter_result_object(ctx, yielded, false);
+}
+
+// 27.1.2.1.2 %IteratorHelperPrototype%.return ( ) (#sec-%iteratorhelperprototype%.return)
+static Value iterator_helper_return(Context& ctx, const CallArgs& args) {
+    // 1-2. Let O be this value. Perform ? RequireInternalSlot(O, [[UnderlyingIterator]]).
+    IteratorHelperObject* h = this_iterator_helper(ctx, args.this_value);
+    if (!h) return Exception{};
+    Value keep_alive = args.this_value;
+    // 4. If O.[[GeneratorState]] is suspended-start, then
+    if (h->m_state == HelperState::SuspendedStart) {
+        // a. Set O.[[GeneratorState]] to completed.
+        h->m_state = HelperState::Completed;
+        // c. Perform ? IteratorClose(O.[[UnderlyingIterator]], NormalCompletion(unused)).
+        IteratorRecord underlying = std::move(h->m_underlying);
+        helper_complete(h);
+        TRY(iterator_close(ctx, underlying));
+        // d. Return CreateIteratorResultObject(undefined, true).
+        return create_iter_result_object(ctx, Value(), true);
+    }
+    // 5-6. Let C be ReturnCompletion(undefined). Return ? GeneratorResumeAbrupt(O, C, "Iterator Helper").
+    if (h->m_state == HelperState::Executing)
+        return ctx.throw_type_error("Iterator Helper is already running");
+    if (h->m_state == HelperState::Completed) return create_iter_result_object(ctx, Value(), true);
+    // Suspended at a Yield: the closure's IfAbruptCloseIterator(completion, iterated) runs.
+    h->m_state = HelperState::Executing;
+    IteratorRecord underlying = std::move(h->m_underlying);
+    if (h->m_inner_alive) {
+        // flatMap: b. Let backupCompletion be Completion(IteratorClose(innerIterator, completion)).
+        IteratorRecord inner = std::move(h->m_inner);
+        Result<void> backup = iterator_close(ctx, inner);
+        if (backup.is_exception()) {
+            // c. IfAbruptCloseIterator(backupCompletion, iterated).
+            helper_complete(h);
+            return iterator_close_with_throw(ctx, underlying);
+        }
+    }
+    // Return ? IteratorClose(iterated, completion).
+    Result<void> closed = iterator_close(ctx, underlying);
+    helper_complete(h);
+    if (closed.is_exception()) return Exception{};
+    return create_iter_result_object(ctx, Value(), true);
+}
+
+static const FunctionListEntry iterator_helper_prototype_functions[] = {
+    QJS_FUNC("next", 0, iterator_helper_next),
+    QJS_FUNC("return", 0, iterator_helper_return),
+    QJS_PROP_STRING("[Symbol.toStringTag]", "Iterator Helper", prop::Configurable),
+};
+
+// 27.1.2.1 The %IteratorHelperPrototype% Object (#sec-%iteratorhelperprototype%-object)
+bool install_iterator_helper_prototype(Context& ctx) {
+    ClassHooks hooks;
+    hooks.visit = iterator_helper_visit;
+    hooks.clear = iterator_helper_clear;
+    register_class_hooks(ClassId::IteratorHelper, hooks);
+
+    Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::IteratorPrototype), ClassId::Object);
+    if (!proto) return false;
+    Value proto_value = Value::adopt(Tag::Object, proto);
+    ctx.set_intrinsic(Intrinsic::IteratorHelperPrototype, proto);
+    return define_function_list(ctx, proto, iterator_helper_prototype_functions);
+}
+
+} // namespace qjs

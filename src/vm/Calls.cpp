@@ -1,0 +1,227 @@
+// Calls.cpp: [[Call]]/[[Construct]] of bytecode functions (10.2.1, 10.2.2), script evaluation,
+// direct eval and the interpreter's error helpers.
+#include "bytecode/Compiler.h"
+#include "runtime/Call.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/Object.h"
+#include "runtime/String.h"
+#include "vm/FunctionObject.h"
+#include "vm/Generators.h"
+#include "vm/Interpreter.h"
+#include "vm/SlowPaths.h"
+
+#include <alloca.h>
+
+namespace qjs {
+
+// JS call depth limit, independent of the native stack limit (deep recursion in small frames).
+constexpr uint32_t kMaxCallDepth = 10000;
+
+// 10.2.1.2 OrdinaryCallBindThis (#sec-ordinarycallbindthis) and, for [[Construct]], the
+// OrdinaryCreateFromConstructor step of 10.2.2. Writes the frame's this.
+Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_value, const Value& new_target,
+                       Value* out) {
+    FunctionBytecode* fb = fo->m_bytecode;
+    if (!new_target.is_undefined()) {
+        if (fb->is_derived_constructor()) {
+            *out = Value::uninitialized();
+            return {};
+        }
+        Object* proto = TRY(
+            get_prototype_from_constructor(realm, new_target, realm.intrinsic(Intrinsic::ObjectPrototype)));
+        Value obj = new_object_with_proto(realm, proto);
+        if (proto) proto->unref();
+        if (obj.is_exception()) return Exception{};
+        *out = std::move(obj);
+        return {};
+    }
+    if (fb->is_strict() || fb->is_arrow() || this_value.is_object()) {
+        *out = this_value;
+        return {};
+    }
+    // 6. Sloppy: undefined/null -> the realm's global object; primitives -> ToObject.
+    if (this_value.is_nullish()) {
+        *out = Value::object(realm.global_object());
+        return {};
+    }
+    *out = TRY(to_object(realm, this_value));
+    return {};
+}
+
+void init_frame(Frame& f, FunctionObject* fo, Value* values, std::span<const Value> args) {
+    FunctionBytecode* fb = fo->m_bytecode;
+    f.function = fo;
+    f.fb = fb;
+    f.realm = fo->m_realm;
+    f.values = values;
+    f.regs = values + kFrameHeaderSlots;
+    f.stack = f.regs + fb->register_count();
+    f.sp = f.stack;
+    f.var_refs = fo->var_refs();
+    f.pc = fb->m_code.data();
+    f.args = args;
+    size_t n = args.size() < fb->m_param_count ? args.size() : fb->m_param_count;
+    for (size_t i = 0; i < n; i++)
+        f.regs[i] = args[i];
+}
+
+// Runs fo's body on a native-stack frame.
+static Value run_on_stack(Context& ctx, FunctionObject* fo, Value this_binding, std::span<const Value> args,
+                          const Value& new_target) {
+    FunctionBytecode* fb = fo->m_bytecode;
+    Runtime& rt = ctx.rt();
+    uint32_t n = kFrameHeaderSlots + fb->register_count() + fb->m_stack_size;
+    auto* values = static_cast<Value*>(alloca(n * sizeof(Value)));
+    for (uint32_t i = 0; i < n; i++)
+        new (&values[i]) Value();
+    values[kFrameThisSlot] = std::move(this_binding);
+    values[kFrameNewTargetSlot] = new_target;
+    Frame f;
+    init_frame(f, fo, values, args);
+    rt.m_js_call_depth++;
+    Value r = run_frame(ctx, f);
+    rt.m_js_call_depth--;
+    // 10.2.2 [[Construct]] step 10-12: a base constructor returning a non-object yields this.
+    if (!r.is_exception() && !new_target.is_undefined() && !r.is_object() && !fb->is_derived_constructor())
+        r = values[kFrameThisSlot];
+    for (uint32_t i = 0; i < n; i++)
+        values[i].~Value();
+    return r;
+}
+
+Value call_bytecode_function(Context& ctx, Object* function, const Value& this_value,
+                             std::span<const Value> args, const Value& new_target) {
+    auto* fo = static_cast<FunctionObject*>(function);
+    FunctionBytecode* fb = fo->m_bytecode;
+    if (!fb) return ctx.throw_type_error("function is no longer valid");
+    Runtime& rt = ctx.rt();
+    if (ctx.check_stack_overflow()) return Exception{};
+    if (rt.m_js_call_depth >= kMaxCallDepth) [[unlikely]]
+        return ctx.throw_range_error("Maximum call stack size exceeded");
+    if (rt.m_interrupt_requested) [[unlikely]]
+        return throw_interrupted(ctx);
+    // 10.2.1 [[Call]] step 2: class constructors throw when called.
+    if (new_target.is_undefined() && (fo->m_flags & objflag::ClassConstructor)) [[unlikely]] {
+        Atom name = fb->m_name;
+        return throw_atom_error(ctx, ErrorType::TypeError,
+                                "class constructor %s cannot be invoked without 'new'", name);
+    }
+    Context& realm = *fo->m_realm;
+    Value this_binding;
+    TRY(bind_this(realm, fo, this_value, new_target, &this_binding));
+    if (fb->needs_heap_frame()) return start_suspendable_function(realm, fo, std::move(this_binding), args);
+    return run_on_stack(realm, fo, std::move(this_binding), args, new_target);
+}
+
+Value run_script(Context& ctx, FunctionBytecode* script) {
+    Value closure = TRY(new_closure(ctx, script, nullptr));
+    auto* fo = static_cast<FunctionObject*>(closure.as_object());
+    if (ctx.check_stack_overflow()) return Exception{};
+    return run_on_stack(ctx, fo, Value::object(ctx.global_object()), {}, Value::undefined());
+}
+
+Value call_from_interpreter(Context& ctx, const Value& func, const Value& this_value,
+                            std::span<const Value> args) {
+    if (is_bytecode_function(func))
+        return call_bytecode_function(ctx, func.as_object(), this_value, args, Value::undefined());
+    if (!is_callable(func))
+        return ctx.throw_type_error("%s is not a function", func.is_undefined() ? "undefined" : "value");
+    return call(ctx, func, this_value, args);
+}
+
+Value construct_from_interpreter(Context& ctx, const Value& func, std::span<const Value> args,
+                                 const Value& new_target) {
+    if (!is_constructor(func)) return ctx.throw_type_error("value is not a constructor");
+    if (func.as_object()->class_id() == ClassId::BytecodeFunction)
+        return call_bytecode_function(ctx, func.as_object(), Value::undefined(), args, new_target);
+    return construct(ctx, func, args, new_target);
+}
+
+Result<Vector<Value>> spread_arguments(Context& ctx, const Value& array) {
+    if (array.is_object() && array.as_object()->is_fast_array()) {
+        Object* a = array.as_object();
+        Vector<Value> list;
+        list.reserve(a->m_element_count);
+        for (uint32_t i = 0; i < a->m_element_count; i++)
+            list.push_back(a->m_elements[i]);
+        return list;
+    }
+    return create_list_from_array_like(ctx, array);
+}
+
+// 19.2.1.1 PerformEval (#sec-performeval) for a direct call: the eval code becomes a closure of the
+// calling frame (its free names are the caller's variables) and runs with the caller's this,
+// new.target and home object.
+Value direct_eval(Context& ctx, Frame& f, const Value& func, std::span<const Value> args, uint16_t scope) {
+    Object* eval_fn = ctx.intrinsic(Intrinsic::Eval);
+    if (!func.is_object() || func.as_object() != eval_fn)
+        return call_from_interpreter(ctx, func, Value::undefined(), args);
+    // 2. If x is not a String, return x.
+    if (args.empty()) return Value::undefined();
+    if (!args[0].is_string()) return args[0];
+    std::string source = args[0].as_string()->to_utf8();
+    EvalCaller caller;
+    caller.function = f.fb;
+    caller.eval_site = scope;
+    FunctionBytecode* efb = TRY(compile_eval(ctx, source.data(), source.size(), &caller, f.fb->is_strict()));
+    Value closure = new_closure(ctx, efb, &f);
+    efb->unref();
+    if (closure.is_exception()) return Exception{};
+    auto* fo = static_cast<FunctionObject*>(closure.as_object());
+    fo->m_home_object = f.function->m_home_object;
+    if (ctx.check_stack_overflow()) return Exception{};
+    // Eval code is not a constructor call: run it with the caller's new.target as data only.
+    FunctionBytecode* fb = fo->m_bytecode;
+    Runtime& rt = ctx.rt();
+    uint32_t n = kFrameHeaderSlots + fb->register_count() + fb->m_stack_size;
+    auto* values = static_cast<Value*>(alloca(n * sizeof(Value)));
+    for (uint32_t i = 0; i < n; i++)
+        new (&values[i]) Value();
+    values[kFrameThisSlot] = f.this_value();
+    values[kFrameNewTargetSlot] = f.new_target();
+    Frame ef;
+    init_frame(ef, fo, values, {});
+    rt.m_js_call_depth++;
+    Value r = run_frame(ctx, ef);
+    rt.m_js_call_depth--;
+    for (uint32_t i = 0; i < n; i++)
+        values[i].~Value();
+    return r;
+}
+
+Exception throw_atom_error(Context& ctx, ErrorType type, const char* fmt, Atom atom) {
+    std::string name = "?";
+    if (atom != atoms::invalid) {
+        Value s = ctx.rt().atom_to_string(atom);
+        if (s.is_exception()) return Exception{};
+        name = s.as_string()->to_utf8();
+    }
+    return ctx.throw_error(type, fmt, name.c_str());
+}
+
+Exception throw_tdz_error(Context& ctx, Atom name) {
+    return throw_atom_error(ctx, ErrorType::ReferenceError, "%s is not initialized", name);
+}
+
+Exception throw_error_op(Context& ctx, Frame&, Atom atom, uint8_t kind) {
+    switch (static_cast<ThrowErrorKind>(kind)) {
+    case ThrowErrorKind::ConstAssign:
+        return throw_atom_error(ctx, ErrorType::TypeError, "assignment to constant variable '%s'", atom);
+    case ThrowErrorKind::NotDefined:
+        return throw_atom_error(ctx, ErrorType::ReferenceError, "%s is not defined", atom);
+    case ThrowErrorKind::Redeclaration:
+        return throw_atom_error(ctx, ErrorType::SyntaxError, "redeclaration of '%s'", atom);
+    case ThrowErrorKind::Uninitialized: return throw_tdz_error(ctx, atom);
+    case ThrowErrorKind::BadSuper: return ctx.throw_reference_error("unsupported reference to 'super'");
+    case ThrowErrorKind::InvalidAssignTarget: return ctx.throw_reference_error("invalid assignment target");
+    }
+    return ctx.throw_error(ErrorType::InternalError, "bad throw_error kind");
+}
+
+Atom register_name(const FunctionBytecode* fb, uint32_t reg) {
+    if (reg < fb->m_locals.size()) return fb->m_locals[reg].name;
+    return atoms::invalid;
+}
+
+} // namespace qjs

@@ -1,0 +1,198 @@
+// PropertyAccess.cpp: generic property reads/writes of the interpreter (GetValue/PutValue on
+// property references, 6.2.5.5-6), with inline-cache refills, and super references.
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/Object.h"
+#include "runtime/String.h"
+#include "runtime/Symbol.h"
+#include "vm/SlowPaths.h"
+
+namespace qjs {
+
+// The prototype that holds the properties of a primitive (spec: ToObject(base).[[Get]], which only
+// differs for a String's own "length" and indexes, handled by the callers).
+static Object* primitive_proto(Context& ctx, const Value& v) {
+    switch (v.tag()) {
+    case Tag::String: return ctx.intrinsic(Intrinsic::StringPrototype);
+    case Tag::Int32:
+    case Tag::Float64: return ctx.intrinsic(Intrinsic::NumberPrototype);
+    case Tag::Bool: return ctx.intrinsic(Intrinsic::BooleanPrototype);
+    case Tag::Symbol: return ctx.intrinsic(Intrinsic::SymbolPrototype);
+    case Tag::BigInt: return ctx.intrinsic(Intrinsic::BigIntPrototype);
+    default: return nullptr;
+    }
+}
+
+static Value key_description(Context& ctx, const Value& key) {
+    if (key.is_symbol() || key.is_string()) {
+        Value s = ctx.rt().atom_to_string(key.is_symbol() ? key.as_symbol()->atom
+                                                          : ctx.rt().intern(key.as_string()));
+        if (!s.is_exception()) return s;
+        (void)ctx.rt().take_exception();
+        return Value();
+    }
+    Value s = to_string(ctx, key);
+    if (s.is_exception()) {
+        (void)ctx.rt().take_exception();
+        return Value();
+    }
+    return s;
+}
+
+Exception throw_nullish_base(Context& ctx, const Value& base, const Value& key) {
+    Value desc = key_description(ctx, key);
+    std::string name = desc.is_string() ? desc.as_string()->to_utf8() : std::string("?");
+    return ctx.throw_type_error("cannot read property '%s' of %s", name.c_str(),
+                                base.is_null() ? "null" : "undefined");
+}
+
+static Exception throw_nullish_base_atom(Context& ctx, const Value& base, Atom key, bool write) {
+    Value k = ctx.rt().atom_to_string(key);
+    std::string name = k.is_string() ? k.as_string()->to_utf8() : std::string("?");
+    return ctx.throw_type_error("cannot %s property '%s' of %s", write ? "set" : "read", name.c_str(),
+                                base.is_null() ? "null" : "undefined");
+}
+
+static Value string_char_at(Context& ctx, String* s, uint32_t i) {
+    char16_t c = s->at(i);
+    String* r = String::create_utf16(ctx.rt(), &c, 1);
+    if (!r) return ctx.throw_out_of_memory();
+    return Value::adopt(Tag::String, r);
+}
+
+Value get_field_slow(Context& ctx, const Value& base, Atom atom, InlineCache* ic) {
+    if (base.is_object()) {
+        Object* o = base.as_object();
+        if (ic && !o->is_exotic()) {
+            int32_t slot = find_own_slot(o, atom);
+            if (slot >= 0) {
+                if (!(o->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor)) {
+                    ic_fill(*ic, InlineCache::Own, o->m_shape, nullptr, static_cast<uint32_t>(slot));
+                    return o->m_slots[slot];
+                }
+            } else if (Object* p = o->m_shape->m_proto; p && !p->is_exotic() && !atom_is_index(atom) &&
+                                                        !(atom == atoms::length && o->is_array())) {
+                slot = find_own_slot(p, atom);
+                if (slot >= 0 && !(p->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor)) {
+                    ic_fill(*ic, InlineCache::Proto, o->m_shape, p->m_shape, static_cast<uint32_t>(slot));
+                    return p->m_slots[slot];
+                }
+            }
+        }
+        return get(ctx, o, atom, base);
+    }
+    if (base.is_nullish()) return throw_nullish_base_atom(ctx, base, atom, false);
+    if (base.is_string()) {
+        String* s = base.as_string();
+        if (atom == atoms::length) return Value::int32(static_cast<int32_t>(s->length()));
+        if (atom_is_index(atom)) {
+            uint32_t i = atom_index_value(atom);
+            if (i < s->length()) return string_char_at(ctx, s, i);
+        }
+    }
+    if (Object* proto = primitive_proto(ctx, base)) return get(ctx, proto, atom, base);
+    return get_v(ctx, base, atom);
+}
+
+static Exception throw_read_only(Context& ctx, Atom atom) {
+    return ctx.throw_type_error_atom("cannot assign to read only property '%s'", atom);
+}
+
+Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Value& v, bool strict,
+                            InlineCache* ic) {
+    if (base.is_object()) {
+        Object* o = base.as_object();
+        if (ic && !o->is_exotic()) {
+            int32_t slot = find_own_slot(o, atom);
+            if (slot >= 0) {
+                uint8_t flags = o->m_shape->entry(static_cast<uint32_t>(slot)).flags;
+                if ((flags & (prop::Accessor | prop::Writable)) == prop::Writable) {
+                    ic_fill(*ic, InlineCache::Own, o->m_shape, nullptr, static_cast<uint32_t>(slot));
+                    o->m_slots[slot] = v;
+                    return {};
+                }
+            }
+        }
+        bool ok = TRY(set(ctx, o, atom, v, base));
+        if (!ok && strict) return throw_read_only(ctx, atom);
+        return {};
+    }
+    if (base.is_nullish()) return throw_nullish_base_atom(ctx, base, atom, true);
+    Value obj = TRY(to_object(ctx, base));
+    bool ok = TRY(set(ctx, obj.as_object(), atom, v, base));
+    if (!ok && strict) return throw_read_only(ctx, atom);
+    return {};
+}
+
+Value get_array_el_slow(Context& ctx, const Value& base, const Value& key) {
+    if (base.is_nullish()) return throw_nullish_base(ctx, base, key);
+    if (base.is_string() && key.is_int32()) {
+        String* s = base.as_string();
+        uint32_t i = static_cast<uint32_t>(key.as_int32());
+        if (i < s->length()) return string_char_at(ctx, s, i);
+    }
+    Atom atom = TRY(to_property_key(ctx, key));
+    if (base.is_object()) return get(ctx, base.as_object(), atom, base);
+    return get_field_slow(ctx, base, atom, nullptr);
+}
+
+Result<void> put_array_el_slow(Context& ctx, const Value& base, const Value& key, const Value& v,
+                               bool strict) {
+    if (base.is_nullish()) return throw_nullish_base(ctx, base, key);
+    Atom atom = TRY(to_property_key(ctx, key));
+    return put_field_slow(ctx, base, atom, v, strict, nullptr);
+}
+
+Value get_length_slow(Context& ctx, const Value& base) {
+    return get_field_slow(ctx, base, atoms::length, nullptr);
+}
+
+// 13.5.1.2 delete UnaryExpression (#sec-delete-operator-runtime-semantics-evaluation)
+Value delete_op(Context& ctx, const Value& base, const Value& key, bool strict) {
+    // 5.a-c. ToObject(base) (TypeError for undefined/null).
+    Value obj = TRY(to_object(ctx, base));
+    Atom atom = TRY(to_property_key(ctx, key));
+    bool ok = TRY(delete_property(ctx, obj.as_object(), atom));
+    // 5.e. If deleteStatus is false and the reference is strict, throw a TypeError.
+    if (!ok && strict) return ctx.throw_type_error_atom("cannot delete property '%s'", atom);
+    return Value::boolean(ok);
+}
+
+Value to_property_key_value(Context& ctx, const Value& key) {
+    Atom atom = TRY(to_property_key(ctx, key));
+    return ctx.rt().atom_to_value(atom);
+}
+
+// 9.1.1.3.5 GetSuperBase (#sec-getsuperbase)
+Value get_super_base(Context& ctx, const Value& home) {
+    if (!home.is_object()) return Value::undefined();
+    Object* p = TRY(get_prototype_of(ctx, home.as_object()));
+    return p ? Value::adopt(Tag::Object, p) : Value::null();
+}
+
+// 13.3.7.3 MakeSuperPropertyReference + GetValue (#sec-makesuperpropertyreference)
+Value get_super_value(Context& ctx, const Value& this_value, const Value& base, const Value& key) {
+    Atom atom = TRY(to_property_key(ctx, key));
+    if (!base.is_object()) return throw_nullish_base(ctx, base, key);
+    return get(ctx, base.as_object(), atom, this_value);
+}
+
+Result<void> put_super_value(Context& ctx, const Value& this_value, const Value& base, const Value& key,
+                             const Value& v) {
+    Atom atom = TRY(to_property_key(ctx, key));
+    if (!base.is_object()) return throw_nullish_base(ctx, base, key);
+    bool ok = TRY(set(ctx, base.as_object(), atom, v, this_value));
+    if (!ok) return throw_read_only(ctx, atom);
+    return {};
+}
+
+// 13.3.7.2 GetSuperConstructor (#sec-getsuperconstructor)
+Value get_super_constructor(Context& ctx, const Value& func) {
+    if (!func.is_object()) return ctx.throw_type_error("super constructor is not a constructor");
+    Object* p = TRY(get_prototype_of(ctx, func.as_object()));
+    Value r = p ? Value::adopt(Tag::Object, p) : Value::null();
+    if (!is_constructor(r)) return ctx.throw_type_error("super constructor is not a constructor");
+    return r;
+}
+
+} // namespace qjs
