@@ -159,6 +159,8 @@ Resolution ScopeAnalysis::resolve(FunctionInfo* fi, ScopeInfo* scope, const AstS
             continue;
         }
         if (Variable* v = s->find(name, private_name)) {
+            // Bindings reached through `with` are accessed by reference (make_loc_ref): boxed.
+            if (r.with_count) v->captured = true;
             Resolution found = resolve_variable(fi, v);
             found.with_count = r.with_count;
             for (uint32_t i = 0; i < r.with_count; i++)
