@@ -62,7 +62,7 @@ struct FunctionState {
 
 // A reference produced by evaluating an assignment target (values of its base on the stack).
 struct Reference {
-    enum Kind : uint8_t { Variable, Member, Computed, Super, Private } kind = Variable;
+    enum Kind : uint8_t { Variable, Member, Computed, Super, Private, WithRef } kind = Variable;
     uint8_t base_count = 0; // values on the stack: 0, 1 (obj), 2 (obj key), 3 (this base key)
     Resolution res;         // Variable
     AstString name;         // Variable / Private
@@ -173,7 +173,8 @@ class CodeGenerator {
     void emit_home_object(FunctionState& fs);
 
     // References (assignment targets).
-    Reference emit_reference(FunctionState& fs, Node* target); // pushes the base values
+    // Pushes the base values. `compound`: the target is read then written (one resolution).
+    Reference emit_reference(FunctionState& fs, Node* target, bool compound = false);
     void emit_reference_get(FunctionState& fs, const Reference& r, bool keep_base);
     void emit_reference_put(FunctionState& fs, const Reference& r, bool keep_value);
     void emit_dup_base(FunctionState& fs, uint8_t count);

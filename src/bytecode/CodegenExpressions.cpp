@@ -571,7 +571,7 @@ static Variable* private_brand(ScopeAnalysis& sa, FunctionState& fs, Variable* v
     return r.var;
 }
 
-Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
+Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target, bool compound) {
     Reference ref;
     Emitter& em = fs.em;
     if (target->is(NodeKind::Identifier)) {
@@ -579,6 +579,25 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
         ref.kind = Reference::Variable;
         ref.name = id->name;
         ref.res = m_sa.resolve(fs.fi, fs.scope, id->name);
+        if (compound && ref.res.with_count) {
+            // Resolve once through the with objects: a reference (base, key) on the stack.
+            Label found = em.new_label();
+            Atom atom = atom_of(id->name);
+            for (uint32_t i = 0; i < ref.res.with_count; i++) {
+                emit_load_variable(fs, ref.res.withs[i]->with_object);
+                em.op_atom_label_u8(Op::with_make_ref, atom, found, 1);
+            }
+            Variable* v = ref.res.var;
+            if (ref.res.kind == ResolutionKind::Closure)
+                em.op_var_ref(Op::make_var_ref_ref, ref.res.index);
+            else if (v && v->captured)
+                em.op_loc(Op::make_loc_ref, reg_of(fs, v));
+            else
+                em.op_atom(Op::make_global_ref, atom);
+            em.bind(found);
+            ref.kind = Reference::WithRef;
+            ref.base_count = 2;
+        }
         return ref;
     }
     if (target->is(NodeKind::MemberExpression)) {
@@ -624,9 +643,18 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
 
 void CodeGenerator::emit_reference_get(FunctionState& fs, const Reference& r, bool keep_base) {
     Emitter& em = fs.em;
-    if (keep_base) emit_dup_base(fs, r.base_count);
+    if (keep_base && r.kind != Reference::WithRef) emit_dup_base(fs, r.base_count);
     switch (r.kind) {
     case Reference::Variable: emit_get_resolution(fs, r.res, r.name, false); break;
+    case Reference::WithRef:
+        // ref key -> ref key value (the base stays).
+        if (!keep_base) em.op(Op::dup2);
+        em.op(Op::get_ref_value);
+        if (!keep_base) {
+            em.op(Op::nip);
+            em.op(Op::nip);
+        }
+        break;
     case Reference::Member: em.op_atom_ic(Op::get_field, r.atom); break;
     case Reference::Computed: em.op(Op::get_array_el); break;
     case Reference::Super: em.op(Op::get_super_value); break;
@@ -666,6 +694,10 @@ void CodeGenerator::emit_reference_put(FunctionState& fs, const Reference& r, bo
     case Reference::Variable:
         if (keep_value) em.op(Op::dup);
         emit_put_resolution(fs, r.res, r.name, false);
+        break;
+    case Reference::WithRef:
+        if (keep_value) em.op(Op::insert3);
+        em.op(Op::put_ref_value);
         break;
     case Reference::Member:
         if (keep_value) em.op(Op::insert2);
@@ -731,7 +763,7 @@ void CodeGenerator::emit_assignment(FunctionState& fs, AssignmentExpression* a, 
     Atom name = atoms::empty_string;
     bool named = left->is(NodeKind::Identifier) && !left->is_parenthesized();
     if (named && is_anonymous_function_definition(a->right)) name = atom_of(as<Identifier>(left)->name);
-    Reference ref = emit_reference(fs, left);
+    Reference ref = emit_reference(fs, left, a->op != AssignOp::Assign);
     if (a->op == AssignOp::Assign) {
         if (named)
             emit_expression_named(fs, a->right, name);
@@ -775,7 +807,7 @@ void CodeGenerator::emit_assignment(FunctionState& fs, AssignmentExpression* a, 
 void CodeGenerator::emit_update(FunctionState& fs, UpdateExpression* u, bool need_value) {
     Emitter& em = fs.em;
     bool inc = u->op == UpdateOp::Increment;
-    Reference ref = emit_reference(fs, u->argument);
+    Reference ref = emit_reference(fs, u->argument, true);
     emit_reference_get(fs, ref, true);
     if (!u->prefix && need_value) {
         em.op(inc ? Op::post_inc : Op::post_dec);

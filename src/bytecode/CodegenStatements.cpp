@@ -99,7 +99,6 @@ void CodeGenerator::enter_scope(FunctionState& fs, ScopeInfo* s, Scope* decls) {
     fs.scope = s;
     scope_index(fs, s);
     for (Variable* v : s->vars) {
-        if (v->kind == BindingKind::PrivateName) continue;
         uint32_t reg = reg_of(fs, v);
         if (v->needs_tdz) {
             em.op_loc(Op::set_loc_uninitialized, reg);
@@ -108,6 +107,11 @@ void CodeGenerator::enter_scope(FunctionState& fs, ScopeInfo* s, Scope* decls) {
             em.put_loc(reg);
         }
         if (v->captured) em.op_loc(Op::box_loc, reg);
+        if (Variable* setter = v->private_setter; setter && setter->captured) {
+            em.op(Op::push_undefined);
+            em.put_loc(reg_of(fs, setter));
+            em.op_loc(Op::box_loc, reg_of(fs, setter));
+        }
     }
     if (decls) emit_function_declarations(fs, decls, s);
 }

@@ -163,9 +163,12 @@ Resolution ScopeAnalysis::resolve(FunctionInfo* fi, ScopeInfo* scope, const AstS
     for (ScopeInfo* s = scope; s; s = s->parent) {
         if (s->kind == ScopeKind::With && !private_name) {
             if (r.with_count < 8) r.withs[r.with_count++] = s;
+            if (s->with_object) resolve_variable(fi, s->with_object); // captured by inner functions
             continue;
         }
         if (Variable* v = s->find(name, private_name)) {
+            // Bindings reached through `with` are accessed by reference (make_loc_ref): boxed.
+            if (r.with_count) v->captured = true;
             Resolution found = resolve_variable(fi, v);
             found.with_count = r.with_count;
             for (uint32_t i = 0; i < r.with_count; i++)
@@ -425,8 +428,10 @@ struct ScopeWalker {
                 v->index = i; // a duplicate: the last one wins
             }
         } else {
-            for (const AstString& n : fn->parameter_names)
-                if (!ps->find(n, false)) declare(fi, ps, n, BindingKind::Parameter, nullptr);
+            for (const AstString& n : fn->parameter_names) {
+                if (ps->find(n, false)) continue;
+                if (Variable* v = declare(fi, ps, n, BindingKind::Parameter, nullptr)) v->needs_tdz = true;
+            }
         }
         fi->argument_count = fn->params.size();
         if (!fn->is_arrow) {
