@@ -23,6 +23,7 @@ struct ControlEntry {
         ForOf,       // iterator + next method on the stack: closed when leaving
         ForIn,       // for-in enumerator on the stack (dropped)
         Drop,        // one value on the stack (dropped when leaving)
+        Destructure, // array destructuring: iterator + next on the stack, closed unless `done_reg`
     };
     Kind kind;
     ControlEntry* parent = nullptr;
@@ -31,6 +32,8 @@ struct ControlEntry {
     bool has_continue = false;
     bool is_async = false;   // ForOf: async iteration (await the return() result)
     Label finally_label = 0; // Finally
+    int32_t depth = 0;       // stack depth with the entry's own values on top (when pushed)
+    uint32_t done_reg = 0;   // Destructure: register holding the iterator's done flag
     const AstString* labels[4] = {};
     uint32_t label_count = 0;
     bool accepts_unlabelled_break = false; // loops and switch
@@ -186,6 +189,7 @@ class CodeGenerator {
     void emit_object_pattern(FunctionState& fs, ObjectPattern* p, bool init);
     void emit_array_pattern(FunctionState& fs, ArrayPattern* p, bool init);
     void emit_default_value(FunctionState& fs, Node* target, Node* value);
+    void emit_reference_target_put(FunctionState& fs, Node* element, const Reference& ref);
 
     // ---- CodegenClasses.cpp ----
     void emit_class(FunctionState& fs, ClassNode* cls, Atom name);

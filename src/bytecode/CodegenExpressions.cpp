@@ -579,13 +579,14 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target, bool co
         ref.kind = Reference::Variable;
         ref.name = id->name;
         ref.res = m_sa.resolve(fs.fi, fs.scope, id->name);
-        if (compound && ref.res.with_count) {
-            // Resolve once through the with objects: a reference (base, key) on the stack.
+        if (ref.res.with_count) {
+            // Resolve once through the with objects (before the right-hand side is evaluated): a
+            // reference (base, key) on the stack.
             Label found = em.new_label();
             Atom atom = atom_of(id->name);
             for (uint32_t i = 0; i < ref.res.with_count; i++) {
                 emit_load_variable(fs, ref.res.withs[i]->with_object);
-                em.op_atom_label_u8(Op::with_make_ref, atom, found, 1);
+                em.op_atom_label_u8(Op::with_make_ref, atom, found, with_flags(ref.res.withs[i]));
             }
             Variable* v = ref.res.var;
             if (ref.res.kind == ResolutionKind::Closure)
@@ -621,6 +622,8 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target, bool co
         }
         if (m->computed) {
             emit_expression(fs, m->property);
+            // GetValue converts the key once; the PutValue that follows reuses it.
+            if (compound) em.op(Op::to_propkey2);
             ref.kind = Reference::Computed;
             ref.base_count = 2;
             return ref;

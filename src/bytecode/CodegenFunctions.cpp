@@ -293,6 +293,7 @@ static EvalVarPlace eval_var_place(FunctionInfo* fi, const AstString& name) {
         for (uint32_t i = s->vars.size(); i-- > 0;) {
             Variable* v = s->vars[i];
             if (!ast_names_equal(v->name, name)) continue;
+            if (v->caller_param_level) return EvalVarPlace::Existing;
             if (binding_is_lexical(v->kind)) return EvalVarPlace::Conflict;
             // B.3.4: a catch parameter does not conflict; the var still goes to the var scope.
             if (v->caller_block_level) continue;
@@ -381,7 +382,9 @@ void CodeGenerator::emit_return(FunctionState& fs, bool has_value) {
     if (!has_value) em.op(Op::push_undefined);
     bool needs_unwind = false;
     for (ControlEntry* e = fs.control; e; e = e->parent)
-        if (e->kind == ControlEntry::Finally || e->kind == ControlEntry::ForOf) needs_unwind = true;
+        if (e->kind == ControlEntry::Finally || e->kind == ControlEntry::ForOf ||
+            e->kind == ControlEntry::Destructure)
+            needs_unwind = true;
     if (needs_unwind) {
         uint32_t tmp = new_temp(fs);
         em.put_loc(tmp);

@@ -14,6 +14,7 @@ ControlEntry* CodeGenerator::push_control(FunctionState& fs, ControlEntry::Kind 
         return &dummy;
     }
     e->kind = kind;
+    e->depth = fs.em.depth();
     e->parent = fs.control;
     e->break_label = fs.em.new_label();
     fs.control = e;
@@ -34,6 +35,10 @@ void CodeGenerator::take_pending_labels(FunctionState& fs, ControlEntry* e) {
 void CodeGenerator::unwind_to(FunctionState& fs, ControlEntry* target) {
     Emitter& em = fs.em;
     for (ControlEntry* e = fs.control; e && e != target; e = e->parent) {
+        // A return from a yield inside an expression leaves operands above the entry's values.
+        if (e->kind != ControlEntry::Loop && e->kind != ControlEntry::LabelOnly)
+            while (em.reachable() && em.depth() > e->depth)
+                em.op(Op::drop);
         switch (e->kind) {
         case ControlEntry::Switch:
         case ControlEntry::ForIn:
@@ -63,6 +68,23 @@ void CodeGenerator::unwind_to(FunctionState& fs, ControlEntry* target) {
             }
             break;
         case ControlEntry::Finally: em.jump(Op::gosub, e->finally_label); break;
+        case ControlEntry::Destructure: {
+            // IteratorClose unless the iterator is done; done first, so a throwing return() is not
+            // called again by the pattern's exception handler.
+            Label skip = em.new_label();
+            Label next = em.new_label();
+            em.get_loc(e->done_reg);
+            em.jump(Op::if_true, skip);
+            em.op(Op::push_true);
+            em.put_loc(e->done_reg);
+            em.op(Op::iterator_close);
+            em.jump(Op::goto_, next);
+            em.bind(skip);
+            em.op(Op::drop);
+            em.op(Op::drop);
+            em.bind(next);
+            break;
+        }
         default: break;
         }
     }

@@ -208,6 +208,7 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
                     b.from_caller_closure = false;
                     b.index = i;
                     b.block_level = scope >= 0;
+                    b.param_level = param_scope && !in_parameters;
                     bindings.push_back(b);
                 }
             }

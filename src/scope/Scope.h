@@ -63,6 +63,9 @@ struct Variable {
     bool caller_closure = false;
     // Direct eval caller binding declared in a block of the calling function (not its var scope).
     bool caller_block_level = false;
+    // Direct eval from a function body: a binding of the caller's parameter scope (parameter
+    // expressions present); a `var` of the same name reuses it.
+    bool caller_param_level = false;
 };
 
 enum class ScopeKind : uint8_t {
@@ -163,6 +166,7 @@ struct EvalCallerBinding {
     bool from_caller_closure; // caller's closure variable `index`, else caller's register `index`
     uint32_t index;
     bool block_level = false; // a local of a block scope of the caller (not its var scope)
+    bool param_level = false; // a parameter-scope local, seen from the caller's body
 };
 
 } // namespace qjs

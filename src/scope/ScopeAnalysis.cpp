@@ -321,6 +321,7 @@ struct ScopeWalker {
                     v->index = b.index;
                     v->caller_closure = b.from_caller_closure;
                     v->caller_block_level = b.block_level;
+                    v->caller_param_level = b.param_level;
                     v->needs_tdz = binding_is_lexical(b.kind);
                     cs->vars.push_back(arena, v);
                 }
