@@ -69,6 +69,7 @@ enum class SpecialObject : uint8_t {
     HomeObject = 4,
     VarObject = 5,
     ImportMeta = 6,
+    ImportFunction = 7, // a function performing import() for the running script or module
 };
 
 // throw_error kinds.

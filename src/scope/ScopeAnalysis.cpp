@@ -289,7 +289,7 @@ struct ScopeWalker {
         sa.m_top = fi;
         fi->is_program = true;
         ScopeInfo* outer = nullptr;
-        if (options.is_direct_eval) {
+        if (options.is_direct_eval || options.is_module) {
             // A pseudo-function holding the caller's bindings as this function's closure variables.
             // The list (innermost first) is cut into Caller scopes at each `with` object or eval var
             // object binding, which become With scopes consulted at run time in between.
@@ -363,13 +363,16 @@ struct ScopeWalker {
         } else {
             fi->this_var = declare(fi, s, ScopeAnalysis::name_this(), BindingKind::Special, nullptr);
         }
-        if (!global_vars && !fi->eval_var_target) {
+        if (options.is_module) {
+            // The module's declarations are the pseudo-caller's bindings (the module environment).
+        } else if (!global_vars && !fi->eval_var_target) {
             for (const AstString& n : program->scope->var_names)
                 if (!s->find(n, false)) declare(fi, s, n, BindingKind::Var, nullptr);
             for (FunctionNode* f : program->scope->function_declarations)
                 if (!s->find(f->id->name, false)) declare(fi, s, f->id->name, BindingKind::Var, f);
         }
-        if (program->program_kind != ProgramKind::Script) declare_lexicals(fi, s, program->scope);
+        if (program->program_kind != ProgramKind::Script && !options.is_module)
+            declare_lexicals(fi, s, program->scope);
         if (program->has_direct_eval) fi->has_direct_eval = true;
         // Capturing first gives the closure variables the scope chain's order (nested direct evals
         // rely on it to find which binding shadows which).
@@ -652,6 +655,7 @@ struct ScopeWalker {
         case NodeKind::FunctionDeclaration: {
             auto* f = as<FunctionNode>(n);
             walk_function(f, fi, scope);
+            if (!f->id) break; // `export default function () {}` (bound as *default*)
             reference(fi, scope, f->id->name);
             if (f->annex_b_hoisted) reference(fi, fi->var_scope, f->id->name);
             break;

@@ -175,6 +175,11 @@ TEST_F(StringBuiltins, CaseMapping) {
     // Final sigma: ΟΔΟΣ -> οδος (final ς), Σ alone -> σ.
     EXPECT_EQ(utf16(sp("toLowerCase", u16(u"\u039f\u0394\u039f\u03a3"))), u"\u03bf\u03b4\u03bf\u03c2");
     EXPECT_EQ(utf16(sp("toLowerCase", u16(u"\u03a3"))), u"\u03c3");
+    // U+0345 is cased and case-ignorable: it is skipped as case-ignorable on both sides.
+    EXPECT_EQ(utf16(sp("toLowerCase", u16(u"\u0345\u03a3"))), u"\u0345\u03c3");
+    EXPECT_EQ(utf16(sp("toLowerCase", u16(u"\u0391\u0345\u03a3"))), u"\u03b1\u0345\u03c2");
+    EXPECT_EQ(utf16(sp("toLowerCase", u16(u"A\u03a3\u0345"))), u"a\u03c2\u0345");
+    EXPECT_EQ(utf16(sp("toLowerCase", u16(u"A\u03a3\u0345\u0391"))), u"a\u03c3\u0345\u03b1");
     // İ lowers to i + combining dot above.
     EXPECT_EQ(utf16(sp("toLowerCase", u16(u"\u0130"))), u"i\u0307");
     EXPECT_EQ(s("toLocaleUpperCase", "abc"), "ABC");
