@@ -52,6 +52,10 @@ struct FunctionState {
     bool is_generator = false;
     bool is_async = false;
     bool is_derived_ctor = false;
+    // Derived constructors: returns jump here with the value, outside every try block, so the
+    // TypeError/ReferenceError of the return checks cannot be caught by the constructor itself.
+    Label ctor_epilogue = 0;
+    bool has_ctor_epilogue = false;
     // Scope descriptor index of each ScopeInfo of this function (direct eval).
     Vector<ScopeInfo*> scope_list;
     // Innermost optional chain: where a short-circuit jumps and the stack depth there.

@@ -924,6 +924,26 @@ void CodeGenerator::emit_call(FunctionState& fs, CallExpression* c) {
     if (callee->is(NodeKind::MemberExpression)) {
         emit_member(fs, as<MemberExpression>(callee), true);
         method = true;
+    } else if (callee->is(NodeKind::ChainExpression) &&
+               as<ChainExpression>(callee)->expression->is(NodeKind::MemberExpression)) {
+        // `(a?.b)()`: the parenthesized chain is still a reference; `this` is a. A short circuit
+        // calls undefined (a TypeError) with an undefined `this`.
+        int32_t saved_depth = fs.chain_depth;
+        Label saved_end = fs.chain_end;
+        bool saved_delete = fs.chain_delete;
+        fs.chain_depth = em.depth();
+        fs.chain_end = em.new_label();
+        fs.chain_delete = false;
+        Label done = em.new_label();
+        emit_member(fs, as<MemberExpression>(as<ChainExpression>(callee)->expression), true);
+        em.jump(Op::goto_, done);
+        em.bind(fs.chain_end);
+        em.op(Op::push_undefined);
+        em.bind(done);
+        fs.chain_depth = saved_depth;
+        fs.chain_end = saved_end;
+        fs.chain_delete = saved_delete;
+        method = true;
     } else if (callee->is(NodeKind::Identifier)) {
         auto* id = as<Identifier>(callee);
         Resolution r = m_sa.resolve(fs.fi, fs.scope, id->name);

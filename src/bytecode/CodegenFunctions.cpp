@@ -393,12 +393,12 @@ void CodeGenerator::emit_return(FunctionState& fs, bool has_value) {
         free_temp(fs, tmp);
     }
     if (fs.is_derived_ctor) {
-        em.op(Op::check_ctor_return);
-        Label done = em.new_label();
-        em.jump(Op::if_false, done);
-        em.op(Op::drop);
-        emit_this(fs);
-        em.bind(done);
+        if (!fs.has_ctor_epilogue) {
+            fs.ctor_epilogue = em.new_label();
+            fs.has_ctor_epilogue = true;
+        }
+        em.jump(Op::goto_, fs.ctor_epilogue);
+        return;
     }
     em.op(Op::return_);
 }
@@ -429,11 +429,23 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
         emit_statements(fs, fn->body);
         if (fs.em.reachable()) {
             if (fs.is_derived_ctor) {
-                emit_this(fs);
-                fs.em.op(Op::return_);
+                fs.em.op(Op::push_undefined);
+                emit_return(fs, true);
             } else {
                 fs.em.op(Op::return_undef);
             }
+        }
+        if (fs.has_ctor_epilogue) {
+            // 10.2.2 [[Construct]] steps 10-12: an object result wins; undefined gives `this`.
+            Emitter& em = fs.em;
+            em.bind(fs.ctor_epilogue);
+            em.op(Op::check_ctor_return);
+            Label done = em.new_label();
+            em.jump(Op::if_false, done);
+            em.op(Op::drop);
+            emit_this(fs);
+            em.bind(done);
+            em.op(Op::return_);
         }
     }
     uint32_t flags = 0;

@@ -372,6 +372,8 @@ void CodeGenerator::emit_try(FunctionState& fs, TryStatement* s) {
             completion_tmp = new_temp(fs);
             em.get_loc(saved_completion);
             em.put_loc(completion_tmp);
+            // A break/continue out of the finally block carries the block's own value.
+            reset_completion(fs);
         }
         emit_block(fs, s->finalizer);
         if (completion_tmp != UINT32_MAX && em.reachable()) {

@@ -1100,7 +1100,7 @@ dispatch:
         NEXT();
     }
     CASE(put_super_value) {
-        CHECK(put_super_value(ctx, sp[-4], sp[-3], sp[-2], sp[-1]));
+        CHECK(put_super_value(ctx, sp[-4], sp[-3], sp[-2], sp[-1], strict));
         DROP_N(4);
         NEXT();
     }

@@ -36,7 +36,7 @@ Value delete_op(Context&, const Value& base, const Value& key, bool strict);
 Value to_property_key_value(Context&, const Value& key); // a string/symbol value
 Value get_super_value(Context&, const Value& this_value, const Value& base, const Value& key);
 Result<void> put_super_value(Context&, const Value& this_value, const Value& base, const Value& key,
-                             const Value& v);
+                             const Value& v, bool strict);
 Value get_super_base(Context&, const Value& home);
 Value get_super_constructor(Context&, const Value& func);
 // TypeError "cannot read property 'x' of undefined" style (returns Exception).

@@ -22,3 +22,5 @@ assertEquals(eval("1; { }"), 1);
 assertEquals(eval("1; var x = 5;"), 1);
 assertEquals(eval("1; while (true) { 2; if (true) break; }"), undefined);
 assertEquals(eval("1; with ({}) { }"), undefined);
+assertEquals(eval("99; do { -99; try { 39 } finally { break; } } while (false);"), undefined);
+assertEquals(eval("99; do { -99; try { 39 } finally { 42; break; } } while (false);"), 42);
