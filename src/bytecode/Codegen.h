@@ -52,6 +52,7 @@ struct FunctionState {
     bool is_generator = false;
     bool is_async = false;
     bool is_derived_ctor = false;
+    bool in_field_init = false; // a field initializer / static block, or an arrow nested in one
     // Derived constructors: returns jump here with the value, outside every try block, so the
     // TypeError/ReferenceError of the return checks cannot be caught by the constructor itself.
     Label ctor_epilogue = 0;

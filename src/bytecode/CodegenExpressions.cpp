@@ -579,7 +579,11 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target, bool co
         ref.kind = Reference::Variable;
         ref.name = id->name;
         ref.res = m_sa.resolve(fs.fi, fs.scope, id->name);
-        if (ref.res.with_count) {
+        Variable* target_var = ref.res.var;
+        bool immutable = target_var && (binding_is_const(target_var->kind) ||
+                                        target_var->kind == BindingKind::FunctionSelf);
+        // Immutable fall-back bindings keep the put-time lookup (put_ref_value would write them).
+        if (ref.res.with_count && !immutable) {
             // Resolve once through the with objects (before the right-hand side is evaluated): a
             // reference (base, key) on the stack.
             Label found = em.new_label();

@@ -419,10 +419,17 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
     fs.is_generator = fn->is_generator;
     fs.is_async = fn->is_async;
     fs.is_derived_ctor = fn->function_kind == FunctionKind::DerivedConstructor;
+    fs.in_field_init = fn->function_kind == FunctionKind::ClassFieldInitializer ||
+                       fn->function_kind == FunctionKind::ClassStaticBlock ||
+                       (fn->is_arrow && parent && parent->in_field_init);
     fs.em.set_position(fn->line, fn->column);
     emit_prologue(fs);
     if (fn->expression_body) {
-        emit_expression(fs, fn->body_expression);
+        // A field initializer is a NamedEvaluation with the field's name (ClassFieldDefinitionEvaluation).
+        if (fn->function_kind == FunctionKind::ClassFieldInitializer && name != atoms::empty_string)
+            emit_expression_named(fs, fn->body_expression, name);
+        else
+            emit_expression(fs, fn->body_expression);
         if (fs.is_async && fs.is_generator) emit_await(fs);
         fs.em.op(Op::return_);
     } else {
@@ -470,6 +477,8 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
     case FunctionKind::ClassStaticBlock: flags |= fbflag::Method | fbflag::ClassFieldInit; break;
     }
     if (fn->uses_super_property) flags |= fbflag::NeedsHomeObject;
+    // Direct eval in an arrow nested in a field initializer: `arguments` is still an early error.
+    if (fn->is_arrow && fs.in_field_init) flags |= fbflag::ClassFieldInit;
     uint32_t start = fn->start, end = fn->end;
     return finish_function(fs, name, flags, start, end);
 }
