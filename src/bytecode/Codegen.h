@@ -206,6 +206,7 @@ class CodeGenerator {
 
     // ---- helpers ----
     Atom atom_of(const AstString& s);
+    Atom binding_atom(Variable* v);
     Atom atom_of_ascii(const char* s);
     void set_position(FunctionState& fs, Node* n) { fs.em.set_position(n->line, n->column); }
     void fail_oom();

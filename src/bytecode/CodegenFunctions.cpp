@@ -95,6 +95,28 @@ void CodeGenerator::emit_closure(FunctionState& fs, FunctionNode* fn, Atom name)
         fs.em.op_u32(Op::fclosure, idx);
 }
 
+// The name recorded for a binding in the bytecode (direct eval finds the caller's bindings by it).
+// Private names and private setters get "#name\0" followed by their kind and staticness (or "s"):
+// no identifier starts with '#', so they never match an ordinary name.
+Atom CodeGenerator::binding_atom(Variable* v) {
+    bool setter = v->is_private_setter;
+    if (v->kind != BindingKind::PrivateName && !setter) return atom_of(v->name);
+    const AstString& n = v->name;
+    bool has_hash = n.length && n.data[0] == u'#'; // a setter received from an eval caller
+    Vector<char16_t> buf;
+    buf.push_back(u'#');
+    for (uint32_t i = has_hash ? 1 : 0; i < n.length; i++)
+        buf.push_back(n.data[i]);
+    buf.push_back(0);
+    if (setter) {
+        buf.push_back(u's');
+    } else {
+        buf.push_back(static_cast<char16_t>(u'0' + v->private_kind));
+        buf.push_back(v->private_static ? u'1' : u'0');
+    }
+    return atom_of(AstString{buf.data(), static_cast<uint32_t>(buf.size())});
+}
+
 // ---- prologue ----
 
 // Stores the value on the stack into a binding at the start of its scope (fresh cell if captured).
@@ -292,7 +314,7 @@ static EvalVarPlace eval_var_place(FunctionInfo* fi, const AstString& name) {
         }
         for (uint32_t i = s->vars.size(); i-- > 0;) {
             Variable* v = s->vars[i];
-            if (!ast_names_equal(v->name, name)) continue;
+            if (v->kind == BindingKind::PrivateName || !ast_names_equal(v->name, name)) continue;
             if (v->caller_param_level) return EvalVarPlace::Existing;
             if (binding_is_lexical(v->kind)) return EvalVarPlace::Conflict;
             // B.3.4: a catch parameter does not conflict; the var still goes to the var scope.
@@ -538,7 +560,7 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     fb->m_ics.resize(em.ic_count());
     for (const ClosureVar& cv : fi->closure_vars) {
         ClosureVarDesc d;
-        d.name = atom_of(cv.name);
+        d.name = binding_atom(cv.var);
         Variable* v = cv.var;
         if (v->scope->kind == ScopeKind::Caller && cv.from_parent_local) {
             // Only the eval/module function itself takes the caller's bindings; functions nested
@@ -569,7 +591,7 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     for (uint32_t i = 0; i < fi->locals.size(); i++) {
         Variable* v = fi->locals[i];
         LocalDesc& d = fb->m_locals[fi->argument_count + i];
-        if (v->name.length && v->kind != BindingKind::PrivateName) d.name = atom_of(v->name);
+        if (v->name.length) d.name = binding_atom(v);
         if (v->captured) d.flags |= localflag::Captured;
         if (binding_is_const(v->kind)) d.flags |= localflag::Const;
         if (v->needs_tdz) d.flags |= localflag::Lexical;

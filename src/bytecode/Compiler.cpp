@@ -175,6 +175,28 @@ static bool atom_to_ast(Runtime& rt, Arena& arena, Atom a, AstString* out) {
     return true;
 }
 
+// Private names are recorded as "#name\0<kind><static>" and private setters as "#name\0s" (see
+// CodeGenerator::binding_atom): decodes them into the binding (name without '#' for private names,
+// with it for setters, which must never match an ordinary name).
+static void decode_private_binding(EvalCallerBinding& b) {
+    const AstString& n = b.name;
+    if (!n.length || n.data[0] != u'#') return;
+    uint32_t z = 1;
+    while (z < n.length && n.data[z] != 0)
+        z++;
+    if (z + 1 >= n.length) return;
+    if (n.data[z + 1] == u's') {
+        b.kind = BindingKind::Special;
+        b.private_setter = true;
+        b.name.length = z;
+        return;
+    }
+    b.kind = BindingKind::PrivateName;
+    b.private_kind = static_cast<uint8_t>(n.data[z + 1] - u'0');
+    b.private_static = z + 2 < n.length && n.data[z + 2] == u'1';
+    b.name = AstString{n.data + 1, z - 1};
+}
+
 static BindingKind binding_kind_from_flags(uint8_t local_flags, bool is_closure) {
     if (is_closure) {
         if (local_flags & closurevar::FunctionName) return BindingKind::FunctionSelf;
@@ -199,6 +221,7 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
     Allocator allocator = runtime_allocator(rt);
     Arena names(allocator);
     Vector<EvalCallerBinding> bindings;
+    Vector<AstString> private_names;
     Atom filename = atoms::invalid;
     if (caller && caller->function) {
         FunctionBytecode* cf = caller->function;
@@ -230,6 +253,7 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
                     EvalCallerBinding b;
                     if (!atom_to_ast(rt, names, d.name, &b.name)) return ctx.throw_out_of_memory();
                     b.kind = binding_kind_from_flags(d.flags, false);
+                    decode_private_binding(b);
                     // From parameter expressions the parameters are in an environment between the
                     // eval and the var object: a `var` of the same name conflicts (like a lexical).
                     if (in_parameters && param_scope && b.kind == BindingKind::Var) b.kind = BindingKind::Let;
@@ -249,10 +273,16 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
             EvalCallerBinding b;
             if (!atom_to_ast(rt, names, d.name, &b.name)) return ctx.throw_out_of_memory();
             b.kind = binding_kind_from_flags(d.flags, true);
+            decode_private_binding(b);
             b.from_caller_closure = true;
             b.index = i;
             bindings.push_back(b);
         }
+        for (const EvalCallerBinding& b : bindings)
+            if (b.kind == BindingKind::PrivateName && b.name.length && b.name.data[0] != u'<')
+                private_names.push_back(b.name);
+        p.options.outer_private_names = private_names.data();
+        p.options.outer_private_name_count = static_cast<uint32_t>(private_names.size());
         sao.caller_bindings = bindings.data();
         sao.caller_binding_count = static_cast<uint32_t>(bindings.size());
         // Sloppy code whose caller has no eval var object runs in a global variable environment

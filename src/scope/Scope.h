@@ -66,6 +66,7 @@ struct Variable {
     // Direct eval from a function body: a binding of the caller's parameter scope (parameter
     // expressions present); a `var` of the same name reuses it.
     bool caller_param_level = false;
+    bool is_private_setter = false; // the hidden setter half of a private accessor
 };
 
 enum class ScopeKind : uint8_t {
@@ -167,6 +168,10 @@ struct EvalCallerBinding {
     uint32_t index;
     bool block_level = false; // a local of a block scope of the caller (not its var scope)
     bool param_level = false; // a parameter-scope local, seen from the caller's body
+    // Private names (kind PrivateName) and private accessor setters (kind Special).
+    uint8_t private_kind = 0;
+    bool private_static = false;
+    bool private_setter = false;
 };
 
 } // namespace qjs

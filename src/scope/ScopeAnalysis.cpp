@@ -254,6 +254,7 @@ struct ScopeWalker {
             for (Variable* v : s->vars) {
                 if (v->kind == BindingKind::PrivateName) {
                     sa.resolve_variable(fi, v);
+                    if (v->private_setter) sa.resolve_variable(fi, v->private_setter);
                     continue;
                 }
                 v->captured = true;
@@ -323,7 +324,19 @@ struct ScopeWalker {
                     v->caller_block_level = b.block_level;
                     v->caller_param_level = b.param_level;
                     v->needs_tdz = binding_is_lexical(b.kind);
+                    v->private_kind = b.private_kind;
+                    v->private_static = b.private_static;
+                    v->is_private_setter = b.private_setter;
                     cs->vars.push_back(arena, v);
+                }
+                // Private accessors: link each getter binding to its setter (named "#x").
+                for (Variable* setter : cs->vars) {
+                    if (!setter->is_private_setter) continue;
+                    AstString plain{setter->name.data + 1, setter->name.length - 1};
+                    for (Variable* p : cs->vars)
+                        if (p->kind == BindingKind::PrivateName && !p->private_setter &&
+                            ast_names_equal(p->name, plain))
+                            p->private_setter = setter;
                 }
             };
             for (uint32_t i = 0; i < options.caller_binding_count; i++) {
@@ -564,6 +577,7 @@ struct ScopeWalker {
                 if (p.kind == PrivateNameKind::Setter || p.kind == PrivateNameKind::Accessor) {
                     v->private_setter = declare(fi, nullptr, p.name, BindingKind::Special, nullptr);
                     if (!v->private_setter) return;
+                    v->private_setter->is_private_setter = true;
                     v->private_setter->scope = cs;
                 }
             }
