@@ -200,6 +200,7 @@ class CodeGenerator {
     void emit_array_pattern(FunctionState& fs, ArrayPattern* p, bool init);
     void emit_default_value(FunctionState& fs, Node* target, Node* value);
     void emit_reference_target_put(FunctionState& fs, Node* element, const Reference& ref);
+    Node* reference_target(FunctionState& fs, Node* target);
 
     // ---- CodegenClasses.cpp ----
     void emit_class(FunctionState& fs, ClassNode* cls, Atom name);

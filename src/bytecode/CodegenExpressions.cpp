@@ -611,7 +611,14 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target, bool co
             emit_this(fs);
             emit_home_object(fs);
             em.op(Op::get_super);
-            emit_property_key(fs, m->property, m->computed);
+            // The key is converted by the access itself (after the right-hand side of `=`), or
+            // once up front for compound assignments.
+            if (m->computed) {
+                emit_expression(fs, m->property);
+                if (compound) em.op(Op::to_propkey);
+            } else {
+                emit_property_key(fs, m->property, false);
+            }
             ref.kind = Reference::Super;
             ref.base_count = 3;
             return ref;

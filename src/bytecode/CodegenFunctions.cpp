@@ -194,8 +194,9 @@ void CodeGenerator::emit_prologue(FunctionState& fs) {
             if (v->captured) em.op_loc(Op::box_loc, reg);
         } else if (v->kind == BindingKind::Var && fi->separate_param_scope && vs != fi->param_scope) {
             // A body var named like a parameter starts with the parameter's value.
+            // (parameterBindings include `arguments` when the object exists: step 22.f)
             Variable* p = fi->param_scope->find(v->name, false);
-            if (p && p->kind == BindingKind::Parameter) {
+            if (p && (p->kind == BindingKind::Parameter || p->kind == BindingKind::Arguments)) {
                 emit_load_variable(fs, p);
                 init_register(em, v);
             } else if (v->captured) {

@@ -50,9 +50,16 @@ void CodeGenerator::emit_pattern(FunctionState& fs, Node* target, bool init) {
 // A destructuring assignment target that is a reference (not a pattern nor a plain name): it is
 // evaluated before the value is obtained (KeyedDestructuringAssignmentEvaluation step 1,
 // IteratorDestructuringAssignmentEvaluation step 1).
-static Node* reference_target(Node* target) {
+// A name resolved through `with`/eval var objects is such a reference too (ResolveBinding first).
+Node* CodeGenerator::reference_target(FunctionState& fs, Node* target) {
     if (target->is(NodeKind::AssignmentPattern)) target = as<AssignmentPattern>(target)->left;
     if (target->is(NodeKind::MemberExpression)) return target;
+    if (target->is(NodeKind::Identifier)) {
+        Resolution r = m_sa.resolve(fs.fi, fs.scope, as<Identifier>(target)->name);
+        Variable* v = r.var;
+        bool immutable = v && (binding_is_const(v->kind) || v->kind == BindingKind::FunctionSelf);
+        if (r.with_count && !immutable) return target;
+    }
     return nullptr;
 }
 
@@ -80,7 +87,7 @@ void CodeGenerator::emit_object_pattern(FunctionState& fs, ObjectPattern* p, boo
     for (Node* n : p->properties) {
         if (n->is(NodeKind::RestElement)) {
             Node* target = as<RestElement>(n)->argument;
-            if (!init && reference_target(target)) {
+            if (!init && reference_target(fs, target)) {
                 // The target reference first, then the copy.
                 uint32_t src = new_temp(fs);
                 em.put_loc(src);
@@ -106,7 +113,7 @@ void CodeGenerator::emit_object_pattern(FunctionState& fs, ObjectPattern* p, boo
             return;
         }
         auto* prop = as<Property>(n);
-        if (!init && reference_target(prop->value)) {
+        if (!init && reference_target(fs, prop->value)) {
             // name, then the target reference, then GetV and the default.
             if (source == UINT32_MAX) source = new_temp(fs);
             em.op(Op::dup);
@@ -136,7 +143,7 @@ void CodeGenerator::emit_object_pattern(FunctionState& fs, ObjectPattern* p, boo
                     em.op(Op::drop);
                 }
             }
-            Reference ref = emit_reference(fs, reference_target(prop->value));
+            Reference ref = emit_reference(fs, reference_target(fs, prop->value));
             em.get_loc(source);
             if (prop->computed) {
                 em.get_loc(key_reg);
@@ -190,7 +197,7 @@ void CodeGenerator::emit_array_pattern(FunctionState& fs, ArrayPattern* p, bool 
     bool has_reference_targets = false;
     if (!init)
         for (Node* e : p->elements)
-            if (e && reference_target(e->is(NodeKind::RestElement) ? as<RestElement>(e)->argument : e))
+            if (e && reference_target(fs, e->is(NodeKind::RestElement) ? as<RestElement>(e)->argument : e))
                 has_reference_targets = true;
     uint32_t iter_reg = UINT32_MAX, next_reg = UINT32_MAX;
     if (has_reference_targets) {
@@ -207,7 +214,7 @@ void CodeGenerator::emit_array_pattern(FunctionState& fs, ArrayPattern* p, bool 
     for (Node* e : p->elements) {
         bool rest = e && e->is(NodeKind::RestElement);
         Node* target = rest ? as<RestElement>(e)->argument : e;
-        Node* ref_node = !init && target ? reference_target(target) : nullptr;
+        Node* ref_node = !init && target ? reference_target(fs, target) : nullptr;
         Reference ref;
         if (ref_node) ref = emit_reference(fs, ref_node);
         auto push_iter = [&]() {

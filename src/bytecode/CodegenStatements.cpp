@@ -451,7 +451,9 @@ void CodeGenerator::emit_statement(FunctionState& fs, Node* n) {
     case NodeKind::FunctionDeclaration: {
         // Hoisted; Annex B.3.3 copies a block function's value to the var binding here.
         auto* f = as<FunctionNode>(n);
-        if (f->annex_b_hoisted && f->id) {
+        // B.3.2.1: never for `arguments` when the function has an arguments object.
+        bool skip = f->id && fs.fi->arguments_var && f->id->name.equals_ascii("arguments");
+        if (f->annex_b_hoisted && f->id && !skip) {
             Resolution r = m_sa.resolve(fs.fi, fs.scope, f->id->name);
             emit_get_resolution(fs, r, f->id->name, false);
             Resolution vr = m_sa.resolve(fs.fi, fs.fi->var_scope, f->id->name);

@@ -216,9 +216,8 @@ Result<void> put_super_value(Context& ctx, const Value& this_value, const Value&
 Value get_super_constructor(Context& ctx, const Value& func) {
     if (!func.is_object()) return ctx.throw_type_error("super constructor is not a constructor");
     Object* p = TRY(get_prototype_of(ctx, func.as_object()));
-    Value r = p ? Value::adopt(Tag::Object, p) : Value::null();
-    if (!is_constructor(r)) return ctx.throw_type_error("super constructor is not a constructor");
-    return r;
+    // SuperCall checks IsConstructor only after evaluating the arguments (the construct call does).
+    return p ? Value::adopt(Tag::Object, p) : Value::null();
 }
 
 } // namespace qjs

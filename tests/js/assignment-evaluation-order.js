@@ -85,3 +85,33 @@ assertArrayEquals(accesses, ["done"]);
 var last = o.next();
 assertArrayEquals(accesses, ["done", "done", "value"]);
 assertEquals(last.value, 2);
+
+// super[key] = v converts the key after evaluating v.
+class SuperBase {}
+class SuperKey extends SuperBase {
+    m(key) { super[key] = (log.push("rhs"), 1); }
+}
+log = [];
+new SuperKey().m({ toString() { log.push("key"); return "k"; } });
+assertArrayEquals(log, ["rhs", "key"]);
+
+// super(...) evaluates its arguments before checking the super constructor.
+var evaluated = false;
+class NotCtor extends Object {
+    constructor() {
+        try { super(evaluated = true); } catch (e) { return {}; }
+    }
+}
+Object.setPrototypeOf(NotCtor, parseInt);
+new NotCtor();
+assertEquals(evaluated, true);
+
+// Annex B: a block function named `arguments` does not replace the arguments object.
+(function () {
+    { function arguments() {} }
+    assertEquals(typeof arguments, "object");
+})();
+(function (...rest) {
+    { function arguments() {} }
+    assertEquals(typeof arguments, "object");
+})();
