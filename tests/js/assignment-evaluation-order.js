@@ -115,3 +115,12 @@ assertEquals(evaluated, true);
     { function arguments() {} }
     assertEquals(typeof arguments, "object");
 })();
+
+// with: GetBindingValue and SetMutableBinding ask HasProperty again (observable with proxies).
+var traps = [];
+var penv = new Proxy({ p: 0 }, {
+    has(t, k) { if (typeof k === "string") traps.push("has:" + k); return k in t; },
+    get(t, k) { if (typeof k === "string") traps.push("get:" + k); return t[k]; },
+});
+with (penv) { p; }
+assertArrayEquals(traps, ["has:p", "has:p", "get:p"]);
