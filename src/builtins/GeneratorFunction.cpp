@@ -1,19 +1,27 @@
 // GeneratorFunction.cpp: the %GeneratorFunction%, %AsyncGeneratorFunction% and %AsyncFunction%
 // constructors (27.3.1, 27.4.1, 27.7.1), and the installer of the vm's builtin families.
+#include "parser/Parser.h"
 #include "runtime/Context.h"
 #include "runtime/NativeFunction.h"
 #include "vm/FunctionObject.h"
 
 namespace qjs {
 
-bool install_generator_prototypes(Context&); // GeneratorPrototype.cpp
-bool install_async_prototypes(Context&);     // AsyncGeneratorPrototype.cpp
+bool install_generator_prototypes(Context&);                                   // GeneratorPrototype.cpp
+bool install_async_prototypes(Context&);                                       // AsyncGeneratorPrototype.cpp
+Value create_dynamic_function(Context&, const CallArgs&, DynamicFunctionKind); // FunctionConstructor.cpp
 
-// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ) and its async siblings: magic says which.
-// TODO: CreateDynamicFunction through the compiler's compile_dynamic_function.
-static Value dynamic_function_constructor(Context& ctx, const CallArgs&) {
-    return ctx.throw_error(ErrorType::InternalError,
-                           "dynamic generator/async functions are not supported yet");
+// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ) (#sec-generatorfunction) and its async
+// siblings 27.4.1.1 / 27.7.1.1: magic says which.
+static Value dynamic_function_constructor(Context& ctx, const CallArgs& args) {
+    // 1. Let C be the active function object.
+    // 2. If bodyArg is not present, set bodyArg to the empty String.
+    // 3. Return ? CreateDynamicFunction(C, NewTarget, generator/async/asyncGenerator, parameterArgs,
+    // bodyArg).
+    DynamicFunctionKind kind = DynamicFunctionKind::Generator;
+    if (args.magic == 1) kind = DynamicFunctionKind::AsyncGenerator;
+    if (args.magic == 2) kind = DynamicFunctionKind::Async;
+    return create_dynamic_function(ctx, args, kind);
 }
 
 // Creates constructor `name` for the function-kind prototype `fproto`:
