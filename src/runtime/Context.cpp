@@ -3,6 +3,7 @@
 
 #include "builtins/Builtins.h"
 #include "gc/Visitor.h"
+#include "runtime/ErrorObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
 #include "vm/Backtrace.h"
@@ -106,16 +107,13 @@ Value Context::make_error(ErrorType type, Value message) {
     Object* proto = intrinsic(error_prototype_for(type));
     if (!proto) proto = intrinsic(Intrinsic::ErrorPrototype);
     if (!proto) proto = intrinsic(Intrinsic::ObjectPrototype);
-    Object* e = Object::create(*this, proto, ClassId::Error);
+    Object* e = new_error_object(*this, proto);
     if (!e) return Exception{};
     Value error = Value::adopt(Tag::Object, e);
     if (!message.is_undefined() && !define_fresh_property(*this, e, atoms::message, std::move(message),
                                                           prop::Writable | prop::Configurable))
         return Exception{};
-    Value stack = capture_stack_trace(*this);
-    if (stack.is_exception()) return Exception{};
-    if (!define_fresh_property(*this, e, atoms::stack, std::move(stack), prop::Writable | prop::Configurable))
-        return Exception{};
+    if (!capture_error_stack(*this, e)) return Exception{};
     return error;
 }
 
