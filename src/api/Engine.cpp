@@ -3,6 +3,8 @@
 #include "api/Engine.h"
 
 #include "api/ScriptRunner.h"
+#include "builtins/Promise.h"
+#include "module/Module.h"
 #include "runtime/ArrayBufferObject.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
@@ -23,6 +25,60 @@ struct Realm {
     Context* ctx;
 };
 
+std::string resolve_module_path(const std::string& specifier, const std::string& referrer) {
+    std::string path;
+    if (specifier.empty() || specifier[0] != '/') {
+        size_t slash = referrer.rfind('/');
+        if (slash != std::string::npos) path = referrer.substr(0, slash + 1);
+    }
+    path += specifier;
+    // Drop "." segments and fold ".." ones.
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= path.size()) {
+        size_t end = path.find('/', start);
+        if (end == std::string::npos) end = path.size();
+        std::string seg = path.substr(start, end - start);
+        if (seg == "..") {
+            if (!parts.empty() && parts.back() != ".." && !parts.back().empty())
+                parts.pop_back();
+            else
+                parts.push_back(seg);
+        } else if (seg != "." && !(seg.empty() && !parts.empty())) {
+            parts.push_back(seg);
+        }
+        start = end + 1;
+    }
+    std::string out;
+    for (size_t i = 0; i < parts.size(); i++) {
+        if (i) out += '/';
+        out += parts[i];
+    }
+    return out;
+}
+
+static bool read_whole_file(const std::string& path, std::string* out) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    char buf[65536];
+    size_t n;
+    out->clear();
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+        out->append(buf, n);
+    std::fclose(f);
+    return true;
+}
+
+static bool default_module_loader(void*, const std::string& specifier, const std::string& referrer,
+                                  std::string* resolved_name, std::string* source) {
+    *resolved_name = resolve_module_path(specifier, referrer);
+    return read_whole_file(*resolved_name, source);
+}
+
+void set_module_loader(Engine* e, ModuleLoader loader, void* opaque) {
+    set_module_host_loader(*e->rt, loader, opaque);
+}
+
 Engine* engine_new(size_t memory_limit_bytes) {
     Runtime* rt = Runtime::create(memory_limit_bytes);
     if (!rt) return nullptr;
@@ -32,12 +88,14 @@ Engine* engine_new(size_t memory_limit_bytes) {
         return nullptr;
     }
     e->rt = rt;
+    set_module_host_loader(*rt, default_module_loader, nullptr);
     return e;
 }
 
 size_t engine_free(Engine* e) {
     Runtime* rt = e->rt;
     rt->make_current();
+    set_module_host_loader(*rt, nullptr, nullptr);
     rt->free(e);
     return rt->destroy();
 }
@@ -86,6 +144,15 @@ static void describe_exception(Context& ctx, EvalResult* out) {
             out->error_name = value_to_utf8(ctx, name);
         else if (name.is_exception())
             Value ignored = ctx.rt().take_exception();
+        if (out->error_name.empty()) {
+            // No `name` (e.g. test262's Test262Error): the constructor's name.
+            Value ctor = get(ctx, o, atoms::constructor, ex);
+            Value ctor_name = ctor.is_object() ? get(ctx, ctor.as_object(), atoms::name, ctor) : Value();
+            if (ctor_name.is_string())
+                out->error_name = ctor_name.as_string()->to_utf8();
+            else if (ctx.rt().has_exception())
+                Value ignored = ctx.rt().take_exception();
+        }
         Value message = get(ctx, o, atoms::message, ex);
         if (!message.is_exception() && !message.is_undefined())
             out->error_message = value_to_utf8(ctx, message);
@@ -107,6 +174,28 @@ EvalResult eval_script(Realm* r, std::string_view source, std::string_view filen
     EvalResult result;
     Value v = run_script_source(ctx, source, filename, mode == EvalMode::Strict, &result.early_error);
     if (v.is_exception()) describe_exception(ctx, &result);
+    return result;
+}
+
+EvalResult eval_module(Realm* r, std::string_view source, std::string_view filename) {
+    Context& ctx = *r->ctx;
+    ctx.rt().make_current();
+    EvalResult result;
+    Value promise = run_module_source(ctx, source, filename, &result.early_error);
+    if (promise.is_exception()) {
+        describe_exception(ctx, &result);
+        return result;
+    }
+    if (!is_promise(promise)) return result;
+    // A top-level await: drive the job queue until the evaluation settles.
+    if (promise_state(promise.as_object()) == PromiseState::Pending && !ctx.rt().run_jobs()) {
+        describe_exception(ctx, &result);
+        return result;
+    }
+    if (promise_state(promise.as_object()) == PromiseState::Rejected) {
+        ctx.throw_value(promise_result(promise.as_object()));
+        describe_exception(ctx, &result);
+    }
     return result;
 }
 
@@ -190,6 +279,8 @@ Value host_detach_array_buffer(Context& ctx, const CallArgs& args) {
     return Value();
 }
 
+Value host_html_dda_call(Context&, const CallArgs&) { return Value::null(); }
+
 Value make_test262_object(Context& ctx) {
     Value t = TRY(new_object(ctx));
     Object* o = t.as_object();
@@ -203,10 +294,10 @@ Value make_test262_object(Context& ctx) {
     Value agent = TRY(new_object(ctx));
     TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("agent"), std::move(agent)));
     // [[IsHTMLDDA]]: an object that typeof reports as "undefined" and that is falsy.
-    Object* dda = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
-    if (!dda) return Exception{};
-    dda->m_flags |= objflag::HtmlDda;
-    TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("IsHTMLDDA"), Value::adopt(Tag::Object, dda)));
+    // It is callable (like document.all): a call returns null.
+    Value dda = TRY(new_native_function(ctx, host_html_dda_call, atoms::empty_string, 0));
+    dda.as_object()->m_flags |= objflag::HtmlDda;
+    TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("IsHTMLDDA"), dda));
     // print is also visible on the realm's global object
     if (!define_global_function(ctx, ctx.global_object(), "print", host_print, 1, 1)) return Exception{};
     TRY(put_own_data(ctx, ctx.global_object(), ctx.rt().intern_ascii("$262"), t));

@@ -38,6 +38,21 @@ void realm_free(Realm*);
 // Parses and runs `source` as a classic script in the realm's global scope.
 EvalResult eval_script(Realm*, std::string_view source, std::string_view filename, EvalMode mode);
 
+// Parses and runs `source` as a module whose resolved name is `filename` (16.2). Imports are loaded
+// through the engine's module loader. If the module graph has a top-level await, the pending jobs
+// are run until its evaluation settles; an evaluation that rejects is reported as an error.
+EvalResult eval_module(Realm*, std::string_view source, std::string_view filename);
+
+// The host's module loader (HostLoadImportedModule): resolves `specifier` imported by `referrer` (a
+// resolved module name or a script's file name) and reads the module's source text. Returns false
+// when the module cannot be loaded. The default loader (set by engine_new) resolves relative to the
+// referrer's directory and reads files.
+using ModuleLoader = bool (*)(void* opaque, const std::string& specifier, const std::string& referrer,
+                              std::string* resolved_name, std::string* source);
+void set_module_loader(Engine*, ModuleLoader, void* opaque);
+// The default loader's path resolution ("dir/of/referrer" + specifier, with . and .. segments removed).
+std::string resolve_module_path(const std::string& specifier, const std::string& referrer);
+
 // Runs pending promise jobs until the queue is empty. Returns false if a job threw (error in `err`).
 bool run_jobs(Engine*, EvalResult* err);
 

@@ -7,21 +7,19 @@
 
 namespace qjs {
 
-bool install_generator_prototypes(Context&);                                   // GeneratorPrototype.cpp
-bool install_async_prototypes(Context&);                                       // AsyncGeneratorPrototype.cpp
-Value create_dynamic_function(Context&, const CallArgs&, DynamicFunctionKind); // FunctionConstructor.cpp
+bool install_generator_prototypes(Context&); // GeneratorPrototype.cpp
+bool install_async_prototypes(Context&);     // AsyncGeneratorPrototype.cpp
 
-// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ) (#sec-generatorfunction) and its async
-// siblings 27.4.1.1 / 27.7.1.1: magic says which.
+// CreateDynamicFunction (FunctionConstructor.cpp, builtins-obj).
+Value create_dynamic_function(Context&, const CallArgs&, DynamicFunctionKind);
+
+// 27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg ), 27.4.1.1 AsyncGeneratorFunction, 27.7.1.1
+// AsyncFunction: magic 0, 1, 2.
 static Value dynamic_function_constructor(Context& ctx, const CallArgs& args) {
-    // 1. Let C be the active function object.
-    // 2. If bodyArg is not present, set bodyArg to the empty String.
-    // 3. Return ? CreateDynamicFunction(C, NewTarget, generator/async/asyncGenerator, parameterArgs,
-    // bodyArg).
-    DynamicFunctionKind kind = DynamicFunctionKind::Generator;
-    if (args.magic == 1) kind = DynamicFunctionKind::AsyncGenerator;
-    if (args.magic == 2) kind = DynamicFunctionKind::Async;
-    return create_dynamic_function(ctx, args, kind);
+    // 1-3. Return ? CreateDynamicFunction(C, NewTarget, kind, parameterArgs, bodyArg).
+    static const DynamicFunctionKind kinds[] = {DynamicFunctionKind::Generator, DynamicFunctionKind::AsyncGenerator,
+                                                DynamicFunctionKind::Async};
+    return create_dynamic_function(ctx, args, kinds[args.magic]);
 }
 
 // Creates constructor `name` for the function-kind prototype `fproto`:

@@ -125,6 +125,11 @@ class CodeGenerator {
     void pop_control(FunctionState& fs);
     void take_pending_labels(FunctionState& fs, ControlEntry* e);
 
+    // ---- CodegenModules.cpp ----
+    FunctionBytecode* compile_module_program(Program* program);
+    void emit_module_item(FunctionState& fs, Node* n); // import/export declarations
+    void emit_import_call(FunctionState& fs, ImportCall* n);
+
     // ---- CodegenIteration.cpp ----
     void emit_for_in(FunctionState& fs, ForInStatement* s);
     void emit_for_of(FunctionState& fs, ForOfStatement* s);

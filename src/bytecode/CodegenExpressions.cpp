@@ -1142,12 +1142,7 @@ void CodeGenerator::emit_expression(FunctionState& fs, Node* n) {
     case NodeKind::NewExpression: emit_new(fs, as<NewExpression>(n)); break;
     case NodeKind::MemberExpression: emit_member(fs, as<MemberExpression>(n), false); break;
     case NodeKind::ChainExpression: emit_chain(fs, as<ChainExpression>(n)); break;
-    case NodeKind::ImportCall:
-        emit_expression(fs, as<ImportCall>(n)->source);
-        em.op(Op::drop);
-        em.op_atom_u8(Op::throw_error, atoms::import, static_cast<uint8_t>(ThrowErrorKind::NotDefined));
-        em.op(Op::push_undefined);
-        break;
+    case NodeKind::ImportCall: emit_import_call(fs, as<ImportCall>(n)); break;
     default: em.op(Op::push_undefined); break;
     }
 }

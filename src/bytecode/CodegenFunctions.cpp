@@ -360,6 +360,7 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
 }
 
 FunctionBytecode* CodeGenerator::compile_program(Program* program) {
+    if (program->program_kind == ProgramKind::Module) return compile_module_program(program);
     FunctionInfo* fi = m_sa.function_of(program);
     if (!fi) {
         fail_oom();
@@ -413,7 +414,9 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
         ClosureVarDesc d;
         d.name = atom_of(cv.name);
         Variable* v = cv.var;
-        if (v->scope->kind == ScopeKind::Caller) {
+        if (v->scope->kind == ScopeKind::Caller && cv.from_parent_local) {
+            // Only the eval/module function itself takes the caller's bindings; functions nested
+            // in it take them from their parent's closure variables.
             d.index = static_cast<uint16_t>(v->index);
             if (!v->caller_closure) d.flags |= closurevar::FromParentLocal;
         } else if (cv.from_parent_local) {

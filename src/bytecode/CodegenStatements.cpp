@@ -456,9 +456,7 @@ void CodeGenerator::emit_statement(FunctionState& fs, Node* n) {
     case NodeKind::SwitchStatement: emit_switch(fs, as<SwitchStatement>(n)); break;
     case NodeKind::LabeledStatement: emit_labeled(fs, as<LabeledStatement>(n)); break;
     case NodeKind::WithStatement: emit_with(fs, as<WithStatement>(n)); break;
-    default:
-        // Module items are not supported by scripts.
-        break;
+    default: emit_module_item(fs, n); break;
     }
 }
 

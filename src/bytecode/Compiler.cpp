@@ -3,6 +3,7 @@
 #include "bytecode/Compiler.h"
 
 #include "bytecode/Codegen.h"
+#include "bytecode/ModuleInfo.h"
 #include "parser/Parser.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
@@ -132,6 +133,33 @@ Result<FunctionBytecode*> compile_script(Context& ctx, const char* utf8, size_t 
     p.options.strict = strict;
     ScopeAnalysisOptions sao;
     return compile_program_common(ctx, utf8, length, filename, p.options, sao, parse_source, &p, false);
+}
+
+struct ModuleParse {
+    SourceParse source;
+    Runtime* rt;
+    ModuleCompileInfo* info;
+    ScopeAnalysisOptions* sao; // filled after parsing (the module's environment bindings)
+};
+
+static ParseResult parse_module_source(Arena& arena, void* data) {
+    auto* p = static_cast<ModuleParse*>(data);
+    ParseResult pr = parse_source(arena, &p->source);
+    if (pr.ok() && !collect_module_info(*p->rt, arena, pr.program, p->info, p->sao)) {
+        pr.program = nullptr;
+        pr.error.is_out_of_memory = true;
+    }
+    return pr;
+}
+
+Result<FunctionBytecode*> compile_module(Context& ctx, const char* utf8, size_t length, Atom filename,
+                                         ModuleCompileInfo* info) {
+    ScopeAnalysisOptions sao;
+    ModuleParse p{{utf8, length, {}}, &ctx.rt(), info, &sao};
+    p.source.options.strict = true;
+    p.source.options.module = true;
+    return compile_program_common(ctx, utf8, length, filename, p.source.options, sao, parse_module_source, &p,
+                                  false);
 }
 
 // Converts an atom's text to an arena AstString (caller names for direct eval).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "runtime/Atom.h"
+#include "runtime/Runtime.h"
 #include "runtime/Value.h"
 
 #include <cstddef>
@@ -29,6 +30,44 @@ struct EvalCaller {
 // nullptr for an indirect eval (global code in the realm).
 Result<FunctionBytecode*> compile_eval(Context&, const char* utf8, size_t length, const EvalCaller* caller,
                                        bool strict_caller);
+
+// What the module machinery (src/module) needs to know about a compiled module (16.2.1.6 Source
+// Text Module Records). Every top-level binding of the module is a slot of its environment; the
+// module function sees slot i as the closure variable whose ClosureVarDesc::index is i.
+namespace modbinding {
+enum : uint8_t { Lexical = 1, Function = 2, Import = 4 };
+}
+struct ModuleBindingDesc {
+    Atom name = atoms::invalid;
+    uint8_t flags = 0; // modbinding::*
+};
+constexpr uint32_t kNoSlot = 0xffffffffu;
+struct ModuleImportDesc {
+    uint32_t request = 0;                // index into requests
+    Atom import_name = atoms::invalid;   // invalid: namespace import (`* as x`)
+    uint32_t slot = 0;                   // the local binding
+};
+struct ModuleExportDesc {
+    Atom export_name = atoms::invalid;
+    uint32_t slot = kNoSlot;           // local exports: the binding
+    uint32_t request = kNoSlot;        // indirect exports: the module re-exported from
+    Atom import_name = atoms::invalid; // indirect: its export name; invalid: `export * as ns`
+};
+struct ModuleCompileInfo {
+    Vector<Atom> requests; // module specifiers, in source order, without duplicates
+    Vector<ModuleBindingDesc> bindings;
+    Vector<ModuleImportDesc> imports;
+    Vector<ModuleExportDesc> local_exports;
+    Vector<ModuleExportDesc> indirect_exports;
+    Vector<uint32_t> star_exports; // requests of `export * from`
+    bool has_top_level_await = false;
+};
+
+// Compiles module code. The module function is strict; called with `this` === true it only
+// instantiates the hoisted function declarations (InitializeEnvironment), called with undefined it
+// runs the module body (async when the module has a top-level await).
+Result<FunctionBytecode*> compile_module(Context&, const char* utf8, size_t length, Atom filename,
+                                         ModuleCompileInfo* info);
 
 enum class DynamicFunctionKind : uint8_t;
 

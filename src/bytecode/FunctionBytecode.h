@@ -69,6 +69,7 @@ enum class SpecialObject : uint8_t {
     HomeObject = 4,
     VarObject = 5,
     ImportMeta = 6,
+    ImportFunction = 7, // a function performing import() for the running script or module
 };
 
 // throw_error kinds.
@@ -167,11 +168,13 @@ enum : uint32_t {
     IsConstructor = 1u << 10,     // has [[Construct]] (ordinary functions, classes)
     NeedsHomeObject = 1u << 11,   // uses super.x
     UsesArguments = 1u << 12,
-    SimpleParams = 1u << 13,   // no defaults, rest or destructuring
-    IsScript = 1u << 14,       // top-level script code
-    IsEval = 1u << 15,         // eval code
-    HasDirectEval = 1u << 16,  // contains a direct eval call (all its variables are boxed)
-    ClassFieldInit = 1u << 17, // a class fields initializer / static block function
+    SimpleParams = 1u << 13,    // no defaults, rest or destructuring
+    IsScript = 1u << 14,        // top-level script code
+    IsEval = 1u << 15,          // eval code
+    HasDirectEval = 1u << 16,   // contains a direct eval call (all its variables are boxed)
+    ClassFieldInit = 1u << 17,  // a class fields initializer / static block function
+    AnonymousName = 1u << 18,   // unused (the name atom is empty_string)
+    HasNameProperty = 1u << 19, // unused: every closure gets its own "name" (static name() redefines it)
 };
 }
 

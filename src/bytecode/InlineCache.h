@@ -17,6 +17,7 @@ struct InlineCache {
         Proto = 1,   // it is in the slot of the shape's prototype, whose shape is `aux`
         Global = 2,  // get_var/put_var: in the global object (shape), while the lexicals have shape `aux`
         Lexical = 3, // get_var/put_var: in the global lexicals object (shape)
+        Add = 4,     // put_field: adding the property moves an object from `shape` to `aux`, slot `slot`
     };
     Shape* shape = nullptr; // strong reference, or null when empty
     Shape* aux = nullptr;   // strong reference, or null

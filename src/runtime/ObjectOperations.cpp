@@ -470,8 +470,15 @@ Result<bool> set(Context& ctx, Object* o, Atom key, const Value& v, const Value&
 
 // ---- [[Delete]] ----
 
+Result<bool> ordinary_delete_property(Context&, Object*, Atom);
+
 Result<bool> delete_property(Context& ctx, Object* o, Atom key) {
     if (auto* ex = exotic(o); ex && ex->delete_property) return ex->delete_property(ctx, o, key);
+    return ordinary_delete_property(ctx, o, key);
+}
+
+// 10.1.10.1 OrdinaryDelete (#sec-ordinarydelete)
+Result<bool> ordinary_delete_property(Context& ctx, Object* o, Atom key) {
     uint32_t index;
     if (fast_element_index(o, key, &index)) {
         if (index >= o->m_element_count) return true;

@@ -61,6 +61,14 @@ static Result<bool> string_define_own_property(Context& ctx, Object* o, Atom key
     return ordinary_define_own_property(ctx, o, key, desc);
 }
 
+Result<bool> ordinary_delete_property(Context&, Object*, Atom);
+
+// [[Delete]]: the string's indexes and length are non-configurable.
+static Result<bool> string_delete_property(Context& ctx, Object* o, Atom key) {
+    if (string_own_property(ctx, o, key, nullptr)) return false;
+    return ordinary_delete_property(ctx, o, key);
+}
+
 static Result<void> string_own_keys(Context& ctx, Object* o, Vector<Atom>& keys) {
     String* s = wrapped_string(o);
     if (!s) return {};
@@ -71,7 +79,8 @@ static Result<void> string_own_keys(Context& ctx, Object* o, Vector<Atom>& keys)
 }
 
 static const ExoticHooks kStringExotic = {
-    string_get_own_property, string_define_own_property, nullptr, nullptr, nullptr, nullptr, string_own_keys,
+    string_get_own_property, string_define_own_property, nullptr, nullptr, nullptr, string_delete_property,
+    string_own_keys,
 };
 
 void register_wrapper_classes() {

@@ -38,9 +38,8 @@ Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
 
     // The native stack limit: leave headroom below the current position. Hosts with small stacks
     // (wasm) can lower it through the API.
-    char probe;
     size_t budget = 4 * 1024 * 1024; // assume at least 8 MiB stacks; use half
-    rt->m_stack_limit = reinterpret_cast<uintptr_t>(&probe) - budget;
+    rt->m_stack_limit = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - budget;
 
     // Predefined atoms: strings first, then the well-known symbols.
     rt->m_atom_cells.reserve(512);

@@ -120,8 +120,8 @@ class Runtime {
     // ---- stack and interrupts ----
     uintptr_t m_stack_limit = 0; // lowest allowed native stack address
     bool stack_overflowed() const {
-        char probe;
-        return reinterpret_cast<uintptr_t>(&probe) < m_stack_limit;
+        // The frame address, not a local's: ASan's fake stacks move locals to the heap.
+        return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < m_stack_limit;
     }
     volatile int m_interrupt_requested = 0;
 

@@ -115,7 +115,7 @@ int String::compare(const String* o) const {
 
 int64_t String::index_of(const String* needle, uint32_t from) const {
     uint32_t n = needle->length();
-    if (n == 0) return from <= m_length ? from : -1;
+    if (n == 0) return from <= m_length ? int64_t(from) : int64_t(-1);
     if (n > m_length) return -1;
     char16_t first = needle->at(0);
     for (uint32_t i = from; i + n <= m_length; ++i) {

@@ -278,7 +278,7 @@ struct ScopeWalker {
         sa.m_top = fi;
         fi->is_program = true;
         ScopeInfo* outer = nullptr;
-        if (options.is_direct_eval) {
+        if (options.is_direct_eval || options.is_module) {
             // A pseudo-function holding the caller's bindings as this function's closure variables.
             FunctionInfo* caller = arena.make<FunctionInfo>();
             if (!caller) return set_oom();
@@ -315,13 +315,16 @@ struct ScopeWalker {
         } else {
             fi->this_var = declare(fi, s, ScopeAnalysis::name_this(), BindingKind::Special, nullptr);
         }
-        if (!global_vars) {
+        if (options.is_module) {
+            // The module's declarations are the pseudo-caller's bindings (the module environment).
+        } else if (!global_vars) {
             for (const AstString& n : program->scope->var_names)
                 if (!s->find(n, false)) declare(fi, s, n, BindingKind::Var, nullptr);
             for (FunctionNode* f : program->scope->function_declarations)
                 if (!s->find(f->id->name, false)) declare(fi, s, f->id->name, BindingKind::Var, f);
         }
-        if (program->program_kind != ProgramKind::Script) declare_lexicals(fi, s, program->scope);
+        if (program->program_kind != ProgramKind::Script && !options.is_module)
+            declare_lexicals(fi, s, program->scope);
         if (program->has_direct_eval) fi->has_direct_eval = true;
         for (Node* n : program->body)
             walk_statement(fi, s, n);
@@ -577,6 +580,7 @@ struct ScopeWalker {
         case NodeKind::FunctionDeclaration: {
             auto* f = as<FunctionNode>(n);
             walk_function(f, fi, scope);
+            if (!f->id) break; // `export default function () {}` (bound as *default*)
             reference(fi, scope, f->id->name);
             if (f->annex_b_hoisted) reference(fi, fi->var_scope, f->id->name);
             break;

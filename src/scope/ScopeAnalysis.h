@@ -30,6 +30,9 @@ struct ScopeAnalysisOptions {
     const EvalCallerBinding* caller_bindings = nullptr;
     uint32_t caller_binding_count = 0;
     bool caller_is_global = false; // sloppy direct eval from global code: vars become global properties
+    // Module code: `caller_bindings` are the module environment's bindings (every top-level
+    // declaration and import); the module function reaches them as closure variables.
+    bool is_module = false;
 };
 
 class ScopeAnalysis {

@@ -12,6 +12,9 @@
 #include "vm/SlowPaths.h"
 
 #include <alloca.h>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace qjs {
 
@@ -28,8 +31,21 @@ Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_val
             *out = Value::uninitialized();
             return {};
         }
-        Object* proto = TRY(
-            get_prototype_from_constructor(realm, new_target, realm.intrinsic(Intrinsic::ObjectPrototype)));
+        Object* proto = nullptr;
+        // Fast path: new_target is a bytecode function with an own data "prototype" holding an
+        // object (the common `new F()`): no getter can run, read the slot.
+        if (new_target.as_object()->class_id() == ClassId::BytecodeFunction) {
+            Object* nt = new_target.as_object();
+            int32_t slot = find_own_slot(nt, atoms::prototype);
+            if (slot >= 0 && !(nt->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor) &&
+                nt->m_slots[slot].is_object()) {
+                proto = nt->m_slots[slot].as_object();
+                proto->ref();
+            }
+        }
+        if (!proto)
+            proto = TRY(get_prototype_from_constructor(realm, new_target,
+                                                       realm.intrinsic(Intrinsic::ObjectPrototype)));
         Value obj = new_object_with_proto(realm, proto);
         if (proto) proto->unref();
         if (obj.is_exception()) return Exception{};
@@ -115,6 +131,11 @@ Value call_bytecode_function(Context& ctx, Object* function, const Value& this_v
 }
 
 Value run_script(Context& ctx, FunctionBytecode* script) {
+    if (std::getenv("QJS_DUMP_BYTECODE")) {
+        std::string listing;
+        disassemble(ctx.rt(), script, listing);
+        std::fputs(listing.c_str(), stderr);
+    }
     Value closure = TRY(new_closure(ctx, script, nullptr));
     auto* fo = static_cast<FunctionObject*>(closure.as_object());
     if (ctx.check_stack_overflow()) return Exception{};
@@ -214,7 +235,13 @@ Exception throw_error_op(Context& ctx, Frame&, Atom atom, uint8_t kind) {
         return throw_atom_error(ctx, ErrorType::SyntaxError, "redeclaration of '%s'", atom);
     case ThrowErrorKind::Uninitialized: return throw_tdz_error(ctx, atom);
     case ThrowErrorKind::BadSuper: return ctx.throw_reference_error("unsupported reference to 'super'");
-    case ThrowErrorKind::InvalidAssignTarget: return ctx.throw_reference_error("invalid assignment target");
+    case ThrowErrorKind::InvalidAssignTarget:
+        // The empty atom: an invalid assignment target (ReferenceError); a private name: an accessor
+        // without the needed half; `throw`: yield* into an iterator without a throw method.
+        if (atom == atoms::empty_string || atom == atoms::invalid)
+            return ctx.throw_reference_error("invalid assignment target");
+        if (atom == atoms::throw_) return ctx.throw_type_error("iterator does not have a throw method");
+        return throw_atom_error(ctx, ErrorType::TypeError, "invalid access to private member '%s'", atom);
     }
     return ctx.throw_error(ErrorType::InternalError, "bad throw_error kind");
 }

@@ -56,15 +56,36 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     for (uint32_t i = 0; i < n; i++) {
         const ClosureVarDesc& d = fb->m_closure_vars[i];
         VarRef* r;
+        if (!parent) {
+            // No enclosing frame (top-level dynamic functions): free names get fresh cells.
+            r = ctx.rt().new_cell<VarRef>(0);
+            if (!r) {
+                f->m_var_ref_count = i;
+                return ctx.throw_out_of_memory();
+            }
+            refs[i] = r;
+            f->m_var_ref_count = i + 1;
+            continue;
+        }
         if (d.flags & closurevar::FromParentLocal) {
-            const Value& reg = parent->regs[d.index];
-            VERIFY(reg.is_internal_cell() && reg.as_cell()->kind() == CellKind::VarRef);
+            Value& reg = parent->regs[d.index];
+            if (!reg.is_internal_cell()) {
+                // Not boxed yet on this path: box it now (see loc_ref in Interpreter.cpp).
+                VarRef* fresh = ctx.rt().new_cell<VarRef>(0);
+                if (!fresh) {
+                    f->m_var_ref_count = i;
+                    return ctx.throw_out_of_memory();
+                }
+                fresh->value = std::move(reg);
+                reg = Value::adopt(Tag::InternalCell, fresh);
+            }
             r = static_cast<VarRef*>(reg.as_cell());
         } else {
             r = parent->var_refs[d.index];
         }
         r->ref();
         refs[i] = r;
+        f->m_var_ref_count = i + 1;
     }
     f->m_var_ref_count = n;
     f->m_flags |= objflag::Callable;

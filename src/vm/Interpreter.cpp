@@ -40,6 +40,31 @@ inline VarRef* as_var_ref(const Value& v) {
     return static_cast<VarRef*>(v.as_cell());
 }
 
+// The VarRef of a boxed register. A register the compiler did not box yet (no box_loc ran on this
+// path) is boxed on first use, so a missing box_loc degrades to one cell per frame instead of a crash.
+inline VarRef* loc_ref(Runtime& rt, Value& reg) {
+    if (reg.is_internal_cell()) [[likely]]
+        return as_var_ref(reg);
+    VarRef* ref = rt.new_cell<VarRef>(0);
+    if (!ref) return nullptr;
+    ref->value = std::move(reg);
+    reg = Value::adopt(Tag::InternalCell, ref);
+    return ref;
+}
+
+// Grows an object's slot array to hold `count` values (same policy as the runtime's own growth:
+// doubling from 4). Values are trivially relocatable.
+bool grow_slots(Runtime& rt, Object* o, uint32_t count) {
+    uint32_t cap = o->m_slot_capacity ? o->m_slot_capacity * 2 : 4;
+    while (cap < count)
+        cap *= 2;
+    void* fresh = rt.realloc(o->m_slots, cap * sizeof(Value));
+    if (!fresh) return false;
+    o->m_slots = static_cast<Value*>(fresh);
+    o->m_slot_capacity = cap;
+    return true;
+}
+
 // Interrupt check (backward jumps and calls).
 inline bool interrupted(Runtime& rt) {
     return rt.m_interrupt_requested != 0;
@@ -105,12 +130,19 @@ Value run_frame(Context& ctx_in, Frame& f) {
 #undef QJS_OPCODE
     };
 #define CASE(name) L_##name:
-// NEXT() must be an ordinary goto: leaving a case body by a computed goto would skip the
-// destructors of its local Values (GCC does not run them), leaking references. The one shared
-// computed goto sits at `next_instruction`.
-#define NEXT() goto next_instruction
 #else
 #define CASE(name) case Op::name:
+#endif
+#if QJS_COMPUTED_GOTO
+// Each instruction ends with its own indirect jump (better prediction than one shared jump).
+// A computed goto does NOT run C++ destructors of the block's locals: at a NEXT() every local
+// Value must have been moved from (or never hold a heap value); otherwise close its scope first.
+#define NEXT()                                                                                               \
+    do {                                                                                                     \
+        f.pc = pc;                                                                                           \
+        goto* dispatch_table[*pc++];                                                                         \
+    } while (0)
+#else
 #define NEXT() goto dispatch
 #endif
 
@@ -123,9 +155,7 @@ Value run_frame(Context& ctx_in, Frame& f) {
     if (f.heap) f.heap->state = FrameState::Running;
 
 #if QJS_COMPUTED_GOTO
-next_instruction:
-    f.pc = pc;
-    goto* dispatch_table[*pc++];
+    NEXT();
 #else
 dispatch:
     f.pc = pc;
@@ -538,29 +568,48 @@ dispatch:
             ctx.throw_out_of_memory();
             THROW();
         }
-        ref->value = as_var_ref(r)->value;
+        ref->value = r.is_internal_cell() ? as_var_ref(r)->value : r;
         r = Value::adopt(Tag::InternalCell, ref);
         pc += 2;
         NEXT();
     }
     CASE(get_loc_ref) {
-        *sp++ = as_var_ref(regs[U16(0)])->value;
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        *sp++ = ref->value;
         pc += 2;
         NEXT();
     }
     CASE(put_loc_ref) {
-        as_var_ref(regs[U16(0)])->value = POP();
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        ref->value = POP();
         pc += 2;
         NEXT();
     }
     CASE(set_loc_ref) {
-        as_var_ref(regs[U16(0)])->value = sp[-1];
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        ref->value = sp[-1];
         pc += 2;
         NEXT();
     }
     CASE(get_loc_ref_check) {
         uint16_t i = U16(0);
-        VarRef* ref = as_var_ref(regs[i]);
+        VarRef* ref = loc_ref(rt, regs[i]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         if (ref->value.is_uninitialized()) [[unlikely]] {
             throw_tdz_error(ctx, register_name(fb, i));
             THROW();
@@ -571,7 +620,11 @@ dispatch:
     }
     CASE(put_loc_ref_check) {
         uint16_t i = U16(0);
-        VarRef* ref = as_var_ref(regs[i]);
+        VarRef* ref = loc_ref(rt, regs[i]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         if (ref->value.is_uninitialized()) [[unlikely]] {
             throw_tdz_error(ctx, register_name(fb, i));
             THROW();
@@ -581,7 +634,11 @@ dispatch:
         NEXT();
     }
     CASE(put_loc_ref_check_init) {
-        VarRef* ref = as_var_ref(regs[U16(0)]);
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         if (!ref->value.is_uninitialized()) [[unlikely]] {
             ctx.throw_reference_error("'this' is already initialized");
             THROW();
@@ -591,7 +648,12 @@ dispatch:
         NEXT();
     }
     CASE(set_loc_ref_uninitialized) {
-        as_var_ref(regs[U16(0)])->value = Value::uninitialized();
+        VarRef* ref = loc_ref(rt, regs[U16(0)]);
+        if (!ref) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
+        ref->value = Value::uninitialized();
         pc += 2;
         NEXT();
     }
@@ -817,6 +879,10 @@ dispatch:
         NEXT();
     }
     CASE(make_loc_ref) {
+        if (!loc_ref(rt, regs[U16(0)])) {
+            ctx.throw_out_of_memory();
+            THROW();
+        }
         *sp++ = regs[U16(0)];
         PUSH(Value::int32(0));
         pc += 2;
@@ -899,11 +965,27 @@ dispatch:
         if (base.is_object()) [[likely]] {
             Object* o = base.as_object();
             InlineCache& ic = ics[U16(4)];
-            if (o->m_shape == ic.shape && ic.kind == InlineCache::Own) [[likely]] {
-                o->m_slots[ic.slot] = POP();
-                *--sp = Value();
-                pc += 6;
-                NEXT();
+            if (o->m_shape == ic.shape) [[likely]] {
+                if (ic.kind == InlineCache::Own) {
+                    o->m_slots[ic.slot] = POP();
+                    *--sp = Value();
+                    pc += 6;
+                    NEXT();
+                }
+                // Cached add transition: same starting shape, room in the slots, nothing on the
+                // prototype chain that could intercept the Set.
+                if (ic.kind == InlineCache::Add && o->is_extensible() &&
+                    (ic.slot < o->m_slot_capacity || grow_slots(rt, o, ic.slot + 1)) &&
+                    !protos_may_intercept(o, U32(0))) {
+                    Shape* old = o->m_shape;
+                    ic.aux->ref();
+                    o->m_shape = ic.aux;
+                    old->unref();
+                    new (&o->m_slots[ic.slot]) Value(POP());
+                    *--sp = Value();
+                    pc += 6;
+                    NEXT();
+                }
             }
         }
         CHECK(put_field_slow(ctx, base, U32(0), sp[-1], strict, &ics[U16(4)]));
@@ -1056,9 +1138,11 @@ dispatch:
         NEXT();
     }
     CASE(define_method) {
-        Value key = rt.atom_to_value(U32(0));
-        CHECK(key);
-        CHECK(define_method_op(ctx, sp[-2].as_object(), key, sp[-1], U8(4)));
+        {
+            Value key = rt.atom_to_value(U32(0));
+            CHECK(key);
+            CHECK(define_method_op(ctx, sp[-2].as_object(), key, sp[-1], U8(4)));
+        }
         *--sp = Value();
         pc += 5;
         NEXT();
@@ -1075,9 +1159,11 @@ dispatch:
         NEXT();
     }
     CASE(set_name) {
-        Value key = rt.atom_to_value(U32(0));
-        CHECK(key);
-        CHECK(set_function_name(ctx, sp[-1].as_object(), key));
+        {
+            Value key = rt.atom_to_value(U32(0));
+            CHECK(key);
+            CHECK(set_function_name(ctx, sp[-1].as_object(), key));
+        }
         pc += 4;
         NEXT();
     }

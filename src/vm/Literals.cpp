@@ -1,5 +1,6 @@
 // Literals.cpp: object/array literal helpers (methods, spread), template objects, RegExp literals
 // and the frame-specific objects of special_object / rest.
+#include "module/Module.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -128,7 +129,8 @@ Value make_special_object(Context& ctx, Frame& f, uint8_t kind) {
     case SpecialObject::NewTarget: return f.new_target();
     case SpecialObject::HomeObject: return f.function->m_home_object;
     case SpecialObject::VarObject: return new_object_with_proto(ctx, nullptr);
-    case SpecialObject::ImportMeta: return new_object_with_proto(ctx, nullptr);
+    case SpecialObject::ImportMeta: return module_import_meta(ctx, f.fb->m_filename);
+    case SpecialObject::ImportFunction: return module_import_function(ctx, f.fb->m_filename);
     }
     return ctx.throw_error(ErrorType::InternalError, "bad special_object kind %u", kind);
 }

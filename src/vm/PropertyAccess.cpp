@@ -98,6 +98,16 @@ static Exception throw_read_only(Context& ctx, Atom atom) {
     return ctx.throw_type_error_atom("cannot assign to read only property '%s'", atom);
 }
 
+// True unless every object on o's prototype chain is ordinary and lacks `atom` (then a Set of a
+// missing own property must create it on o).
+bool protos_may_intercept(Object* o, Atom atom) {
+    for (Object* p = o->m_shape->m_proto; p; p = p->m_shape->m_proto) {
+        if (p->is_exotic() || find_own_slot(p, atom) >= 0) return true;
+        if (p->is_array() && atom == atoms::length) return true;
+    }
+    return false;
+}
+
 Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Value& v, bool strict,
                             InlineCache* ic) {
     if (base.is_object()) {
@@ -112,6 +122,21 @@ Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Va
                     return {};
                 }
             }
+        }
+        // Fast path: adding a new property to an ordinary extensible object whose prototypes
+        // (ordinary too) do not have it: OrdinarySet ends in CreateDataProperty, so append it.
+        if (ic && !o->is_exotic() && o->is_extensible() && !atom_is_index(atom) &&
+            !(atom == atoms::length && o->is_array()) && find_own_slot(o, atom) < 0 &&
+            !protos_may_intercept(o, atom)) {
+            Shape* before = o->m_shape;
+            before->ref();
+            uint32_t slot = before->count();
+            bool ok = add_own_property(ctx, o, atom, v, prop::Default);
+            // Cache the transition (unless the shape was extended in place: a single-owner shape).
+            if (ok && o->m_shape != before) ic_fill(*ic, InlineCache::Add, before, o->m_shape, slot);
+            before->unref();
+            if (!ok) return Exception{};
+            return {};
         }
         bool ok = TRY(set(ctx, o, atom, v, base));
         if (!ok && strict) return throw_read_only(ctx, atom);

@@ -27,6 +27,8 @@ Value op_instanceof(Context&, const Value& v, const Value& target);
 // ---- PropertyAccess.cpp ----
 Value get_field_slow(Context&, const Value& base, Atom, InlineCache*);
 Result<void> put_field_slow(Context&, const Value& base, Atom, const Value& v, bool strict, InlineCache*);
+// True unless every object on o's prototype chain is ordinary and lacks `atom`.
+bool protos_may_intercept(Object* o, Atom atom);
 Value get_array_el_slow(Context&, const Value& base, const Value& key);
 Result<void> put_array_el_slow(Context&, const Value& base, const Value& key, const Value& v, bool strict);
 Value get_length_slow(Context&, const Value& base);

@@ -5,7 +5,7 @@
 //     -e, --eval EXPR     evaluate EXPR
 //     -I, --include FILE  include an additional file before the main one
 //     --script            load as a classic script (the default for now: modules come later)
-//     -m, --module        load as an ES module (not supported yet)
+//     -m, --module        load as an ES module (also the default for *.mjs files)
 //     -q, --quit          just instantiate the interpreter and quit
 //     --strict            evaluate in strict mode
 //     --memory-limit N    limit the memory usage to N bytes (suffixes k, m, g)
@@ -30,7 +30,7 @@ void print_help() {
                 "-e  --eval EXPR     evaluate EXPR\n"
                 "-I  --include file  include an additional file\n"
                 "    --script        load as a classic script (default)\n"
-                "-m  --module        load as an ES module (not supported yet)\n"
+                "-m  --module        load as an ES module (default for .mjs files)\n"
                 "    --strict        evaluate in strict mode\n"
                 "-q  --quit          just instantiate the interpreter and quit\n"
                 "    --memory-limit n  limit the memory usage to 'n' bytes (k, m, g suffixes)\n");
@@ -71,7 +71,7 @@ void report(const EvalResult& r) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> evals, includes;
-    bool strict = false, quit = false;
+    bool strict = false, quit = false, module = false;
     size_t memory_limit = 0;
     int i = 1;
     for (; i < argc; ++i) {
@@ -98,8 +98,7 @@ int main(int argc, char** argv) {
         } else if (!std::strcmp(a, "--script") || !std::strcmp(a, "--std")) {
             // classic script is the default; --std is accepted for compatibility
         } else if (!std::strcmp(a, "-m") || !std::strcmp(a, "--module")) {
-            std::fprintf(stderr, "qjs: modules are not supported yet\n");
-            return 2;
+            module = true;
         } else if (!std::strcmp(a, "--strict")) {
             strict = true;
         } else if (!std::strcmp(a, "-q") || !std::strcmp(a, "--quit")) {
@@ -130,8 +129,8 @@ int main(int argc, char** argv) {
 
     int status = 0;
     EvalMode mode = strict ? EvalMode::Strict : EvalMode::Sloppy;
-    auto run = [&](const std::string& source, const std::string& name) {
-        EvalResult r = eval_script(realm, source, name, mode);
+    auto run = [&](const std::string& source, const std::string& name, bool as_module = false) {
+        EvalResult r = as_module ? eval_module(realm, source, name) : eval_script(realm, source, name, mode);
         if (!r.ok) {
             report(r);
             status = 1;
@@ -163,7 +162,9 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "qjs: could not load '%s'\n", script_args[0].c_str());
                 status = 1;
             } else {
-                run(src, script_args[0]);
+                bool as_module = module || (script_args[0].size() > 4 &&
+                                            script_args[0].compare(script_args[0].size() - 4, 4, ".mjs") == 0);
+                run(src, script_args[0], as_module);
             }
         }
     }

@@ -76,9 +76,26 @@ TestResult judge_async(api::Engine* engine, const std::string& printed) {
     return {Status::Pass, {}, {}};
 }
 
+// Module tests import files (the *_FIXTURE.js files) relative to the importing file; code without
+// a file of its own (evalScript, Function bodies) imports relative to the test.
+struct TestLoader {
+    const ExecContext* ctx;
+    const std::string* rel_path;
+};
+
+bool load_test_module(void* opaque, const std::string& specifier, const std::string& referrer,
+                      std::string* resolved_name, std::string* source) {
+    auto* loader = static_cast<TestLoader*>(opaque);
+    const std::string& base = referrer.find('/') == std::string::npos ? *loader->rel_path : referrer;
+    *resolved_name = api::resolve_module_path(specifier, base);
+    return read_file(loader->ctx->test_dir + "/" + *resolved_name, source);
+}
+
 TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::string& rel_path,
-                    const std::string& source, api::EvalMode mode) {
+                    const std::string& source, api::EvalMode mode, bool is_module = false) {
     api::Engine* engine = api::engine_new(ctx.memory_limit);
+    TestLoader loader{&ctx, &rel_path};
+    api::set_module_loader(engine, load_test_module, &loader);
     g_running_engine.store(engine);
     api::Realm* realm = api::realm_new(engine);
     std::string printed;
@@ -106,7 +123,9 @@ TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::str
 
     if (result.status == Status::Pass) {
         api::EvalResult r;
-        if (mode == api::EvalMode::Strict) {
+        if (is_module) {
+            r = api::eval_module(realm, source, rel_path);
+        } else if (mode == api::EvalMode::Strict) {
             std::string strict_source = "\"use strict\";\n";
             strict_source += source;
             r = api::eval_script(realm, strict_source, rel_path, mode);
@@ -145,14 +164,14 @@ TestResult run_test(const ExecContext& ctx, const std::string& rel_path) {
             if (ctx.config->skip_features.count(feature)) return {Status::Skip, "feature " + feature, {}};
         }
     }
-    if (meta.has_flag(FlagModule) || meta.negative_phase == NegativePhase::Resolution) return fail("module");
-
-    bool sloppy = !meta.has_flag(FlagOnlyStrict);
-    bool strict = !meta.has_flag(FlagNoStrict) && !meta.has_flag(FlagRaw);
+    bool is_module = meta.has_flag(FlagModule);
+    bool sloppy = !meta.has_flag(FlagOnlyStrict) && !is_module;
+    bool strict = !meta.has_flag(FlagNoStrict) && !meta.has_flag(FlagRaw) && !is_module;
 
     g_timed_out = 0;
     arm_timer(ctx.timeout_seconds);
     TestResult result{Status::Pass, {}, {}};
+    if (is_module) result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Strict, true);
     if (sloppy) result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Sloppy);
     if (strict && result.status == Status::Pass) {
         result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Strict);

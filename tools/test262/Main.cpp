@@ -34,6 +34,7 @@ struct Options {
     std::string config_path;
     bool config_given = false;
     bool update_known = false;
+    bool crashes_only = false; // sanitizer runs: only crashes (sanitizer reports) fail the run
     int jobs = 0;
     size_t every = 1;
     std::vector<std::string> filters;
@@ -51,6 +52,8 @@ void print_usage(FILE* out) {
                "  --root DIR          test262 checkout holding test/ and harness/ (default build/test262)\n"
                "  --known FILE        known failures (default tests/test262/known-failures.txt if present)\n"
                "  --update-known      rewrite the known-failures file as this run's failures\n"
+               "  --crashes-only      fail only on crashes (for sanitizer builds, where timing and stack\n"
+               "                      depth differ); other failures are still counted and listed\n"
                "  --config FILE       skip list (default tests/test262/config.txt if present)\n"
                "  --jobs N            worker processes (default: number of cores)\n"
                "  --every K           run only every K-th test file (after --filter)\n"
@@ -113,6 +116,8 @@ bool parse_options(int argc, char** argv, Options* options) {
             options->config_given = true;
         } else if (arg == "--update-known") {
             options->update_known = true;
+        } else if (arg == "--crashes-only") {
+            options->crashes_only = true;
         } else if (arg == "--jobs" || arg == "-j") {
             if (!number(&n)) return false;
             options->jobs = static_cast<int>(n);
@@ -281,7 +286,8 @@ int main(int argc, char** argv) {
     if (!comparison.new_failures.empty()) {
         // With --update-known the new failures get listed; only crashes still fail the run.
         for (uint32_t index : comparison.new_failures) {
-            if (!options.update_known || results[index].status == Status::Crash) failing = true;
+            bool counts = !options.update_known && !options.crashes_only;
+            if (counts || results[index].status == Status::Crash) failing = true;
         }
         std::printf("\nNew failures (%zu, not in the known-failures list; crashes always count):\n",
                     comparison.new_failures.size());

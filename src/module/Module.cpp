@@ -1,0 +1,758 @@
+// Module.cpp: Source Text Module Records (16.2.1.6): loading through the host, Link()
+// (16.2.1.5.1), Evaluate() with cycles and top-level await (16.2.1.5.3), ResolveExport,
+// GetExportedNames and GetModuleNamespace (16.2.1.10).
+#include "module/Module.h"
+
+#include "builtins/JSON.h"
+#include "builtins/Promise.h"
+#include "bytecode/Compiler.h"
+#include "bytecode/FunctionBytecode.h"
+#include "module/ModuleRecord.h"
+#include "runtime/Call.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/NativeFunction.h"
+#include "runtime/String.h"
+#include "vm/Frames.h"
+#include "vm/FunctionObject.h"
+
+#include <algorithm>
+
+namespace qjs {
+
+Result<bool> ordinary_get_own_property(Context&, Object*, Atom, PropertyDescriptor*);
+
+// ---- host loader (per runtime; a process has few runtimes) ----
+
+namespace {
+
+struct LoaderEntry {
+    Runtime* rt = nullptr;
+    ModuleHostLoader fn = nullptr;
+    void* opaque = nullptr;
+};
+LoaderEntry s_loaders[8];
+
+const LoaderEntry* loader_of(Runtime& rt) {
+    for (const LoaderEntry& e : s_loaders)
+        if (e.rt == &rt) return &e;
+    return nullptr;
+}
+
+} // namespace
+
+void set_module_host_loader(Runtime& rt, ModuleHostLoader fn, void* opaque) {
+    for (LoaderEntry& e : s_loaders) {
+        if (e.rt == &rt || (!e.rt && fn)) {
+            e.rt = fn ? &rt : nullptr;
+            e.fn = fn;
+            e.opaque = opaque;
+            return;
+        }
+    }
+}
+
+// ---- helpers ----
+
+std::string atom_to_utf8(Context& ctx, Atom a) {
+    Value v = ctx.atom_value(a);
+    if (!v.is_string()) return std::string();
+    return v.as_string()->to_utf8();
+}
+
+static Result<Atom> utf8_to_atom(Context& ctx, std::string_view s) {
+    String* str = String::create_utf8(ctx.rt(), s.data(), s.size());
+    if (!str) return ctx.throw_out_of_memory();
+    Atom a = ctx.rt().intern(str);
+    str->unref();
+    if (!a) return ctx.throw_out_of_memory();
+    return a;
+}
+
+static VarRef* new_var_ref(Context& ctx, Value initial) {
+    VarRef* ref = ctx.rt().new_cell<VarRef>(0);
+    if (!ref) {
+        ctx.throw_out_of_memory();
+        return nullptr;
+    }
+    ref->value = std::move(initial);
+    return ref;
+}
+
+static Result<Object*> registry(Context& ctx) {
+    if (Object* r = ctx.intrinsic(Intrinsic::ModuleRegistry)) return r;
+    Object* r = Object::create(ctx, nullptr, ClassId::Object);
+    if (!r) return Exception{};
+    ctx.set_intrinsic(Intrinsic::ModuleRegistry, r);
+    r->unref();
+    return r;
+}
+
+static ModuleRecord* registry_find(Context& ctx, Atom name) {
+    Object* r = ctx.intrinsic(Intrinsic::ModuleRegistry);
+    if (!r) return nullptr;
+    PropertyDescriptor d;
+    Result<bool> found = ordinary_get_own_property(ctx, r, name, &d);
+    if (found.is_exception()) {
+        Value ignored = ctx.rt().take_exception();
+        return nullptr;
+    }
+    if (!found.value() || !d.value.is_object()) return nullptr;
+    return as_module_record(d.value.as_object());
+}
+
+// ---- creation and loading ----
+
+static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, Atom specifier);
+
+// ParseModule (16.2.1.6.1) and the loading of what it requests (LoadRequestedModules, done
+// synchronously here since the host reads files synchronously).
+static bool is_json_module(std::string_view name) {
+    return name.size() > 5 && name.substr(name.size() - 5) == ".json";
+}
+
+static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source,
+                                           bool* compile_failed) {
+    register_module_classes();
+    ModuleCompileInfo info;
+    // A JSON module (ParseJSONModule, 16.2.1.7.1 CreateDefaultExportSyntheticModule): its only
+    // export is `default`, the parsed value; its function is an empty module's.
+    Value json_value;
+    bool json = is_json_module(atom_to_utf8(ctx, name));
+    if (json) {
+        String* text = String::create_utf8(ctx.rt(), source.data(), source.size());
+        if (!text) return ctx.throw_out_of_memory();
+        json_value = json_parse(ctx, text);
+        text->unref();
+        if (json_value.is_exception()) return Exception{};
+        source = std::string_view();
+    }
+    Result<FunctionBytecode*> compiled = compile_module(ctx, source.data(), source.size(), name, &info);
+    if (json && !compiled.is_exception()) {
+        info.bindings.push_back(ModuleBindingDesc{atoms::default_, 0});
+        info.local_exports.push_back(ModuleExportDesc{atoms::default_, 0, kNoSlot, atoms::invalid});
+    }
+    if (compiled.is_exception()) {
+        if (compile_failed) *compile_failed = true;
+        return Exception{};
+    }
+    FunctionBytecode* fb = compiled.release_value();
+    auto* m = Object::create_as<ModuleRecord>(ctx, nullptr, ClassId::ModuleRecord);
+    if (!m) {
+        fb->unref();
+        return Exception{};
+    }
+    Value holder = Value::adopt(Tag::Object, m);
+    m->m_bytecode = Value::adopt(Tag::InternalCell, fb);
+    m->m_name = ctx.atom_value(name);
+    m->m_name_atom = name;
+    m->m_has_tla = fb->is_async();
+    m->m_info = std::move(info);
+    // Local bindings get their cells now, before any module links against them (cycles);
+    // import slots are filled by InitializeEnvironment, except namespace imports whose cell is
+    // the module's own (it may be re-exported).
+    for (const ModuleBindingDesc& b : m->m_info.bindings) {
+        Value cell;
+        bool own = !(b.flags & modbinding::Import);
+        if (!own) {
+            for (const ModuleImportDesc& im : m->m_info.imports)
+                if (im.import_name == atoms::invalid && &m->m_info.bindings[im.slot] == &b) own = true;
+        }
+        if (own) {
+            VarRef* ref = new_var_ref(ctx, json                              ? json_value
+                                           : (b.flags & modbinding::Lexical) ? Value::uninitialized()
+                                                                             : Value());
+            if (!ref) return Exception{};
+            cell = Value::adopt(Tag::InternalCell, ref);
+        }
+        m->m_env.push_back(std::move(cell));
+    }
+    Object* reg = TRY(registry(ctx));
+    TRY(put_own_data(ctx, reg, name, holder, prop::Writable | prop::Configurable));
+    for (Atom specifier : m->m_info.requests) {
+        Result<ModuleRecord*> dep = load_imported_module(ctx, name, specifier);
+        if (dep.is_exception()) {
+            Result<bool> ignored = delete_property(ctx, reg, name);
+            (void)ignored;
+            return Exception{};
+        }
+        m->m_requested.push_back(Value::object(dep.value()));
+    }
+    m->m_status = ModuleStatus::Unlinked;
+    return m; // the registry keeps it alive
+}
+
+// HostLoadImportedModule (16.2.1.8) through the embedder's loader.
+static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, Atom specifier) {
+    const LoaderEntry* loader = loader_of(ctx.rt());
+    std::string spec = atom_to_utf8(ctx, specifier);
+    if (!loader) return ctx.throw_type_error("cannot load module '%s': no module loader", spec.c_str());
+    std::string resolved, source;
+    if (!loader->fn(loader->opaque, spec, atom_to_utf8(ctx, referrer), &resolved, &source))
+        return ctx.throw_type_error("cannot load module '%s'", spec.c_str());
+    Atom name = TRY(utf8_to_atom(ctx, resolved));
+    if (ModuleRecord* m = registry_find(ctx, name)) return m;
+    return create_module(ctx, name, source, nullptr);
+}
+
+// ---- ResolveExport (16.2.1.6.3) ----
+
+namespace {
+
+struct ResolvedBinding {
+    enum Kind : uint8_t { NotFound, Ambiguous, Found } kind = NotFound;
+    ModuleRecord* module = nullptr;
+    uint32_t slot = kNoSlot; // kNoSlot: the module's namespace object
+};
+
+struct ResolveSetEntry {
+    ModuleRecord* module;
+    Atom name;
+};
+
+ModuleRecord* requested(ModuleRecord* m, uint32_t request) {
+    return as_module_record(m->m_requested[request].as_object());
+}
+
+ResolvedBinding resolve_export(ModuleRecord* m, Atom name, Vector<ResolveSetEntry>& set) {
+    // 1-2. A circular import request resolves to nothing.
+    for (const ResolveSetEntry& e : set)
+        if (e.module == m && e.name == name) return {};
+    set.push_back({m, name});
+    // 4. Local exports.
+    for (const ModuleExportDesc& e : m->m_info.local_exports)
+        if (e.export_name == name) return {ResolvedBinding::Found, m, e.slot};
+    // 5. Indirect exports.
+    for (const ModuleExportDesc& e : m->m_info.indirect_exports) {
+        if (e.export_name != name) continue;
+        ModuleRecord* imported = requested(m, e.request);
+        if (e.import_name == atoms::invalid) return {ResolvedBinding::Found, imported, kNoSlot};
+        return resolve_export(imported, e.import_name, set);
+    }
+    // 6. `default` is never provided by export *.
+    if (name == atoms::default_) return {};
+    // 7-8. Star exports must agree.
+    ResolvedBinding star;
+    for (uint32_t request : m->m_info.star_exports) {
+        ResolvedBinding r = resolve_export(requested(m, request), name, set);
+        if (r.kind == ResolvedBinding::Ambiguous) return r;
+        if (r.kind == ResolvedBinding::NotFound) continue;
+        if (star.kind == ResolvedBinding::NotFound) {
+            star = r;
+        } else if (r.module != star.module || r.slot != star.slot) {
+            return {ResolvedBinding::Ambiguous, nullptr, kNoSlot};
+        }
+    }
+    return star;
+}
+
+ResolvedBinding resolve_export(ModuleRecord* m, Atom name) {
+    Vector<ResolveSetEntry> set;
+    return resolve_export(m, name, set);
+}
+
+// GetExportedNames (16.2.1.6.2).
+void exported_names(ModuleRecord* m, Vector<ModuleRecord*>& star_set, Vector<Atom>& out) {
+    for (ModuleRecord* s : star_set)
+        if (s == m) return;
+    star_set.push_back(m);
+    auto add = [&](Atom a) {
+        for (Atom b : out)
+            if (a == b) return;
+        out.push_back(a);
+    };
+    for (const ModuleExportDesc& e : m->m_info.local_exports)
+        add(e.export_name);
+    for (const ModuleExportDesc& e : m->m_info.indirect_exports)
+        add(e.export_name);
+    for (uint32_t request : m->m_info.star_exports) {
+        Vector<Atom> star_names;
+        exported_names(requested(m, request), star_set, star_names);
+        for (Atom a : star_names)
+            if (a != atoms::default_) add(a);
+    }
+}
+
+} // namespace
+
+// ---- namespaces (16.2.1.10 GetModuleNamespace, 10.4.6.12 ModuleNamespaceCreate) ----
+
+Result<Object*> get_module_namespace(Context& ctx, ModuleRecord* m) {
+    if (m->m_namespace.is_object()) return m->m_namespace.as_object();
+    Vector<ModuleRecord*> star_set;
+    Vector<Atom> names;
+    exported_names(m, star_set, names);
+    Value ns = TRY(create_module_namespace(ctx, m));
+    m->m_namespace = ns;
+    auto* nso = static_cast<ModuleNamespaceObject*>(ns.as_object());
+    // Only unambiguous names, sorted by code units.
+    Vector<std::pair<Value, Atom>> keyed;
+    for (Atom a : names) {
+        ResolvedBinding r = resolve_export(m, a);
+        if (r.kind != ResolvedBinding::Found) continue;
+        Value s = ctx.atom_value(a);
+        if (!s.is_string()) return ctx.throw_out_of_memory();
+        keyed.push_back({std::move(s), a});
+    }
+    std::sort(keyed.begin(), keyed.end(),
+              [](const std::pair<Value, Atom>& x, const std::pair<Value, Atom>& y) {
+                  return x.first.as_string()->compare(y.first.as_string()) < 0;
+              });
+    for (auto& [s, a] : keyed) {
+        ResolvedBinding r = resolve_export(m, a);
+        Value cell;
+        if (r.slot == kNoSlot) {
+            Object* target = TRY(get_module_namespace(ctx, r.module));
+            VarRef* ref = new_var_ref(ctx, Value::object(target));
+            if (!ref) return Exception{};
+            cell = Value::adopt(Tag::InternalCell, ref);
+        } else {
+            cell = r.module->m_env[r.slot];
+        }
+        nso->m_names.push_back(a);
+        nso->m_cells.push_back(std::move(cell));
+    }
+    return nso;
+}
+
+// ---- Link (16.2.1.5.1) ----
+
+// InitializeEnvironment (16.2.1.6.4).
+static Result<void> initialize_environment(Context& ctx, ModuleRecord* m) {
+    // 1. Every indirect export must resolve.
+    for (const ModuleExportDesc& e : m->m_info.indirect_exports) {
+        ResolvedBinding r = resolve_export(m, e.export_name);
+        if (r.kind != ResolvedBinding::Found) {
+            std::string n = atom_to_utf8(ctx, e.export_name);
+            return ctx.throw_syntax_error("%s export '%s'",
+                                          r.kind == ResolvedBinding::Ambiguous ? "ambiguous" : "unresolvable",
+                                          n.c_str());
+        }
+    }
+    // 7. Import bindings.
+    for (const ModuleImportDesc& im : m->m_info.imports) {
+        ModuleRecord* imported = requested(m, im.request);
+        if (im.import_name == atoms::invalid) {
+            Object* ns = TRY(get_module_namespace(ctx, imported));
+            static_cast<VarRef*>(m->m_env[im.slot].as_cell())->value = Value::object(ns);
+            continue;
+        }
+        ResolvedBinding r = resolve_export(imported, im.import_name);
+        if (r.kind != ResolvedBinding::Found) {
+            std::string n = atom_to_utf8(ctx, im.import_name);
+            std::string from = atom_to_utf8(ctx, imported->m_name_atom);
+            return ctx.throw_syntax_error("%s import '%s' from '%s'",
+                                          r.kind == ResolvedBinding::Ambiguous ? "ambiguous" : "unresolvable",
+                                          n.c_str(), from.c_str());
+        }
+        if (r.slot == kNoSlot) {
+            Object* ns = TRY(get_module_namespace(ctx, r.module));
+            VarRef* ref = new_var_ref(ctx, Value::object(ns));
+            if (!ref) return Exception{};
+            m->m_env[im.slot] = Value::adopt(Tag::InternalCell, ref);
+        } else {
+            m->m_env[im.slot] = r.module->m_env[r.slot];
+        }
+    }
+    // The module function closes over the environment's cells.
+    if (!m->m_function.is_object()) {
+        auto* fb = static_cast<FunctionBytecode*>(m->m_bytecode.as_cell());
+        Vector<VarRef*> refs;
+        for (const Value& cell : m->m_env)
+            refs.push_back(cell.is_internal_cell() ? static_cast<VarRef*>(cell.as_cell()) : nullptr);
+        Frame frame;
+        frame.var_refs = refs.data();
+        m->m_function = TRY(new_closure(ctx, fb, &frame));
+    }
+    // 24. Function declarations are instantiated (the module function with `this` = true).
+    Value v = call(ctx, m->m_function, Value::boolean(true), {});
+    if (v.is_exception()) return Exception{};
+    return {};
+}
+
+static Result<uint32_t> inner_module_linking(Context& ctx, ModuleRecord* m, Vector<ModuleRecord*>& stack,
+                                             uint32_t index) {
+    // 2. Already linked (or linking, in a cycle).
+    if (m->m_status != ModuleStatus::Unlinked) return index;
+    // 4-8.
+    m->m_status = ModuleStatus::Linking;
+    m->m_dfs_index = m->m_dfs_ancestor_index = index++;
+    stack.push_back(m);
+    // 9. Dependencies first.
+    for (uint32_t i = 0; i < m->m_requested.size(); i++) {
+        ModuleRecord* r = requested(m, i);
+        index = TRY(inner_module_linking(ctx, r, stack, index));
+        if (r->m_status == ModuleStatus::Linking)
+            m->m_dfs_ancestor_index = std::min(m->m_dfs_ancestor_index, r->m_dfs_ancestor_index);
+    }
+    // 10.
+    TRY(initialize_environment(ctx, m));
+    // 13. The root of a strongly connected component marks it linked.
+    if (m->m_dfs_ancestor_index == m->m_dfs_index) {
+        for (;;) {
+            ModuleRecord* done = stack.back();
+            stack.pop_back();
+            done->m_status = ModuleStatus::Linked;
+            if (done == m) break;
+        }
+    }
+    return index;
+}
+
+Result<void> link_module(Context& ctx, ModuleRecord* m) {
+    Vector<ModuleRecord*> stack;
+    Result<uint32_t> r = inner_module_linking(ctx, m, stack, 0);
+    if (r.is_exception()) {
+        // 4.a. The modules being linked go back to unlinked.
+        for (ModuleRecord* s : stack)
+            s->m_status = ModuleStatus::Unlinked;
+        return Exception{};
+    }
+    return {};
+}
+
+// ---- Evaluate (16.2.1.5.3) ----
+
+namespace {
+
+Value async_module_fulfilled_native(Context& ctx, const CallArgs& args);
+Value async_module_rejected_native(Context& ctx, const CallArgs& args);
+
+ModuleRecord* cycle_root(ModuleRecord* m) {
+    return m->m_cycle_root.is_object() ? as_module_record(m->m_cycle_root.as_object()) : m;
+}
+
+// Settles the module's top-level capability, if it has one.
+void settle_top_level(Context& ctx, ModuleRecord* m, bool fulfilled, const Value& value) {
+    if (!m->m_top_promise.is_object()) return;
+    if (fulfilled) {
+        Result<void> r = resolve_promise(ctx, m->m_top_promise.as_object(), Value());
+        if (r.is_exception()) Value ignored = ctx.rt().take_exception();
+    } else {
+        reject_promise(ctx, m->m_top_promise.as_object(), value);
+    }
+}
+
+// ExecuteModule for a synchronous module: runs its body.
+Value execute_module_sync(Context& ctx, ModuleRecord* m) {
+    return call(ctx, m->m_function, Value(), {});
+}
+
+// ExecuteAsyncModule (16.2.1.5.3.4): runs an async module's body; its completion continues the
+// evaluation of the modules waiting for it.
+Result<void> execute_async_module(Context& ctx, ModuleRecord* m) {
+    Value promise = TRY(call(ctx, m->m_function, Value(), {}));
+    Value holder = Value::object(m);
+    Value on_fulfilled =
+        TRY(new_native_function(ctx, async_module_fulfilled_native, atoms::empty_string, 0, 0, 1));
+    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = holder;
+    Value on_rejected =
+        TRY(new_native_function(ctx, async_module_rejected_native, atoms::empty_string, 1, 0, 1));
+    static_cast<NativeFunctionObject*>(on_rejected.as_object())->data()[0] = holder;
+    if (!is_promise(promise)) return ctx.throw_type_error("async module did not return a promise");
+    return perform_promise_then(ctx, promise.as_object(), on_fulfilled, on_rejected, nullptr);
+}
+
+// AsyncModuleExecutionRejected (16.2.1.5.3.7).
+void async_module_rejected(Context& ctx, ModuleRecord* m, const Value& error) {
+    if (m->m_status == ModuleStatus::Evaluated) return;
+    m->m_has_error = true;
+    m->m_error = error;
+    m->m_status = ModuleStatus::Evaluated;
+    m->m_async_evaluation = false;
+    // The module's own capability is rejected before its parents' (as test262 expects).
+    settle_top_level(ctx, m, false, error);
+    Vector<Value> parents = m->m_async_parents;
+    for (const Value& p : parents)
+        async_module_rejected(ctx, as_module_record(p.as_object()), error);
+}
+
+// GatherAvailableAncestors (16.2.1.5.3.5).
+void gather_available_ancestors(ModuleRecord* m, Vector<ModuleRecord*>& exec_list) {
+    for (const Value& pv : m->m_async_parents) {
+        ModuleRecord* p = as_module_record(pv.as_object());
+        if (std::find(exec_list.begin(), exec_list.end(), p) != exec_list.end()) continue;
+        if (cycle_root(p)->m_has_error) continue;
+        if (p->m_pending_async_dependencies == 0) continue;
+        if (--p->m_pending_async_dependencies == 0) {
+            exec_list.push_back(p);
+            if (!p->m_has_tla) gather_available_ancestors(p, exec_list);
+        }
+    }
+}
+
+// AsyncModuleExecutionFulfilled (16.2.1.5.3.6).
+void async_module_fulfilled(Context& ctx, ModuleRecord* m) {
+    if (m->m_status == ModuleStatus::Evaluated) return; // already failed
+    m->m_async_evaluation = false;
+    m->m_status = ModuleStatus::Evaluated;
+    settle_top_level(ctx, m, true, Value());
+    Vector<ModuleRecord*> exec_list;
+    gather_available_ancestors(m, exec_list);
+    std::sort(exec_list.begin(), exec_list.end(),
+              [](ModuleRecord* a, ModuleRecord* b) { return a->m_async_order < b->m_async_order; });
+    for (ModuleRecord* p : exec_list) {
+        if (p->m_status == ModuleStatus::Evaluated) continue; // failed meanwhile
+        Value keep = Value::object(p);
+        if (p->m_has_tla) {
+            if (execute_async_module(ctx, p).is_exception()) {
+                Value error;
+                if (!catch_exception(ctx, error)) return;
+                async_module_rejected(ctx, p, error);
+            }
+            continue;
+        }
+        Value r = execute_module_sync(ctx, p);
+        if (r.is_exception()) {
+            Value error;
+            if (!catch_exception(ctx, error)) return;
+            async_module_rejected(ctx, p, error);
+            continue;
+        }
+        p->m_async_evaluation = false;
+        p->m_status = ModuleStatus::Evaluated;
+        settle_top_level(ctx, p, true, Value());
+    }
+}
+
+Value async_module_fulfilled_native(Context& ctx, const CallArgs& args) {
+    Value m = static_cast<NativeFunctionObject*>(args.callee)->data()[0];
+    async_module_fulfilled(ctx, as_module_record(m.as_object()));
+    return Value();
+}
+
+Value async_module_rejected_native(Context& ctx, const CallArgs& args) {
+    Value m = static_cast<NativeFunctionObject*>(args.callee)->data()[0];
+    async_module_rejected(ctx, as_module_record(m.as_object()), args.arg(0));
+    return Value();
+}
+
+uint64_t s_async_order = 1;
+
+// InnerModuleEvaluation (16.2.1.5.3.1).
+Result<uint32_t> inner_module_evaluation(Context& ctx, ModuleRecord* m, Vector<ModuleRecord*>& stack,
+                                         uint32_t index) {
+    // 2. Done, or being evaluated asynchronously: its cached outcome.
+    if (m->m_status == ModuleStatus::EvaluatingAsync || m->m_status == ModuleStatus::Evaluated) {
+        ModuleRecord* root = cycle_root(m);
+        if (root->m_has_error || m->m_has_error) {
+            return ctx.throw_value(root->m_has_error ? root->m_error : m->m_error);
+        }
+        return index;
+    }
+    // 3. In the current cycle.
+    if (m->m_status == ModuleStatus::Evaluating) return index;
+    // 5-10.
+    m->m_status = ModuleStatus::Evaluating;
+    m->m_dfs_index = m->m_dfs_ancestor_index = index++;
+    m->m_pending_async_dependencies = 0;
+    stack.push_back(m);
+    // 11. Dependencies first.
+    for (uint32_t i = 0; i < m->m_requested.size(); i++) {
+        ModuleRecord* r = requested(m, i);
+        index = TRY(inner_module_evaluation(ctx, r, stack, index));
+        if (r->m_status == ModuleStatus::Evaluating) {
+            m->m_dfs_ancestor_index = std::min(m->m_dfs_ancestor_index, r->m_dfs_ancestor_index);
+        } else {
+            r = cycle_root(r);
+            if (r->m_has_error) {
+                return ctx.throw_value(r->m_error);
+            }
+        }
+        if (r->m_async_evaluation) {
+            m->m_pending_async_dependencies++;
+            r->m_async_parents.push_back(Value::object(m));
+        }
+    }
+    // 12-13. Run it now, or once its async dependencies are done.
+    if (m->m_pending_async_dependencies > 0 || m->m_has_tla) {
+        m->m_async_evaluation = true;
+        m->m_async_order = s_async_order++;
+        if (m->m_pending_async_dependencies == 0) TRY(execute_async_module(ctx, m));
+    } else {
+        Value r = execute_module_sync(ctx, m);
+        if (r.is_exception()) return Exception{};
+    }
+    // 16. The root of a strongly connected component completes it.
+    if (m->m_dfs_ancestor_index == m->m_dfs_index) {
+        for (;;) {
+            ModuleRecord* done = stack.back();
+            stack.pop_back();
+            done->m_status =
+                done->m_async_evaluation ? ModuleStatus::EvaluatingAsync : ModuleStatus::Evaluated;
+            done->m_cycle_root = Value::object(m);
+            if (done == m) break;
+        }
+    }
+    return index;
+}
+
+} // namespace
+
+// Evaluate() (16.2.1.5.3): the promise of the module graph's evaluation.
+Value evaluate_module(Context& ctx, ModuleRecord* m) {
+    // 3. A module evaluated (or being evaluated) before shares its cycle root's capability.
+    if (m->m_status == ModuleStatus::EvaluatingAsync || m->m_status == ModuleStatus::Evaluated) {
+        if (m->m_cycle_root.is_object()) m = cycle_root(m);
+    }
+    // 4.
+    if (m->m_top_promise.is_object()) return m->m_top_promise;
+    Value promise = TRY(new_promise(ctx, nullptr, nullptr));
+    m->m_top_promise = promise;
+    if (m->m_status == ModuleStatus::Evaluated && m->m_has_error) {
+        reject_promise(ctx, promise.as_object(), m->m_error);
+        return promise;
+    }
+    Vector<ModuleRecord*> stack;
+    Value keep = Value::object(m);
+    Result<uint32_t> r = inner_module_evaluation(ctx, m, stack, 0);
+    if (r.is_exception()) {
+        Value error;
+        if (!catch_exception(ctx, error)) return Exception{};
+        // 9.a. Every module on the stack failed with this error.
+        for (ModuleRecord* s : stack) {
+            s->m_status = ModuleStatus::Evaluated;
+            s->m_has_error = true;
+            s->m_error = error;
+        }
+        reject_promise(ctx, promise.as_object(), error);
+    } else if (!m->m_async_evaluation) {
+        TRY(resolve_promise(ctx, promise.as_object(), Value()));
+    }
+    return promise;
+}
+
+// ---- the embedding entry point ----
+
+Value run_module_source(Context& ctx, std::string_view source, std::string_view name, bool* compile_failed) {
+    if (compile_failed) *compile_failed = false;
+    Atom atom = TRY(utf8_to_atom(ctx, name));
+    ModuleRecord* m = registry_find(ctx, atom);
+    if (!m) m = TRY(create_module(ctx, atom, source, compile_failed));
+    Value keep = Value::object(m);
+    TRY(link_module(ctx, m));
+    return evaluate_module(ctx, m);
+}
+
+// ---- import.meta (13.3.12.1) ----
+
+Value module_import_meta(Context& ctx, Atom filename) {
+    ModuleRecord* m = registry_find(ctx, filename);
+    if (!m) return new_object_with_proto(ctx, nullptr);
+    if (!m->m_meta.is_object()) m->m_meta = TRY(new_object_with_proto(ctx, nullptr));
+    return m->m_meta;
+}
+
+// ---- import() (13.3.10.1 EvaluateImportCall) ----
+
+namespace {
+
+// The evaluation promise settled: resolve import()'s promise with the namespace (ContinueDynamicImport).
+Value dynamic_import_fulfilled(Context& ctx, const CallArgs& args) {
+    auto* f = static_cast<NativeFunctionObject*>(args.callee);
+    Object* promise = f->data()[0].as_object();
+    ModuleRecord* m = as_module_record(f->data()[1].as_object());
+    Result<Object*> ns = get_module_namespace(ctx, m);
+    if (ns.is_exception()) {
+        Value error;
+        if (!catch_exception(ctx, error)) return Exception{};
+        reject_promise(ctx, promise, error);
+        return Value();
+    }
+    TRY(resolve_promise(ctx, promise, Value::object(ns.value())));
+    return Value();
+}
+
+Value dynamic_import_rejected(Context& ctx, const CallArgs& args) {
+    auto* f = static_cast<NativeFunctionObject*>(args.callee);
+    reject_promise(ctx, f->data()[0].as_object(), args.arg(0));
+    return Value();
+}
+
+// HostLoadImportedModule + ContinueDynamicImport: load, link and evaluate, then settle the promise.
+Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referrer, Atom spec) {
+    ModuleRecord* m = TRY(load_imported_module(ctx, referrer, spec));
+    Value keep = Value::object(m);
+    TRY(link_module(ctx, m));
+    Value evaluation = TRY(evaluate_module(ctx, m));
+    Value on_fulfilled =
+        TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 2));
+    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = Value::object(promise);
+    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[1] = keep;
+    Value on_rejected = TRY(new_native_function(ctx, dynamic_import_rejected, atoms::empty_string, 1, 0, 1));
+    static_cast<NativeFunctionObject*>(on_rejected.as_object())->data()[0] = Value::object(promise);
+    return perform_promise_then(ctx, evaluation.as_object(), on_fulfilled, on_rejected, nullptr);
+}
+
+Value dynamic_import_job(Context& ctx, const CallArgs& args) {
+    Value* data = static_cast<NativeFunctionObject*>(args.callee)->data();
+    Value promise = data[0];
+    Atom referrer = ctx.rt().intern(data[1].as_string());
+    Atom spec = ctx.rt().intern(data[2].as_string());
+    if (!referrer || !spec) return ctx.throw_out_of_memory();
+    if (dynamic_import_continue(ctx, promise.as_object(), referrer, spec).is_exception()) {
+        Value error;
+        if (!catch_exception(ctx, error)) return Exception{};
+        reject_promise(ctx, promise.as_object(), error);
+    }
+    return Value();
+}
+
+// Steps after the promise capability exists; an abrupt completion rejects the promise.
+Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& args, Object* promise) {
+    // 10. specifierString = ToString(specifier).
+    Value specifier = TRY(to_string(ctx, args.arg(0)));
+    // 11-12. The options' import attributes must be an object of strings.
+    const Value& options = args.arg(1);
+    if (!options.is_undefined()) {
+        if (!options.is_object()) return ctx.throw_type_error("import() options must be an object");
+        Value attributes = TRY(get(ctx, options.as_object(), atoms::with, options));
+        if (!attributes.is_undefined()) {
+            if (!attributes.is_object())
+                return ctx.throw_type_error("import() options.with must be an object");
+            Vector<Atom> keys = TRY(own_property_keys(ctx, attributes.as_object()));
+            for (Atom k : keys) {
+                if (ctx.rt().atom_is_symbol(k)) continue;
+                PropertyDescriptor d;
+                bool found = TRY(get_own_property(ctx, attributes.as_object(), k, &d));
+                if (!found || !d.enumerable()) continue;
+                Value v = TRY(get(ctx, attributes.as_object(), k, attributes));
+                if (!v.is_string()) return ctx.throw_type_error("import attribute values must be strings");
+            }
+        }
+    }
+    // The host loads the module later (FinishLoadingImportedModule runs as a job), so the module
+    // graph being evaluated now finishes first.
+    Value job = TRY(new_native_function(ctx, dynamic_import_job, atoms::empty_string, 0, 0, 3));
+    Value* data = static_cast<NativeFunctionObject*>(job.as_object())->data();
+    data[0] = Value::object(promise);
+    data[1] = ctx.atom_value(referrer);
+    data[2] = std::move(specifier);
+    ctx.rt().enqueue_job(&ctx, std::move(job), Vector<Value>());
+    return {};
+}
+
+Value dynamic_import_native(Context& ctx, const CallArgs& args) {
+    auto* f = static_cast<NativeFunctionObject*>(args.callee);
+    Value promise = TRY(new_promise(ctx, nullptr, nullptr));
+    Atom referrer = ctx.rt().intern(f->data()[0].as_string());
+    if (!referrer) return ctx.throw_out_of_memory();
+    if (dynamic_import_steps(ctx, referrer, args, promise.as_object()).is_exception()) {
+        Value error;
+        if (!catch_exception(ctx, error)) return Exception{};
+        reject_promise(ctx, promise.as_object(), error);
+    }
+    return promise;
+}
+
+} // namespace
+
+Value module_import_function(Context& ctx, Atom referrer) {
+    Value f = TRY(new_native_function(ctx, dynamic_import_native, atoms::import, 1, 0, 1));
+    Value name = ctx.atom_value(referrer == atoms::invalid ? atoms::empty_string : referrer);
+    if (!name.is_string()) return ctx.throw_out_of_memory();
+    static_cast<NativeFunctionObject*>(f.as_object())->data()[0] = std::move(name);
+    return f;
+}
+
+} // namespace qjs

@@ -1,0 +1,210 @@
+// ModuleNamespace.cpp: module namespace exotic objects (10.4.6) and the class hooks of module
+// records and namespaces.
+#include "module/ModuleRecord.h"
+
+#include "gc/Visitor.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/String.h"
+
+#include <memory>
+
+namespace qjs {
+
+Result<bool> ordinary_get_own_property(Context&, Object*, Atom, PropertyDescriptor*);
+Result<bool> ordinary_define_own_property(Context&, Object*, Atom, const PropertyDescriptor&);
+
+namespace {
+
+ModuleNamespaceObject* as_namespace(Object* o) {
+    return static_cast<ModuleNamespaceObject*>(o);
+}
+
+// The export's index in [[Exports]], or -1.
+int32_t export_index(ModuleNamespaceObject* ns, Atom key) {
+    for (uint32_t i = 0; i < ns->m_names.size(); i++)
+        if (ns->m_names[i] == key) return static_cast<int32_t>(i);
+    return -1;
+}
+
+// The binding's value; a binding in its TDZ throws a ReferenceError.
+Value binding_value(Context& ctx, ModuleNamespaceObject* ns, int32_t i) {
+    auto* ref = static_cast<VarRef*>(ns->m_cells[i].as_cell());
+    if (ref->value.is_uninitialized()) {
+        std::string name = atom_to_utf8(ctx, ns->m_names[i]);
+        return ctx.throw_reference_error("%s is not initialized", name.c_str());
+    }
+    return ref->value;
+}
+
+// 10.4.6.5 [[GetOwnProperty]] (#sec-module-namespace-exotic-objects-getownproperty-p)
+Result<bool> ns_get_own_property(Context& ctx, Object* o, Atom key, PropertyDescriptor* out) {
+    // 1. Symbols are ordinary properties.
+    if (ctx.rt().atom_is_symbol(key)) return ordinary_get_own_property(ctx, o, key, out);
+    auto* ns = as_namespace(o);
+    // 3. Not an export: undefined.
+    int32_t i = export_index(ns, key);
+    if (i < 0) return false;
+    // 4. value = ? O.[[Get]](P, O).
+    Value v = TRY(binding_value(ctx, ns, i));
+    if (out) *out = PropertyDescriptor::data(std::move(v), prop::Writable | prop::Enumerable);
+    return true;
+}
+
+// 10.4.6.6 [[DefineOwnProperty]] (#sec-module-namespace-exotic-objects-defineownproperty-p-desc)
+Result<bool> ns_define_own_property(Context& ctx, Object* o, Atom key, const PropertyDescriptor& desc) {
+    // 1. Symbols are ordinary properties.
+    if (ctx.rt().atom_is_symbol(key)) return ordinary_define_own_property(ctx, o, key, desc);
+    // 2. current = ? O.[[GetOwnProperty]](P); undefined: false.
+    PropertyDescriptor current;
+    bool found = TRY(ns_get_own_property(ctx, o, key, &current));
+    if (!found) return false;
+    // 4-7. Only a redefinition with the same attributes and value succeeds.
+    if (desc.has_configurable && desc.configurable()) return false;
+    if (desc.has_enumerable && !desc.enumerable()) return false;
+    if (desc.has_get || desc.has_set) return false;
+    if (desc.has_writable && !desc.writable()) return false;
+    if (desc.has_value) return same_value(desc.value, current.value);
+    return true;
+}
+
+// 10.4.6.7 [[HasProperty]] (#sec-module-namespace-exotic-objects-hasproperty-p)
+Result<bool> ns_has_property(Context& ctx, Object* o, Atom key) {
+    if (ctx.rt().atom_is_symbol(key)) return ordinary_get_own_property(ctx, o, key, nullptr);
+    return export_index(as_namespace(o), key) >= 0;
+}
+
+// 10.4.6.8 [[Get]] (#sec-module-namespace-exotic-objects-get-p-receiver)
+Value ns_get(Context& ctx, Object* o, Atom key, const Value&) {
+    if (ctx.rt().atom_is_symbol(key)) {
+        PropertyDescriptor d;
+        bool found = TRY(ordinary_get_own_property(ctx, o, key, &d));
+        if (!found || d.is_accessor()) return Value();
+        return d.value;
+    }
+    auto* ns = as_namespace(o);
+    int32_t i = export_index(ns, key);
+    if (i < 0) return Value();
+    return binding_value(ctx, ns, i);
+}
+
+// 10.4.6.9 [[Set]]: always false.
+Result<bool> ns_set(Context&, Object*, Atom, const Value&, const Value&) {
+    return false;
+}
+
+// 10.4.6.10 [[Delete]] (#sec-module-namespace-exotic-objects-delete-p)
+Result<bool> ns_delete(Context& ctx, Object* o, Atom key) {
+    if (ctx.rt().atom_is_symbol(key)) {
+        PropertyDescriptor d;
+        bool found = TRY(ordinary_get_own_property(ctx, o, key, &d));
+        return !found; // the only symbol property (@@toStringTag) is non-configurable
+    }
+    return export_index(as_namespace(o), key) < 0;
+}
+
+// 10.4.6.11 [[OwnPropertyKeys]]: the exports, then the symbol keys.
+Result<void> ns_own_keys(Context&, Object* o, Vector<Atom>& out) {
+    for (Atom a : as_namespace(o)->m_names)
+        out.push_back(a);
+    return {};
+}
+
+Result<Object*> ns_get_prototype_of(Context&, Object*) {
+    return static_cast<Object*>(nullptr);
+}
+// 10.4.6.2 [[SetPrototypeOf]]: SetImmutablePrototype.
+Result<bool> ns_set_prototype_of(Context&, Object*, Object* proto) {
+    return proto == nullptr;
+}
+Result<bool> ns_is_extensible(Context&, Object*) {
+    return false;
+}
+Result<bool> ns_prevent_extensions(Context&, Object*) {
+    return true;
+}
+
+const ExoticHooks kNamespaceHooks = {
+    ns_get_own_property,
+    ns_define_own_property,
+    ns_has_property,
+    ns_get,
+    ns_set,
+    ns_delete,
+    ns_own_keys,
+    ns_get_prototype_of,
+    ns_set_prototype_of,
+    ns_is_extensible,
+    ns_prevent_extensions,
+};
+
+void visit_namespace(Object* o, EdgeVisitor& v) {
+    auto* ns = as_namespace(o);
+    v.visit_value(ns->m_module);
+    for (Value& c : ns->m_cells)
+        v.visit_value(c);
+}
+void clear_namespace(Object* o) {
+    auto* ns = as_namespace(o);
+    ns->m_module = Value();
+    Vector<Value>().swap(ns->m_cells);
+}
+void finalize_namespace(Object* o) {
+    auto* ns = as_namespace(o);
+    std::destroy_at(&ns->m_names);
+    std::destroy_at(&ns->m_cells);
+}
+
+void visit_record(Object* o, EdgeVisitor& v) {
+    ModuleRecord* m = as_module_record(o);
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
+                     &m->m_top_promise, &m->m_cycle_root})
+        v.visit_value(*f);
+    for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents})
+        for (Value& x : *list)
+            v.visit_value(x);
+}
+void clear_record(Object* o) {
+    ModuleRecord* m = as_module_record(o);
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
+                     &m->m_top_promise, &m->m_cycle_root})
+        *f = Value();
+    for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents})
+        Vector<Value>().swap(*list);
+}
+void finalize_record(Object* o) {
+    ModuleRecord* m = as_module_record(o);
+    std::destroy_at(&m->m_env);
+    std::destroy_at(&m->m_requested);
+    std::destroy_at(&m->m_async_parents);
+    std::destroy_at(&m->m_info);
+}
+
+} // namespace
+
+void register_module_classes() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    register_class_hooks(ClassId::ModuleNamespace,
+                         ClassHooks{visit_namespace, clear_namespace, finalize_namespace, &kNamespaceHooks});
+    register_class_hooks(ClassId::ModuleRecord,
+                         ClassHooks{visit_record, clear_record, finalize_record, nullptr});
+}
+
+// 10.4.6.12 ModuleNamespaceCreate (#sec-modulenamespacecreate)
+Value create_module_namespace(Context& ctx, ModuleRecord* m) {
+    register_module_classes();
+    auto* ns = Object::create_as<ModuleNamespaceObject>(ctx, nullptr, ClassId::ModuleNamespace);
+    if (!ns) return Exception{};
+    Value result = Value::adopt(Tag::Object, ns);
+    ns->m_module = Value::object(m);
+    // 28.3.1 @@toStringTag: "Module", non-writable, non-enumerable, non-configurable.
+    Value tag = ctx.atom_value(ctx.rt().intern_ascii("Module"));
+    if (!tag.is_string()) return ctx.throw_out_of_memory();
+    TRY(put_own_data(ctx, ns, atoms::sym_toStringTag, std::move(tag), 0));
+    ns->m_flags &= ~objflag::Extensible;
+    return result;
+}
+
+} // namespace qjs
