@@ -32,6 +32,7 @@ Context* Context::create(Runtime& rt) {
     // The two objects everything else hangs from, then the global object.
     Object* object_proto = Object::create(*ctx, nullptr, ClassId::Object);
     if (!object_proto) return nullptr;
+    object_proto->m_flags |= objflag::ImmutablePrototype; // 20.1.3: an immutable prototype exotic object
     ctx->m_intrinsics[static_cast<size_t>(Intrinsic::ObjectPrototype)] = object_proto;
     Value fp =
         new_native_function(*ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);

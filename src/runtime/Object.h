@@ -40,6 +40,7 @@ enum : uint8_t {
     LengthWritable = 16,   // Array: the "length" property is writable
     HtmlDda = 32,          // [[IsHTMLDDA]] (test262's $262.IsHTMLDDA)
     ClassConstructor = 64, // calling without new throws
+    ImmutablePrototype = 128, // immutable prototype exotic object (10.4.7): %Object.prototype%
 };
 }
 

@@ -42,6 +42,8 @@ Result<bool> set_prototype_of(Context& ctx, Object* o, Object* proto) {
     if (auto* ex = exotic(o); ex && ex->set_prototype_of) return ex->set_prototype_of(ctx, o, proto);
     // 1-3. If SameValue(V, current) is true, return true.
     if (proto == o->prototype()) return true;
+    // 10.4.7.2 SetImmutablePrototype: a different prototype is refused.
+    if (o->m_flags & objflag::ImmutablePrototype) return false;
     // 4-5. If extensible is false, return false.
     if (!o->is_extensible()) return false;
     // 6-8. Refuse cycles (stop at objects with exotic [[GetPrototypeOf]]).

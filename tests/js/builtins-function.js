@@ -30,3 +30,16 @@ function Fake() {}
 Fake.prototype = null;
 var g2 = Reflect.construct(GeneratorFunction, ["yield 1"], Fake);
 assertEquals(Object.getPrototypeOf(g2), GeneratorFunction.prototype);
+
+// Function.prototype.toString of dynamic functions is exactly the synthesized source text.
+assertEquals(Function("a", "b", "return a").toString(), "function anonymous(a,b\n) {\nreturn a\n}");
+assertEquals(GeneratorFunction("yield 1").toString(), "function* anonymous(\n) {\nyield 1\n}");
+assertEquals(AsyncGeneratorFunction("").toString(), "async function* anonymous(\n) {\n\n}");
+
+// Calling a callable proxy (directly or through call/apply) reaches its target or apply trap.
+var p = new Proxy(function (a, b) { return a + b; }, {});
+assertEquals(p(1, 2), 3);
+assertEquals(p.call(null, 2, 3), 5);
+var p2 = new Proxy(p, { apply: function (t, self, args) { return "trapped " + args.length; } });
+assertEquals(p2(1), "trapped 1");
+assertEquals(Reflect.apply(p2, null, []), "trapped 0");
