@@ -39,7 +39,7 @@ double days_from_civil(double y, double m, double d) {
     y -= m <= 1;
     double era = std::floor(y / 400);
     double yoe = y - era * 400;
-    double mp = std::fmod(m + 9, 12);
+    double mp = std::fmod(m + 10, 12); // March = 0
     double doy = std::floor((153 * mp + 2) / 5) + d - 1;
     double doe = yoe * 365 + std::floor(yoe / 4) - std::floor(yoe / 100) + doy;
     return era * 146097 + doe - 719468;
@@ -271,12 +271,13 @@ double parse_date(const String* s) {
 
 // ---- formatting ----
 
+// 21.4.4.41.2 DateString: the year is at least four digits, with a "-" sign when negative.
 std::string format_year(double y) {
     char buf[16];
     if (y >= 0)
         std::snprintf(buf, sizeof buf, "%04d", static_cast<int>(y));
     else
-        std::snprintf(buf, sizeof buf, "-%06d", static_cast<int>(-y));
+        std::snprintf(buf, sizeof buf, "-%04d", static_cast<int>(-y));
     return buf;
 }
 

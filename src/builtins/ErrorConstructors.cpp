@@ -4,6 +4,7 @@
 #include "builtins/Builtins.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/ErrorObject.h"
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
@@ -68,7 +69,7 @@ Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, si
     // 2. Let O be ? OrdinaryCreateFromConstructor(newTarget, "%NativeError.prototype%", « [[ErrorData]] »).
     Object* proto =
         TRY(get_prototype_from_constructor(ctx, new_target, ctx.intrinsic(error_info(type).prototype)));
-    Object* o = Object::create(ctx, proto, ClassId::Error);
+    Object* o = new_error_object(ctx, proto);
     if (proto) proto->unref();
     if (!o) return Exception{};
     Value result = Value::adopt(Tag::Object, o);
@@ -88,12 +89,9 @@ Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, si
     return result;
 }
 
-// As QuickJS (and Context::make_error), an error gets an own "stack" data property when constructed,
-// after its other own properties.
+// The stack trace goes into the [[ErrorData]] slot (read by the Error.prototype.stack accessor).
 bool install_error_stack(Context& ctx, Object* o) {
-    Value stack = capture_stack_trace(ctx);
-    if (stack.is_exception()) return false;
-    return define_fresh_property(ctx, o, atoms::stack, std::move(stack), prop::Writable | prop::Configurable);
+    return capture_error_stack(ctx, o);
 }
 
 // 20.5.1.1 Error ( message [ , options ] ) (#sec-error-message)

@@ -2,6 +2,7 @@
 // prototype objects (20.5.6.3, 20.5.7.3).
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/ErrorObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
@@ -38,12 +39,54 @@ static Value error_proto_to_string(Context& ctx, const CallArgs& args) {
     return Value::adopt(Tag::String, result);
 }
 
+// get Error.prototype.stack (error-stack-accessor proposal, #sec-get-error.prototype-stack)
+static Value error_proto_get_stack(Context& ctx, const CallArgs& args) {
+    // 1. Let E be the this value.
+    // 2. If E is not an Object, throw a TypeError exception.
+    if (!args.this_value.is_object())
+        return ctx.throw_type_error("Error.prototype.stack getter called on non-object");
+    Object* e = args.this_value.as_object();
+    // 3. If E does not have an [[ErrorData]] internal slot, return undefined.
+    if (e->class_id() != ClassId::Error) return Value();
+    // 4. Return an implementation-defined String: the stack captured at construction.
+    const Value& stack = static_cast<ErrorObject*>(e)->m_stack;
+    return stack.is_undefined() ? ctx.atom_value(atoms::empty_string) : stack;
+}
+
+// set Error.prototype.stack (error-stack-accessor proposal, #sec-set-error.prototype-stack)
+static Value error_proto_set_stack(Context& ctx, const CallArgs& args) {
+    // 1. Let E be the this value.
+    // 2. If E is not an Object, throw a TypeError exception.
+    if (!args.this_value.is_object())
+        return ctx.throw_type_error("Error.prototype.stack setter called on non-object");
+    // 3. If v is not a String, throw a TypeError exception.
+    const Value& v = args.arg(0);
+    if (!v.is_string()) return ctx.throw_type_error("Error.prototype.stack must be set to a string");
+    // 4. Return ? SetterThatIgnoresPrototypeProperties(E, %Error.prototype%, "stack", v).
+    Object* e = args.this_value.as_object();
+    //    a. If SameValue(thisValue, home) is true, throw a TypeError exception.
+    if (e == ctx.intrinsic(Intrinsic::ErrorPrototype))
+        return ctx.throw_type_error("cannot set the stack of Error.prototype");
+    //    b. Let desc be ? thisValue.[[GetOwnProperty]](p).
+    PropertyDescriptor desc;
+    bool found = TRY(get_own_property(ctx, e, atoms::stack, &desc));
+    //    c. If desc is undefined, perform ? CreateDataPropertyOrThrow(thisValue, p, v).
+    if (!found) {
+        TRY(create_data_property_or_throw(ctx, e, atoms::stack, v));
+        return Value();
+    }
+    //    d. Else, perform ? Set(thisValue, p, v, true).
+    TRY(set_or_throw(ctx, e, atoms::stack, v));
+    return Value();
+}
+
 static const FunctionListEntry kErrorPrototypeFunctions[] = {
     // 20.5.3.2 Error.prototype.message (#sec-error.prototype.message): the empty String.
     QJS_PROP_STRING("message", "", prop::Writable | prop::Configurable),
     // 20.5.3.3 Error.prototype.name (#sec-error.prototype.name): "Error".
     QJS_PROP_STRING("name", "Error", prop::Writable | prop::Configurable),
     QJS_FUNC("toString", 0, error_proto_to_string),
+    QJS_ACCESSOR("stack", error_proto_get_stack, error_proto_set_stack),
 };
 
 // 20.5.3 Properties of the Error Prototype Object (#sec-properties-of-the-error-prototype-object)

@@ -225,6 +225,19 @@ static Value iterator_proto_set_ignoring_prototype(Context& ctx, const CallArgs&
     return Value();
 }
 
+// 27.1.4.15 %Iterator.prototype% [ %Symbol.dispose% ] ( ) (#sec-%iteratorprototype%-@@dispose)
+static Value iterator_proto_dispose(Context& ctx, const CallArgs& args) {
+    // 1. Let O be the this value.
+    const Value& o = args.this_value;
+    // 2. Let return be ? GetMethod(O, "return").
+    Value return_method = TRY(get_method(ctx, o, atoms::return_));
+    // 3. If return is not undefined, then
+    //    a. Perform ? Call(return, O, « »).
+    if (!return_method.is_undefined()) TRY(call(ctx, return_method, o, {}));
+    // 4. Return undefined.
+    return Value();
+}
+
 static const FunctionListEntry iterator_prototype_functions[] = {
     QJS_FUNC_MAGIC("drop", 1, iterator_proto_take_drop, static_cast<int16_t>(IteratorHelperKind::Drop)),
     QJS_FUNC_MAGIC("every", 1, iterator_proto_consume, ConsumeEvery),
@@ -238,6 +251,7 @@ static const FunctionListEntry iterator_prototype_functions[] = {
     QJS_FUNC_MAGIC("take", 1, iterator_proto_take_drop, static_cast<int16_t>(IteratorHelperKind::Take)),
     QJS_FUNC("toArray", 0, iterator_proto_to_array),
     QJS_FUNC("[Symbol.iterator]", 0, iterator_proto_iterator),
+    QJS_FUNC("[Symbol.dispose]", 0, iterator_proto_dispose),
 };
 
 // Defines an accessor whose setter is SetterThatIgnoresPrototypeProperties for `key`.

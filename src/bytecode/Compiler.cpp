@@ -321,19 +321,21 @@ static ParseResult parse_parts(Arena& arena, void* data) {
 Result<FunctionBytecode*> compile_dynamic_function(Context& ctx, DynamicFunctionKind kind, const char* params,
                                                    size_t params_length, const char* body,
                                                    size_t body_length) {
-    // The synthesized source text, which Function.prototype.toString returns.
+    // The synthesized source text; Function.prototype.toString returns the function's range of it.
+    // It must be byte-identical to the text parse_function_from_parts parses (which wraps the
+    // function expression in parentheses), since the AST's source positions index into that.
     std::string text;
     switch (kind) {
-    case DynamicFunctionKind::Normal: text = "function"; break;
-    case DynamicFunctionKind::Generator: text = "function*"; break;
-    case DynamicFunctionKind::Async: text = "async function"; break;
-    case DynamicFunctionKind::AsyncGenerator: text = "async function*"; break;
+    case DynamicFunctionKind::Normal: text = "(function"; break;
+    case DynamicFunctionKind::Generator: text = "(function*"; break;
+    case DynamicFunctionKind::Async: text = "(async function"; break;
+    case DynamicFunctionKind::AsyncGenerator: text = "(async function*"; break;
     }
     text += " anonymous(";
     text.append(params, params_length);
     text += "\n) {\n";
     text.append(body, body_length);
-    text += "\n}";
+    text += "\n})";
     PartsParse p{kind, params, params_length, body, body_length};
     ScopeAnalysisOptions sao;
     ParseOptions options;

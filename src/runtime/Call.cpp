@@ -44,6 +44,7 @@ Value call(Context& ctx, const Value& function, const Value& this_value, std::sp
         return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, nullptr);
     case ClassId::BytecodeFunction:
         return call_bytecode_function(ctx, f, this_value, args, CallArgs::undefined_value());
+    case ClassId::Proxy: return proxy_call(ctx, f, this_value, args);
     default: return ctx.throw_type_error("not a function");
     }
 }

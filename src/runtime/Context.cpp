@@ -3,6 +3,7 @@
 
 #include "builtins/Builtins.h"
 #include "gc/Visitor.h"
+#include "runtime/ErrorObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
 #include "vm/Backtrace.h"
@@ -31,6 +32,7 @@ Context* Context::create(Runtime& rt) {
     // The two objects everything else hangs from, then the global object.
     Object* object_proto = Object::create(*ctx, nullptr, ClassId::Object);
     if (!object_proto) return nullptr;
+    object_proto->m_flags |= objflag::ImmutablePrototype; // 20.1.3: an immutable prototype exotic object
     ctx->m_intrinsics[static_cast<size_t>(Intrinsic::ObjectPrototype)] = object_proto;
     Value fp =
         new_native_function(*ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);
@@ -106,16 +108,13 @@ Value Context::make_error(ErrorType type, Value message) {
     Object* proto = intrinsic(error_prototype_for(type));
     if (!proto) proto = intrinsic(Intrinsic::ErrorPrototype);
     if (!proto) proto = intrinsic(Intrinsic::ObjectPrototype);
-    Object* e = Object::create(*this, proto, ClassId::Error);
+    Object* e = new_error_object(*this, proto);
     if (!e) return Exception{};
     Value error = Value::adopt(Tag::Object, e);
     if (!message.is_undefined() && !define_fresh_property(*this, e, atoms::message, std::move(message),
                                                           prop::Writable | prop::Configurable))
         return Exception{};
-    Value stack = capture_stack_trace(*this);
-    if (stack.is_exception()) return Exception{};
-    if (!define_fresh_property(*this, e, atoms::stack, std::move(stack), prop::Writable | prop::Configurable))
-        return Exception{};
+    if (!capture_error_stack(*this, e)) return Exception{};
     return error;
 }
 

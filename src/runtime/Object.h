@@ -18,6 +18,7 @@
 namespace qjs {
 
 class Context;
+enum class Intrinsic : uint16_t;
 class Runtime;
 class EdgeVisitor;
 
@@ -39,6 +40,7 @@ enum : uint8_t {
     LengthWritable = 16,   // Array: the "length" property is writable
     HtmlDda = 32,          // [[IsHTMLDDA]] (test262's $262.IsHTMLDDA)
     ClassConstructor = 64, // calling without new throws
+    ImmutablePrototype = 128, // immutable prototype exotic object (10.4.7): %Object.prototype%
 };
 }
 
@@ -203,6 +205,8 @@ Value invoke(Context&, const Value& v, Atom, std::span<const Value> args);
 Result<bool> ordinary_has_instance(Context&, const Value& c, const Value& o);
 Value species_constructor(Context&, Object*, Object* default_ctor);
 Result<Object*> get_prototype_from_constructor(Context&, const Value& ctor, Object* default_proto); // new ref
+Result<Object*> get_prototype_from_constructor(Context&, const Value& ctor, Intrinsic default_id);  // new ref
+Result<Context*> get_function_realm(Context&, Object* obj);
 Result<bool> is_array(Context&, const Value&);
 bool is_callable(const Value& v);
 bool is_constructor(const Value& v);

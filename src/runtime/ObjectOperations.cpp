@@ -8,6 +8,7 @@
 #include "runtime/Object.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
+#include "vm/FunctionObject.h"
 
 #include <algorithm>
 
@@ -41,6 +42,8 @@ Result<bool> set_prototype_of(Context& ctx, Object* o, Object* proto) {
     if (auto* ex = exotic(o); ex && ex->set_prototype_of) return ex->set_prototype_of(ctx, o, proto);
     // 1-3. If SameValue(V, current) is true, return true.
     if (proto == o->prototype()) return true;
+    // 10.4.7.2 SetImmutablePrototype: a different prototype is refused.
+    if (o->m_flags & objflag::ImmutablePrototype) return false;
     // 4-5. If extensible is false, return false.
     if (!o->is_extensible()) return false;
     // 6-8. Refuse cycles (stop at objects with exotic [[GetPrototypeOf]]).
@@ -715,11 +718,71 @@ Value species_constructor(Context& ctx, Object* o, Object* default_ctor) {
 }
 
 // 10.1.14 GetPrototypeFromConstructor (#sec-getprototypefromconstructor)
+// 7.3.24 GetFunctionRealm ( obj ) (#sec-getfunctionrealm)
+Result<Context*> get_function_realm(Context& ctx, Object* obj) {
+    for (;;) {
+        // 1. If obj has a [[Realm]] internal slot, return obj.[[Realm]].
+        if (obj->class_id() == ClassId::BytecodeFunction) {
+            Context* realm = static_cast<FunctionObject*>(obj)->m_realm;
+            return realm ? realm : &ctx;
+        }
+        if (obj->class_id() == ClassId::NativeFunction) {
+            Context* realm = static_cast<NativeFunctionObject*>(obj)->m_realm;
+            return realm ? realm : &ctx;
+        }
+        // 2. If obj is a bound function exotic object, return ? GetFunctionRealm(obj.[[BoundTargetFunction]]).
+        if (obj->class_id() == ClassId::BoundFunction) {
+            const Value& target = static_cast<BoundFunctionObject*>(obj)->m_target;
+            if (!target.is_object()) return &ctx;
+            obj = target.as_object();
+            continue;
+        }
+        // 3. If obj is a Proxy exotic object, then
+        if (obj->class_id() == ClassId::Proxy) {
+            const Value& target = static_cast<ProxyObject*>(obj)->m_target;
+            // a. Perform ? ValidateNonRevokedProxy(obj).
+            if (!target.is_object())
+                return ctx.throw_type_error("cannot get the realm of a revoked proxy");
+            // b-c. Return ? GetFunctionRealm(obj.[[ProxyTarget]]).
+            obj = target.as_object();
+            continue;
+        }
+        // 4. Return the current Realm Record.
+        return &ctx;
+    }
+}
+
+// 10.1.14 GetPrototypeFromConstructor ( constructor, intrinsicDefaultProto )
+// (#sec-getprototypefromconstructor)
+Result<Object*> get_prototype_from_constructor(Context& ctx, const Value& ctor, Intrinsic default_id) {
+    if (ctor.is_object()) {
+        // 2. Let proto be ? Get(constructor, "prototype").
+        Value proto = TRY(get(ctx, ctor.as_object(), atoms::prototype, ctor));
+        if (proto.is_object()) return static_cast<Object*>(proto.leak_cell());
+        // 3.a. Let realm be ? GetFunctionRealm(constructor).
+        // 3.b. Set proto to realm's intrinsic object named intrinsicDefaultProto.
+        Context* realm = TRY(get_function_realm(ctx, ctor.as_object()));
+        Object* p = realm->intrinsic(default_id);
+        if (p) p->ref();
+        return p;
+    }
+    Object* p = ctx.intrinsic(default_id);
+    if (p) p->ref();
+    return p;
+}
+
+// Callers that pass the current realm's intrinsic object: it is mapped back to its intrinsic id so
+// that the constructor's realm supplies the default (a non-intrinsic default is used as is).
 Result<Object*> get_prototype_from_constructor(Context& ctx, const Value& ctor, Object* default_proto) {
+    if (default_proto) {
+        for (size_t i = 0; i < static_cast<size_t>(Intrinsic::Count); i++) {
+            if (ctx.intrinsic(static_cast<Intrinsic>(i)) == default_proto)
+                return get_prototype_from_constructor(ctx, ctor, static_cast<Intrinsic>(i));
+        }
+    }
     if (ctor.is_object()) {
         Value proto = TRY(get(ctx, ctor.as_object(), atoms::prototype, ctor));
         if (proto.is_object()) return static_cast<Object*>(proto.leak_cell());
-        // Realm of the constructor would pick its intrinsic; we use the current realm's.
     }
     if (default_proto) default_proto->ref();
     return default_proto;
