@@ -23,6 +23,7 @@ struct ControlEntry {
         ForOf,       // iterator + next method on the stack: closed when leaving
         ForIn,       // for-in enumerator on the stack (dropped)
         Drop,        // one value on the stack (dropped when leaving)
+        Destructure, // array destructuring: iterator + next on the stack, closed unless `done_reg`
     };
     Kind kind;
     ControlEntry* parent = nullptr;
@@ -31,6 +32,8 @@ struct ControlEntry {
     bool has_continue = false;
     bool is_async = false;   // ForOf: async iteration (await the return() result)
     Label finally_label = 0; // Finally
+    int32_t depth = 0;       // stack depth with the entry's own values on top (when pushed)
+    uint32_t done_reg = 0;   // Destructure: register holding the iterator's done flag
     const AstString* labels[4] = {};
     uint32_t label_count = 0;
     bool accepts_unlabelled_break = false; // loops and switch
@@ -49,6 +52,11 @@ struct FunctionState {
     bool is_generator = false;
     bool is_async = false;
     bool is_derived_ctor = false;
+    bool in_field_init = false; // a field initializer / static block, or an arrow nested in one
+    // Derived constructors: returns jump here with the value, outside every try block, so the
+    // TypeError/ReferenceError of the return checks cannot be caught by the constructor itself.
+    Label ctor_epilogue = 0;
+    bool has_ctor_epilogue = false;
     // Scope descriptor index of each ScopeInfo of this function (direct eval).
     Vector<ScopeInfo*> scope_list;
     // Innermost optional chain: where a short-circuit jumps and the stack depth there.
@@ -62,7 +70,7 @@ struct FunctionState {
 
 // A reference produced by evaluating an assignment target (values of its base on the stack).
 struct Reference {
-    enum Kind : uint8_t { Variable, Member, Computed, Super, Private } kind = Variable;
+    enum Kind : uint8_t { Variable, Member, Computed, Super, Private, WithRef } kind = Variable;
     uint8_t base_count = 0; // values on the stack: 0, 1 (obj), 2 (obj key), 3 (this base key)
     Resolution res;         // Variable
     AstString name;         // Variable / Private
@@ -96,6 +104,8 @@ class CodeGenerator {
     void emit_closure(FunctionState& fs, FunctionNode* fn, Atom name);
     uint32_t add_function_constant(FunctionState& fs, FunctionBytecode* fb);
     void emit_global_declarations(FunctionState& fs, Program* program);
+    bool emit_eval_declarations(FunctionState& fs, Program* program);
+    bool check_eval_conflicts(FunctionState& fs, Program* program); // false: SyntaxError thrown
     void emit_return(FunctionState& fs, bool has_value);
     uint32_t new_temp(FunctionState& fs);
     void free_temp(FunctionState& fs, uint32_t reg);
@@ -176,7 +186,8 @@ class CodeGenerator {
     void emit_home_object(FunctionState& fs);
 
     // References (assignment targets).
-    Reference emit_reference(FunctionState& fs, Node* target); // pushes the base values
+    // Pushes the base values. `compound`: the target is read then written (one resolution).
+    Reference emit_reference(FunctionState& fs, Node* target, bool compound = false);
     void emit_reference_get(FunctionState& fs, const Reference& r, bool keep_base);
     void emit_reference_put(FunctionState& fs, const Reference& r, bool keep_value);
     void emit_dup_base(FunctionState& fs, uint8_t count);
@@ -188,12 +199,15 @@ class CodeGenerator {
     void emit_object_pattern(FunctionState& fs, ObjectPattern* p, bool init);
     void emit_array_pattern(FunctionState& fs, ArrayPattern* p, bool init);
     void emit_default_value(FunctionState& fs, Node* target, Node* value);
+    void emit_reference_target_put(FunctionState& fs, Node* element, const Reference& ref);
+    Node* reference_target(FunctionState& fs, Node* target);
 
     // ---- CodegenClasses.cpp ----
     void emit_class(FunctionState& fs, ClassNode* cls, Atom name);
 
     // ---- helpers ----
     Atom atom_of(const AstString& s);
+    Atom binding_atom(Variable* v);
     Atom atom_of_ascii(const char* s);
     void set_position(FunctionState& fs, Node* n) { fs.em.set_position(n->line, n->column); }
     void fail_oom();

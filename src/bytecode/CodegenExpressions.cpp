@@ -12,6 +12,11 @@ namespace qjs {
 
 // ---- bindings ----
 
+// with_* instruction flags: bit0 asks for the @@unscopables check of `with` objects.
+static uint8_t with_flags(const ScopeInfo* s) {
+    return s->is_var_object ? 0 : 1;
+}
+
 void CodeGenerator::emit_get_resolution(FunctionState& fs, const Resolution& r, const AstString& name,
                                         bool for_typeof) {
     Emitter& em = fs.em;
@@ -20,7 +25,7 @@ void CodeGenerator::emit_get_resolution(FunctionState& fs, const Resolution& r, 
     if (r.with_count || r.kind == ResolutionKind::Global) atom = atom_of(name);
     for (uint32_t i = 0; i < r.with_count; i++) {
         emit_load_variable(fs, r.withs[i]->with_object);
-        em.op_atom_label_u8(Op::with_get_var, atom, found, 1);
+        em.op_atom_label_u8(Op::with_get_var, atom, found, with_flags(r.withs[i]));
     }
     Variable* v = r.var;
     switch (r.kind) {
@@ -54,7 +59,7 @@ void CodeGenerator::emit_put_resolution(FunctionState& fs, const Resolution& r, 
     if (r.with_count || r.kind == ResolutionKind::Global || (r.var && !init)) atom = atom_of(name);
     for (uint32_t i = 0; i < r.with_count; i++) {
         emit_load_variable(fs, r.withs[i]->with_object);
-        em.op_atom_label_u8(Op::with_put_var, atom, found, 1);
+        em.op_atom_label_u8(Op::with_put_var, atom, found, with_flags(r.withs[i]));
     }
     Variable* v = r.var;
     if (v && !init && (binding_is_const(v->kind) || v->kind == BindingKind::FunctionSelf)) {
@@ -505,7 +510,7 @@ void CodeGenerator::emit_delete(FunctionState& fs, Node* arg) {
         Label found = em.new_label();
         for (uint32_t i = 0; i < r.with_count; i++) {
             emit_load_variable(fs, r.withs[i]->with_object);
-            em.op_atom_label_u8(Op::with_delete_var, atom, found, 1);
+            em.op_atom_label_u8(Op::with_delete_var, atom, found, with_flags(r.withs[i]));
         }
         if (r.kind == ResolutionKind::Global)
             em.op_atom(Op::delete_var, atom);
@@ -566,7 +571,7 @@ static Variable* private_brand(ScopeAnalysis& sa, FunctionState& fs, Variable* v
     return r.var;
 }
 
-Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
+Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target, bool compound) {
     Reference ref;
     Emitter& em = fs.em;
     if (target->is(NodeKind::Identifier)) {
@@ -574,6 +579,30 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
         ref.kind = Reference::Variable;
         ref.name = id->name;
         ref.res = m_sa.resolve(fs.fi, fs.scope, id->name);
+        Variable* target_var = ref.res.var;
+        bool immutable = target_var && (binding_is_const(target_var->kind) ||
+                                        target_var->kind == BindingKind::FunctionSelf);
+        // Immutable fall-back bindings keep the put-time lookup (put_ref_value would write them).
+        if (ref.res.with_count && !immutable) {
+            // Resolve once through the with objects (before the right-hand side is evaluated): a
+            // reference (base, key) on the stack.
+            Label found = em.new_label();
+            Atom atom = atom_of(id->name);
+            for (uint32_t i = 0; i < ref.res.with_count; i++) {
+                emit_load_variable(fs, ref.res.withs[i]->with_object);
+                em.op_atom_label_u8(Op::with_make_ref, atom, found, with_flags(ref.res.withs[i]));
+            }
+            Variable* v = ref.res.var;
+            if (ref.res.kind == ResolutionKind::Closure)
+                em.op_var_ref(Op::make_var_ref_ref, ref.res.index);
+            else if (v && v->captured)
+                em.op_loc(Op::make_loc_ref, reg_of(fs, v));
+            else
+                em.op_atom(Op::make_global_ref, atom);
+            em.bind(found);
+            ref.kind = Reference::WithRef;
+            ref.base_count = 2;
+        }
         return ref;
     }
     if (target->is(NodeKind::MemberExpression)) {
@@ -582,7 +611,14 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
             emit_this(fs);
             emit_home_object(fs);
             em.op(Op::get_super);
-            emit_property_key(fs, m->property, m->computed);
+            // The key is converted by the access itself (after the right-hand side of `=`), or
+            // once up front for compound assignments.
+            if (m->computed) {
+                emit_expression(fs, m->property);
+                if (compound) em.op(Op::to_propkey);
+            } else {
+                emit_property_key(fs, m->property, false);
+            }
             ref.kind = Reference::Super;
             ref.base_count = 3;
             return ref;
@@ -597,6 +633,8 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
         }
         if (m->computed) {
             emit_expression(fs, m->property);
+            // GetValue converts the key once; the PutValue that follows reuses it.
+            if (compound) em.op(Op::to_propkey2);
             ref.kind = Reference::Computed;
             ref.base_count = 2;
             return ref;
@@ -619,9 +657,18 @@ Reference CodeGenerator::emit_reference(FunctionState& fs, Node* target) {
 
 void CodeGenerator::emit_reference_get(FunctionState& fs, const Reference& r, bool keep_base) {
     Emitter& em = fs.em;
-    if (keep_base) emit_dup_base(fs, r.base_count);
+    if (keep_base && r.kind != Reference::WithRef) emit_dup_base(fs, r.base_count);
     switch (r.kind) {
     case Reference::Variable: emit_get_resolution(fs, r.res, r.name, false); break;
+    case Reference::WithRef:
+        // ref key -> ref key value (the base stays).
+        if (!keep_base) em.op(Op::dup2);
+        em.op(Op::get_ref_value);
+        if (!keep_base) {
+            em.op(Op::nip);
+            em.op(Op::nip);
+        }
+        break;
     case Reference::Member: em.op_atom_ic(Op::get_field, r.atom); break;
     case Reference::Computed: em.op(Op::get_array_el); break;
     case Reference::Super: em.op(Op::get_super_value); break;
@@ -661,6 +708,10 @@ void CodeGenerator::emit_reference_put(FunctionState& fs, const Reference& r, bo
     case Reference::Variable:
         if (keep_value) em.op(Op::dup);
         emit_put_resolution(fs, r.res, r.name, false);
+        break;
+    case Reference::WithRef:
+        if (keep_value) em.op(Op::insert3);
+        em.op(Op::put_ref_value);
         break;
     case Reference::Member:
         if (keep_value) em.op(Op::insert2);
@@ -726,7 +777,7 @@ void CodeGenerator::emit_assignment(FunctionState& fs, AssignmentExpression* a, 
     Atom name = atoms::empty_string;
     bool named = left->is(NodeKind::Identifier) && !left->is_parenthesized();
     if (named && is_anonymous_function_definition(a->right)) name = atom_of(as<Identifier>(left)->name);
-    Reference ref = emit_reference(fs, left);
+    Reference ref = emit_reference(fs, left, a->op != AssignOp::Assign);
     if (a->op == AssignOp::Assign) {
         if (named)
             emit_expression_named(fs, a->right, name);
@@ -770,7 +821,7 @@ void CodeGenerator::emit_assignment(FunctionState& fs, AssignmentExpression* a, 
 void CodeGenerator::emit_update(FunctionState& fs, UpdateExpression* u, bool need_value) {
     Emitter& em = fs.em;
     bool inc = u->op == UpdateOp::Increment;
-    Reference ref = emit_reference(fs, u->argument);
+    Reference ref = emit_reference(fs, u->argument, true);
     emit_reference_get(fs, ref, true);
     if (!u->prefix && need_value) {
         em.op(inc ? Op::post_inc : Op::post_dec);
@@ -884,6 +935,26 @@ void CodeGenerator::emit_call(FunctionState& fs, CallExpression* c) {
     if (callee->is(NodeKind::MemberExpression)) {
         emit_member(fs, as<MemberExpression>(callee), true);
         method = true;
+    } else if (callee->is(NodeKind::ChainExpression) &&
+               as<ChainExpression>(callee)->expression->is(NodeKind::MemberExpression)) {
+        // `(a?.b)()`: the parenthesized chain is still a reference; `this` is a. A short circuit
+        // calls undefined (a TypeError) with an undefined `this`.
+        int32_t saved_depth = fs.chain_depth;
+        Label saved_end = fs.chain_end;
+        bool saved_delete = fs.chain_delete;
+        fs.chain_depth = em.depth();
+        fs.chain_end = em.new_label();
+        fs.chain_delete = false;
+        Label done = em.new_label();
+        emit_member(fs, as<MemberExpression>(as<ChainExpression>(callee)->expression), true);
+        em.jump(Op::goto_, done);
+        em.bind(fs.chain_end);
+        em.op(Op::push_undefined);
+        em.bind(done);
+        fs.chain_depth = saved_depth;
+        fs.chain_end = saved_end;
+        fs.chain_delete = saved_delete;
+        method = true;
     } else if (callee->is(NodeKind::Identifier)) {
         auto* id = as<Identifier>(callee);
         Resolution r = m_sa.resolve(fs.fi, fs.scope, id->name);
@@ -892,14 +963,30 @@ void CodeGenerator::emit_call(FunctionState& fs, CallExpression* c) {
             Atom atom = atom_of(id->name);
             for (uint32_t i = 0; i < r.with_count; i++) {
                 emit_load_variable(fs, r.withs[i]->with_object);
-                em.op_atom_label_u8(Op::with_get_ref, atom, found, 1);
+                if (!r.withs[i]->is_var_object) {
+                    em.op_atom_label_u8(Op::with_get_ref, atom, found, 1);
+                    continue;
+                }
+                // Calls through an eval var object get an undefined `this` (WithBaseObject).
+                Label got = em.new_label();
+                Label skip = em.new_label();
+                em.op_atom_label_u8(Op::with_get_var, atom, got, 0);
+                em.jump(Op::goto_, skip);
+                em.bind(got);
+                em.op(Op::push_undefined);
+                em.op(Op::swap);
+                em.jump(Op::goto_, found);
+                em.bind(skip);
             }
             em.op(Op::push_undefined);
             Resolution plain = r;
             plain.with_count = 0;
             emit_get_resolution(fs, plain, id->name, false);
             em.bind(found);
-            method = true;
+            if (c->is_direct_eval_candidate)
+                em.op(Op::nip); // `eval` found through a with/var object is still a direct eval
+            else
+                method = true;
         } else {
             emit_get_resolution(fs, r, id->name, false);
         }
@@ -910,6 +997,8 @@ void CodeGenerator::emit_call(FunctionState& fs, CallExpression* c) {
     bool is_eval = c->is_direct_eval_candidate && !method;
     uint32_t scope = scope_index(fs, fs.scope);
     uint16_t scope_operand = scope == UINT32_MAX ? 0xffff : static_cast<uint16_t>(scope);
+    // Direct eval in parameter expressions: the parameters sit between it and the var scope.
+    if (fs.scope == fs.fi->param_scope && fs.fi->separate_param_scope) scope_operand = 0xfffe;
     int32_t argc = emit_arguments(fs, c->arguments);
     set_position(fs, c);
     if (argc < 0) {

@@ -57,7 +57,7 @@ void CodeGenerator::free_temp(FunctionState& fs, uint32_t reg) {
 
 uint32_t CodeGenerator::scope_index(FunctionState& fs, ScopeInfo* s) {
     if (!s || s->function != fs.fi || s->kind == ScopeKind::Function || s->kind == ScopeKind::FunctionName ||
-        s->kind == ScopeKind::Parameter)
+        s->kind == ScopeKind::Parameter || s->is_var_object)
         return UINT32_MAX;
     for (uint32_t i = 0; i < fs.scope_list.size(); i++)
         if (fs.scope_list[i] == s) return i;
@@ -93,6 +93,28 @@ void CodeGenerator::emit_closure(FunctionState& fs, FunctionNode* fn, Atom name)
         fs.em.op_u8(Op::fclosure8, static_cast<uint8_t>(idx));
     else
         fs.em.op_u32(Op::fclosure, idx);
+}
+
+// The name recorded for a binding in the bytecode (direct eval finds the caller's bindings by it).
+// Private names and private setters get "#name\0" followed by their kind and staticness (or "s"):
+// no identifier starts with '#', so they never match an ordinary name.
+Atom CodeGenerator::binding_atom(Variable* v) {
+    bool setter = v->is_private_setter;
+    if (v->kind != BindingKind::PrivateName && !setter) return atom_of(v->name);
+    const AstString& n = v->name;
+    bool has_hash = n.length && n.data[0] == u'#'; // a setter received from an eval caller
+    Vector<char16_t> buf;
+    buf.push_back(u'#');
+    for (uint32_t i = has_hash ? 1 : 0; i < n.length; i++)
+        buf.push_back(n.data[i]);
+    buf.push_back(0);
+    if (setter) {
+        buf.push_back(u's');
+    } else {
+        buf.push_back(static_cast<char16_t>(u'0' + v->private_kind));
+        buf.push_back(v->private_static ? u'1' : u'0');
+    }
+    return atom_of(AstString{buf.data(), static_cast<uint32_t>(buf.size())});
 }
 
 // ---- prologue ----
@@ -157,6 +179,10 @@ void CodeGenerator::emit_prologue(FunctionState& fs) {
         for (Variable* v : fi->param_scope->vars)
             if (v->is_argument && v->captured) em.op_loc(Op::box_loc, register_of(v));
     }
+    if (fi->eval_var_object) {
+        em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::VarObject));
+        init_register(em, fi->eval_var_object);
+    }
     if (fn && !simple) emit_parameters(fs);
     // Body var scope.
     ScopeInfo* vs = fi->var_scope;
@@ -168,8 +194,9 @@ void CodeGenerator::emit_prologue(FunctionState& fs) {
             if (v->captured) em.op_loc(Op::box_loc, reg);
         } else if (v->kind == BindingKind::Var && fi->separate_param_scope && vs != fi->param_scope) {
             // A body var named like a parameter starts with the parameter's value.
+            // (parameterBindings include `arguments` when the object exists: step 22.f)
             Variable* p = fi->param_scope->find(v->name, false);
-            if (p && p->kind == BindingKind::Parameter) {
+            if (p && (p->kind == BindingKind::Parameter || p->kind == BindingKind::Arguments)) {
                 emit_load_variable(fs, p);
                 init_register(em, v);
             } else if (v->captured) {
@@ -240,6 +267,7 @@ void CodeGenerator::emit_global_declarations(FunctionState& fs, Program* program
     Scope* sc = program->scope;
     bool is_eval = program->program_kind == ProgramKind::Eval;
     uint8_t deletable = is_eval ? defvar::Deletable : 0;
+    if (is_eval && fs.fi->outer && !check_eval_conflicts(fs, program)) return;
     if (!is_eval) {
         for (const Declaration& d : sc->lexical_declarations)
             em.op_atom_u8(Op::check_define_var, atom_of(d.name), defvar::Lexical);
@@ -274,6 +302,102 @@ void CodeGenerator::emit_global_declarations(FunctionState& fs, Program* program
     }
 }
 
+// Where a `var` or function declared by sloppy direct eval code goes (EvalDeclarationInstantiation,
+// #sec-evaldeclarationinstantiation): the caller's existing var-scoped binding, or a new property
+// of its var object; a lexical declaration of the caller in between is a conflict.
+enum class EvalVarPlace : uint8_t { Existing, VarObject, Conflict };
+
+static EvalVarPlace eval_var_place(FunctionInfo* fi, const AstString& name) {
+    for (ScopeInfo* s = fi->outer; s; s = s->parent) {
+        if (s->kind == ScopeKind::With) {
+            if (s->with_object == fi->eval_var_target) return EvalVarPlace::VarObject;
+            continue;
+        }
+        for (uint32_t i = s->vars.size(); i-- > 0;) {
+            Variable* v = s->vars[i];
+            if (v->kind == BindingKind::PrivateName || !ast_names_equal(v->name, name)) continue;
+            if (v->caller_param_level) return EvalVarPlace::Existing;
+            if (binding_is_lexical(v->kind)) return EvalVarPlace::Conflict;
+            // B.3.4: a catch parameter does not conflict; the var still goes to the var scope.
+            if (v->caller_block_level) continue;
+            return EvalVarPlace::Existing;
+        }
+    }
+    return EvalVarPlace::VarObject;
+}
+
+// EvalDeclarationInstantiation (19.2.1.3) when the variable environment is a function's: checks for
+// conflicts (a SyntaxError at compile time is equivalent: nothing has run yet), then binds the
+// functions and creates the missing vars on the caller's var object.
+bool CodeGenerator::check_eval_conflicts(FunctionState& fs, Program* program) {
+    FunctionInfo* fi = fs.fi;
+    Scope* sc = program->scope;
+    auto conflict = [&](const AstString& name) {
+        Atom a = atom_of(name);
+        if (!m_failed) {
+            if (String* str = m_ctx.rt().atom_string(a)) {
+                std::string text = str->to_utf8();
+                m_ctx.throw_syntax_error("redeclaration of '%s'", text.c_str());
+            } else {
+                m_ctx.throw_syntax_error("redeclaration");
+            }
+        }
+        m_failed = true;
+        return false;
+    };
+    for (FunctionNode* f : sc->function_declarations)
+        if (eval_var_place(fi, f->id->name) == EvalVarPlace::Conflict) return conflict(f->id->name);
+    for (const AstString& n : sc->var_names)
+        if (eval_var_place(fi, n) == EvalVarPlace::Conflict) return conflict(n);
+    return true;
+}
+
+bool CodeGenerator::emit_eval_declarations(FunctionState& fs, Program* program) {
+    Emitter& em = fs.em;
+    FunctionInfo* fi = fs.fi;
+    Scope* sc = program->scope;
+    if (!check_eval_conflicts(fs, program)) return false;
+    auto& list = sc->function_declarations;
+    for (uint32_t i = 0; i < list.size(); i++) {
+        FunctionNode* f = list[i];
+        bool later = false; // when a name is declared twice, the last one wins
+        for (uint32_t j = i + 1; j < list.size(); j++)
+            if (ast_names_equal(list[j]->id->name, f->id->name)) later = true;
+        if (later) continue;
+        Atom name = atom_of(f->id->name);
+        if (eval_var_place(fi, f->id->name) == EvalVarPlace::VarObject) {
+            emit_load_variable(fs, fi->eval_var_target);
+            emit_closure(fs, f, name);
+            em.op_atom(Op::define_field, name);
+            em.op(Op::drop);
+        } else {
+            emit_closure(fs, f, name);
+            emit_put_resolution(fs, m_sa.resolve(fi, fi->var_scope, f->id->name), f->id->name, false);
+        }
+    }
+    for (const AstString& n : sc->var_names) {
+        bool is_function = false;
+        for (FunctionNode* f : sc->function_declarations)
+            if (ast_names_equal(f->id->name, n)) is_function = true;
+        if (is_function || eval_var_place(fi, n) != EvalVarPlace::VarObject) continue;
+        // A new binding starts undefined; an existing one (an earlier eval's) keeps its value.
+        Atom name = atom_of(n);
+        Label has = em.new_label();
+        Label done = em.new_label();
+        emit_load_variable(fs, fi->eval_var_target);
+        em.op_atom_label_u8(Op::with_get_var, name, has, 0);
+        emit_load_variable(fs, fi->eval_var_target);
+        em.op(Op::push_undefined);
+        em.op_atom(Op::define_field, name);
+        em.op(Op::drop);
+        em.jump(Op::goto_, done);
+        em.bind(has);
+        em.op(Op::drop);
+        em.bind(done);
+    }
+    return true;
+}
+
 // ---- returns ----
 
 void CodeGenerator::emit_return(FunctionState& fs, bool has_value) {
@@ -281,7 +405,9 @@ void CodeGenerator::emit_return(FunctionState& fs, bool has_value) {
     if (!has_value) em.op(Op::push_undefined);
     bool needs_unwind = false;
     for (ControlEntry* e = fs.control; e; e = e->parent)
-        if (e->kind == ControlEntry::Finally || e->kind == ControlEntry::ForOf) needs_unwind = true;
+        if (e->kind == ControlEntry::Finally || e->kind == ControlEntry::ForOf ||
+            e->kind == ControlEntry::Destructure)
+            needs_unwind = true;
     if (needs_unwind) {
         uint32_t tmp = new_temp(fs);
         em.put_loc(tmp);
@@ -290,12 +416,12 @@ void CodeGenerator::emit_return(FunctionState& fs, bool has_value) {
         free_temp(fs, tmp);
     }
     if (fs.is_derived_ctor) {
-        em.op(Op::check_ctor_return);
-        Label done = em.new_label();
-        em.jump(Op::if_false, done);
-        em.op(Op::drop);
-        emit_this(fs);
-        em.bind(done);
+        if (!fs.has_ctor_epilogue) {
+            fs.ctor_epilogue = em.new_label();
+            fs.has_ctor_epilogue = true;
+        }
+        em.jump(Op::goto_, fs.ctor_epilogue);
+        return;
     }
     em.op(Op::return_);
 }
@@ -316,21 +442,40 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
     fs.is_generator = fn->is_generator;
     fs.is_async = fn->is_async;
     fs.is_derived_ctor = fn->function_kind == FunctionKind::DerivedConstructor;
+    fs.in_field_init = fn->function_kind == FunctionKind::ClassFieldInitializer ||
+                       fn->function_kind == FunctionKind::ClassStaticBlock ||
+                       (fn->is_arrow && parent && parent->in_field_init);
     fs.em.set_position(fn->line, fn->column);
     emit_prologue(fs);
     if (fn->expression_body) {
-        emit_expression(fs, fn->body_expression);
+        // A field initializer is a NamedEvaluation with the field's name (ClassFieldDefinitionEvaluation).
+        if (fn->function_kind == FunctionKind::ClassFieldInitializer && name != atoms::empty_string)
+            emit_expression_named(fs, fn->body_expression, name);
+        else
+            emit_expression(fs, fn->body_expression);
         if (fs.is_async && fs.is_generator) emit_await(fs);
         fs.em.op(Op::return_);
     } else {
         emit_statements(fs, fn->body);
         if (fs.em.reachable()) {
             if (fs.is_derived_ctor) {
-                emit_this(fs);
-                fs.em.op(Op::return_);
+                fs.em.op(Op::push_undefined);
+                emit_return(fs, true);
             } else {
                 fs.em.op(Op::return_undef);
             }
+        }
+        if (fs.has_ctor_epilogue) {
+            // 10.2.2 [[Construct]] steps 10-12: an object result wins; undefined gives `this`.
+            Emitter& em = fs.em;
+            em.bind(fs.ctor_epilogue);
+            em.op(Op::check_ctor_return);
+            Label done = em.new_label();
+            em.jump(Op::if_false, done);
+            em.op(Op::drop);
+            emit_this(fs);
+            em.bind(done);
+            em.op(Op::return_);
         }
     }
     uint32_t flags = 0;
@@ -355,6 +500,8 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
     case FunctionKind::ClassStaticBlock: flags |= fbflag::Method | fbflag::ClassFieldInit; break;
     }
     if (fn->uses_super_property) flags |= fbflag::NeedsHomeObject;
+    // Direct eval in an arrow nested in a field initializer: `arguments` is still an early error.
+    if (fn->is_arrow && fs.in_field_init) flags |= fbflag::ClassFieldInit;
     uint32_t start = fn->start, end = fn->end;
     return finish_function(fs, name, flags, start, end);
 }
@@ -374,6 +521,8 @@ FunctionBytecode* CodeGenerator::compile_program(Program* program) {
     emit_prologue(fs);
     if (fi->is_global_code) {
         emit_global_declarations(fs, program);
+    } else if (fi->eval_var_target) {
+        if (!emit_eval_declarations(fs, program)) return nullptr;
     } else {
         emit_function_declarations(fs, program->scope, fi->var_scope);
     }
@@ -412,7 +561,7 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     fb->m_ics.resize(em.ic_count());
     for (const ClosureVar& cv : fi->closure_vars) {
         ClosureVarDesc d;
-        d.name = atom_of(cv.name);
+        d.name = binding_atom(cv.var);
         Variable* v = cv.var;
         if (v->scope->kind == ScopeKind::Caller && cv.from_parent_local) {
             // Only the eval/module function itself takes the caller's bindings; functions nested
@@ -443,15 +592,17 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     for (uint32_t i = 0; i < fi->locals.size(); i++) {
         Variable* v = fi->locals[i];
         LocalDesc& d = fb->m_locals[fi->argument_count + i];
-        if (v->name.length && v->kind != BindingKind::PrivateName) d.name = atom_of(v->name);
+        if (v->name.length) d.name = binding_atom(v);
         if (v->captured) d.flags |= localflag::Captured;
         if (binding_is_const(v->kind)) d.flags |= localflag::Const;
         if (v->needs_tdz) d.flags |= localflag::Lexical;
         if (v->kind == BindingKind::FunctionSelf) d.flags |= localflag::FunctionName;
+        if (fi->separate_param_scope && v->scope == fi->param_scope) d.flags |= localflag::ParamScope;
         uint32_t si = scope_index(fs, v->scope);
         d.scope = si == UINT32_MAX ? -1 : static_cast<int32_t>(si);
     }
-    for (ScopeInfo* s : fs.scope_list) {
+    for (uint32_t k = 0; k < fs.scope_list.size(); k++) { // scope_index may append
+        ScopeInfo* s = fs.scope_list[k];
         ScopeDesc d;
         ScopeInfo* p = s->parent;
         uint32_t pi = UINT32_MAX;

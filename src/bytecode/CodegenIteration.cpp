@@ -204,13 +204,13 @@ void CodeGenerator::emit_yield_star(FunctionState& fs, YieldExpression* y) {
     em.jump(Op::if_false, no_return);
     if (async) emit_await(fs);
     em.op(Op::iterator_check_object);
+    // IteratorComplete reads only `done`; IteratorValue is read once the delegate is done.
     em.op(Op::dup);
-    em.op(Op::iterator_get_value_done);
+    em.op_atom_ic(Op::get_field, atoms::done);
     em.jump(Op::if_true, do_return);
-    em.op(Op::drop);
     em.jump(Op::goto_, yield_label);
-    em.bind(do_return); // iter next result value
-    em.op(Op::nip);
+    em.bind(do_return); // iter next result
+    em.op_atom_ic(Op::get_field, atoms::value);
     em.op(Op::nip);
     em.op(Op::nip);
     emit_return(fs, true);
@@ -226,19 +226,16 @@ void CodeGenerator::emit_yield_star(FunctionState& fs, YieldExpression* y) {
     if (async) emit_await(fs);
     em.op(Op::iterator_check_object);
     em.op(Op::dup);
-    em.op(Op::iterator_get_value_done);
+    em.op_atom_ic(Op::get_field, atoms::done);
     em.jump(Op::if_true, done);
-    em.op(Op::drop);
     em.bind(yield_label); // iter next result
-    if (async) {
-        em.op(Op::iterator_get_value_done);
-        em.op(Op::drop);
-    }
+    // Sync generators yield the delegate's result object as-is; async ones yield its value.
+    if (async) em.op_atom_ic(Op::get_field, atoms::value);
     em.op(Op::yield_star);
     em.jump(Op::goto_, loop);
 
-    em.bind(done); // iter next result value
-    em.op(Op::nip);
+    em.bind(done); // iter next result
+    em.op_atom_ic(Op::get_field, atoms::value);
     em.op(Op::nip);
     em.op(Op::nip);
     free_temp(fs, received);

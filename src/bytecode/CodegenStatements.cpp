@@ -14,6 +14,7 @@ ControlEntry* CodeGenerator::push_control(FunctionState& fs, ControlEntry::Kind 
         return &dummy;
     }
     e->kind = kind;
+    e->depth = fs.em.depth();
     e->parent = fs.control;
     e->break_label = fs.em.new_label();
     fs.control = e;
@@ -34,6 +35,10 @@ void CodeGenerator::take_pending_labels(FunctionState& fs, ControlEntry* e) {
 void CodeGenerator::unwind_to(FunctionState& fs, ControlEntry* target) {
     Emitter& em = fs.em;
     for (ControlEntry* e = fs.control; e && e != target; e = e->parent) {
+        // A return from a yield inside an expression leaves operands above the entry's values.
+        if (e->kind != ControlEntry::Loop && e->kind != ControlEntry::LabelOnly)
+            while (em.reachable() && em.depth() > e->depth)
+                em.op(Op::drop);
         switch (e->kind) {
         case ControlEntry::Switch:
         case ControlEntry::ForIn:
@@ -63,6 +68,23 @@ void CodeGenerator::unwind_to(FunctionState& fs, ControlEntry* target) {
             }
             break;
         case ControlEntry::Finally: em.jump(Op::gosub, e->finally_label); break;
+        case ControlEntry::Destructure: {
+            // IteratorClose unless the iterator is done; done first, so a throwing return() is not
+            // called again by the pattern's exception handler.
+            Label skip = em.new_label();
+            Label next = em.new_label();
+            em.get_loc(e->done_reg);
+            em.jump(Op::if_true, skip);
+            em.op(Op::push_true);
+            em.put_loc(e->done_reg);
+            em.op(Op::iterator_close);
+            em.jump(Op::goto_, next);
+            em.bind(skip);
+            em.op(Op::drop);
+            em.op(Op::drop);
+            em.bind(next);
+            break;
+        }
         default: break;
         }
     }
@@ -99,7 +121,6 @@ void CodeGenerator::enter_scope(FunctionState& fs, ScopeInfo* s, Scope* decls) {
     fs.scope = s;
     scope_index(fs, s);
     for (Variable* v : s->vars) {
-        if (v->kind == BindingKind::PrivateName) continue;
         uint32_t reg = reg_of(fs, v);
         if (v->needs_tdz) {
             em.op_loc(Op::set_loc_uninitialized, reg);
@@ -108,6 +129,11 @@ void CodeGenerator::enter_scope(FunctionState& fs, ScopeInfo* s, Scope* decls) {
             em.put_loc(reg);
         }
         if (v->captured) em.op_loc(Op::box_loc, reg);
+        if (Variable* setter = v->private_setter; setter && setter->captured) {
+            em.op(Op::push_undefined);
+            em.put_loc(reg_of(fs, setter));
+            em.op_loc(Op::box_loc, reg_of(fs, setter));
+        }
     }
     if (decls) emit_function_declarations(fs, decls, s);
 }
@@ -127,6 +153,14 @@ void CodeGenerator::emit_statements(FunctionState& fs, const AstVector<Node*>& l
 }
 
 // ---- statements ----
+
+// Statements whose completion value is UpdateEmpty(result, undefined) (loops, if, switch, try,
+// with) start by making the script/eval completion value undefined; their bodies update it.
+static void reset_completion(FunctionState& fs) {
+    if (fs.completion_reg == UINT32_MAX) return;
+    fs.em.op(Op::push_undefined);
+    fs.em.put_loc(fs.completion_reg);
+}
 
 void CodeGenerator::emit_variable_declaration(FunctionState& fs, VariableDeclaration* d) {
     bool is_var = d->declaration_kind == DeclarationKind::Var;
@@ -153,10 +187,7 @@ void CodeGenerator::emit_if(FunctionState& fs, IfStatement* s) {
     Emitter& em = fs.em;
     Label else_label = em.new_label();
     Label end = em.new_label();
-    if (fs.completion_reg != UINT32_MAX) {
-        em.op(Op::push_undefined);
-        em.put_loc(fs.completion_reg);
-    }
+    reset_completion(fs);
     emit_condition_jump(fs, s->test, else_label, false);
     emit_statement(fs, s->consequent);
     if (s->alternate) {
@@ -176,6 +207,7 @@ void CodeGenerator::emit_while(FunctionState& fs, WhileStatement* s) {
     e->has_continue = true;
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
+    reset_completion(fs);
     em.bind(e->continue_label);
     emit_condition_jump(fs, s->test, e->break_label, false);
     emit_statement(fs, s->body);
@@ -192,6 +224,7 @@ void CodeGenerator::emit_do_while(FunctionState& fs, DoWhileStatement* s) {
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
     Label top = em.new_label();
+    reset_completion(fs);
     em.bind(top);
     emit_statement(fs, s->body);
     em.bind(e->continue_label);
@@ -210,6 +243,7 @@ void CodeGenerator::emit_for(FunctionState& fs, ForStatement* s) {
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
     if (hs) enter_scope(fs, hs, s->scope);
+    reset_completion(fs);
     if (s->init) {
         if (s->init->is(NodeKind::VariableDeclaration))
             emit_variable_declaration(fs, as<VariableDeclaration>(s->init));
@@ -240,6 +274,7 @@ void CodeGenerator::emit_switch(FunctionState& fs, SwitchStatement* s) {
     Emitter& em = fs.em;
     ScopeInfo* saved = fs.scope;
     emit_expression(fs, s->discriminant);
+    reset_completion(fs);
     enter_scope(fs, m_sa.scope_of(s), s->scope);
     ControlEntry* e = push_control(fs, ControlEntry::Switch);
     take_pending_labels(fs, e);
@@ -281,6 +316,7 @@ void CodeGenerator::emit_try(FunctionState& fs, TryStatement* s) {
     int32_t base = em.depth();
     Label end = em.new_label();
     ControlEntry* fin = nullptr;
+    reset_completion(fs);
     uint32_t try_start = em.pc();
     if (s->finalizer) {
         fin = push_control(fs, ControlEntry::Finally);
@@ -303,6 +339,7 @@ void CodeGenerator::emit_try(FunctionState& fs, TryStatement* s) {
             emit_pattern(fs, c->param, true);
         else
             em.op(Op::drop);
+        reset_completion(fs); // the try block's partial completion value is discarded
         emit_block(fs, c->body);
         fs.scope = saved;
         em.bind(after_catch);
@@ -335,6 +372,8 @@ void CodeGenerator::emit_try(FunctionState& fs, TryStatement* s) {
             completion_tmp = new_temp(fs);
             em.get_loc(saved_completion);
             em.put_loc(completion_tmp);
+            // A break/continue out of the finally block carries the block's own value.
+            reset_completion(fs);
         }
         emit_block(fs, s->finalizer);
         if (completion_tmp != UINT32_MAX && em.reachable()) {
@@ -382,10 +421,7 @@ void CodeGenerator::emit_with(FunctionState& fs, WithStatement* s) {
     if (obj->captured) em.op_loc(Op::box_loc, reg);
     ScopeInfo* saved = fs.scope;
     fs.scope = ws;
-    if (fs.completion_reg != UINT32_MAX) {
-        em.op(Op::push_undefined);
-        em.put_loc(fs.completion_reg);
-    }
+    reset_completion(fs);
     emit_statement(fs, s->body);
     fs.scope = saved;
 }
@@ -415,7 +451,9 @@ void CodeGenerator::emit_statement(FunctionState& fs, Node* n) {
     case NodeKind::FunctionDeclaration: {
         // Hoisted; Annex B.3.3 copies a block function's value to the var binding here.
         auto* f = as<FunctionNode>(n);
-        if (f->annex_b_hoisted && f->id) {
+        // B.3.2.1: never for `arguments` when the function has an arguments object.
+        bool skip = f->id && fs.fi->arguments_var && f->id->name.equals_ascii("arguments");
+        if (f->annex_b_hoisted && f->id && !skip) {
             Resolution r = m_sa.resolve(fs.fi, fs.scope, f->id->name);
             emit_get_resolution(fs, r, f->id->name, false);
             Resolution vr = m_sa.resolve(fs.fi, fs.fi->var_scope, f->id->name);

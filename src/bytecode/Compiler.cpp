@@ -175,6 +175,28 @@ static bool atom_to_ast(Runtime& rt, Arena& arena, Atom a, AstString* out) {
     return true;
 }
 
+// Private names are recorded as "#name\0<kind><static>" and private setters as "#name\0s" (see
+// CodeGenerator::binding_atom): decodes them into the binding (name without '#' for private names,
+// with it for setters, which must never match an ordinary name).
+static void decode_private_binding(EvalCallerBinding& b) {
+    const AstString& n = b.name;
+    if (!n.length || n.data[0] != u'#') return;
+    uint32_t z = 1;
+    while (z < n.length && n.data[z] != 0)
+        z++;
+    if (z + 1 >= n.length) return;
+    if (n.data[z + 1] == u's') {
+        b.kind = BindingKind::Special;
+        b.private_setter = true;
+        b.name.length = z;
+        return;
+    }
+    b.kind = BindingKind::PrivateName;
+    b.private_kind = static_cast<uint8_t>(n.data[z + 1] - u'0');
+    b.private_static = z + 2 < n.length && n.data[z + 2] == u'1';
+    b.name = AstString{n.data + 1, z - 1};
+}
+
 static BindingKind binding_kind_from_flags(uint8_t local_flags, bool is_closure) {
     if (is_closure) {
         if (local_flags & closurevar::FunctionName) return BindingKind::FunctionSelf;
@@ -199,24 +221,48 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
     Allocator allocator = runtime_allocator(rt);
     Arena names(allocator);
     Vector<EvalCallerBinding> bindings;
+    Vector<AstString> private_names;
     Atom filename = atoms::invalid;
     if (caller && caller->function) {
         FunctionBytecode* cf = caller->function;
         filename = cf->m_filename;
         sao.is_direct_eval = true;
         // Visible registers: the call site's scope chain, innermost first, then the var scope.
-        int32_t scope = caller->eval_site == 0xffff ? -1 : static_cast<int32_t>(caller->eval_site);
+        int32_t scope = caller->eval_site >= 0xfffe ? -1 : static_cast<int32_t>(caller->eval_site);
+        bool in_parameters = caller->eval_site == 0xfffe;
+        bool separate_params = !(cf->m_flags & fbflag::SimpleParams);
+        Atom eval_vars_atom = rt.intern_ascii("<evalvars>");
+        if (!eval_vars_atom) return ctx.throw_out_of_memory();
         for (;;) {
-            for (uint32_t i = cf->m_locals.size(); i-- > 0;) {
-                const LocalDesc& d = cf->m_locals[i];
-                if (d.name == atoms::invalid || d.scope != scope) continue;
-                if (!(d.flags & localflag::Captured)) continue; // only boxed registers can be shared
-                EvalCallerBinding b;
-                if (!atom_to_ast(rt, names, d.name, &b.name)) return ctx.throw_out_of_memory();
-                b.kind = binding_kind_from_flags(d.flags, false);
-                b.from_caller_closure = false;
-                b.index = i;
-                bindings.push_back(b);
+            // In the function's var scope, the eval var object comes after the function's own
+            // bindings and before a named function expression's own name.
+            for (int pass = 0; pass < (scope < 0 ? 3 : 1); pass++) {
+                for (uint32_t i = cf->m_locals.size(); i-- > 0;) {
+                    const LocalDesc& d = cf->m_locals[i];
+                    if (d.name == atoms::invalid || d.scope != scope) continue;
+                    if (!(d.flags & localflag::Captured)) continue; // only boxed registers can be shared
+                    bool param_scope = separate_params && (d.flags & localflag::ParamScope);
+                    // Parameter expressions do not see the body's bindings.
+                    if (in_parameters && scope < 0 && !param_scope && d.name != eval_vars_atom &&
+                        !(d.flags & localflag::FunctionName))
+                        continue;
+                    if (scope < 0) {
+                        int p = d.name == eval_vars_atom ? 1 : (d.flags & localflag::FunctionName) ? 2 : 0;
+                        if (p != pass) continue;
+                    }
+                    EvalCallerBinding b;
+                    if (!atom_to_ast(rt, names, d.name, &b.name)) return ctx.throw_out_of_memory();
+                    b.kind = binding_kind_from_flags(d.flags, false);
+                    decode_private_binding(b);
+                    // From parameter expressions the parameters are in an environment between the
+                    // eval and the var object: a `var` of the same name conflicts (like a lexical).
+                    if (in_parameters && param_scope && b.kind == BindingKind::Var) b.kind = BindingKind::Let;
+                    b.from_caller_closure = false;
+                    b.index = i;
+                    b.block_level = scope >= 0;
+                    b.param_level = param_scope && !in_parameters;
+                    bindings.push_back(b);
+                }
             }
             if (scope < 0) break;
             scope = cf->m_scopes[scope].parent;
@@ -227,13 +273,24 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
             EvalCallerBinding b;
             if (!atom_to_ast(rt, names, d.name, &b.name)) return ctx.throw_out_of_memory();
             b.kind = binding_kind_from_flags(d.flags, true);
+            decode_private_binding(b);
             b.from_caller_closure = true;
             b.index = i;
             bindings.push_back(b);
         }
+        for (const EvalCallerBinding& b : bindings)
+            if (b.kind == BindingKind::PrivateName && b.name.length && b.name.data[0] != u'<')
+                private_names.push_back(b.name);
+        p.options.outer_private_names = private_names.data();
+        p.options.outer_private_name_count = static_cast<uint32_t>(private_names.size());
         sao.caller_bindings = bindings.data();
         sao.caller_binding_count = static_cast<uint32_t>(bindings.size());
-        sao.caller_is_global = (cf->m_flags & fbflag::IsScript) != 0;
+        // Sloppy code whose caller has no eval var object runs in a global variable environment
+        // (a script, or eval code that is itself global).
+        bool has_var_object = false;
+        for (const EvalCallerBinding& b : bindings)
+            if (b.name.equals_ascii("<evalvars>")) has_var_object = true;
+        sao.caller_is_global = (cf->m_flags & fbflag::IsScript) != 0 || (!strict_caller && !has_var_object);
         for (const EvalCallerBinding& b : bindings) {
             if (b.name.equals_ascii("new.target")) p.options.allow_new_target = true;
             if (b.name.equals_ascii("<home>")) p.options.allow_super_property = true;

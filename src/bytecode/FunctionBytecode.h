@@ -127,6 +127,7 @@ enum : uint8_t {
     Lexical = 4,
     Param = 8,
     FunctionName = 16,
+    ParamScope = 32, // in the parameter scope of a function with parameter expressions (direct eval)
 };
 }
 

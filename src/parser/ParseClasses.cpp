@@ -12,12 +12,21 @@ static bool key_is(const Node* key, const char* name) {
     return false;
 }
 
+// Direct eval code may use the private names of the classes around the eval call.
+static bool is_outer_private_name(const ParseOptions& o, const char16_t* name, uint32_t length) {
+    for (uint32_t i = 0; i < o.outer_private_name_count; i++)
+        if (o.outer_private_names[i].equals(AstString{name, length})) return true;
+    return false;
+}
+
 void Parser::use_private_name(const Token& t) {
     if (!m_class) {
+        if (is_outer_private_name(m_options, t.value.data, t.value.length)) return;
         fail_at(t, "undeclared private name");
         return;
     }
-    push(m_class->references, ClassState::Reference{t.value.data, t.start, t.line, t.column});
+    push(m_class->references, ClassState::Reference{t.value.data, t.start, t.line, t.column,
+                                                    static_cast<uint32_t>(t.value.length)});
 }
 
 bool Parser::finish_class_private_names(ClassState& cs) {
@@ -30,6 +39,7 @@ bool Parser::finish_class_private_names(ClassState& cs) {
             if (!push(cs.parent->references, ref)) return false;
             continue;
         }
+        if (is_outer_private_name(m_options, ref.name, ref.length)) continue;
         return fail_at_offset(ref.offset, ref.line, ref.column, "undeclared private name"), false;
     }
     return true;

@@ -1,6 +1,9 @@
 // ParseExpressions.cpp: expressions, from comma expressions down to primaries, including the
 // cover grammars for parenthesized expressions / arrow parameters and async arrows / calls.
 #include "parser/ParserImpl.h"
+#include "regexp/RegExpCompiler.h"
+
+#include <cstring>
 
 namespace qjs {
 
@@ -805,6 +808,17 @@ Node* Parser::parse_primary(CoverInfo* cover) {
         if (m_tok.type == Tok::Error)
             return fail_at_offset(m_tok.escape_error_offset, m_tok.escape_error_line,
                                   m_tok.escape_error_column, m_tok.error_message);
+        // Early error: the pattern must parse with its flags (22.2.1.1 Static Semantics: Early Errors).
+        {
+            char message[160];
+            if (!regexp_validate(m_tok.value.data, m_tok.value.length, m_tok.raw.data, m_tok.raw.length, message,
+                                 sizeof message)) {
+                auto* copy = static_cast<char*>(m_arena.allocate(sizeof message, 1));
+                if (!copy) return fail_oom();
+                std::memcpy(copy, message, sizeof message);
+                return fail_at(m_tok, copy);
+            }
+        }
         auto* n = make_node<RegExpLiteral>(start);
         if (!n) return nullptr;
         n->pattern = m_tok.value;

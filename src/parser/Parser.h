@@ -19,6 +19,9 @@ struct ParseOptions {
     bool allow_super_call = false;           // the caller is a derived constructor (or arrow in one)
     bool in_class_field_initializer = false; // `arguments` is an early error (direct eval in a field
                                              // initializer or static block)
+    // Direct eval inside a class body: the private names of the enclosing classes (without '#').
+    const AstString* outer_private_names = nullptr;
+    uint32_t outer_private_name_count = 0;
 
     bool await_is_keyword = false; // parse the top level as if inside an async function body
     bool yield_is_keyword = false; // parse the top level as if inside a generator body

@@ -48,6 +48,7 @@ struct ClassState {
     struct Reference {
         const char16_t* name;
         uint32_t offset, line, column;
+        uint32_t length;
     };
     ArenaVector<Reference> references; // private names used, checked when the class ends
 };

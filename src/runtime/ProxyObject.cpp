@@ -30,11 +30,13 @@ void clear_proxy(Object* o) {
 }
 
 // Looks up a trap: checks revocation, returns the trap (undefined if absent) and the handler.
-Value get_trap(Context& ctx, Object* proxy, const char* name, Value* handler_out) {
+Value get_trap(Context& ctx, Object* proxy, const char* name, Value* handler_out, Value* target_out) {
     ProxyObject* p = as_proxy(proxy);
     // 1-3. If handler is null, throw a TypeError (revoked).
     if (!p->m_handler.is_object()) return ctx.throw_type_error("proxy has been revoked");
     *handler_out = p->m_handler;
+    // 4. Let target be O.[[ProxyTarget]], read before the trap lookup (which may revoke the proxy).
+    *target_out = p->m_target;
     Atom a = ctx.rt().intern_ascii(name);
     if (!a) return ctx.throw_out_of_memory();
     // 6. Let trap be ? GetMethod(handler, name).
@@ -77,8 +79,8 @@ bool is_compatible(bool extensible, const PropertyDescriptor& desc, const Proper
 // 10.5.1 [[GetPrototypeOf]] (#sec-proxy-object-internal-methods-and-internal-slots-getprototypeof)
 Result<Object*> proxy_get_prototype_of(Context& ctx, Object* proxy) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "getPrototypeOf", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "getPrototypeOf", &handler, &target));
     if (trap.is_undefined()) return get_prototype_of(ctx, target.as_object());
     Value proto = TRY(call(ctx, trap, handler, std::span<const Value>(&target, 1)));
     if (!proto.is_object() && !proto.is_null())
@@ -98,8 +100,8 @@ Result<Object*> proxy_get_prototype_of(Context& ctx, Object* proxy) {
 // 10.5.2 [[SetPrototypeOf]]
 Result<bool> proxy_set_prototype_of(Context& ctx, Object* proxy, Object* proto) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "setPrototypeOf", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "setPrototypeOf", &handler, &target));
     if (trap.is_undefined()) return set_prototype_of(ctx, target.as_object(), proto);
     Value args[2] = {target, proto ? Value::object(proto) : Value::null()};
     Value r = TRY(call(ctx, trap, handler, args));
@@ -115,8 +117,8 @@ Result<bool> proxy_set_prototype_of(Context& ctx, Object* proxy, Object* proto) 
 // 10.5.3 [[IsExtensible]]
 Result<bool> proxy_is_extensible(Context& ctx, Object* proxy) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "isExtensible", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "isExtensible", &handler, &target));
     if (trap.is_undefined()) return is_extensible(ctx, target.as_object());
     Value r = TRY(call(ctx, trap, handler, std::span<const Value>(&target, 1)));
     bool result = to_boolean(r);
@@ -128,8 +130,8 @@ Result<bool> proxy_is_extensible(Context& ctx, Object* proxy) {
 // 10.5.4 [[PreventExtensions]]
 Result<bool> proxy_prevent_extensions(Context& ctx, Object* proxy) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "preventExtensions", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "preventExtensions", &handler, &target));
     if (trap.is_undefined()) return prevent_extensions(ctx, target.as_object());
     Value r = TRY(call(ctx, trap, handler, std::span<const Value>(&target, 1)));
     bool result = to_boolean(r);
@@ -143,8 +145,8 @@ Result<bool> proxy_prevent_extensions(Context& ctx, Object* proxy) {
 // 10.5.5 [[GetOwnProperty]]
 Result<bool> proxy_get_own_property(Context& ctx, Object* proxy, Atom key, PropertyDescriptor* out) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "getOwnPropertyDescriptor", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "getOwnPropertyDescriptor", &handler, &target));
     if (trap.is_undefined()) return get_own_property(ctx, target.as_object(), key, out);
     Value args[2] = {target, TRY(key_value(ctx, key))};
     Value result = TRY(call(ctx, trap, handler, args));
@@ -181,8 +183,8 @@ Result<bool> proxy_get_own_property(Context& ctx, Object* proxy, Atom key, Prope
 Result<bool> proxy_define_own_property(Context& ctx, Object* proxy, Atom key,
                                        const PropertyDescriptor& desc) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "defineProperty", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "defineProperty", &handler, &target));
     if (trap.is_undefined()) return define_own_property(ctx, target.as_object(), key, desc);
     Value desc_obj = TRY(from_property_descriptor(ctx, desc, true));
     Value args[3] = {target, TRY(key_value(ctx, key)), desc_obj};
@@ -213,8 +215,8 @@ Result<bool> proxy_define_own_property(Context& ctx, Object* proxy, Atom key,
 // 10.5.7 [[HasProperty]]
 Result<bool> proxy_has(Context& ctx, Object* proxy, Atom key) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "has", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "has", &handler, &target));
     if (trap.is_undefined()) return has_property(ctx, target.as_object(), key);
     Value args[2] = {target, TRY(key_value(ctx, key))};
     Value r = TRY(call(ctx, trap, handler, args));
@@ -236,8 +238,8 @@ Result<bool> proxy_has(Context& ctx, Object* proxy, Atom key) {
 // 10.5.8 [[Get]]
 Value proxy_get(Context& ctx, Object* proxy, Atom key, const Value& receiver) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "get", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "get", &handler, &target));
     if (trap.is_undefined()) return get(ctx, target.as_object(), key, receiver);
     Value args[3] = {target, TRY(key_value(ctx, key)), receiver};
     Value trap_result = TRY(call(ctx, trap, handler, args));
@@ -256,8 +258,8 @@ Value proxy_get(Context& ctx, Object* proxy, Atom key, const Value& receiver) {
 // 10.5.9 [[Set]]
 Result<bool> proxy_set(Context& ctx, Object* proxy, Atom key, const Value& v, const Value& receiver) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "set", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "set", &handler, &target));
     if (trap.is_undefined()) return set(ctx, target.as_object(), key, v, receiver);
     Value args[4] = {target, TRY(key_value(ctx, key)), v, receiver};
     Value r = TRY(call(ctx, trap, handler, args));
@@ -276,8 +278,8 @@ Result<bool> proxy_set(Context& ctx, Object* proxy, Atom key, const Value& v, co
 // 10.5.10 [[Delete]]
 Result<bool> proxy_delete(Context& ctx, Object* proxy, Atom key) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "deleteProperty", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "deleteProperty", &handler, &target));
     if (trap.is_undefined()) return delete_property(ctx, target.as_object(), key);
     Value args[2] = {target, TRY(key_value(ctx, key))};
     Value r = TRY(call(ctx, trap, handler, args));
@@ -312,8 +314,8 @@ const ExoticHooks kProxyHooks = {
 // 10.5.11 [[OwnPropertyKeys]] (#sec-proxy-object-internal-methods-and-internal-slots-ownpropertykeys)
 Result<Vector<Atom>> proxy_own_keys(Context& ctx, Object* proxy) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "ownKeys", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "ownKeys", &handler, &target));
     if (trap.is_undefined()) return own_property_keys(ctx, target.as_object());
     Value trap_result_array = TRY(call(ctx, trap, handler, std::span<const Value>(&target, 1)));
     // CreateListFromArrayLike(trapResultArray, « String, Symbol »)
@@ -358,8 +360,8 @@ Result<Vector<Atom>> proxy_own_keys(Context& ctx, Object* proxy) {
 // 10.5.12 [[Call]]
 Value proxy_call(Context& ctx, Object* proxy, const Value& this_value, std::span<const Value> args) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "apply", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "apply", &handler, &target));
     if (trap.is_undefined()) return call(ctx, target, this_value, args);
     Value arg_array = TRY(create_array_from_list(ctx, args));
     Value trap_args[3] = {target, this_value, arg_array};
@@ -369,8 +371,8 @@ Value proxy_call(Context& ctx, Object* proxy, const Value& this_value, std::span
 // 10.5.13 [[Construct]]
 Value proxy_construct(Context& ctx, Object* proxy, std::span<const Value> args, const Value& new_target) {
     Value handler;
-    Value trap = TRY(get_trap(ctx, proxy, "construct", &handler));
-    Value target = as_proxy(proxy)->m_target;
+    Value target;
+    Value trap = TRY(get_trap(ctx, proxy, "construct", &handler, &target));
     if (trap.is_undefined()) return construct(ctx, target, args, new_target);
     Value arg_array = TRY(create_array_from_list(ctx, args));
     Value trap_args[3] = {target, arg_array, new_target};

@@ -56,8 +56,8 @@ class [[nodiscard]] Value {
     static Value int32(int32_t i) {
         Value v;
         v.m_tag = Tag::Int32;
-        v.m_u.i64 = 0;
-        v.m_u.i32 = i;
+        // One 8-byte store (zero-extended): a 4-byte store after an 8-byte one stalls the next load.
+        v.m_u.i64 = static_cast<int64_t>(static_cast<uint32_t>(i));
         return v;
     }
     // A double stored as-is (no int32 normalisation); use number() to prefer int32.

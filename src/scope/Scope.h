@@ -61,6 +61,12 @@ struct Variable {
     bool private_static = false;
     // Direct eval caller bindings: `index` is the caller's closure variable (else its register).
     bool caller_closure = false;
+    // Direct eval caller binding declared in a block of the calling function (not its var scope).
+    bool caller_block_level = false;
+    // Direct eval from a function body: a binding of the caller's parameter scope (parameter
+    // expressions present); a `var` of the same name reuses it.
+    bool caller_param_level = false;
+    bool is_private_setter = false; // the hidden setter half of a private accessor
 };
 
 enum class ScopeKind : uint8_t {
@@ -83,6 +89,9 @@ struct ScopeInfo {
     Variable* with_object = nullptr;
     // Names here may be shadowed at run time by eval-declared vars (sloppy direct eval).
     bool eval_var_scope = false;
+    // A With scope standing for a function's direct-eval var object: consulted like a `with`
+    // object but without @@unscopables, and calls through it get an undefined `this`.
+    bool is_var_object = false;
 
     Variable* find(const AstString& name, bool private_name) const;
 };
@@ -114,6 +123,10 @@ struct FunctionInfo {
     Variable* home_object_var = nullptr;
     Variable* arguments_var = nullptr;
     Variable* active_function_var = nullptr; // for class field initialization in constructors
+    // Sloppy functions with direct eval: the object receiving the `var`s eval code declares.
+    Variable* eval_var_object = nullptr;
+    // Sloppy direct eval code: the caller's var object its `var`s are created on (a caller binding).
+    Variable* eval_var_target = nullptr;
 
     bool is_strict = false;
     bool is_arrow = false;
@@ -153,6 +166,12 @@ struct EvalCallerBinding {
     BindingKind kind;
     bool from_caller_closure; // caller's closure variable `index`, else caller's register `index`
     uint32_t index;
+    bool block_level = false; // a local of a block scope of the caller (not its var scope)
+    bool param_level = false; // a parameter-scope local, seen from the caller's body
+    // Private names (kind PrivateName) and private accessor setters (kind Special).
+    uint8_t private_kind = 0;
+    bool private_static = false;
+    bool private_setter = false;
 };
 
 } // namespace qjs

@@ -62,6 +62,8 @@ static const char16_t k_active_function[] = u"<func>";
 static const char16_t k_arguments[] = u"arguments";
 static const char16_t k_brand[] = u"<brand>";
 static const char16_t k_static_brand[] = u"<static brand>";
+static const char16_t k_eval_vars[] = u"<evalvars>";
+static const char16_t k_with[] = u"<with>";
 
 AstString ScopeAnalysis::name_this() {
     return {k_this, 4};
@@ -83,6 +85,12 @@ AstString ScopeAnalysis::name_brand() {
 }
 AstString ScopeAnalysis::name_static_brand() {
     return {k_static_brand, 14};
+}
+AstString ScopeAnalysis::name_eval_vars() {
+    return {k_eval_vars, 10};
+}
+AstString ScopeAnalysis::name_with() {
+    return {k_with, 6};
 }
 
 // ---- ScopeInfo / FunctionInfo ----
@@ -155,9 +163,12 @@ Resolution ScopeAnalysis::resolve(FunctionInfo* fi, ScopeInfo* scope, const AstS
     for (ScopeInfo* s = scope; s; s = s->parent) {
         if (s->kind == ScopeKind::With && !private_name) {
             if (r.with_count < 8) r.withs[r.with_count++] = s;
+            if (s->with_object) resolve_variable(fi, s->with_object); // captured by inner functions
             continue;
         }
         if (Variable* v = s->find(name, private_name)) {
+            // Bindings reached through `with` are accessed by reference (make_loc_ref): boxed.
+            if (r.with_count) v->captured = true;
             Resolution found = resolve_variable(fi, v);
             found.with_count = r.with_count;
             for (uint32_t i = 0; i < r.with_count; i++)
@@ -243,6 +254,7 @@ struct ScopeWalker {
             for (Variable* v : s->vars) {
                 if (v->kind == BindingKind::PrivateName) {
                     sa.resolve_variable(fi, v);
+                    if (v->private_setter) sa.resolve_variable(fi, v->private_setter);
                     continue;
                 }
                 v->captured = true;
@@ -280,27 +292,76 @@ struct ScopeWalker {
         ScopeInfo* outer = nullptr;
         if (options.is_direct_eval || options.is_module) {
             // A pseudo-function holding the caller's bindings as this function's closure variables.
+            // The list (innermost first) is cut into Caller scopes at each `with` object or eval var
+            // object binding, which become With scopes consulted at run time in between.
             FunctionInfo* caller = arena.make<FunctionInfo>();
             if (!caller) return set_oom();
+            ScopeInfo* innermost = nullptr;
+            ScopeInfo* prev = nullptr;
+            auto link = [&](ScopeInfo* sc) {
+                if (prev)
+                    prev->parent = sc;
+                else
+                    innermost = sc;
+                prev = sc;
+            };
+            uint32_t group_start = 0;
             ScopeInfo* cs = new_scope(ScopeKind::Caller, nullptr, caller, nullptr);
             if (!cs) return;
-            // Innermost first in the list; find() searches from the end, so push in reverse.
-            for (uint32_t i = options.caller_binding_count; i-- > 0;) {
+            link(cs);
+            // find() searches from the end: push each group in reverse so the first entry wins.
+            auto flush = [&](uint32_t end) {
+                for (uint32_t i = end; i-- > group_start;) {
+                    const EvalCallerBinding& b = options.caller_bindings[i];
+                    Variable* v = arena.make<Variable>();
+                    if (!v) return set_oom();
+                    v->name = b.name;
+                    v->kind = b.kind;
+                    v->scope = cs;
+                    v->captured = true;
+                    v->index = b.index;
+                    v->caller_closure = b.from_caller_closure;
+                    v->caller_block_level = b.block_level;
+                    v->caller_param_level = b.param_level;
+                    v->needs_tdz = binding_is_lexical(b.kind);
+                    v->private_kind = b.private_kind;
+                    v->private_static = b.private_static;
+                    v->is_private_setter = b.private_setter;
+                    cs->vars.push_back(arena, v);
+                }
+                // Private accessors: link each getter binding to its setter (named "#x").
+                for (Variable* setter : cs->vars) {
+                    if (!setter->is_private_setter) continue;
+                    AstString plain{setter->name.data + 1, setter->name.length - 1};
+                    for (Variable* p : cs->vars)
+                        if (p->kind == BindingKind::PrivateName && !p->private_setter &&
+                            ast_names_equal(p->name, plain))
+                            p->private_setter = setter;
+                }
+            };
+            for (uint32_t i = 0; i < options.caller_binding_count; i++) {
                 const EvalCallerBinding& b = options.caller_bindings[i];
-                Variable* v = arena.make<Variable>();
-                if (!v) return set_oom();
-                v->name = b.name;
-                v->kind = b.kind;
-                v->scope = cs;
-                v->captured = true;
-                v->index = b.index;
-                v->caller_closure = b.from_caller_closure;
-                v->needs_tdz = binding_is_lexical(b.kind);
-                cs->vars.push_back(arena, v);
+                bool is_vars = ast_names_equal(b.name, ScopeAnalysis::name_eval_vars());
+                if (!is_vars && !ast_names_equal(b.name, ScopeAnalysis::name_with())) continue;
+                flush(i + 1);
+                if (oom()) return;
+                Variable* obj = cs->vars[0]; // the marker itself (pushed first)
+                ScopeInfo* ws = new_scope(ScopeKind::With, nullptr, caller, nullptr);
+                if (!ws) return;
+                ws->with_object = obj;
+                ws->is_var_object = is_vars;
+                if (is_vars && !fi->eval_var_target && !program->is_strict) fi->eval_var_target = obj;
+                link(ws);
+                cs = new_scope(ScopeKind::Caller, nullptr, caller, nullptr);
+                if (!cs) return;
+                link(cs);
+                group_start = i + 1;
             }
+            flush(options.caller_binding_count);
+            if (oom()) return;
             fi->parent = caller;
-            fi->outer = cs;
-            outer = cs;
+            fi->outer = innermost;
+            outer = innermost;
         }
         bool global_vars = !program->is_strict && (program->program_kind == ProgramKind::Script ||
                                                    (program->program_kind == ProgramKind::Eval &&
@@ -317,7 +378,7 @@ struct ScopeWalker {
         }
         if (options.is_module) {
             // The module's declarations are the pseudo-caller's bindings (the module environment).
-        } else if (!global_vars) {
+        } else if (!global_vars && !fi->eval_var_target) {
             for (const AstString& n : program->scope->var_names)
                 if (!s->find(n, false)) declare(fi, s, n, BindingKind::Var, nullptr);
             for (FunctionNode* f : program->scope->function_declarations)
@@ -326,9 +387,11 @@ struct ScopeWalker {
         if (program->program_kind != ProgramKind::Script && !options.is_module)
             declare_lexicals(fi, s, program->scope);
         if (program->has_direct_eval) fi->has_direct_eval = true;
+        // Capturing first gives the closure variables the scope chain's order (nested direct evals
+        // rely on it to find which binding shadows which).
+        if (fi->has_direct_eval) capture_all(fi, s);
         for (Node* n : program->body)
             walk_statement(fi, s, n);
-        if (fi->has_direct_eval) capture_all(fi, s);
         finish_function(fi);
     }
 
@@ -350,6 +413,15 @@ struct ScopeWalker {
             sa.m_name_scopes.put(arena, fn, ns);
             declare(fi, ns, fn->id->name, BindingKind::FunctionSelf, fn);
             scope_parent = ns;
+        }
+        // Sloppy direct eval declares its `var`s in the function's variable environment: they live
+        // on a var object consulted after the function's own bindings (outside the parameters).
+        ScopeInfo* evs = nullptr;
+        if (fn->has_direct_eval && !fn->is_strict) {
+            evs = new_scope(ScopeKind::With, scope_parent, fi, nullptr);
+            if (!evs) return;
+            evs->is_var_object = true;
+            scope_parent = evs;
         }
         ScopeInfo* ps = new_scope(ScopeKind::Function, scope_parent, fi, fn);
         if (!ps) return;
@@ -373,8 +445,10 @@ struct ScopeWalker {
                 v->index = i; // a duplicate: the last one wins
             }
         } else {
-            for (const AstString& n : fn->parameter_names)
-                if (!ps->find(n, false)) declare(fi, ps, n, BindingKind::Parameter, nullptr);
+            for (const AstString& n : fn->parameter_names) {
+                if (ps->find(n, false)) continue;
+                if (Variable* v = declare(fi, ps, n, BindingKind::Parameter, nullptr)) v->needs_tdz = true;
+            }
         }
         fi->argument_count = fn->params.size();
         if (!fn->is_arrow) {
@@ -397,7 +471,15 @@ struct ScopeWalker {
                     declare(fi, ps, ScopeAnalysis::name_active_function(), BindingKind::Special, nullptr);
             bool field_init = fn->function_kind == FunctionKind::ClassFieldInitializer ||
                               fn->function_kind == FunctionKind::ClassStaticBlock;
-            if ((fn->uses_arguments || eval) && !fn->arguments_shadowed && !field_init)
+            // With parameter expressions the arguments object lives in the parameter scope even when
+            // the body declares `arguments` (FunctionDeclarationInstantiation step 18).
+            bool shadowed = fn->arguments_shadowed;
+            if (!simple) {
+                shadowed = false;
+                for (const AstString& n : fn->parameter_names)
+                    if (n.equals_ascii("arguments")) shadowed = true;
+            }
+            if ((fn->uses_arguments || eval) && !shadowed && !field_init)
                 fi->arguments_var =
                     declare(fi, ps, ScopeAnalysis::name_arguments(), BindingKind::Arguments, nullptr);
         }
@@ -424,6 +506,13 @@ struct ScopeWalker {
         fi->lexical_scope = vs;
         declare_lexicals(fi, vs, fn->scope);
         if (fi->has_direct_eval && !fi->is_strict) vs->eval_var_scope = true;
+        if (evs) {
+            fi->eval_var_object =
+                declare(fi, vs, ScopeAnalysis::name_eval_vars(), BindingKind::Special, nullptr);
+            if (!fi->eval_var_object) return;
+            evs->with_object = fi->eval_var_object;
+        }
+        if (fi->has_direct_eval) capture_all(fi, vs);
 
         // Parameter initializers are evaluated in the parameter scope.
         for (Node* p : fn->params)
@@ -434,7 +523,6 @@ struct ScopeWalker {
             for (Node* n : fn->body)
                 walk_statement(fi, vs, n);
         }
-        if (fi->has_direct_eval) capture_all(fi, vs);
         finish_function(fi);
     }
 
@@ -489,6 +577,7 @@ struct ScopeWalker {
                 if (p.kind == PrivateNameKind::Setter || p.kind == PrivateNameKind::Accessor) {
                     v->private_setter = declare(fi, nullptr, p.name, BindingKind::Special, nullptr);
                     if (!v->private_setter) return;
+                    v->private_setter->is_private_setter = true;
                     v->private_setter->scope = cs;
                 }
             }
@@ -690,8 +779,7 @@ struct ScopeWalker {
             walk_expression(fi, scope, s->object);
             ScopeInfo* ws = new_scope(ScopeKind::With, scope, fi, s);
             if (!ws) return;
-            static const char16_t k_with[] = u"<with>";
-            ws->with_object = fi->new_local(arena, AstString{k_with, 6}, BindingKind::Special, nullptr);
+            ws->with_object = fi->new_local(arena, ScopeAnalysis::name_with(), BindingKind::Special, nullptr);
             if (!ws->with_object) return set_oom();
             ws->with_object->scope = scope;
             fi->has_dynamic_scope = true;

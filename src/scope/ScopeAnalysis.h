@@ -66,6 +66,8 @@ class ScopeAnalysis {
     static AstString name_arguments();
     static AstString name_brand();
     static AstString name_static_brand();
+    static AstString name_eval_vars(); // the hidden binding holding a function's eval var object
+    static AstString name_with();      // the hidden binding holding a `with` object
 
     // Classes: the synthetic functions running instance / static field initializers and static
     // blocks (nullptr when the class has none), and the hidden binding holding a computed field key.

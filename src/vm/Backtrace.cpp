@@ -21,8 +21,9 @@ Value capture_stack_trace(Context& ctx) {
         Atom name = fb->m_name;
         if (fb->m_flags & (fbflag::IsScript | fbflag::IsEval))
             sb.append_ascii(fb->m_flags & fbflag::IsEval ? "<eval>" : "<anonymous>");
-        else if (name != atoms::invalid && name != atoms::empty_string && !rt.atom_is_symbol(name))
-            sb.append(rt.atom_string(name));
+        else if (Value n = name != atoms::invalid && name != atoms::empty_string ? rt.atom_to_string(name) : Value();
+                 n.is_string())
+            sb.append(n.as_string()); // any key kind: string, index ("0") or symbol description
         else
             sb.append_ascii("<anonymous>");
         sb.append_ascii(" (");

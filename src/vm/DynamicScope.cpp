@@ -27,6 +27,35 @@ Result<bool> dynamic_scope_has(Context& ctx, const Value& obj, Atom atom, bool i
     return true;
 }
 
+// 9.1.1.2.6 GetBindingValue(N, S) (#sec-object-environment-records-getbindingvalue-n-s): the
+// binding may have disappeared since HasBinding (e.g. deleted by an @@unscopables getter). Eval var
+// objects are not observable, so only `with` objects are asked again.
+Value dynamic_scope_get(Context& ctx, const Value& obj, Atom atom, bool is_with, bool strict) {
+    Object* o = obj.as_object();
+    if (is_with) {
+        bool still = TRY(has_property(ctx, o, atom));
+        if (!still) {
+            if (strict) return throw_atom_error(ctx, ErrorType::ReferenceError, "%s is not defined", atom);
+            return Value::undefined();
+        }
+    }
+    return get(ctx, o, atom, obj);
+}
+
+// 9.1.1.2.5 SetMutableBinding(N, V, S) (#sec-object-environment-records-setmutablebinding-n-v-s)
+Result<void> dynamic_scope_set(Context& ctx, const Value& obj, Atom atom, const Value& v, bool is_with,
+                               bool strict) {
+    Object* o = obj.as_object();
+    if (is_with) {
+        // 1-2. Let stillExists be ? HasProperty(bindingObject, N); strict code requires it.
+        bool still = TRY(has_property(ctx, o, atom));
+        if (!still && strict)
+            return throw_atom_error(ctx, ErrorType::ReferenceError, "%s is not defined", atom);
+    }
+    TRY(set_with_mode(ctx, o, atom, v, strict));
+    return {};
+}
+
 Value make_global_reference(Context& ctx, Atom atom, Value* key_out) {
     Value key = TRY(ctx.rt().atom_to_value(atom));
     *key_out = std::move(key);
@@ -67,11 +96,9 @@ Result<void> put_reference_value(Context& ctx, const Value& ref, const Value& ke
     Atom atom = TRY(to_property_key(ctx, key));
     Object* o = ref.as_object();
     if (is_global_env(ctx, o)) return put_global_var(ctx, atom, v, strict, nullptr);
-    // 9.1.1.2.5 SetMutableBinding: stillExists check for strict code.
-    if (strict) {
-        bool has = TRY(has_property(ctx, o, atom));
-        if (!has) return throw_atom_error(ctx, ErrorType::ReferenceError, "%s is not defined", atom);
-    }
+    // 9.1.1.2.5 SetMutableBinding: stillExists check (observable by proxies even in sloppy code).
+    bool has = TRY(has_property(ctx, o, atom));
+    if (!has && strict) return throw_atom_error(ctx, ErrorType::ReferenceError, "%s is not defined", atom);
     TRY(set_with_mode(ctx, o, atom, v, strict));
     return {};
 }

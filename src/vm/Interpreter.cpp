@@ -795,7 +795,7 @@ dispatch:
         Result<bool> found = dynamic_scope_has(ctx, sp[-1], a, U8(8) & 1);
         CHECK(found);
         if (found.value()) {
-            Value v = get(ctx, sp[-1].as_object(), a);
+            Value v = dynamic_scope_get(ctx, sp[-1], a, U8(8) & 1, strict);
             CHECK(v);
             sp[-1] = std::move(v);
             pc = insn + I32(4);
@@ -811,7 +811,7 @@ dispatch:
         Result<bool> found = dynamic_scope_has(ctx, sp[-1], a, U8(8) & 1);
         CHECK(found);
         if (found.value()) {
-            Result<bool> ok = set_with_mode(ctx, sp[-1].as_object(), a, sp[-2], strict);
+            Result<void> ok = dynamic_scope_set(ctx, sp[-1], a, sp[-2], U8(8) & 1, strict);
             CHECK(ok);
             DROP_N(2);
             pc = insn + I32(4);
@@ -843,7 +843,7 @@ dispatch:
         Result<bool> found = dynamic_scope_has(ctx, sp[-1], a, U8(8) & 1);
         CHECK(found);
         if (found.value()) {
-            Value v = get(ctx, sp[-1].as_object(), a);
+            Value v = dynamic_scope_get(ctx, sp[-1], a, U8(8) & 1, strict);
             CHECK(v);
             PUSH(std::move(v));
             pc = insn + I32(4);
@@ -1100,7 +1100,7 @@ dispatch:
         NEXT();
     }
     CASE(put_super_value) {
-        CHECK(put_super_value(ctx, sp[-4], sp[-3], sp[-2], sp[-1]));
+        CHECK(put_super_value(ctx, sp[-4], sp[-3], sp[-2], sp[-1], strict));
         DROP_N(4);
         NEXT();
     }

@@ -203,11 +203,12 @@ Value get_super_value(Context& ctx, const Value& this_value, const Value& base, 
 }
 
 Result<void> put_super_value(Context& ctx, const Value& this_value, const Value& base, const Value& key,
-                             const Value& v) {
+                             const Value& v, bool strict) {
     Atom atom = TRY(to_property_key(ctx, key));
     if (!base.is_object()) return throw_nullish_base(ctx, base, key);
     bool ok = TRY(set(ctx, base.as_object(), atom, v, this_value));
-    if (!ok) return throw_read_only(ctx, atom);
+    // PutValue: a failed [[Set]] throws only in strict code.
+    if (!ok && strict) return throw_read_only(ctx, atom);
     return {};
 }
 
@@ -215,9 +216,8 @@ Result<void> put_super_value(Context& ctx, const Value& this_value, const Value&
 Value get_super_constructor(Context& ctx, const Value& func) {
     if (!func.is_object()) return ctx.throw_type_error("super constructor is not a constructor");
     Object* p = TRY(get_prototype_of(ctx, func.as_object()));
-    Value r = p ? Value::adopt(Tag::Object, p) : Value::null();
-    if (!is_constructor(r)) return ctx.throw_type_error("super constructor is not a constructor");
-    return r;
+    // SuperCall checks IsConstructor only after evaluating the arguments (the construct call does).
+    return p ? Value::adopt(Tag::Object, p) : Value::null();
 }
 
 } // namespace qjs

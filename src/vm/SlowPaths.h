@@ -36,7 +36,7 @@ Value delete_op(Context&, const Value& base, const Value& key, bool strict);
 Value to_property_key_value(Context&, const Value& key); // a string/symbol value
 Value get_super_value(Context&, const Value& this_value, const Value& base, const Value& key);
 Result<void> put_super_value(Context&, const Value& this_value, const Value& base, const Value& key,
-                             const Value& v);
+                             const Value& v, bool strict);
 Value get_super_base(Context&, const Value& home);
 Value get_super_constructor(Context&, const Value& func);
 // TypeError "cannot read property 'x' of undefined" style (returns Exception).
@@ -54,6 +54,9 @@ Result<void> define_global_function(Context&, Atom, const Value& f, uint8_t flag
 // ---- DynamicScope.cpp (with objects, references) ----
 // Does `obj` hold a binding for `atom` (HasProperty, minus @@unscopables when is_with)?
 Result<bool> dynamic_scope_has(Context&, const Value& obj, Atom, bool is_with);
+// GetBindingValue / SetMutableBinding of an object environment found by dynamic_scope_has.
+Value dynamic_scope_get(Context&, const Value& obj, Atom, bool is_with, bool strict);
+Result<void> dynamic_scope_set(Context&, const Value& obj, Atom, const Value& v, bool is_with, bool strict);
 Value make_global_reference(Context&, Atom, Value* key_out);
 Value get_reference_value(Context&, const Value& ref, const Value& key, bool strict);
 Result<void> put_reference_value(Context&, const Value& ref, const Value& key, const Value& v, bool strict);

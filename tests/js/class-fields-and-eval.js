@@ -1,0 +1,35 @@
+// Class field initializers: NamedEvaluation, and `arguments` in eval inside them.
+class C {
+    #f = () => 1;
+    static #g = function () {};
+    h = () => 1;
+    names() { return [this.#f.name, C.#g.name, this.h.name]; }
+}
+assertArrayEquals(new C().names(), ["#f", "#g", "h"]);
+
+class D {
+    x = () => {
+        var t = () => eval("arguments");
+        return t();
+    };
+}
+assertThrows(SyntaxError, function () { new D().x(); });
+
+// Assigning a named function expression's own name through eval is ignored in sloppy code.
+var self = function BI() { eval("BI = 1"); return BI; };
+assertEquals(self(), self);
+
+// Direct eval sees the private names of the enclosing classes.
+class P {
+    #f = 1;
+    #m() { return 2; }
+    get #g() { return 3; }
+    set #g(v) { this.log = v; }
+    static #s = 4;
+    all() {
+        return [eval("this.#f"), eval("this.#m()"), eval("this.#g"), eval("this.#g = 5, this.log"),
+                eval("P.#s"), eval("#f in this")];
+    }
+}
+assertArrayEquals(new P().all(), [1, 2, 3, 5, 4, true]);
+assertThrows(SyntaxError, function () { eval("this.#f"); });

@@ -1,0 +1,26 @@
+// Completion values of statements (UpdateEmpty), observed through eval.
+assertEquals(eval("1; while (false);"), undefined);
+assertEquals(eval("1; while (true) { break; }"), undefined);
+assertEquals(eval("2; while (true) { 3; break; }"), 3);
+assertEquals(eval("4; outer: do { while (true) { continue outer; } } while (false)"), undefined);
+assertEquals(eval("5; outer: do { while (true) { 6; continue outer; } } while (false)"), 6);
+assertEquals(eval("1; do { } while (false)"), undefined);
+assertEquals(eval("1; for (var i = 0; i < 2; i++) { }"), undefined);
+assertEquals(eval("1; for (var i = 0; i < 2; i++) { i; }"), 1);
+assertEquals(eval("1; switch (null) {}"), undefined);
+assertEquals(eval("1; switch (1) { case 1: }"), undefined);
+assertEquals(eval("1; switch (1) { case 1: 2; }"), 2);
+assertEquals(eval("1; try { } catch (e) { }"), undefined);
+assertEquals(eval("1; try { 2; throw 0; } catch (e) { }"), undefined);
+assertEquals(eval("1; try { 2; throw 0; } catch (e) { 3; }"), 3);
+assertEquals(eval("1; try { 2; } finally { 3; }"), 2);
+assertEquals(eval("1; try { } finally { 3; }"), undefined);
+assertEquals(eval("6; try { throw null; } catch (err) { 7; } finally { 8; }"), 7);
+assertEquals(eval("1; if (true) { }"), undefined);
+assertEquals(eval("1; if (false) { 2; }"), undefined);
+assertEquals(eval("1; { }"), 1);
+assertEquals(eval("1; var x = 5;"), 1);
+assertEquals(eval("1; while (true) { 2; if (true) break; }"), undefined);
+assertEquals(eval("1; with ({}) { }"), undefined);
+assertEquals(eval("99; do { -99; try { 39 } finally { break; } } while (false);"), undefined);
+assertEquals(eval("99; do { -99; try { 39 } finally { 42; break; } } while (false);"), 42);
