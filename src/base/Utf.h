@@ -12,13 +12,13 @@ namespace qjs::utf {
 inline constexpr uint32_t kReplacementChar = 0xFFFD;
 
 inline bool is_high_surrogate(uint32_t c) {
-    return (c & 0xFC00) == 0xD800;
+    return (c & 0xFFFFFC00) == 0xD800; // full mask: callers pass code points above U+FFFF too
 }
 inline bool is_low_surrogate(uint32_t c) {
-    return (c & 0xFC00) == 0xDC00;
+    return (c & 0xFFFFFC00) == 0xDC00;
 }
 inline bool is_surrogate(uint32_t c) {
-    return (c & 0xF800) == 0xD800;
+    return (c & 0xFFFFF800) == 0xD800;
 }
 inline uint32_t combine_surrogates(uint32_t hi, uint32_t lo) {
     return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);

@@ -112,8 +112,31 @@ static Value wrap_return(Context& ctx, const CallArgs& args) {
     return call(ctx, return_method, iterator, {});
 }
 
+// 27.1.2.x Iterator.concat ( ...items ) (#sec-iterator.concat)
+static Value iterator_concat(Context& ctx, const CallArgs& args) {
+    // 1. Let iterables be a new empty List (kept as [openMethod, iterable, ...] in an array).
+    Vector<Value> iterables;
+    // 2. For each element item of items, do
+    for (const Value& item : args.args) {
+        // a. If item is not an Object, throw a TypeError exception.
+        if (!item.is_object()) return ctx.throw_type_error("Iterator.concat: argument is not an object");
+        // b. Let method be ? GetMethod(item, %Symbol.iterator%).
+        Value method = TRY(get_method(ctx, item, atoms::sym_iterator));
+        // c. If method is undefined, throw a TypeError exception.
+        if (method.is_undefined()) return ctx.throw_type_error("Iterator.concat: argument is not iterable");
+        // d. Append the Record { [[OpenMethod]]: method, [[Iterable]]: item } to iterables.
+        iterables.push_back(std::move(method));
+        iterables.push_back(item);
+    }
+    Value list = TRY(create_array_from_list(ctx, iterables));
+    // 3-6. Let gen be CreateIteratorFromClosure(closure, "Iterator Helper", %IteratorHelperPrototype%,
+    //      « [[UnderlyingIterators]] ») with an empty [[UnderlyingIterators]]; return gen.
+    return create_iterator_helper(ctx, IteratorRecord{}, IteratorHelperKind::Concat, list, 0);
+}
+
 static const FunctionListEntry iterator_constructor_functions[] = {
     QJS_FUNC("from", 1, iterator_from),
+    QJS_FUNC("concat", 0, iterator_concat),
 };
 
 static const FunctionListEntry wrap_prototype_functions[] = {

@@ -9,7 +9,7 @@ namespace qjs {
 
 class Context;
 
-enum class IteratorHelperKind : uint8_t { Map, Filter, Take, Drop, FlatMap };
+enum class IteratorHelperKind : uint8_t { Map, Filter, Take, Drop, FlatMap, Concat };
 
 // The generator state of the helper's closure (27.5 GeneratorState, minus "suspended" details).
 enum class HelperState : uint8_t { SuspendedStart, SuspendedYield, Executing, Completed };
@@ -18,13 +18,14 @@ enum class HelperState : uint8_t { SuspendedStart, SuspendedYield, Executing, Co
 class IteratorHelperObject : public Object {
   public:
     IteratorRecord m_underlying; // [[UnderlyingIterator]]
-    Value m_function;            // mapper or predicate (map, filter, flatMap)
-    IteratorRecord m_inner;      // flatMap: the inner iterator while innerAlive
+    Value m_function;            // mapper or predicate (map, filter, flatMap); concat: an array of
+                                 // [openMethod0, iterable0, openMethod1, iterable1, ...]
+    IteratorRecord m_inner;      // flatMap, concat: the inner iterator while innerAlive
     double m_remaining = 0;      // take/drop: the remaining count (may be +inf)
-    uint64_t m_counter = 0;      // the closure's counter
+    uint64_t m_counter = 0;      // the closure's counter (concat: the next iterable's number)
     IteratorHelperKind m_kind = IteratorHelperKind::Map;
     HelperState m_state = HelperState::SuspendedStart;
-    bool m_inner_alive = false; // flatMap
+    bool m_inner_alive = false; // flatMap, concat
 };
 
 // CreateIteratorFromClosure(closure, "Iterator Helper", %IteratorHelperPrototype%, « [[UnderlyingIterator]]

@@ -158,6 +158,38 @@ static Result<bool> helper_step(Context& ctx, IteratorHelperObject* h, Value* yi
             h->m_inner = inner.release_value();
             h->m_inner_alive = true;
         }
+    case IteratorHelperKind::Concat:
+        // 27.1.2.x Iterator.concat, closure step a: for each Record iterable of iterables,
+        for (;;) {
+            if (h->m_inner_alive) {
+                // v.1. Let innerValue be ? IteratorStepValue(iteratorRecord).
+                Value inner_value;
+                bool has_inner = TRY(iterator_step_value(ctx, h->m_inner, &inner_value));
+                // v.2. If innerValue is DONE, set innerAlive to false.
+                if (!has_inner) {
+                    h->m_inner_alive = false;
+                    h->m_inner.clear();
+                    continue;
+                }
+                // v.3.a. Let completion be Completion(Yield(innerValue)).
+                *yielded = std::move(inner_value);
+                return true;
+            }
+            // b. Return ReturnCompletion(undefined) once every iterable is done.
+            Object* iterables = h->m_function.as_object();
+            uint64_t length = TRY(length_of_array_like(ctx, iterables));
+            if (h->m_counter * 2 >= length) return false;
+            Value open_method = TRY(get_index(ctx, iterables, h->m_counter * 2));
+            Value iterable = TRY(get_index(ctx, iterables, h->m_counter * 2 + 1));
+            h->m_counter++;
+            // i. Let iter be ? Call(iterable.[[OpenMethod]], iterable.[[Iterable]]).
+            Value iter = TRY(call(ctx, open_method, iterable, {}));
+            // ii. If iter is not an Object, throw a TypeError exception.
+            if (!iter.is_object()) return ctx.throw_type_error("Iterator.concat: iterator is not an object");
+            // iii-iv. Let iteratorRecord be ? GetIteratorDirect(iter). Let innerAlive be true.
+            h->m_inner = TRY(get_iterator_direct(ctx, iter.as_object()));
+            h->m_inner_alive = true;
+        }
     }
     VERIFY_NOT_REACHED();
 }
@@ -212,6 +244,11 @@ static Value iterator_helper_return(Context& ctx, const CallArgs& args) {
     if (h->m_state == HelperState::SuspendedStart) {
         // a. Set O.[[GeneratorState]] to completed.
         h->m_state = HelperState::Completed;
+        // Iterator.concat's helper has no underlying iterators yet: nothing to close.
+        if (h->m_kind == IteratorHelperKind::Concat) {
+            helper_complete(h);
+            return create_iter_result_object(ctx, Value(), true);
+        }
         // c. Perform ? IteratorClose(O.[[UnderlyingIterator]], NormalCompletion(unused)).
         IteratorRecord underlying = std::move(h->m_underlying);
         helper_complete(h);
@@ -225,6 +262,15 @@ static Value iterator_helper_return(Context& ctx, const CallArgs& args) {
     if (h->m_state == HelperState::Completed) return create_iter_result_object(ctx, Value(), true);
     // Suspended at a Yield: the closure's IfAbruptCloseIterator(completion, iterated) runs.
     h->m_state = HelperState::Executing;
+    if (h->m_kind == IteratorHelperKind::Concat) {
+        // Iterator.concat v.3.b: return ? IteratorClose(iteratorRecord, completion).
+        // The helper stays "executing" while the inner return() runs (re-entry is a TypeError).
+        IteratorRecord inner = std::move(h->m_inner);
+        Result<void> closed = h->m_inner_alive ? iterator_close(ctx, inner) : Result<void>{};
+        helper_complete(h);
+        if (closed.is_exception()) return Exception{};
+        return create_iter_result_object(ctx, Value(), true);
+    }
     IteratorRecord underlying = std::move(h->m_underlying);
     if (h->m_inner_alive) {
         // flatMap: b. Let backupCompletion be Completion(IteratorClose(innerIterator, completion)).

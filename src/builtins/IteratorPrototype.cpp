@@ -47,9 +47,10 @@ static Value iterator_proto_take_drop(Context& ctx, const CallArgs& args) {
     }
     // 7. Let integerLimit be ! ToIntegerOrInfinity(numLimit).
     double integer_limit = std::isinf(num_limit.value()) ? num_limit.value() : std::trunc(num_limit.value());
-    // 8. If integerLimit < 0, then throw a RangeError after closing iterated.
-    if (integer_limit < 0) {
-        ctx.throw_range_error("limit must be non-negative");
+    // 8. If integerLimit < 0, or integerLimit is finite and above 2**53 - 1, then throw a RangeError after
+    //    closing iterated.
+    if (integer_limit < 0 || (!std::isinf(integer_limit) && integer_limit > 9007199254740991.0)) {
+        ctx.throw_range_error("limit must be a non-negative safe integer or +Infinity");
         return iterator_close_with_throw(ctx, o);
     }
     // 9. Set iterated to ? GetIteratorDirect(O).

@@ -122,6 +122,55 @@ static Value collection_set(Context& ctx, const CallArgs& args) {
     return args.this_value;
 }
 
+// Map.prototype.getOrInsert ( key, value ) (#sec-map.prototype.getorinsert) and
+// WeakMap.prototype.getOrInsert (#sec-weakmap.prototype.getorinsert)
+static Value collection_get_or_insert(Context& ctx, const CallArgs& args) {
+    ClassId cls = magic_class(args);
+    // 1-2. Let M be the this value; perform ? RequireInternalSlot(M, [[MapData]] / [[WeakMapData]]).
+    MapObject* m = this_map(ctx, args.this_value, cls, "getOrInsert");
+    if (!m) return Exception{};
+    // WeakMap 3. If CanBeHeldWeakly(key) is false, throw a TypeError exception.
+    if (is_weak(cls) && !can_be_held_weakly(args.arg(0)))
+        return ctx.throw_type_error("invalid value used as weak map key");
+    // Map 3. Set key to CanonicalizeKeyedCollectionKey(key) (map_set stores -0 as +0).
+    // 4. For each Record p of M.[[MapData]]: if SameValue(p.[[Key]], key), return p.[[Value]].
+    int64_t i = map_find(m, args.arg(0));
+    if (i >= 0) return m->m_entries[static_cast<size_t>(i)].value;
+    // 5-6. Append the Record { [[Key]]: key, [[Value]]: value } to M.[[MapData]]; return value.
+    if (!map_set(ctx, m, args.arg(0), args.arg(1))) return ctx.throw_out_of_memory();
+    return args.arg(1);
+}
+
+// Map.prototype.getOrInsertComputed ( key, callbackfn ) (#sec-map.prototype.getorinsertcomputed) and
+// WeakMap.prototype.getOrInsertComputed (#sec-weakmap.prototype.getorinsertcomputed)
+static Value collection_get_or_insert_computed(Context& ctx, const CallArgs& args) {
+    ClassId cls = magic_class(args);
+    // 1-2. Let M be the this value; perform ? RequireInternalSlot(M, [[MapData]] / [[WeakMapData]]).
+    MapObject* m = this_map(ctx, args.this_value, cls, "getOrInsertComputed");
+    if (!m) return Exception{};
+    // WeakMap 3. If CanBeHeldWeakly(key) is false, throw a TypeError exception.
+    if (is_weak(cls) && !can_be_held_weakly(args.arg(0)))
+        return ctx.throw_type_error("invalid value used as weak map key");
+    // 3/4. If IsCallable(callbackfn) is false, throw a TypeError exception.
+    const Value& callback = args.arg(1);
+    if (!is_callable(callback))
+        return ctx.throw_type_error("getOrInsertComputed: callback is not a function");
+    // 4. Set key to CanonicalizeKeyedCollectionKey(key).
+    Value key = args.arg(0);
+    if (key.is_float64() && key.as_float64() == 0) key = Value::int32(0);
+    // 5. For each Record p of M.[[MapData]]: if SameValue(p.[[Key]], key), return p.[[Value]].
+    int64_t i = map_find(m, key);
+    if (i >= 0) return m->m_entries[static_cast<size_t>(i)].value;
+    // 6. Let value be ? Call(callbackfn, undefined, « key »).
+    Value value = TRY(call(ctx, callback, Value(), {&key, 1}));
+    // 7. For each Record p of M.[[MapData]]: if SameValue(p.[[Key]], key), set p.[[Value]] to value
+    //    and return value (the callback may have inserted the key).
+    // 8. Else append the Record { [[Key]]: key, [[Value]]: value } to M.[[MapData]].
+    if (!map_set(ctx, m, key, value)) return ctx.throw_out_of_memory();
+    // 9. Return value.
+    return value;
+}
+
 // Set.prototype.add / WeakSet.prototype.add (#sec-set.prototype.add)
 static Value collection_add(Context& ctx, const CallArgs& args) {
     ClassId cls = magic_class(args);
@@ -267,6 +316,8 @@ static Value species_getter(Context&, const CallArgs& args) {
 static const FunctionListEntry kMapPrototype[] = {
     QJS_FUNC_MAGIC("get", 1, collection_get, MAGIC(Map)),
     QJS_FUNC_MAGIC("set", 2, collection_set, MAGIC(Map)),
+    QJS_FUNC_MAGIC("getOrInsert", 2, collection_get_or_insert, MAGIC(Map)),
+    QJS_FUNC_MAGIC("getOrInsertComputed", 2, collection_get_or_insert_computed, MAGIC(Map)),
     QJS_FUNC_MAGIC("has", 1, collection_has, MAGIC(Map)),
     QJS_FUNC_MAGIC("delete", 1, collection_delete, MAGIC(Map)),
     QJS_FUNC_MAGIC("clear", 0, collection_clear, MAGIC(Map)),
@@ -295,6 +346,8 @@ static const FunctionListEntry kSetPrototype[] = {
 static const FunctionListEntry kWeakMapPrototype[] = {
     QJS_FUNC_MAGIC("get", 1, collection_get, MAGIC(WeakMap)),
     QJS_FUNC_MAGIC("set", 2, collection_set, MAGIC(WeakMap)),
+    QJS_FUNC_MAGIC("getOrInsert", 2, collection_get_or_insert, MAGIC(WeakMap)),
+    QJS_FUNC_MAGIC("getOrInsertComputed", 2, collection_get_or_insert_computed, MAGIC(WeakMap)),
     QJS_FUNC_MAGIC("has", 1, collection_has, MAGIC(WeakMap)),
     QJS_FUNC_MAGIC("delete", 1, collection_delete, MAGIC(WeakMap)),
     QJS_PROP_STRING("[Symbol.toStringTag]", "WeakMap", prop::Configurable),

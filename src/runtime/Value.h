@@ -105,11 +105,10 @@ class [[nodiscard]] Value {
         other.m_u.i64 = 0;
     }
     Value& operator=(const Value& other) {
-        if (other.is_heap()) other.m_u.cell->ref();
-        release();
-        m_u = other.m_u;
-        m_tag = other.m_tag;
-        return *this;
+        // Take a reference first and read `other` before releasing: `other` may live inside the
+        // object this value is the last owner of (`v = *slot_of(v)`).
+        Value copy(other);
+        return *this = std::move(copy);
     }
     Value& operator=(Value&& other) noexcept {
         if (this != &other) {
