@@ -10,6 +10,8 @@
 #include "bytecode/ModuleInfo.h"
 #include "runtime/Context.h"
 
+#include <new>
+
 namespace qjs {
 
 namespace {
@@ -139,6 +141,7 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
     EvalCallerBinding* bindings = count ? arena.make_array<EvalCallerBinding>(count) : nullptr;
     if (count && !bindings) return false;
     for (uint32_t i = 0; i < count; i++) {
+        new (&bindings[i]) EvalCallerBinding(); // make_array returns raw memory: default the other fields
         bindings[i].name = b.names[i];
         bindings[i].kind = BindingKind::Var;
         bindings[i].from_caller_closure = true;
