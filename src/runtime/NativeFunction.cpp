@@ -178,6 +178,24 @@ Atom function_list_atom(Context& ctx, const char* name) {
     return a;
 }
 
+// A builtin getter or setter named "get key" / "set key" ("get [description]" for symbol keys).
+static Value new_accessor_function(Context& ctx, NativeFn fn, const char* entry_name, const char* prefix,
+                                   Atom key, String* key_name, uint32_t length, int16_t magic) {
+    register_native(fn, entry_name);
+    bool symbol = ctx.rt().atom_is_symbol(key);
+    StringBuilder sb(ctx.rt());
+    sb.append_ascii(prefix);
+    if (symbol) sb.append(u'[');
+    sb.append(key_name);
+    if (symbol) sb.append(u']');
+    String* s = sb.finish();
+    if (!s) return ctx.throw_out_of_memory();
+    Atom a = ctx.rt().intern(s);
+    s->unref();
+    if (!a) return ctx.throw_out_of_memory();
+    return new_native_function(ctx, fn, a, length, magic);
+}
+
 bool define_function_list(Context& ctx, Object* target, std::span<const FunctionListEntry> entries) {
     for (const FunctionListEntry& e : entries) {
         Atom key = function_list_atom(ctx, e.name);
@@ -195,39 +213,12 @@ bool define_function_list(Context& ctx, Object* target, std::span<const Function
             Value name = ctx.rt().atom_to_string(key);
             if (name.is_exception()) return false;
             if (e.fn) {
-                register_native(e.fn, e.name);
-                StringBuilder sb(ctx.rt());
-                if (ctx.rt().atom_is_symbol(key)) {
-                    sb.append_ascii("get [");
-                    sb.append(name.as_string());
-                    sb.append(u']');
-                } else {
-                    sb.append_ascii("get ");
-                    sb.append(name.as_string());
-                }
-                String* s = sb.finish();
-                if (!s) return ctx.throw_out_of_memory(), false;
-                Atom a = ctx.rt().intern(s);
-                s->unref();
-                getter = new_native_function(ctx, e.fn, a, 0, e.magic);
+                getter = new_accessor_function(ctx, e.fn, e.name, "get ", key, name.as_string(), 0, e.magic);
                 if (getter.is_exception()) return false;
             }
             if (e.setter) {
-                register_native(e.setter, e.name);
-                StringBuilder sb(ctx.rt());
-                if (ctx.rt().atom_is_symbol(key)) {
-                    sb.append_ascii("set [");
-                    sb.append(name.as_string());
-                    sb.append(u']');
-                } else {
-                    sb.append_ascii("set ");
-                    sb.append(name.as_string());
-                }
-                String* s = sb.finish();
-                if (!s) return ctx.throw_out_of_memory(), false;
-                Atom a = ctx.rt().intern(s);
-                s->unref();
-                setter = new_native_function(ctx, e.setter, a, 1, e.magic);
+                setter =
+                    new_accessor_function(ctx, e.setter, e.name, "set ", key, name.as_string(), 1, e.magic);
                 if (setter.is_exception()) return false;
             }
             if (define_property_or_throw(
