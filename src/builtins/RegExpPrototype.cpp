@@ -511,11 +511,58 @@ static Value regexp_symbol_match_all(Context& ctx, const CallArgs& args) {
     return create_regexp_string_iterator(ctx, matcher, s, global, full_unicode);
 }
 
+// The length of GetSubstitution's result without the "$<name>" references (whose values come from
+// observable Gets): when even that exceeds the maximum string length the result cannot be built, and
+// the caller throws before allocating anything (a template of 2^15 "$1" over a 2^20-unit capture
+// would otherwise grow a buffer to the limit first).
+static uint64_t substitution_length_lower_bound(const String* matched, const String* str, uint32_t position,
+                                                std::span<const Value> captures, const String* tmpl) {
+    uint64_t total = 0;
+    uint32_t len = tmpl->length();
+    size_t capture_len = captures.size();
+    for (uint32_t i = 0; i < len;) {
+        if (tmpl->at(i) != '$' || i + 1 >= len) {
+            ++total;
+            ++i;
+            continue;
+        }
+        char16_t d = tmpl->at(i + 1);
+        if (d == '&') {
+            total += matched->length();
+        } else if (d == '`') {
+            total += position;
+        } else if (d == '\'') {
+            uint64_t tail = std::min<uint64_t>(uint64_t(position) + matched->length(), str->length());
+            total += str->length() - tail;
+        } else if (d >= '0' && d <= '9') {
+            uint32_t index = d - '0';
+            uint32_t digits = 1;
+            if (i + 2 < len && tmpl->at(i + 2) >= '0' && tmpl->at(i + 2) <= '9') {
+                uint32_t two = index * 10 + (tmpl->at(i + 2) - '0');
+                if (two <= capture_len) {
+                    index = two;
+                    digits = 2;
+                }
+            }
+            if (index >= 1 && index <= capture_len) {
+                const Value& cap = captures[index - 1];
+                if (cap.is_string()) total += cap.as_string()->length();
+            }
+            i += 1 + digits;
+            continue;
+        }
+        i += 2; // "$$" and "$<" give at least one unit; counting none keeps this a lower bound
+    }
+    return total;
+}
+
 // 22.1.3.19.1 GetSubstitution (#sec-getsubstitution)
 Value get_substitution(Context& ctx, String* matched, String* str, uint32_t position,
                        std::span<const Value> captures, const Value& named_captures, String* tmpl) {
     // 1. Let stringLength be the length of str. 2. Assert: position ≤ stringLength.
     uint32_t string_length = str->length();
+    if (substitution_length_lower_bound(matched, str, position, captures, tmpl) > String::kMaxLength)
+        return ctx.throw_range_error("invalid string length");
     // 3. Let result be the empty String. 4. Let templateRemainder be replacementTemplate.
     StringBuilder sb(ctx.rt());
     uint32_t len = tmpl->length();
