@@ -24,7 +24,7 @@ void worker_main(const ExecContext& ctx, const std::vector<std::string>& tests, 
     std::memset(&action, 0, sizeof action);
     action.sa_handler = handle_alarm;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGALRM, &action, nullptr);
+    sigaction(SIGPROF, &action, nullptr); // the CPU-time limit (Executor.cpp arm_timer)
 
     for (;;) {
         uint32_t index = 0;
