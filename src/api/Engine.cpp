@@ -4,6 +4,7 @@
 
 #include "api/ScriptRunner.h"
 #include "builtins/Promise.h"
+#include "loop/EventLoop.h"
 #include "module/Module.h"
 #include "runtime/ArrayBufferObject.h"
 #include "runtime/Call.h"
@@ -96,6 +97,7 @@ size_t engine_free(Engine* e) {
     Runtime* rt = e->rt;
     rt->make_current();
     set_module_host_loader(*rt, nullptr, nullptr);
+    EventLoop::destroy(*rt);
     rt->free(e);
     return rt->destroy();
 }
@@ -199,10 +201,8 @@ EvalResult eval_module(Realm* r, std::string_view source, std::string_view filen
     return result;
 }
 
-bool run_jobs(Engine* e, EvalResult* err) {
-    Runtime& rt = *e->rt;
-    rt.make_current();
-    if (rt.run_jobs()) return true;
+// Reports the pending exception of `rt` in `err` (or drops it when err is null).
+static void take_pending_error(Runtime& rt, EvalResult* err) {
     if (err) {
         Context* ctx = rt.m_contexts.empty() ? nullptr : rt.m_contexts.front();
         if (ctx)
@@ -212,7 +212,31 @@ bool run_jobs(Engine* e, EvalResult* err) {
     } else {
         Value ignored = rt.take_exception();
     }
+}
+
+bool run_jobs(Engine* e, EvalResult* err) {
+    Runtime& rt = *e->rt;
+    rt.make_current();
+    if (rt.run_jobs()) return true;
+    take_pending_error(rt, err);
     return false;
+}
+
+void install_event_loop(Realm* r) {
+    Context& ctx = *r->ctx;
+    ctx.rt().make_current();
+    EventLoop* loop = EventLoop::of(ctx.rt());
+    if (!loop || !loop->install_globals(ctx)) Value ignored = ctx.rt().take_exception();
+}
+
+int loop_once(Engine* e, EvalResult* err) {
+    Runtime& rt = *e->rt;
+    rt.make_current();
+    EventLoop* loop = EventLoop::of(rt);
+    if (!loop) return EventLoop::kError;
+    int result = loop->run_once();
+    if (result == EventLoop::kError) take_pending_error(rt, err);
+    return result;
 }
 
 void request_interrupt(Engine* e) {

@@ -18,6 +18,7 @@
 namespace qjs {
 
 class Context;
+class EventLoop;
 class Object;
 class Shape;
 class String;
@@ -127,6 +128,8 @@ class Runtime {
 
     // ---- interpreter state ----
     Frame* m_current_frame = nullptr; // innermost running JS frame (for backtraces)
+
+    EventLoop* m_event_loop = nullptr; // timers (src/loop), created on first use; the host destroys it
 
     // ---- contexts ----
     Vector<Context*> m_contexts;

@@ -11,12 +11,13 @@
 //     --memory-limit N    limit the memory usage to N bytes (suffixes k, m, g)
 //
 // An uncaught exception prints "Name: message" and the stack to stderr and exits with status 1.
-// Pending jobs (promise reactions) run to completion before exit.
+// Pending jobs (promise reactions) and timers (setTimeout, setInterval) run to completion before exit.
 #include "api/Engine.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     install_shell_globals(realm, script_args);
+    install_event_loop(realm);
 
     int status = 0;
     EvalMode mode = strict ? EvalMode::Strict : EvalMode::Sloppy;
@@ -165,6 +167,21 @@ int main(int argc, char** argv) {
                 bool as_module = module || (script_args[0].size() > 4 &&
                                             script_args[0].compare(script_args[0].size() - 4, 4, ".mjs") == 0);
                 run(src, script_args[0], as_module);
+            }
+        }
+        // The event loop: timers and the jobs they queue, until nothing is pending.
+        while (status == 0) {
+            EvalResult err;
+            int next = loop_once(engine, &err);
+            if (next == -1) break;
+            if (next == -2) {
+                report(err);
+                status = 1;
+            } else if (next > 0) {
+                std::fflush(stdout);
+                timespec delay{next / 1000, (next % 1000) * 1000000L};
+                while (nanosleep(&delay, &delay) != 0) {
+                }
             }
         }
     }
