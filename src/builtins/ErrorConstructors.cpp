@@ -1,6 +1,7 @@
 // ErrorConstructors.cpp: the Error constructor (ECMA-262 20.5.1), the NativeError constructors
 // (20.5.6: EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError), AggregateError
-// (20.5.7) and QuickJS's InternalError, which is built like a NativeError.
+// (20.5.7), SuppressedError (explicit resource management) and QuickJS's InternalError, which is built
+// like a NativeError.
 #include "builtins/Builtins.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -33,6 +34,7 @@ struct ErrorInfo {
     X(TypeError, 1)                                                                                          \
     X(URIError, 1)                                                                                           \
     X(AggregateError, 2)                                                                                     \
+    X(SuppressedError, 3)                                                                                    \
     X(InternalError, 1)
 
 // Indexed by ErrorType.
@@ -60,9 +62,13 @@ Result<void> install_error_cause(Context& ctx, Object* o, const Value& options) 
     return {};
 }
 
-// The steps Error, the NativeErrors and AggregateError share: create the object from NewTarget, then
-// install "message" (from args[message_index]) and the cause (from args[message_index + 1]).
-Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, size_t message_index) {
+enum class ErrorOptions : uint8_t { InstallCause, None };
+
+// The steps Error, the NativeErrors, AggregateError and SuppressedError share: create the object from
+// NewTarget, then install "message" (from args[message_index]) and, unless `options` is None, the cause
+// (from args[message_index + 1]).
+Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, size_t message_index,
+                          ErrorOptions options = ErrorOptions::InstallCause) {
     // 1. If NewTarget is undefined, let newTarget be the active function object; else let newTarget be
     //    NewTarget.
     Value new_target = args.is_construct() ? args.new_target : Value::object(args.callee);
@@ -84,7 +90,7 @@ Value create_error_object(Context& ctx, const CallArgs& args, ErrorType type, si
             return Exception{};
     }
     // 4. Perform ? InstallErrorCause(O, options).
-    TRY(install_error_cause(ctx, o, args.arg(message_index + 1)));
+    if (options == ErrorOptions::InstallCause) TRY(install_error_cause(ctx, o, args.arg(message_index + 1)));
     // 5. Return O.
     return result;
 }
@@ -116,6 +122,24 @@ Value aggregate_error_constructor(Context& ctx, const CallArgs& args) {
     TRY(define_property_or_throw(ctx, o.as_object(), atoms::errors, desc));
     if (!install_error_stack(ctx, o.as_object())) return Exception{};
     // 7. Return O.
+    return o;
+}
+
+// SuppressedError ( error, suppressed, message ) (#sec-suppressederror)
+Value suppressed_error_constructor(Context& ctx, const CallArgs& args) {
+    // 1-3. Let O be ? OrdinaryCreateFromConstructor(newTarget, "%SuppressedError.prototype%"); if message is
+    //      not undefined, define O.message as ? ToString(message). (No options argument.)
+    Value o = TRY(create_error_object(ctx, args, ErrorType::SuppressedError, 2, ErrorOptions::None));
+    // 4. Perform CreateNonEnumerableDataPropertyOrThrow(O, "error", error).
+    if (!define_fresh_property(ctx, o.as_object(), atoms::error, args.arg(0),
+                               prop::Writable | prop::Configurable))
+        return Exception{};
+    // 5. Perform CreateNonEnumerableDataPropertyOrThrow(O, "suppressed", suppressed).
+    if (!define_fresh_property(ctx, o.as_object(), atoms::suppressed, args.arg(1),
+                               prop::Writable | prop::Configurable))
+        return Exception{};
+    if (!install_error_stack(ctx, o.as_object())) return Exception{};
+    // 6. Return O.
     return o;
 }
 
@@ -154,6 +178,7 @@ NativeFn error_constructor_fn(ErrorType type) {
     case ErrorType::TypeError: return native_error_constructor<ErrorType::TypeError>;
     case ErrorType::URIError: return native_error_constructor<ErrorType::URIError>;
     case ErrorType::AggregateError: return aggregate_error_constructor;
+    case ErrorType::SuppressedError: return suppressed_error_constructor;
     case ErrorType::InternalError: return native_error_constructor<ErrorType::InternalError>;
     }
     VERIFY_NOT_REACHED();

@@ -49,6 +49,7 @@ struct FunctionState {
     ControlEntry* control = nullptr;
     Vector<uint32_t> free_temps;
     uint32_t completion_reg = UINT32_MAX; // script/eval completion value
+    uint32_t dispose_reg = UINT32_MAX;    // the innermost `using` scope's DisposeCapability register
     bool is_generator = false;
     bool is_async = false;
     bool is_derived_ctor = false;
@@ -66,6 +67,17 @@ struct FunctionState {
     // Pending labels for the next loop statement.
     const AstString* pending_labels[4] = {};
     uint32_t pending_label_count = 0;
+};
+
+// A scope with `using` declarations compiled like try/finally (CodegenUsing.cpp): the scope's
+// DisposeCapability lives in `reg`; every exit disposes its resources.
+struct DisposeRegion {
+    ControlEntry* entry = nullptr; // nullptr: the scope has no `using` declarations
+    uint32_t reg = UINT32_MAX;
+    uint32_t saved_reg = UINT32_MAX;
+    uint32_t start = 0;
+    int32_t base = 0;
+    bool is_async = false;
 };
 
 // A reference produced by evaluating an assignment target (values of its base on the stack).
@@ -134,6 +146,13 @@ class CodeGenerator {
     ControlEntry* push_control(FunctionState& fs, ControlEntry::Kind kind);
     void pop_control(FunctionState& fs);
     void take_pending_labels(FunctionState& fs, ControlEntry* e);
+
+    // ---- CodegenUsing.cpp ----
+    // Starts disposing what `using` declarations of `scope` add (no-op without any).
+    DisposeRegion begin_dispose_region(FunctionState& fs, Scope* scope);
+    void end_dispose_region(FunctionState& fs, DisposeRegion& r);
+    // AddDisposableResource for the value on top of the stack (kept) when `kind` is a using kind.
+    void emit_dispose_add(FunctionState& fs, DeclarationKind kind);
 
     // ---- CodegenModules.cpp ----
     FunctionBytecode* compile_module_program(Program* program);

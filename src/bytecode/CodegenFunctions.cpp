@@ -456,7 +456,9 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
         if (fs.is_async && fs.is_generator) emit_await(fs);
         fs.em.op(Op::return_);
     } else {
+        DisposeRegion region = begin_dispose_region(fs, fn->scope);
         emit_statements(fs, fn->body);
+        end_dispose_region(fs, region);
         if (fs.em.reachable()) {
             if (fs.is_derived_ctor) {
                 fs.em.op(Op::push_undefined);

@@ -11,6 +11,7 @@ void CodeGenerator::emit_await(FunctionState& fs) {
 void CodeGenerator::emit_for_each_target(FunctionState& fs, Node* left, Scope*) {
     if (left->is(NodeKind::VariableDeclaration)) {
         auto* d = as<VariableDeclaration>(left);
+        emit_dispose_add(fs, d->declaration_kind);
         emit_pattern(fs, d->declarations[0]->id, d->declaration_kind != DeclarationKind::Var);
         return;
     }
@@ -103,8 +104,11 @@ void CodeGenerator::emit_for_of(FunctionState& fs, ForOfStatement* s) {
     // Errors while binding or in the body close the iterator.
     uint32_t range_start = em.pc();
     enter_iteration_scope(*this, fs, saved, hs, &CodeGenerator::enter_scope);
+    // `for (using x of ...)`: each iteration disposes its value.
+    DisposeRegion region = begin_dispose_region(fs, s->scope);
     emit_for_each_target(fs, s->left, s->scope);
     emit_statement(fs, s->body);
+    end_dispose_region(fs, region);
     em.jump(Op::goto_, e->continue_label);
     uint32_t range_end = em.pc();
     // break: close the iterator.

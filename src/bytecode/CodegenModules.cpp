@@ -104,7 +104,9 @@ BindingKind binding_kind(DeclarationKind k) {
     case DeclarationKind::Const: return BindingKind::Const;
     case DeclarationKind::Class: return BindingKind::Class;
     case DeclarationKind::Function: return BindingKind::LexicalFunction;
-    case DeclarationKind::Import: return BindingKind::Const;
+    case DeclarationKind::Import:
+    case DeclarationKind::Using:
+    case DeclarationKind::AwaitUsing: return BindingKind::Const;
     default: return BindingKind::Var;
     }
 }
@@ -129,6 +131,8 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
         switch (d.kind) {
         case DeclarationKind::Let:
         case DeclarationKind::Const:
+        case DeclarationKind::Using:
+        case DeclarationKind::AwaitUsing:
         case DeclarationKind::Class: flags = modbinding::Lexical; break;
         case DeclarationKind::Function: flags = modbinding::Function; break;
         case DeclarationKind::Import: flags = modbinding::Import | modbinding::Lexical; break;
@@ -253,7 +257,9 @@ FunctionBytecode* CodeGenerator::compile_module_program(Program* program) {
     }
     em.op(Op::return_undef);
     em.bind(body);
+    DisposeRegion region = begin_dispose_region(fs, program->scope);
     emit_statements(fs, program->body);
+    end_dispose_region(fs, region);
     if (em.reachable()) em.op(Op::return_undef);
     FunctionBytecode* fb =
         finish_function(fs, atoms::empty_string, fbflag::Strict, program->start, program->end);

@@ -141,7 +141,9 @@ void CodeGenerator::enter_scope(FunctionState& fs, ScopeInfo* s, Scope* decls) {
 void CodeGenerator::emit_block(FunctionState& fs, BlockStatement* b) {
     ScopeInfo* saved = fs.scope;
     enter_scope(fs, m_sa.scope_of(b), b->scope);
+    DisposeRegion region = begin_dispose_region(fs, b->scope);
     emit_statements(fs, b->body);
+    end_dispose_region(fs, region);
     fs.scope = saved;
 }
 
@@ -174,6 +176,7 @@ void CodeGenerator::emit_variable_declaration(FunctionState& fs, VariableDeclara
         if (decl->id->is(NodeKind::Identifier)) {
             auto* id = as<Identifier>(decl->id);
             emit_expression_named(fs, decl->init, atom_of(id->name));
+            emit_dispose_add(fs, d->declaration_kind);
             // `var` initializers assign (PutValue) through the scope chain (with objects, globals).
             emit_store_name(fs, fs.scope, id->name, !is_var);
         } else {
@@ -237,12 +240,14 @@ void CodeGenerator::emit_for(FunctionState& fs, ForStatement* s) {
     Emitter& em = fs.em;
     ScopeInfo* saved = fs.scope;
     ScopeInfo* hs = m_sa.scope_of(s);
+    if (hs) enter_scope(fs, hs, s->scope);
+    // `for (using x = ...; ...)`: the resources are disposed when the loop is left (not per iteration).
+    DisposeRegion region = begin_dispose_region(fs, s->scope);
     ControlEntry* e = push_control(fs, ControlEntry::Loop);
     take_pending_labels(fs, e);
     e->has_continue = true;
     e->accepts_unlabelled_break = true;
     e->continue_label = em.new_label();
-    if (hs) enter_scope(fs, hs, s->scope);
     reset_completion(fs);
     if (s->init) {
         if (s->init->is(NodeKind::VariableDeclaration))
@@ -267,6 +272,7 @@ void CodeGenerator::emit_for(FunctionState& fs, ForStatement* s) {
     em.jump(Op::goto_, top);
     em.bind(e->break_label);
     pop_control(fs);
+    end_dispose_region(fs, region);
     fs.scope = saved;
 }
 

@@ -121,6 +121,8 @@ enum class DeclarationKind : uint8_t {
     Function,       // a function declaration in a block, switch, or module top level (lexical)
     CatchParameter, // a name bound by a catch clause parameter
     Import,         // an import binding (module top level; immutable, indirect)
+    Using,          // `using` (immutable like const; the value is disposed when the scope is left)
+    AwaitUsing,     // `await using`
 };
 
 struct Declaration {

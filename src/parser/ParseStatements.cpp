@@ -17,6 +17,42 @@ bool Parser::at_let_declaration() {
     return false;
 }
 
+bool Parser::at_using_declaration(bool for_head) {
+    if (!m_tok.is(Tok::Using)) return false;
+    Token next = peek();
+    if (next.type != Tok::Identifier || next.newline_before) return false;
+    if (!for_head || !next.is(Tok::Of)) return true;
+    // `for (using of of ...)` / `for (using of ...)`: `using` is an identifier (the [lookahead ≠ of] of
+    // ForDeclaration); `for (using of = ...;;)` declares `of`.
+    Token second;
+    peek2(&second);
+    return second.type == Tok::Assign;
+}
+
+bool Parser::at_await_using_declaration() {
+    if (!m_tok.is(Tok::Await)) return false;
+    if (!(m_fn->is_async || (m_module && !m_fn->fn) || (!m_fn->fn && m_options.await_is_keyword)) ||
+        m_fn->await_reserved)
+        return false;
+    Token second;
+    Token first = peek2(&second);
+    return first.is(Tok::Using) && !first.newline_before && second.type == Tok::Identifier &&
+           !second.newline_before;
+}
+
+Node* Parser::parse_using_declaration(bool is_await) {
+    // Early errors: not directly in a case clause, nor at the top level of a Script (or eval code).
+    if (m_scope && m_scope->kind == ScopeKind::Switch)
+        return fail("using declaration not allowed directly in a case clause");
+    if (m_scope && m_scope->kind == ScopeKind::Function && !m_fn->fn && !m_module)
+        return fail("using declaration not allowed at the top level of a script");
+    if (is_await) advance(); // await
+    VariableDeclaration* d = parse_variable_declaration(
+        is_await ? DeclarationKind::AwaitUsing : DeclarationKind::Using, true, false, nullptr);
+    if (!d || !consume_semicolon()) return nullptr;
+    return finish(d);
+}
+
 Node* Parser::parse_statement_list_item() {
     switch (m_tok.type) {
     case Tok::Function: {
@@ -38,6 +74,8 @@ Node* Parser::parse_statement_list_item() {
             if (!d || !consume_semicolon()) return nullptr;
             return finish(d);
         }
+        if (at_using_declaration(false)) return parse_using_declaration(false);
+        if (at_await_using_declaration()) return parse_using_declaration(true);
         if (m_tok.is(Tok::Async)) {
             Token next = peek();
             if (next.type == Tok::Function && !next.newline_before) {
@@ -182,10 +220,13 @@ VariableDeclaration* Parser::parse_variable_declaration(DeclarationKind kind, bo
     auto* decl = make_node<VariableDeclaration>(m_tok);
     if (!decl) return nullptr;
     decl->declaration_kind = kind;
-    advance(); // var / let / const
+    advance(); // var / let / const / using
+    bool is_using = kind == DeclarationKind::Using || kind == DeclarationKind::AwaitUsing;
     while (true) {
         auto* d = make_node<VariableDeclarator>(m_tok);
         if (!d) return nullptr;
+        // UsingDeclaration binds BindingIdentifiers only (no patterns).
+        if (is_using && !at(Tok::Identifier)) return fail("using declaration requires an identifier");
         Node* target = parse_binding_target();
         if (!target) return nullptr;
         d->id = target;
@@ -194,6 +235,7 @@ VariableDeclaration* Parser::parse_variable_declaration(DeclarationKind kind, bo
             if (!d->init) return nullptr;
         } else if (!for_head || !(at(Tok::In) || m_tok.is(Tok::Of))) {
             if (kind == DeclarationKind::Const) return fail("missing initializer in const declaration");
+            if (is_using) return fail("missing initializer in using declaration");
             if (target->kind != NodeKind::Identifier)
                 return fail("missing initializer in destructuring declaration");
         }
@@ -355,10 +397,14 @@ Node* Parser::parse_for() {
     CoverInfo cover;
     if (at(Tok::Semicolon)) {
         // no init
-    } else if (at(Tok::Var) || at(Tok::Const) || at_let_declaration()) {
-        DeclarationKind kind = at(Tok::Var)     ? DeclarationKind::Var
-                               : at(Tok::Const) ? DeclarationKind::Const
-                                                : DeclarationKind::Let;
+    } else if (at(Tok::Var) || at(Tok::Const) || at_let_declaration() || at_using_declaration(true) ||
+               at_await_using_declaration()) {
+        DeclarationKind kind = at(Tok::Var)           ? DeclarationKind::Var
+                               : at(Tok::Const)       ? DeclarationKind::Const
+                               : m_tok.is(Tok::Let)   ? DeclarationKind::Let
+                               : m_tok.is(Tok::Using) ? DeclarationKind::Using
+                                                      : DeclarationKind::AwaitUsing;
+        if (kind == DeclarationKind::AwaitUsing) advance(); // await
         init = parse_variable_declaration(kind, false, true, &single_no_init);
         is_declaration = true;
         if (!init) return nullptr;
@@ -384,6 +430,9 @@ Node* Parser::parse_for() {
             if (decl->declarations.size() != 1)
                 return fail_at_node(init, "only one variable declaration allowed in for-in/of loop head");
             VariableDeclarator* d = decl->declarations[0];
+            bool is_using = decl->declaration_kind == DeclarationKind::Using ||
+                            decl->declaration_kind == DeclarationKind::AwaitUsing;
+            if (is_using && !is_of) return fail_at_node(init, "using declaration not allowed in for-in");
             if (d->init) {
                 // Annex B: `for (var x = 1 in o)` in sloppy mode with a simple binding.
                 if (is_of || strict() || decl->declaration_kind != DeclarationKind::Var ||
@@ -433,8 +482,9 @@ Node* Parser::parse_for() {
     if (init && is_declaration) {
         auto* decl = as<VariableDeclaration>(init);
         for (VariableDeclarator* d : decl->declarations) {
-            if (!d->init &&
-                (decl->declaration_kind == DeclarationKind::Const || d->id->kind != NodeKind::Identifier))
+            if (!d->init && ((decl->declaration_kind != DeclarationKind::Var &&
+                              decl->declaration_kind != DeclarationKind::Let) ||
+                             d->id->kind != NodeKind::Identifier))
                 return fail_at_node(d, "missing initializer in declaration");
         }
     }

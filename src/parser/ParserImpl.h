@@ -196,6 +196,12 @@ class Parser {
     Node* parse_expression_statement();
     Node* parse_loop_body();
     bool at_let_declaration();
+    // `using` / `await using` starts a UsingDeclaration / AwaitUsingDeclaration here. `for_head`:
+    // `for (using of` is an identifier `using` followed by `of`.
+    bool at_using_declaration(bool for_head);
+    bool at_await_using_declaration();
+    // Parses a UsingDeclaration / AwaitUsingDeclaration statement (with its early errors).
+    Node* parse_using_declaration(bool is_await);
     bool declare_pattern_names(Node* pattern, DeclarationKind kind);
 
     // ---- expressions (ParseExpressions.cpp)

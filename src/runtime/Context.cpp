@@ -99,6 +99,7 @@ static Intrinsic error_prototype_for(ErrorType type) {
     case ErrorType::TypeError: return Intrinsic::TypeErrorPrototype;
     case ErrorType::URIError: return Intrinsic::URIErrorPrototype;
     case ErrorType::AggregateError: return Intrinsic::AggregateErrorPrototype;
+    case ErrorType::SuppressedError: return Intrinsic::SuppressedErrorPrototype;
     case ErrorType::InternalError: return Intrinsic::InternalErrorPrototype;
     }
     return Intrinsic::ErrorPrototype;

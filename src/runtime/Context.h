@@ -27,6 +27,7 @@ enum class ErrorType : uint8_t {
     TypeError,
     URIError,
     AggregateError,
+    SuppressedError,
     InternalError,
 };
 

@@ -231,6 +231,8 @@ struct ScopeWalker {
         case DeclarationKind::Function: return BindingKind::LexicalFunction;
         case DeclarationKind::CatchParameter: return BindingKind::CatchParameter;
         case DeclarationKind::Import: return BindingKind::Const;
+        case DeclarationKind::Using:
+        case DeclarationKind::AwaitUsing: return BindingKind::Const;
         }
         return BindingKind::Var;
     }

@@ -1918,6 +1918,37 @@ dispatch:
         NEXT();
     }
 
+    // ---- Explicit resource management ----
+    CASE(dispose_stack_new) {
+        Value s = dispose_stack_new(ctx);
+        pc += 1;
+        CHECK(s);
+        PUSH(std::move(s));
+        NEXT();
+    }
+    CASE(dispose_add) {
+        uint8_t hint = U8(0);
+        pc += 1;
+        CHECK(dispose_add(ctx, sp[-1], sp[-2], hint));
+        DROP_N(1);
+        NEXT();
+    }
+    CASE(dispose_resources) {
+        Value r = dispose_resources_normal(ctx, sp[-1], U8(0));
+        pc += 1;
+        CHECK(r);
+        sp[-1] = std::move(r);
+        NEXT();
+    }
+    CASE(dispose_resources_error) {
+        Value r = dispose_resources_throw(ctx, sp[-2], sp[-1], U8(0));
+        pc += 1;
+        CHECK(r);
+        DROP_N(1);
+        sp[-1] = std::move(r);
+        NEXT();
+    }
+
     // ---- Suspension ----
     CASE(initial_yield) {
         f.heap->state = FrameState::SuspendedStart;

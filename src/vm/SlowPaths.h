@@ -119,4 +119,12 @@ Result<void> iterator_close(Context&, const Value& iter);
 void iterator_close_silent(Context&, const Value& iter);
 Value iterator_to_array(Context&, const Value& iter, const Value& next);
 
+// ---- Disposal.cpp (`using` / `await using`) ----
+Value dispose_stack_new(Context&);
+Result<void> dispose_add(Context&, const Value& stack, const Value& v, uint8_t hint);
+// DisposeResources with a normal completion (async: a promise or undefined, see Opcodes.def).
+Value dispose_resources_normal(Context&, const Value& stack, uint8_t async);
+// DisposeResources with a throw completion of `error`.
+Value dispose_resources_throw(Context&, const Value& stack, const Value& error, uint8_t async);
+
 } // namespace qjs
