@@ -4,11 +4,13 @@
 //
 // Stack discipline: operand stack slots above sp always hold undefined, so popping is a move out of
 // the slot and a frame's storage can be visited or destroyed at any time.
+#include "builtins/Array.h"
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
+#include "runtime/TypedArrayObject.h"
 #include "runtime/VarRef.h"
 #include "vm/Frames.h"
 #include "vm/FunctionObject.h"
@@ -539,7 +541,8 @@ dispatch:
         } else if (r.is_number() && sp[-1].is_number()) {
             r = Value::float64(r.as_number() + sp[-1].as_number());
         } else {
-            Value v = binary_op_slow(ctx, Op::add, r, sp[-1]);
+            Value v = r.is_string() && sp[-1].is_string() ? concat_strings(ctx, r, sp[-1])
+                                                          : binary_op_slow(ctx, Op::add, r, sp[-1]);
             CHECK(v);
             r = std::move(v);
         }
@@ -1005,6 +1008,12 @@ dispatch:
                 sp[-1] = std::move(v);
                 NEXT();
             }
+            Value v;
+            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_get_index(o, i, &v)) {
+                *--sp = Value();
+                sp[-1] = std::move(v);
+                NEXT();
+            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1022,6 +1031,11 @@ dispatch:
                 sp[-1] = o->m_elements[i];
                 NEXT();
             }
+            Value v;
+            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_get_index(o, i, &v)) {
+                sp[-1] = std::move(v);
+                NEXT();
+            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1037,6 +1051,18 @@ dispatch:
             if (o->is_fast_array() && i < o->m_element_count) {
                 o->m_elements[i] = POP();
                 DROP_N(2);
+                NEXT();
+            }
+            // Appending to a dense array whose prototypes have no indexed properties: the Set
+            // can only create an own element (and grow length).
+            if (i == o->m_element_count && is_dense_fast_array(o, i) && key.as_int32() >= 0 &&
+                proto_chain_has_no_indexed_properties(o)) {
+                if (!array_push_fast(ctx, o, sp[-1])) THROW();
+                DROP_N(3);
+                NEXT();
+            }
+            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_set_index(o, i, sp[-1])) {
+                DROP_N(3);
                 NEXT();
             }
         }
@@ -1550,6 +1576,11 @@ dispatch:
                 BINARY_RESULT(Value::float64(static_cast<double>(a.as_int32()) + b.as_int32()));
         } else if (a.is_number() && b.is_number()) {
             BINARY_RESULT(Value::float64(a.as_number() + b.as_number()));
+        } else if (a.is_string() && b.is_string()) {
+            Value v = concat_strings(ctx, a, b);
+            CHECK(v);
+            *--sp = Value();
+            sp[-1] = std::move(v);
         } else {
             BINARY_SLOW(add);
         }

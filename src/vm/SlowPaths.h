@@ -17,6 +17,8 @@ namespace qjs {
 // ---- Operators.cpp ----
 // add..xor (the arithmetic/bitwise binary operators) when the fast paths do not apply.
 Value binary_op_slow(Context&, Op, const Value& a, const Value& b);
+// a + b for two strings (the Add opcode's fast path: no ToPrimitive/ToString calls).
+Value concat_strings(Context&, const Value& a, const Value& b);
 // lt/lte/gt/gte -> a boolean value.
 Value compare_op_slow(Context&, Op, const Value& a, const Value& b);
 // neg, plus, to_numeric, inc, dec, bit_not.
