@@ -729,9 +729,12 @@ dispatch:
         Atom a = U32(0);
         InlineCache& ic = ics[U16(4)];
         Object* g = ctx.m_global_object;
-        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape &&
-            ctx.m_global_lexicals->m_shape == ic.aux) [[likely]] {
+        Object* lex = ctx.m_global_lexicals;
+        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape && lex->m_shape == ic.aux) [[likely]] {
             *sp++ = g->m_slots[ic.slot];
+        } else if (ic.kind == InlineCache::Lexical && lex->m_shape == ic.shape &&
+                   !lex->m_slots[ic.slot].is_uninitialized()) {
+            *sp++ = lex->m_slots[ic.slot];
         } else {
             Value v = get_global_var(ctx, a, false, &ic);
             CHECK(v);
@@ -751,9 +754,12 @@ dispatch:
         Atom a = U32(0);
         InlineCache& ic = ics[U16(4)];
         Object* g = ctx.m_global_object;
-        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape &&
-            ctx.m_global_lexicals->m_shape == ic.aux) [[likely]] {
+        Object* lex = ctx.m_global_lexicals;
+        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape && lex->m_shape == ic.aux) [[likely]] {
             g->m_slots[ic.slot] = POP();
+        } else if (ic.kind == InlineCache::Lexical && lex->m_shape == ic.shape &&
+                   !lex->m_slots[ic.slot].is_uninitialized()) {
+            lex->m_slots[ic.slot] = POP();
         } else {
             CHECK(put_global_var(ctx, a, sp[-1], strict, &ic));
             *--sp = Value();
@@ -924,7 +930,9 @@ dispatch:
                     NEXT();
                 }
                 Object* holder = ic.shape->m_proto;
-                if (holder->m_shape == ic.aux) {
+                if (ic.depth > 1) [[unlikely]]
+                    holder = ic_chain_holder(ic, holder);
+                if (holder && holder->m_shape == ic.aux) {
                     Value v = holder->m_slots[ic.slot];
                     sp[-1] = std::move(v);
                     pc += 6;
@@ -950,7 +958,9 @@ dispatch:
                     NEXT();
                 }
                 Object* holder = ic.shape->m_proto;
-                if (holder->m_shape == ic.aux) {
+                if (ic.depth > 1) [[unlikely]]
+                    holder = ic_chain_holder(ic, holder);
+                if (holder && holder->m_shape == ic.aux) {
                     *sp++ = holder->m_slots[ic.slot];
                     pc += 6;
                     NEXT();

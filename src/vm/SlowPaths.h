@@ -14,6 +14,16 @@
 
 namespace qjs {
 
+// The holder of a Proto cache entry more than one level up, or null when an intermediate
+// prototype no longer has its cached shape. `p` is the receiver's prototype.
+inline Object* ic_chain_holder(const InlineCache& ic, Object* p) {
+    for (uint32_t i = 0; i + 1 < ic.depth; ++i) {
+        if (!p || p->m_shape != ic.chain[i]) return nullptr;
+        p = ic.chain[i]->m_proto;
+    }
+    return p;
+}
+
 // ---- Operators.cpp ----
 // add..xor (the arithmetic/bitwise binary operators) when the fast paths do not apply.
 Value binary_op_slow(Context&, Op, const Value& a, const Value& b);

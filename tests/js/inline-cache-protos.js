@@ -150,3 +150,43 @@ function warm(o) {
     }
     assertEquals(has(p), false);
 })();
+
+// A site that sees a few shapes (polymorphic entries), then every kind of change on the path.
+(function () {
+    function mk(i) {
+        const o = new D();
+        o["p" + i] = i; // three receiver shapes sharing the D -> C -> B -> A chain
+        return o;
+    }
+    const os = [mk(0), mk(1), mk(2)];
+    const plain = { m() { return "plain"; }, field: "own" };
+    const all = os.concat([plain]);
+    const expect = (m, f) => {
+        for (let r = 0; r < 5; r++) {
+            for (const o of os) {
+                assertEquals(callM(o), m);
+                assertEquals(readField(o), f);
+            }
+            assertEquals(callM(plain), "plain");
+            assertEquals(readField(plain), "own");
+        }
+    };
+    expect("A", "fA");
+    B.prototype.m = function () { return "C2"; }; // (C.prototype is frozen above)
+    expect("C2", "fA");
+    delete B.prototype.m;
+    expect("A", "fA");
+    Object.defineProperty(B.prototype, "field", { value: "fB", configurable: true, writable: true });
+    expect("A", "fB");
+    delete B.prototype.field;
+    expect("A", "fA");
+    Object.setPrototypeOf(os[1], { m() { return "swapped"; }, field: "fS" });
+    for (let r = 0; r < 3; r++) {
+        assertEquals(callM(os[0]), "A");
+        assertEquals(callM(os[1]), "swapped");
+        assertEquals(readField(os[1]), "fS");
+        assertEquals(callM(os[2]), "A");
+    }
+    for (const o of all) o.m = function () { return "own m"; };
+    for (const o of all) assertEquals(callM(o), "own m");
+})();
