@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""Benchmark runner: qjs against node --jitless on V8 v7, Octane, SunSpider and Kraken.
+"""Benchmark runner: qjs against node --jitless (or the reference QuickJS) on V8 v7, Octane,
+SunSpider and Kraken.
 
     python3 bench/run.py [--suite v8-v7] [--filter Rich] [--runs 3] [--timeout 120] [--qjs build/qjs]
+                         [--reference [QUICKJS]] [--no-node]
+
+--reference runs the reference QuickJS binary (default ../shared/anchors/qjs-quickjs-2025-09-13)
+side by side, as the engine the ratio compares against; add --no-node to leave node out.
 
 Unpacks ../shared/bench/bench.tar.xz into build/bench when absent. For each benchmark (in the
 suites' LIST order) it runs `qjs --script FILE` and `node --jitless node-script.js FILE` --runs
@@ -38,7 +43,9 @@ def parse_args():
     p.add_argument("--timeout", type=float, default=120, help="seconds per run (default 120)")
     p.add_argument("--qjs", default=os.path.join(REPO, "build", "qjs"), help="qjs binary (default build/qjs)")
     p.add_argument("--node", default="node", help="node binary (default: node on PATH)")
-    p.add_argument("--no-node", action="store_true", help="run qjs only")
+    p.add_argument("--no-node", action="store_true", help="do not run node")
+    p.add_argument("--reference", nargs="?", const=os.path.join(shared, "anchors", "qjs-quickjs-2025-09-13"),
+                   help="also run this QuickJS binary (default: the anchor build); ratios compare against it")
     p.add_argument("--tarball", default=os.path.join(shared, "bench", "bench.tar.xz"))
     p.add_argument("--node-script", default=os.path.join(shared, "bench", "node-script.js"))
     p.add_argument("--bench-dir", default=os.path.join(REPO, "build", "bench"), help="unpacked corpus")
@@ -115,6 +122,8 @@ def main():
     args = parse_args()
     unpack(args)
     engines = [Engine("qjs", [args.qjs, "--script"])]
+    if args.reference:
+        engines.append(Engine("quickjs", [args.reference, "--script"]))
     if not args.no_node:
         engines.append(Engine("node --jitless", [args.node, "--jitless", os.path.abspath(args.node_script)]))
     todo = benchmarks(args)
@@ -188,7 +197,7 @@ def main():
         summary.append((suite, mean, len(ratios), len(suite_rows), qjs_ok))
         if len(engines) > 1:
             text = f"{mean:.3f}" if mean is not None else "-"
-            print(f"{suite:<10} geometric mean of ratios (qjs relative speed): {text}"
+            print(f"{suite:<10} geometric mean of ratios (qjs relative speed against {engines[1].name}): {text}"
                   f"  ({len(ratios)} of {len(suite_rows)} compared)")
         else:
             print(f"{suite:<10} qjs ran {qjs_ok} of {len(suite_rows)}")
@@ -214,9 +223,13 @@ def write_markdown(args, engines, rows, summary, elapsed):
     qjs = os.path.abspath(args.qjs)
     qjs = os.path.relpath(qjs, REPO) if qjs.startswith(REPO + os.sep) else args.qjs
     lines.append("- qjs: `" + " ".join([qjs] + engines[0].command[1:]) + " FILE`")
-    if len(engines) > 1:
+    if args.reference:
+        lines.append(f"- quickjs: `{args.reference} --script FILE`")
+    if not args.no_node:
         lines.append(f"- node --jitless: `{args.node} --jitless node-script.js FILE` ({engine_version([args.node])})")
-        lines.append("- ratio: qjs relative speed (score qjs/node, or time node/qjs); above 1 means qjs is faster.")
+    if len(engines) > 1:
+        lines.append(f"- ratio: qjs relative speed against {engines[1].name} (score qjs/other, or time other/qjs); "
+                     "above 1 means qjs is faster.")
     lines.append("")
     head = "| suite | benchmark | " + " | ".join(e.name for e in engines) + " |"
     rule = "|---|---|" + "---:|" * len(engines)

@@ -67,10 +67,7 @@ Value array_species_create(Context& ctx, Object* original, uint64_t length) {
 bool proto_chain_has_no_indexed_properties(Object* o) {
     for (Object* p = o->prototype(); p; p = p->prototype()) {
         if (p->is_exotic() || p->m_element_count != 0 || p->m_array_length != 0) return false;
-        Shape* shape = p->shape();
-        for (uint32_t i = 0; i < shape->count(); i++) {
-            if (atom_is_index(shape->entry(i).key)) return false;
-        }
+        if (p->shape()->has_index_keys()) return false;
     }
     return true;
 }

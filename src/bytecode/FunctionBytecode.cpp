@@ -39,23 +39,84 @@ FunctionBytecode* FunctionBytecode::create(Runtime& rt) {
     return rt.new_cell<FunctionBytecode>(0);
 }
 
-void ic_reset(InlineCache& ic) {
+// Empties one entry (not its polymorphic entries).
+static void ic_reset_entry(InlineCache& ic) {
     Shape* s = ic.shape;
     Shape* a = ic.aux;
+    Shape** chain = ic.chain;
+    uint32_t chain_length = ic.depth > 1 ? ic.depth - 1u : 0u;
     ic.shape = nullptr;
     ic.aux = nullptr;
+    ic.chain = nullptr;
+    ic.depth = 0;
     if (s) s->unref();
     if (a) a->unref();
+    if (chain) {
+        for (uint32_t i = 0; i < chain_length; ++i)
+            chain[i]->unref();
+        Runtime::current()->free(chain);
+    }
+}
+
+void ic_reset(InlineCache& ic) {
+    ic_reset_entry(ic);
+    if (InlineCache* poly = ic.poly) {
+        ic.poly = nullptr;
+        for (uint32_t i = 0; i < InlineCache::kPolyEntries; ++i)
+            ic_reset_entry(poly[i]);
+        Runtime::current()->free(poly);
+    }
+}
+
+void ic_push_poly(InlineCache& ic) {
+    if (!ic.shape) return;
+    if (!ic.poly) {
+        void* mem = Runtime::current()->alloc(sizeof(InlineCache) * InlineCache::kPolyEntries);
+        if (!mem) return;
+        ic.poly = static_cast<InlineCache*>(mem);
+        for (uint32_t i = 0; i < InlineCache::kPolyEntries; ++i)
+            new (&ic.poly[i]) InlineCache();
+    }
+    InlineCache* poly = ic.poly;
+    ic_reset_entry(poly[InlineCache::kPolyEntries - 1]);
+    for (uint32_t i = InlineCache::kPolyEntries - 1; i > 0; --i)
+        poly[i] = poly[i - 1]; // moves the references
+    poly[0] = ic;
+    poly[0].poly = nullptr;
+    // The references moved to poly[0]: forget them here without releasing.
+    ic.shape = nullptr;
+    ic.aux = nullptr;
+    ic.chain = nullptr;
+    ic.depth = 0;
 }
 
 void ic_fill(InlineCache& ic, InlineCache::Kind kind, Shape* shape, Shape* aux, uint32_t slot) {
     shape->ref();
     if (aux) aux->ref();
-    ic_reset(ic);
+    ic_reset_entry(ic);
     ic.shape = shape;
     ic.aux = aux;
     ic.slot = slot;
     ic.kind = kind;
+    ic.depth = kind == InlineCache::Proto ? 1 : 0;
+}
+
+void ic_fill_proto(InlineCache& ic, Shape* shape, Shape* const* chain, uint8_t depth, Shape* aux,
+                   uint32_t slot) {
+    if (depth <= 1) {
+        ic_fill(ic, InlineCache::Proto, shape, aux, slot);
+        return;
+    }
+    auto* copy = static_cast<Shape**>(Runtime::current()->alloc(sizeof(Shape*) * (depth - 1u)));
+    ic_reset_entry(ic);
+    if (!copy) return; // out of memory: stay empty (the cache is only an optimisation)
+    for (uint32_t i = 0; i + 1 < depth; ++i) {
+        copy[i] = chain[i];
+        copy[i]->ref();
+    }
+    ic_fill(ic, InlineCache::Proto, shape, aux, slot);
+    ic.chain = copy;
+    ic.depth = depth;
 }
 
 FunctionBytecode::~FunctionBytecode() {
@@ -86,6 +147,19 @@ void visit_function_bytecode(Cell* cell, EdgeVisitor& v) {
     for (InlineCache& ic : fb->m_ics) {
         if (ic.shape) v.visit_cell(ic.shape);
         if (ic.aux) v.visit_cell(ic.aux);
+        if (ic.chain)
+            for (uint32_t i = 0; i + 1 < ic.depth; ++i)
+                v.visit_cell(ic.chain[i]);
+        if (ic.poly) {
+            for (uint32_t k = 0; k < InlineCache::kPolyEntries; ++k) {
+                InlineCache& e = ic.poly[k];
+                if (e.shape) v.visit_cell(e.shape);
+                if (e.aux) v.visit_cell(e.aux);
+                if (e.chain)
+                    for (uint32_t i = 0; i + 1 < e.depth; ++i)
+                        v.visit_cell(e.chain[i]);
+            }
+        }
     }
     if (fb->m_source) v.visit_cell(fb->m_source);
 }

@@ -39,6 +39,8 @@ void finalize_shape(Shape*);
 void visit_edges(Cell* cell, EdgeVisitor& v) {
     switch (cell->kind()) {
     case CellKind::String:
+        if (static_cast<String*>(cell)->is_slice()) v.visit_cell(static_cast<String*>(cell)->slice_base());
+        return;
     case CellKind::BigInt: return;
     case CellKind::Symbol: v.visit_value(static_cast<Symbol*>(cell)->description); return;
     case CellKind::Object: visit_object(static_cast<Object*>(cell), v); return;
@@ -57,7 +59,7 @@ void visit_edges(Cell* cell, EdgeVisitor& v) {
 
 void clear_edges(Cell* cell) {
     switch (cell->kind()) {
-    case CellKind::String:
+    case CellKind::String: release_string_slice(static_cast<String*>(cell)); return;
     case CellKind::BigInt: return;
     case CellKind::Symbol: static_cast<Symbol*>(cell)->description = Value(); return;
     case CellKind::Object: clear_object(static_cast<Object*>(cell)); return;

@@ -44,7 +44,8 @@ void* Object::allocate_memory(Context& ctx, size_t size) {
 
 bool Object::initialize(Context& ctx, Object* o, Object* proto, ClassId cls, size_t size) {
     Runtime& rt = ctx.rt();
-    o->m_shape = Shape::initial(rt, proto);
+    bool keyed = cls == ClassId::Array || class_hooks(cls).exotic;
+    o->m_shape = Shape::initial(rt, proto, static_cast<uint8_t>(keyed ? cls : ClassId::Object));
     if (!o->m_shape) {
         rt.free(o);
         ctx.throw_out_of_memory();
@@ -170,7 +171,7 @@ bool replace_shape_proto(Context& ctx, Object* o, Object* proto) {
     Shape* s = o->m_shape;
     Shape* next;
     if (s->count() == 0)
-        next = Shape::initial(ctx.rt(), proto);
+        next = Shape::initial(ctx.rt(), proto, s->class_key());
     else
         next = shape_clone_unshared(ctx.rt(), s, proto);
     if (!next) {

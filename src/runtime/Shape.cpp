@@ -13,9 +13,9 @@ static constexpr uint32_t kLinearSearchLimit = 8;
 static uint32_t mix(uint32_t h, uint32_t v) {
     return (h ^ v) * 0x9e3779b1u + (h >> 7);
 }
-static uint32_t proto_hash(const Object* proto) {
+static uint32_t proto_hash(const Object* proto, uint8_t class_key) {
     auto p = reinterpret_cast<uintptr_t>(proto);
-    return static_cast<uint32_t>(p ^ (p >> 32)) * 0x85ebca6bu;
+    return (static_cast<uint32_t>(p ^ (p >> 32)) + class_key) * 0x85ebca6bu;
 }
 static uint32_t entry_hash(uint32_t h, Atom key, uint8_t flags) {
     return mix(mix(h, key), flags);
@@ -68,6 +68,7 @@ static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
         s->m_capacity = cap;
     }
     s->m_entries[s->m_count++] = ShapeEntry{key, flags};
+    if (atom_is_index(key)) s->m_has_index_keys = true;
     s->m_hash = entry_hash(s->m_hash, key, flags);
     if (s->m_count > kLinearSearchLimit) {
         if (!s->m_index || s->m_count * 2 > s->m_index_mask + 1) return rebuild_index(rt, s);
@@ -82,7 +83,8 @@ static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
 // Field-wise: ShapeEntry has padding bytes, so memcmp would compare garbage.
 static bool same_entries(const Shape* a, const Shape* b, uint32_t n) {
     for (uint32_t i = 0; i < n; ++i)
-        if (a->m_entries[i].key != b->m_entries[i].key || a->m_entries[i].flags != b->m_entries[i].flags) return false;
+        if (a->m_entries[i].key != b->m_entries[i].key || a->m_entries[i].flags != b->m_entries[i].flags)
+            return false;
     return true;
 }
 
@@ -125,7 +127,7 @@ static void table_remove(Runtime& rt, Shape* s) {
     --rt.m_shape_count;
 }
 
-static Shape* new_shape(Runtime& rt, Object* proto, uint32_t capacity) {
+static Shape* new_shape(Runtime& rt, Object* proto, uint8_t class_key, uint32_t capacity) {
     Shape* s = rt.new_cell<Shape>(0);
     if (!s) return nullptr;
     if (capacity) {
@@ -138,21 +140,22 @@ static Shape* new_shape(Runtime& rt, Object* proto, uint32_t capacity) {
     }
     s->m_proto = proto;
     if (proto) proto->ref();
-    s->m_hash = proto_hash(proto);
+    s->m_class_key = class_key;
+    s->m_hash = proto_hash(proto, class_key);
     return s;
 }
 
-Shape* Shape::initial(Runtime& rt, Object* proto) {
-    uint32_t h = proto_hash(proto);
+Shape* Shape::initial(Runtime& rt, Object* proto, uint8_t class_key) {
+    uint32_t h = proto_hash(proto, class_key);
     if (rt.m_shape_table_size) {
         for (Shape* s = rt.m_shape_table[h & (rt.m_shape_table_size - 1)]; s; s = s->m_table_next) {
-            if (s->m_hash == h && s->m_count == 0 && s->m_proto == proto) {
+            if (s->m_hash == h && s->m_count == 0 && s->m_proto == proto && s->m_class_key == class_key) {
                 s->ref();
                 return s;
             }
         }
     }
-    Shape* s = new_shape(rt, proto, 0);
+    Shape* s = new_shape(rt, proto, class_key, 0);
     if (s && !table_insert(rt, s)) s->m_shared = false; // still usable, just not shared
     return s;
 }
@@ -164,7 +167,9 @@ Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
     uint32_t h = entry_hash(from->m_hash, key, flags);
     if (from->m_shared && rt.m_shape_table_size) {
         for (Shape* s = rt.m_shape_table[h & (rt.m_shape_table_size - 1)]; s; s = s->m_table_next) {
-            if (s->m_hash != h || s->m_count != from->m_count + 1 || s->m_proto != from->m_proto) continue;
+            if (s->m_hash != h || s->m_count != from->m_count + 1 || s->m_proto != from->m_proto ||
+                s->m_class_key != from->m_class_key)
+                continue;
             if (s->m_entries[from->m_count].key != key || s->m_entries[from->m_count].flags != flags)
                 continue;
             if (!same_entries(s, from, from->m_count)) continue;
@@ -185,7 +190,7 @@ Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
         return from;
     }
     // 3. A new shape.
-    Shape* s = new_shape(rt, from->m_proto, from->m_count + 1);
+    Shape* s = new_shape(rt, from->m_proto, from->m_class_key, from->m_count + 1);
     if (!s) return nullptr;
     for (uint32_t i = 0; i < from->m_count; ++i)
         append_entry(rt, s, from->m_entries[i].key, from->m_entries[i].flags);
@@ -199,7 +204,7 @@ Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
 
 // A private (unshared) copy of `from`, with another prototype if `proto` differs. New reference.
 Shape* shape_clone_unshared(Runtime& rt, Shape* from, Object* proto) {
-    Shape* s = new_shape(rt, proto, from->m_count ? from->m_count : 0);
+    Shape* s = new_shape(rt, proto, from->m_class_key, from->m_count);
     if (!s) return nullptr;
     for (uint32_t i = 0; i < from->m_count; ++i) {
         if (!append_entry(rt, s, from->m_entries[i].key, from->m_entries[i].flags)) {

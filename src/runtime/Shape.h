@@ -6,6 +6,11 @@
 // remembers (shape, slot) and hits when an object still has that shape. A shape used by a single
 // owner is mutated in place instead of copied (so building a big dictionary object is linear);
 // deleting a property or changing attributes gives the object a private copy.
+//
+// A shape also records its objects' class key: the class id for arrays and exotic objects, 0
+// (ClassId::Object) for all other classes. Shapes with different keys are never shared, so an
+// exotic object (Proxy, typed array, String wrapper, module namespace, ...) never has a shape that
+// an inline cache filled on an ordinary object can match.
 #pragma once
 
 #include "gc/Cell.h"
@@ -44,8 +49,11 @@ class Shape : public GcCell {
     // Slot index of `key`, or -1.
     int32_t find(Atom key) const;
 
-    // The shape every new object with this prototype starts from (new reference, or nullptr on OOM).
-    static Shape* initial(Runtime&, Object* proto);
+    uint8_t class_key() const { return m_class_key; }
+    bool has_index_keys() const { return m_has_index_keys; }
+    // The shape every new object with this prototype and class key starts from (new reference, or
+    // nullptr on OOM).
+    static Shape* initial(Runtime&, Object* proto, uint8_t class_key);
 
     Shape() : GcCell(CellKind::Shape) {}
 
@@ -57,6 +65,8 @@ class Shape : public GcCell {
     uint32_t m_index_mask = 0; // index size - 1
     uint32_t m_hash = 0;
     bool m_shared = false;
+    uint8_t m_class_key = 0;
+    bool m_has_index_keys = false; // some entry's key is an array index (stays set after removal)
     Shape* m_table_next = nullptr; // chain in the runtime's shape table (shared shapes only)
 };
 

@@ -173,23 +173,73 @@ void String::compute_hash() {
     m_hash = is_wide() ? hash_chars(utf16(), m_length) : hash_chars(latin1(), m_length);
 }
 
+// Copies `from` into `out` (a latin1 or utf16 array, as `wide` says) at `at`.
+static void copy_chars(void* out, bool wide, uint32_t at, const String* from) {
+    uint32_t n = from->length();
+    if (!wide) {
+        std::memcpy(static_cast<uint8_t*>(out) + at, from->latin1(), n);
+    } else if (from->is_wide()) {
+        std::memcpy(static_cast<char16_t*>(out) + at, from->utf16(), n * sizeof(char16_t));
+    } else {
+        char16_t* dst = static_cast<char16_t*>(out) + at;
+        const uint8_t* src = from->latin1();
+        for (uint32_t i = 0; i < n; ++i)
+            dst[i] = src[i];
+    }
+}
+
+// A new slice of the first `length` characters of `buffer` (takes a reference to it).
+static String* new_slice(Runtime& rt, String* buffer, uint32_t length) {
+    size_t extra = kStringSliceBaseOffset - sizeof(String) + sizeof(String*);
+    String* s = rt.new_cell<String>(extra, length, buffer->is_wide());
+    if (!s) return nullptr;
+    s->m_bits |= String::kSliceBit;
+    buffer->ref();
+    *reinterpret_cast<String**>(reinterpret_cast<char*>(s) + kStringSliceBaseOffset) = buffer;
+    return s;
+}
+
+void release_string_slice(String* s) {
+    if (!s->is_slice()) return;
+    String* buffer = s->slice_base();
+    s->m_bits &= static_cast<uint16_t>(~String::kSliceBit);
+    buffer->unref();
+}
+
 String* String::concat(Runtime& rt, const String* a, const String* b) {
     uint64_t total = uint64_t(a->length()) + b->length();
     if (total > kMaxLength) return nullptr;
     bool wide = a->is_wide() || b->is_wide();
+    if (total >= kAppendThreshold) {
+        // Append in place when `a` ends exactly where its buffer's used part ends and there is room.
+        if (a->is_slice()) {
+            String* buffer = a->slice_base();
+            if (buffer->m_length == a->length() && buffer->is_wide() == wide && total <= buffer->m_hash) {
+                String* s = new_slice(rt, buffer, static_cast<uint32_t>(total));
+                if (!s) return nullptr;
+                copy_chars(buffer + 1, wide, a->length(), b);
+                buffer->m_length = static_cast<uint32_t>(total);
+                return s;
+            }
+        }
+        // A new buffer with room for further appends (growth factor 1.5 bounds the waste).
+        uint64_t capacity = std::min<uint64_t>(total + total / 2 + 16, kMaxLength);
+        String* buffer = create_uninit(rt, static_cast<uint32_t>(capacity), wide);
+        if (!buffer) return nullptr;
+        buffer->m_bits |= kBufferBit;
+        buffer->m_hash = static_cast<uint32_t>(capacity);
+        copy_chars(buffer + 1, wide, 0, a);
+        copy_chars(buffer + 1, wide, a->length(), b);
+        buffer->m_length = static_cast<uint32_t>(total);
+        String* s = new_slice(rt, buffer, static_cast<uint32_t>(total));
+        buffer->unref(); // the slice holds it now (or, on failure, this frees it)
+        return s;
+    }
     String* s = create_uninit(rt, static_cast<uint32_t>(total), wide);
     if (!s) return nullptr;
-    if (!wide) {
-        std::memcpy(s->latin1(), a->latin1(), a->length());
-        std::memcpy(s->latin1() + a->length(), b->latin1(), b->length());
-        s->latin1()[total] = 0;
-    } else {
-        char16_t* out = s->utf16();
-        for (uint32_t i = 0; i < a->length(); ++i)
-            *out++ = a->at(i);
-        for (uint32_t i = 0; i < b->length(); ++i)
-            *out++ = b->at(i);
-    }
+    copy_chars(s->latin1(), wide, 0, a);
+    copy_chars(s->latin1(), wide, a->length(), b);
+    if (!wide) s->latin1()[total] = 0;
     return s;
 }
 

@@ -1,5 +1,15 @@
 // String.h: JavaScript strings, stored as 8-bit (Latin-1) or 16-bit (UTF-16) arrays so that
-// random access is always O(1). The characters follow the header in the same allocation.
+// random access is always O(1). The characters follow the header in the same allocation, except
+// for slices of an append buffer:
+//
+// Repeated appends (`s += x` in any kind of binding) would copy the whole string every time. So a
+// concatenation whose result is long (kAppendThreshold) is made in an append buffer: a private
+// String cell (never a JS value) with spare capacity, whose m_length counts the characters in use.
+// The result is a slice: a String whose characters are the first `length` characters of the
+// buffer (it holds a reference to it). Concatenating onto a slice that ends exactly at the
+// buffer's used length writes the new characters in the spare room and returns a new slice of the
+// same buffer, so a chain of appends is amortised linear. Characters before a buffer's used length
+// never change, so every slice stays valid; nothing needs flattening and no read can fail.
 #pragma once
 
 #include "gc/Cell.h"
@@ -18,14 +28,19 @@ class Runtime;
 class String : public Cell {
   public:
     static constexpr uint16_t kWideBit = 1;
+    static constexpr uint16_t kSliceBit = 2;  // the characters are in the append buffer slice_base()
+    static constexpr uint16_t kBufferBit = 4; // an append buffer (m_hash holds its capacity)
     static constexpr uint32_t kMaxLength = (1u << 30) - 1;
+    static constexpr uint32_t kAppendThreshold = 256; // shorter concatenations are flat copies
 
     uint32_t length() const { return m_length; }
     bool is_wide() const { return (m_bits & kWideBit) != 0; }
-    const uint8_t* latin1() const { return reinterpret_cast<const uint8_t*>(this + 1); }
-    uint8_t* latin1() { return reinterpret_cast<uint8_t*>(this + 1); }
-    const char16_t* utf16() const { return reinterpret_cast<const char16_t*>(this + 1); }
-    char16_t* utf16() { return reinterpret_cast<char16_t*>(this + 1); }
+    bool is_slice() const { return (m_bits & kSliceBit) != 0; }
+    inline String* slice_base() const;
+    const uint8_t* latin1() const { return static_cast<const uint8_t*>(chars()); }
+    uint8_t* latin1() { return static_cast<uint8_t*>(const_cast<void*>(chars())); }
+    const char16_t* utf16() const { return static_cast<const char16_t*>(chars()); }
+    char16_t* utf16() { return static_cast<char16_t*>(const_cast<void*>(chars())); }
     char16_t at(uint32_t i) const { return is_wide() ? utf16()[i] : latin1()[i]; }
     // Code point at i (pairs surrogates), as CodePointAt.
     uint32_t code_point_at(uint32_t i, uint32_t* units = nullptr) const;
@@ -62,7 +77,25 @@ class String : public Cell {
     uint32_t m_length;
     uint32_t m_hash = 0;
     Atom m_atom = atoms::invalid;
+
+  private:
+    inline const void* chars() const;
 };
+
+// A slice keeps the pointer to its buffer after the header, aligned.
+inline constexpr size_t kStringSliceBaseOffset =
+    (sizeof(String) + alignof(String*) - 1) & ~(alignof(String*) - 1);
+
+inline String* String::slice_base() const {
+    return *reinterpret_cast<String* const*>(reinterpret_cast<const char*>(this) + kStringSliceBaseOffset);
+}
+inline const void* String::chars() const {
+    if (m_bits & kSliceBit) [[unlikely]]
+        return slice_base() + 1;
+    return this + 1;
+}
+// Drops a slice's reference to its buffer (when the string is freed).
+void release_string_slice(String*);
 
 // Builds a string piece by piece (8-bit until a wide char arrives). Memory comes from the runtime.
 class StringBuilder {

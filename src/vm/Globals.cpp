@@ -23,6 +23,8 @@ Value get_global_var(Context& ctx, Atom atom, bool typeof_safe, InlineCache* ic)
     if (slot >= 0) {
         const Value& v = lex->m_slots[slot];
         if (v.is_uninitialized()) return throw_tdz_error(ctx, atom);
+        // The cache hits while the lexicals keep this shape and the binding is initialised.
+        if (ic) ic_fill(*ic, InlineCache::Lexical, lex->m_shape, nullptr, static_cast<uint32_t>(slot));
         return v;
     }
     Object* g = ctx.m_global_object;
@@ -51,6 +53,8 @@ Result<void> put_global_var(Context& ctx, Atom atom, const Value& v, bool strict
         if (lex->m_slots[slot].is_uninitialized()) return throw_tdz_error(ctx, atom);
         if (!(lex->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Writable))
             return throw_const_assign(ctx, atom);
+        // A cached store needs the same shape (so still writable) and an initialised binding.
+        if (ic) ic_fill(*ic, InlineCache::Lexical, lex->m_shape, nullptr, static_cast<uint32_t>(slot));
         lex->m_slots[slot] = v;
         return {};
     }

@@ -4,11 +4,13 @@
 //
 // Stack discipline: operand stack slots above sp always hold undefined, so popping is a move out of
 // the slot and a frame's storage can be visited or destroyed at any time.
+#include "builtins/Array.h"
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
+#include "runtime/TypedArrayObject.h"
 #include "runtime/VarRef.h"
 #include "vm/Frames.h"
 #include "vm/FunctionObject.h"
@@ -539,7 +541,8 @@ dispatch:
         } else if (r.is_number() && sp[-1].is_number()) {
             r = Value::float64(r.as_number() + sp[-1].as_number());
         } else {
-            Value v = binary_op_slow(ctx, Op::add, r, sp[-1]);
+            Value v = r.is_string() && sp[-1].is_string() ? concat_strings(ctx, r, sp[-1])
+                                                          : binary_op_slow(ctx, Op::add, r, sp[-1]);
             CHECK(v);
             r = std::move(v);
         }
@@ -726,9 +729,12 @@ dispatch:
         Atom a = U32(0);
         InlineCache& ic = ics[U16(4)];
         Object* g = ctx.m_global_object;
-        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape &&
-            ctx.m_global_lexicals->m_shape == ic.aux) [[likely]] {
+        Object* lex = ctx.m_global_lexicals;
+        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape && lex->m_shape == ic.aux) [[likely]] {
             *sp++ = g->m_slots[ic.slot];
+        } else if (ic.kind == InlineCache::Lexical && lex->m_shape == ic.shape &&
+                   !lex->m_slots[ic.slot].is_uninitialized()) {
+            *sp++ = lex->m_slots[ic.slot];
         } else {
             Value v = get_global_var(ctx, a, false, &ic);
             CHECK(v);
@@ -748,9 +754,12 @@ dispatch:
         Atom a = U32(0);
         InlineCache& ic = ics[U16(4)];
         Object* g = ctx.m_global_object;
-        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape &&
-            ctx.m_global_lexicals->m_shape == ic.aux) [[likely]] {
+        Object* lex = ctx.m_global_lexicals;
+        if (ic.kind == InlineCache::Global && g->m_shape == ic.shape && lex->m_shape == ic.aux) [[likely]] {
             g->m_slots[ic.slot] = POP();
+        } else if (ic.kind == InlineCache::Lexical && lex->m_shape == ic.shape &&
+                   !lex->m_slots[ic.slot].is_uninitialized()) {
+            lex->m_slots[ic.slot] = POP();
         } else {
             CHECK(put_global_var(ctx, a, sp[-1], strict, &ic));
             *--sp = Value();
@@ -921,7 +930,9 @@ dispatch:
                     NEXT();
                 }
                 Object* holder = ic.shape->m_proto;
-                if (holder->m_shape == ic.aux) {
+                if (ic.depth > 1) [[unlikely]]
+                    holder = ic_chain_holder(ic, holder);
+                if (holder && holder->m_shape == ic.aux) {
                     Value v = holder->m_slots[ic.slot];
                     sp[-1] = std::move(v);
                     pc += 6;
@@ -947,7 +958,9 @@ dispatch:
                     NEXT();
                 }
                 Object* holder = ic.shape->m_proto;
-                if (holder->m_shape == ic.aux) {
+                if (ic.depth > 1) [[unlikely]]
+                    holder = ic_chain_holder(ic, holder);
+                if (holder && holder->m_shape == ic.aux) {
                     *sp++ = holder->m_slots[ic.slot];
                     pc += 6;
                     NEXT();
@@ -1005,6 +1018,12 @@ dispatch:
                 sp[-1] = std::move(v);
                 NEXT();
             }
+            Value v;
+            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_get_index(o, i, &v)) {
+                *--sp = Value();
+                sp[-1] = std::move(v);
+                NEXT();
+            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1022,6 +1041,11 @@ dispatch:
                 sp[-1] = o->m_elements[i];
                 NEXT();
             }
+            Value v;
+            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_get_index(o, i, &v)) {
+                sp[-1] = std::move(v);
+                NEXT();
+            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1037,6 +1061,18 @@ dispatch:
             if (o->is_fast_array() && i < o->m_element_count) {
                 o->m_elements[i] = POP();
                 DROP_N(2);
+                NEXT();
+            }
+            // Appending to a dense array whose prototypes have no indexed properties: the Set
+            // can only create an own element (and grow length).
+            if (i == o->m_element_count && is_dense_fast_array(o, i) && key.as_int32() >= 0 &&
+                proto_chain_has_no_indexed_properties(o)) {
+                if (!array_push_fast(ctx, o, sp[-1])) THROW();
+                DROP_N(3);
+                NEXT();
+            }
+            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_set_index(o, i, sp[-1])) {
+                DROP_N(3);
                 NEXT();
             }
         }
@@ -1550,6 +1586,11 @@ dispatch:
                 BINARY_RESULT(Value::float64(static_cast<double>(a.as_int32()) + b.as_int32()));
         } else if (a.is_number() && b.is_number()) {
             BINARY_RESULT(Value::float64(a.as_number() + b.as_number()));
+        } else if (a.is_string() && b.is_string()) {
+            Value v = concat_strings(ctx, a, b);
+            CHECK(v);
+            *--sp = Value();
+            sp[-1] = std::move(v);
         } else {
             BINARY_SLOW(add);
         }

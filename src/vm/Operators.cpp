@@ -59,6 +59,18 @@ static Value number_binary(Op op, double a, double b) {
     }
 }
 
+Value concat_strings(Context& ctx, const Value& a, const Value& b) {
+    const String* l = a.as_string();
+    const String* r = b.as_string();
+    if (l->length() == 0) return b;
+    if (r->length() == 0) return a;
+    if (uint64_t(l->length()) + r->length() > String::kMaxLength)
+        return ctx.throw_range_error("invalid string length");
+    String* s = String::concat(ctx.rt(), l, r);
+    if (!s) return ctx.throw_out_of_memory();
+    return Value::adopt(Tag::String, s);
+}
+
 // 13.15.3 ApplyStringOrNumericBinaryOperator (#sec-applystringornumericbinaryoperator)
 Value binary_op_slow(Context& ctx, Op op, const Value& a, const Value& b) {
     Value lnum, rnum;
@@ -70,11 +82,7 @@ Value binary_op_slow(Context& ctx, Op op, const Value& a, const Value& b) {
         if (lprim.is_string() || rprim.is_string()) {
             Value ls = TRY(to_string(ctx, lprim));
             Value rs = TRY(to_string(ctx, rprim));
-            if (ls.as_string()->length() == 0) return rs;
-            if (rs.as_string()->length() == 0) return ls;
-            String* s = String::concat(ctx.rt(), ls.as_string(), rs.as_string());
-            if (!s) return ctx.throw_out_of_memory();
-            return Value::adopt(Tag::String, s);
+            return concat_strings(ctx, ls, rs);
         }
         lnum = TRY(to_numeric(ctx, lprim));
         rnum = TRY(to_numeric(ctx, rprim));

@@ -63,19 +63,42 @@ static Value string_char_at(Context& ctx, String* s, uint32_t i) {
 Value get_field_slow(Context& ctx, const Value& base, Atom atom, InlineCache* ic) {
     if (base.is_object()) {
         Object* o = base.as_object();
+        // An array's "length" is an own data property kept outside the shape.
+        if (atom == atoms::length && o->is_array()) return Value::number(o->m_array_length);
         if (ic && !o->is_exotic()) {
+            // A site that met several shapes: the earlier entries.
+            if (const InlineCache* poly = ic->poly) {
+                for (uint32_t k = 0; k < InlineCache::kPolyEntries; ++k) {
+                    const InlineCache& e = poly[k];
+                    if (e.shape != o->m_shape) continue;
+                    if (e.kind == InlineCache::Own) return o->m_slots[e.slot];
+                    Object* holder = ic_chain_holder(e, e.shape->m_proto);
+                    if (holder && holder->m_shape == e.aux) return holder->m_slots[e.slot];
+                }
+            }
+            ic_push_poly(*ic);
             int32_t slot = find_own_slot(o, atom);
             if (slot >= 0) {
                 if (!(o->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor)) {
                     ic_fill(*ic, InlineCache::Own, o->m_shape, nullptr, static_cast<uint32_t>(slot));
                     return o->m_slots[slot];
                 }
-            } else if (Object* p = o->m_shape->m_proto; p && !p->is_exotic() && !atom_is_index(atom) &&
-                                                        !(atom == atoms::length && o->is_array())) {
-                slot = find_own_slot(p, atom);
-                if (slot >= 0 && !(p->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor)) {
-                    ic_fill(*ic, InlineCache::Proto, o->m_shape, p->m_shape, static_cast<uint32_t>(slot));
-                    return p->m_slots[slot];
+            } else if (!atom_is_index(atom) && !(atom == atoms::length && o->is_array())) {
+                // A data property found on an ordinary prototype up to kMaxDepth levels up, with
+                // only ordinary objects (and no array "length") on the way.
+                Shape* chain[InlineCache::kMaxDepth];
+                uint8_t depth = 1;
+                for (Object* p = o->m_shape->m_proto; p && !p->is_exotic();
+                     p = p->m_shape->m_proto, ++depth) {
+                    if (atom == atoms::length && p->is_array()) break;
+                    slot = find_own_slot(p, atom);
+                    if (slot >= 0) {
+                        if (p->m_shape->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor) break;
+                        ic_fill_proto(*ic, o->m_shape, chain, depth, p->m_shape, static_cast<uint32_t>(slot));
+                        return p->m_slots[slot];
+                    }
+                    if (depth == InlineCache::kMaxDepth) break;
+                    chain[depth - 1] = p->m_shape;
                 }
             }
         }

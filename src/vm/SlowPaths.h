@@ -14,9 +14,21 @@
 
 namespace qjs {
 
+// The holder of a Proto cache entry more than one level up, or null when an intermediate
+// prototype no longer has its cached shape. `p` is the receiver's prototype.
+inline Object* ic_chain_holder(const InlineCache& ic, Object* p) {
+    for (uint32_t i = 0; i + 1 < ic.depth; ++i) {
+        if (!p || p->m_shape != ic.chain[i]) return nullptr;
+        p = ic.chain[i]->m_proto;
+    }
+    return p;
+}
+
 // ---- Operators.cpp ----
 // add..xor (the arithmetic/bitwise binary operators) when the fast paths do not apply.
 Value binary_op_slow(Context&, Op, const Value& a, const Value& b);
+// a + b for two strings (the Add opcode's fast path: no ToPrimitive/ToString calls).
+Value concat_strings(Context&, const Value& a, const Value& b);
 // lt/lte/gt/gte -> a boolean value.
 Value compare_op_slow(Context&, Op, const Value& a, const Value& b);
 // neg, plus, to_numeric, inc, dec, bit_not.
