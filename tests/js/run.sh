@@ -28,8 +28,8 @@ for test in tests/js/*.js; do
     cat "$harness" "$test" > "$tmp/$name.js"
     status=0
     # The limit counts CPU time (ulimit -t: SIGXCPU, status 152), so a loaded machine does not make a
-    # test time out; a wall-clock limit of three times that stays as a backstop.
-    (ulimit -t "$limit" && exec timeout -k 2 $((limit * 3)) "$qjs" "$tmp/$name.js") \
+    # test time out; a wall-clock limit of ten times that stays as a backstop.
+    (ulimit -t "$limit" && exec timeout -k 2 $((limit * 10)) "$qjs" "$tmp/$name.js") \
         > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
     reason=""
     if [[ $status -eq 124 || $status -eq 137 || $status -eq 152 ]]; then

@@ -256,8 +256,9 @@ int main(int argc, char** argv) {
     pool_options.jobs = options.jobs;
     pool_options.timeout_seconds = options.timeout;
     // The wall-clock backstop for a worker that stops answering: generous, since the limit itself counts
-    // CPU time and a loaded machine stretches wall time (a test may run in two modes).
-    pool_options.grace_seconds = 2 * options.timeout + 5;
+    // CPU time (a runaway test is stopped by that) and a loaded machine stretches wall time a lot (a
+    // 4 s test took 35 s with 16 runnable processes on 2 cores); a test may also run in two modes.
+    pool_options.grace_seconds = 11 * options.timeout + 10;
     pool_options.log_dir = options.log_dir;
 
     std::vector<TestResult> results(tests.size());
