@@ -1,0 +1,33 @@
+// Iterator.prototype.includes and Iterator.prototype.join.
+assertEquals([1, NaN, -0].values().includes(NaN), true);
+assertEquals([1, 2, 3].values().includes(0), false);
+assertEquals([1, 2, 3].values().includes(1, 1), false);
+assertEquals([1, 2, 1].values().includes(1, 1), true);
+assertEquals([0].values().includes(-0), true);
+assertThrows(TypeError, function () { [1].values().includes(1, 1.5); });
+assertThrows(RangeError, function () { [1].values().includes(1, -1); });
+
+// A match closes the iterator; exhaustion does not.
+var closed = 0;
+function counting(values) {
+    var i = 0;
+    return {
+        __proto__: Iterator.prototype,
+        next() { return i < values.length ? { value: values[i++], done: false } : { value: undefined, done: true }; },
+        return() { closed++; return {}; },
+    };
+}
+assertEquals(counting([1, 2, 3]).includes(2), true);
+assertEquals(closed, 1);
+assertEquals(counting([1, 2, 3]).includes(4), false);
+assertEquals(closed, 1);
+
+assertEquals(["a", null, "b", undefined, 1].values().join(), "a,,b,,1");
+assertEquals(["a", "b"].values().join(""), "ab");
+assertEquals(["a", "b"].values().join(null), "anullb");
+assertEquals([].values().join("-"), "");
+assertThrows(TypeError, function () { Iterator.prototype.join.call(1); });
+// A throwing toString of an element closes the iterator.
+closed = 0;
+assertThrows(Error, function () { counting(["a", { toString() { throw new Error("x"); } }]).join(); });
+assertEquals(closed, 1);
