@@ -9,7 +9,7 @@ namespace qjs {
 
 class Context;
 
-enum class IteratorHelperKind : uint8_t { Map, Filter, Take, Drop, FlatMap, Concat };
+enum class IteratorHelperKind : uint8_t { Map, Filter, Take, Drop, FlatMap, Concat, Chunks, Windows };
 
 // The generator state of the helper's closure (27.5 GeneratorState, minus "suspended" details).
 enum class HelperState : uint8_t { SuspendedStart, SuspendedYield, Executing, Completed };
@@ -21,8 +21,10 @@ class IteratorHelperObject : public Object {
     Value m_function;            // mapper or predicate (map, filter, flatMap); concat: an array of
                                  // [openMethod0, iterable0, openMethod1, iterable1, ...]
     IteratorRecord m_inner;      // flatMap, concat: the inner iterator while innerAlive
-    double m_remaining = 0;      // take/drop: the remaining count (may be +inf)
-    uint64_t m_counter = 0;      // the closure's counter (concat: the next iterable's number)
+    Vector<Value> m_buffer;      // chunks, windows: the values of the chunk/window being built
+    double m_remaining = 0;      // take/drop: the remaining count (may be +inf); chunks/windows: the size
+    uint64_t m_counter = 0;      // the closure's counter (concat: the next iterable's number; windows:
+                                 // 1 for "allow-partial")
     IteratorHelperKind m_kind = IteratorHelperKind::Map;
     HelperState m_state = HelperState::SuspendedStart;
     bool m_inner_alive = false; // flatMap, concat

@@ -31,3 +31,19 @@ assertThrows(TypeError, function () { Iterator.prototype.join.call(1); });
 closed = 0;
 assertThrows(Error, function () { counting(["a", { toString() { throw new Error("x"); } }]).join(); });
 assertEquals(closed, 1);
+
+// Iterator.prototype.chunks and windows.
+assertEquals(JSON.stringify([1, 2, 3, 4, 5].values().chunks(2).toArray()), "[[1,2],[3,4],[5]]");
+assertEquals(JSON.stringify([1, 2, 3, 4].values().windows(3).toArray()), "[[1,2,3],[2,3,4]]");
+assertEquals(JSON.stringify([1, 2].values().windows(3).toArray()), "[]");
+assertEquals(JSON.stringify([1, 2].values().windows(3, "allow-partial").toArray()), "[[1,2]]");
+assertThrows(RangeError, function () { [1].values().chunks(0); });
+assertThrows(TypeError, function () { [1].values().chunks("2"); });
+assertThrows(TypeError, function () { [1].values().windows(2, "partial"); });
+// return() after exhaustion does not reach the underlying iterator.
+closed = 0;
+var chunked = counting([1, 2, 3]).chunks(2);
+chunked.next();
+chunked.next();
+chunked.return();
+assertEquals(closed, 0);
