@@ -23,6 +23,8 @@ static void iterator_helper_visit(Object* o, EdgeVisitor& visitor) {
     h->m_inner.visit(visitor);
     for (Value& v : h->m_buffer)
         visitor.visit_value(v);
+    for (IteratorRecord& r : h->m_iters)
+        r.visit(visitor);
 }
 
 static void iterator_helper_clear(Object* o) {
@@ -31,6 +33,7 @@ static void iterator_helper_clear(Object* o) {
     h->m_function = Value();
     h->m_inner.clear();
     Vector<Value>().swap(h->m_buffer);
+    Vector<IteratorRecord>().swap(h->m_iters);
 }
 
 Value create_iterator_helper(Context& ctx, IteratorRecord underlying, IteratorHelperKind kind,
@@ -203,6 +206,7 @@ static Result<bool> helper_step(Context& ctx, IteratorHelperObject* h, Value* yi
             h->m_inner = TRY(get_iterator_direct(ctx, iter.as_object()));
             h->m_inner_alive = true;
         }
+    case IteratorHelperKind::Zip: return zip_step(ctx, h, yielded);
     case IteratorHelperKind::Chunks:
         // Iterator.prototype.chunks (proposal-iterator-chunking), closure step b.
         // (After the last, partial chunk the closure returns.)
@@ -302,6 +306,19 @@ static Value iterator_helper_return(Context& ctx, const CallArgs& args) {
     IteratorHelperObject* h = this_iterator_helper(ctx, args.this_value);
     if (!h) return Exception{};
     Value keep_alive = args.this_value;
+    // Iterator.zip / zipKeyed, suspended at the start or at a Yield: Return ? IteratorCloseAll(
+    // O.[[UnderlyingIterators]], ReturnCompletion(undefined)).
+    if (h->m_kind == IteratorHelperKind::Zip &&
+        (h->m_state == HelperState::SuspendedStart || h->m_state == HelperState::SuspendedYield)) {
+        // Suspended-start: a. Set O.[[GeneratorState]] to completed. (At a Yield the closure is executing.)
+        h->m_state =
+            h->m_state == HelperState::SuspendedStart ? HelperState::Completed : HelperState::Executing;
+        Vector<IteratorRecord> iters = std::move(h->m_iters);
+        Result<void> closed = iterator_close_all(ctx, iters, false);
+        helper_complete(h);
+        if (closed.is_exception()) return Exception{};
+        return create_iter_result_object(ctx, Value(), true);
+    }
     // 4. If O.[[GeneratorState]] is suspended-start, then
     if (h->m_state == HelperState::SuspendedStart) {
         // a. Set O.[[GeneratorState]] to completed.

@@ -47,3 +47,17 @@ chunked.next();
 chunked.next();
 chunked.return();
 assertEquals(closed, 0);
+
+// Iterator.zip and zipKeyed.
+assertEquals(JSON.stringify(Iterator.zip([[1, 2, 3], ["a", "b"]]).toArray()), '[[1,"a"],[2,"b"]]');
+assertEquals(JSON.stringify(Iterator.zip([[1, 2], ["a"]], { mode: "longest", padding: [0, "z"] }).toArray()),
+             '[[1,"a"],[2,"z"]]');
+assertThrows(TypeError, function () { Iterator.zip([[1, 2], ["a"]], { mode: "strict" }).toArray(); });
+var keyed = Iterator.zipKeyed({ x: [1, 2], y: [3, 4] }).toArray();
+assertEquals(Object.getPrototypeOf(keyed[0]), null);
+assertEquals(JSON.stringify(keyed), '[{"x":1,"y":3},{"x":2,"y":4}]');
+assertThrows(TypeError, function () { Iterator.zip([1]); });
+// The shortest iterator ending closes the others.
+closed = 0;
+assertEquals(Iterator.zip([[1], counting([1, 2, 3])]).toArray().length, 1);
+assertEquals(closed, 1);
