@@ -1,4 +1,4 @@
-// Iterator.prototype.includes and Iterator.prototype.join.
+// Iterator.prototype.includes, join, chunks, windows; Iterator.zip and zipKeyed.
 assertEquals([1, NaN, -0].values().includes(NaN), true);
 assertEquals([1, 2, 3].values().includes(0), false);
 assertEquals([1, 2, 3].values().includes(1, 1), false);
