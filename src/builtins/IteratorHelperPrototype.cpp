@@ -21,6 +21,10 @@ static void iterator_helper_visit(Object* o, EdgeVisitor& visitor) {
     h->m_underlying.visit(visitor);
     visitor.visit_value(h->m_function);
     h->m_inner.visit(visitor);
+    for (Value& v : h->m_buffer)
+        visitor.visit_value(v);
+    for (IteratorRecord& r : h->m_iters)
+        r.visit(visitor);
 }
 
 static void iterator_helper_clear(Object* o) {
@@ -28,6 +32,8 @@ static void iterator_helper_clear(Object* o) {
     h->m_underlying.clear();
     h->m_function = Value();
     h->m_inner.clear();
+    Vector<Value>().swap(h->m_buffer);
+    Vector<IteratorRecord>().swap(h->m_iters);
 }
 
 Value create_iterator_helper(Context& ctx, IteratorRecord underlying, IteratorHelperKind kind,
@@ -41,6 +47,16 @@ Value create_iterator_helper(Context& ctx, IteratorRecord underlying, IteratorHe
     h->m_kind = kind;
     h->m_state = HelperState::SuspendedStart;
     return Value::adopt(Tag::Object, h);
+}
+
+enum class BufferAfterYield : uint8_t { Clear, Keep };
+
+// chunks / windows: Yield(CreateArrayFromList(buffer)).
+static Result<bool> yield_buffer(Context& ctx, IteratorHelperObject* h, Value* yielded,
+                                 BufferAfterYield after) {
+    *yielded = TRY(create_array_from_list(ctx, h->m_buffer));
+    if (after == BufferAfterYield::Clear) h->m_buffer.clear();
+    return true;
 }
 
 // Runs the helper's closure up to its next Yield (true, value in *yielded) or its end (false).
@@ -190,6 +206,56 @@ static Result<bool> helper_step(Context& ctx, IteratorHelperObject* h, Value* yi
             h->m_inner = TRY(get_iterator_direct(ctx, iter.as_object()));
             h->m_inner_alive = true;
         }
+    case IteratorHelperKind::Zip: return zip_step(ctx, h, yielded);
+    case IteratorHelperKind::Chunks:
+        // Iterator.prototype.chunks (proposal-iterator-chunking), closure step b.
+        // (After the last, partial chunk the closure returns.)
+        if (iterated.done) return false;
+        for (;;) {
+            // i. Let value be ? IteratorStepValue(iterated).
+            Value value;
+            bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+            // ii. If value is DONE, then
+            if (!has_value) {
+                // 1. If buffer is not empty, perform ? Yield(CreateArrayFromList(buffer)).
+                if (h->m_buffer.empty()) return false;
+                return yield_buffer(ctx, h, yielded, BufferAfterYield::Clear);
+            }
+            // iii. Append value to buffer.
+            h->m_buffer.push_back(std::move(value));
+            // iv. If the number of elements in buffer is chunkSize, then
+            if (static_cast<double>(h->m_buffer.size()) == h->m_remaining) {
+                // 1-3. Yield(CreateArrayFromList(buffer)) (IfAbruptCloseIterator in return()); set buffer
+                //      to a new empty List.
+                return yield_buffer(ctx, h, yielded, BufferAfterYield::Clear);
+            }
+        }
+    case IteratorHelperKind::Windows:
+        // Iterator.prototype.windows (proposal-iterator-chunking), closure step b.
+        if (iterated.done) return false;
+        for (;;) {
+            // i. Let value be ? IteratorStepValue(iterated).
+            Value value;
+            bool has_value = TRY(iterator_step_value(ctx, iterated, &value));
+            // ii. If value is DONE, then
+            if (!has_value) {
+                // 1. If undersized is "allow-partial" and buffer is not empty and has fewer than windowSize
+                //    elements, perform ? Yield(CreateArrayFromList(buffer)).
+                if (h->m_counter == 1 && !h->m_buffer.empty() &&
+                    static_cast<double>(h->m_buffer.size()) < h->m_remaining)
+                    return yield_buffer(ctx, h, yielded, BufferAfterYield::Clear);
+                // 2. Return ReturnCompletion(undefined).
+                return false;
+            }
+            // iii. If the number of elements in buffer is windowSize, remove the first element.
+            if (static_cast<double>(h->m_buffer.size()) == h->m_remaining)
+                h->m_buffer.erase(h->m_buffer.begin());
+            // iv. Append value to buffer.
+            h->m_buffer.push_back(std::move(value));
+            // v. If the number of elements in buffer is windowSize, then Yield(CreateArrayFromList(buffer)).
+            if (static_cast<double>(h->m_buffer.size()) == h->m_remaining)
+                return yield_buffer(ctx, h, yielded, BufferAfterYield::Keep);
+        }
     }
     VERIFY_NOT_REACHED();
 }
@@ -240,6 +306,19 @@ static Value iterator_helper_return(Context& ctx, const CallArgs& args) {
     IteratorHelperObject* h = this_iterator_helper(ctx, args.this_value);
     if (!h) return Exception{};
     Value keep_alive = args.this_value;
+    // Iterator.zip / zipKeyed, suspended at the start or at a Yield: Return ? IteratorCloseAll(
+    // O.[[UnderlyingIterators]], ReturnCompletion(undefined)).
+    if (h->m_kind == IteratorHelperKind::Zip &&
+        (h->m_state == HelperState::SuspendedStart || h->m_state == HelperState::SuspendedYield)) {
+        // Suspended-start: a. Set O.[[GeneratorState]] to completed. (At a Yield the closure is executing.)
+        h->m_state =
+            h->m_state == HelperState::SuspendedStart ? HelperState::Completed : HelperState::Executing;
+        Vector<IteratorRecord> iters = std::move(h->m_iters);
+        Result<void> closed = iterator_close_all(ctx, iters, false);
+        helper_complete(h);
+        if (closed.is_exception()) return Exception{};
+        return create_iter_result_object(ctx, Value(), true);
+    }
     // 4. If O.[[GeneratorState]] is suspended-start, then
     if (h->m_state == HelperState::SuspendedStart) {
         // a. Set O.[[GeneratorState]] to completed.
@@ -272,6 +351,11 @@ static Value iterator_helper_return(Context& ctx, const CallArgs& args) {
         return create_iter_result_object(ctx, Value(), true);
     }
     IteratorRecord underlying = std::move(h->m_underlying);
+    // chunks / windows suspended at the Yield after exhaustion: nothing left to close.
+    if (underlying.done) {
+        helper_complete(h);
+        return create_iter_result_object(ctx, Value(), true);
+    }
     if (h->m_inner_alive) {
         // flatMap: b. Let backupCompletion be Completion(IteratorClose(innerIterator, completion)).
         IteratorRecord inner = std::move(h->m_inner);

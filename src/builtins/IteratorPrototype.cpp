@@ -8,6 +8,7 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "runtime/String.h"
 
 #include <cmath>
 
@@ -58,6 +59,44 @@ static Value iterator_proto_take_drop(Context& ctx, const CallArgs& args) {
     // 10-13. Create the helper whose closure drops/takes integerLimit values.
     return create_iterator_helper(ctx, std::move(iterated), static_cast<IteratorHelperKind>(args.magic),
                                   Value(), integer_limit + 0.0);
+}
+
+// Iterator.prototype.chunks ( chunkSize ) and Iterator.prototype.windows ( windowSize [ , undersized ] )
+// (proposal-iterator-chunking), magic = IteratorHelperKind.
+static Value iterator_proto_chunks_windows(Context& ctx, const CallArgs& args) {
+    // 1-2. Let O be the this value. If O is not an Object, throw a TypeError exception.
+    Object* o = this_iterator_object(ctx, args);
+    if (!o) return Exception{};
+    // 3. Let iterated be the Iterator Record { [[Iterator]]: O, [[NextMethod]]: undefined, [[Done]]: false }.
+    // 4-5. If size is not an integral Number, close iterated with a TypeError.
+    const Value& size = args.arg(0);
+    if (!size.is_number() || !std::isfinite(size.as_number()) ||
+        std::trunc(size.as_number()) != size.as_number())
+        return close_with_type_error(ctx, o, "size must be an integral Number");
+    // 6. If size is not in the inclusive interval from 1 to 2^32 - 1, close iterated with a RangeError.
+    double n = size.as_number();
+    if (n < 1 || n > 4294967295.0) {
+        ctx.throw_range_error("size must be between 1 and 2^32 - 1");
+        return iterator_close_with_throw(ctx, o);
+    }
+    bool allow_partial = false;
+    if (args.magic == static_cast<int16_t>(IteratorHelperKind::Windows)) {
+        // 7. If undersized is undefined, set undersized to "only-full".
+        // 8. If undersized is neither "only-full" nor "allow-partial", close iterated with a TypeError.
+        const Value& undersized = args.arg(1);
+        bool only_full = undersized.is_undefined() ||
+                         (undersized.is_string() && undersized.as_string()->equals_ascii("only-full"));
+        allow_partial = undersized.is_string() && undersized.as_string()->equals_ascii("allow-partial");
+        if (!only_full && !allow_partial)
+            return close_with_type_error(ctx, o, "undersized must be \"only-full\" or \"allow-partial\"");
+    }
+    // 9. Set iterated to ? GetIteratorDirect(O).
+    IteratorRecord iterated = TRY(get_iterator_direct(ctx, o));
+    // 10-12. Create the helper whose closure yields the chunks / windows.
+    Value helper = TRY(create_iterator_helper(ctx, std::move(iterated),
+                                              static_cast<IteratorHelperKind>(args.magic), Value(), n));
+    static_cast<IteratorHelperObject*>(helper.as_object())->m_counter = allow_partial ? 1 : 0;
+    return helper;
 }
 
 // 27.1.4.5 filter ( predicate ), 27.1.4.7 flatMap ( mapper ), 27.1.4.8 map ( mapper ), steps 1-5.
@@ -240,6 +279,8 @@ static Value iterator_proto_dispose(Context& ctx, const CallArgs& args) {
 }
 
 static const FunctionListEntry iterator_prototype_functions[] = {
+    QJS_FUNC_MAGIC("chunks", 1, iterator_proto_chunks_windows,
+                   static_cast<int16_t>(IteratorHelperKind::Chunks)),
     QJS_FUNC_MAGIC("drop", 1, iterator_proto_take_drop, static_cast<int16_t>(IteratorHelperKind::Drop)),
     QJS_FUNC_MAGIC("every", 1, iterator_proto_consume, ConsumeEvery),
     QJS_FUNC_MAGIC("filter", 1, iterator_proto_map_like, static_cast<int16_t>(IteratorHelperKind::Filter)),
@@ -251,6 +292,8 @@ static const FunctionListEntry iterator_prototype_functions[] = {
     QJS_FUNC_MAGIC("some", 1, iterator_proto_consume, ConsumeSome),
     QJS_FUNC_MAGIC("take", 1, iterator_proto_take_drop, static_cast<int16_t>(IteratorHelperKind::Take)),
     QJS_FUNC("toArray", 0, iterator_proto_to_array),
+    QJS_FUNC_MAGIC("windows", 1, iterator_proto_chunks_windows,
+                   static_cast<int16_t>(IteratorHelperKind::Windows)),
     QJS_FUNC("[Symbol.iterator]", 0, iterator_proto_iterator),
     QJS_FUNC("[Symbol.dispose]", 0, iterator_proto_dispose),
 };

@@ -2,7 +2,8 @@
 //
 // The combinators' shared records (the values list, remainingElementsCount, the capability) live
 // in an internal fast array, the "combinator state", which no script can reach:
-//   [values, remaining (int32), capability promise, resolve, reject, called flags]
+//   [values, remaining (int32), capability promise, resolve, reject, called flags, keys]
+// (keys: the property keys of Promise.allKeyed / allSettledKeyed, else undefined).
 // Element functions are native functions with data « state, index »; [[AlreadyCalled]] is the
 // called flag at that index (shared by allSettled's fulfill/reject pair, as the spec requires).
 #include "builtins/Builtins.h"
@@ -25,10 +26,11 @@ enum : uint32_t {
     kStateResolve,
     kStateReject,
     kStateCalled,
+    kStateKeys,
     kStateCount
 };
 
-enum CombinatorKind : int16_t { kAll, kAllSettled, kAny, kRace };
+enum CombinatorKind : int16_t { kAll, kAllSettled, kAny, kRace, kAllKeyed, kAllSettledKeyed };
 enum ElementKind : int16_t { kAllResolve, kAllSettledFulfill, kAllSettledReject, kAnyReject };
 
 Value* function_data(Object* f) {
@@ -85,6 +87,19 @@ Value finish_one(Context& ctx, Object* state, bool reject_with_aggregate) {
         // undefined, « error »).
         Value error = TRY(make_aggregate_error(ctx, list));
         return capability_reject(ctx, capability, error);
+    }
+    if (s[kStateKeys].is_object()) {
+        // Keyed: Let result be CreateKeyedPromiseCombinatorResultObject(keys, values)
+        // (#sec-createkeyedpromisecombinatorresultobject).
+        // 1. Let obj be OrdinaryObjectCreate(null).
+        Value obj = TRY(new_object_with_proto(ctx, nullptr));
+        // 2. For each entry, perform ! CreateDataPropertyOrThrow(obj, entry.[[Key]], entry.[[Value]]).
+        Object* keys = s[kStateKeys].as_object();
+        for (uint32_t i = 0; i < keys->m_element_count; i++) {
+            Atom key = TRY(to_property_key(ctx, keys->m_elements[i]));
+            TRY(create_data_property_or_throw(ctx, obj.as_object(), key, list[i]));
+        }
+        return capability_resolve(ctx, capability, obj);
     }
     // Let valuesArray be CreateArrayFromList(values). Return ? Call(promiseCapability.[[Resolve]], undefined,
     // « valuesArray »).
@@ -150,7 +165,8 @@ Value perform_combinator(Context& ctx, CombinatorKind kind, IteratorRecord& reco
         Value values = TRY(new_array(ctx));
         Value called = TRY(new_array(ctx));
         Value fields[kStateCount] = {
-            values, Value::int32(1), capability.promise, capability.resolve, capability.reject, called};
+            values, Value::int32(1), capability.promise, capability.resolve, capability.reject,
+            called, Value()};
         state = TRY(new_array_from(ctx, fields));
     }
     // 3. Let index be 0.
@@ -195,6 +211,8 @@ Value perform_combinator(Context& ctx, CombinatorKind kind, IteratorRecord& reco
             then_args[0] = capability.resolve;
             then_args[1] = TRY(new_element_function(ctx, state, index, kAnyReject));
             break;
+        case kAllKeyed:
+        case kAllSettledKeyed: VERIFY_NOT_REACHED(); // perform_keyed_combinator
         case kRace:
             // Race d. Perform ? Invoke(nextPromise, "then", « resultCapability.[[Resolve]],
             // resultCapability.[[Reject]] »).
@@ -214,8 +232,63 @@ Value perform_combinator(Context& ctx, CombinatorKind kind, IteratorRecord& reco
     }
 }
 
-// 27.2.4.1 Promise.all, 27.2.4.2 Promise.allSettled, 27.2.4.3 Promise.any, 27.2.4.5 Promise.race
-// (magic = CombinatorKind): the common outer steps.
+// PerformPromiseAllKeyed ( variant, promises, constructor, resultCapability, promiseResolve )
+// (#sec-performpromiseallkeyed; proposal-await-dictionary), variant all (kAllKeyed) or all-settled.
+Value perform_keyed_combinator(Context& ctx, CombinatorKind kind, Object* promises, const Value& constructor,
+                               const PromiseCapability& capability, const Value& promise_resolve_fn) {
+    // 1. Let allKeys be ? promises.[[OwnPropertyKeys]]().
+    Vector<Atom> all_keys = TRY(own_property_keys(ctx, promises));
+    // 2-4. Let keys and values be new empty Lists; let remainingElementsCount be the Record { [[Value]]: 1 }.
+    Value values = TRY(new_array(ctx));
+    Value called = TRY(new_array(ctx));
+    Value keys = TRY(new_array(ctx));
+    Value fields[kStateCount] = {
+        values, Value::int32(1), capability.promise, capability.resolve, capability.reject, called, keys};
+    Value state = TRY(new_array_from(ctx, fields));
+    // 5. Let index be 0.
+    uint32_t index = 0;
+    // 6. For each element key of allKeys, do
+    for (Atom key : all_keys) {
+        // a. Let desc be ? promises.[[GetOwnProperty]](key).
+        PropertyDescriptor desc;
+        bool found = TRY(get_own_property(ctx, promises, key, &desc));
+        // b. If desc is not undefined and desc.[[Enumerable]] is true, then
+        if (!found || !desc.enumerable()) continue;
+        // i. Let value be ? Get(promises, key).
+        Value value = TRY(get(ctx, promises, key));
+        // ii-iii. Append key to keys and undefined to values.
+        Object* s = state.as_object();
+        if (!array_push_fast(ctx, s->m_elements[kStateKeys].as_object(), ctx.atom_value(key)) ||
+            !array_push_fast(ctx, s->m_elements[kStateValues].as_object(), Value()) ||
+            !array_push_fast(ctx, s->m_elements[kStateCalled].as_object(), Value::boolean(false)))
+            return ctx.throw_out_of_memory();
+        // iv. Let nextPromise be ? Call(promiseResolve, constructor, « value »).
+        Value next_promise = TRY(call(ctx, promise_resolve_fn, constructor, {&value, 1}));
+        // v-x. The element functions (all: onFulfilled; all-settled: onFulfilled and onRejected).
+        Value then_args[2];
+        if (kind == kAllKeyed) {
+            then_args[0] = TRY(new_element_function(ctx, state, index, kAllResolve));
+            then_args[1] = capability.reject;
+        } else {
+            then_args[0] = TRY(new_element_function(ctx, state, index, kAllSettledFulfill));
+            then_args[1] = TRY(new_element_function(ctx, state, index, kAllSettledReject));
+        }
+        // xi. Set remainingElementsCount.[[Value]] to remainingElementsCount.[[Value]] + 1.
+        Value& remaining = state.as_object()->m_elements[kStateRemaining];
+        remaining = Value::int32(remaining.as_int32() + 1);
+        // xii. Perform ? Invoke(nextPromise, "then", « onFulfilled, onRejected »).
+        TRY(invoke(ctx, next_promise, atoms::then, then_args));
+        // xiii. Set index to index + 1.
+        index++;
+    }
+    // 7-8. Decrement remainingElementsCount; if 0, resolve with CreateKeyedPromiseCombinatorResultObject.
+    TRY(finish_one(ctx, state.as_object(), false));
+    // 9. Return resultCapability.[[Promise]].
+    return capability.promise;
+}
+
+// 27.2.4.1 Promise.all, 27.2.4.2 Promise.allSettled, 27.2.4.3 Promise.any, 27.2.4.5 Promise.race,
+// Promise.allKeyed and Promise.allSettledKeyed (magic = CombinatorKind): the common outer steps.
 Value promise_combinator(Context& ctx, const CallArgs& args) {
     CombinatorKind kind = static_cast<CombinatorKind>(args.magic);
     // 1. Let C be the this value.
@@ -226,6 +299,20 @@ Value promise_combinator(Context& ctx, const CallArgs& args) {
     Value promise_resolve_fn = get_promise_resolve(ctx, constructor);
     // 4. IfAbruptRejectPromise(promiseResolve, promiseCapability).
     if (promise_resolve_fn.is_exception()) return if_abrupt_reject_promise(ctx, capability);
+    if (kind == kAllKeyed || kind == kAllSettledKeyed) {
+        // Promise.allKeyed ( promises ) (#sec-promise.allkeyed) / Promise.allSettledKeyed:
+        // 5. If promises is not an Object, reject promiseCapability with a TypeError.
+        if (!args.arg(0).is_object()) {
+            (void)ctx.throw_type_error("Promise.%s: argument is not an object",
+                                       kind == kAllKeyed ? "allKeyed" : "allSettledKeyed");
+            return if_abrupt_reject_promise(ctx, capability);
+        }
+        // 6-8. Let result be Completion(PerformPromiseAllKeyed(...)); IfAbruptRejectPromise(result, ...).
+        Value result = perform_keyed_combinator(ctx, kind, args.arg(0).as_object(), constructor, capability,
+                                                promise_resolve_fn);
+        if (result.is_exception()) return if_abrupt_reject_promise(ctx, capability);
+        return result;
+    }
     // 5. Let iteratorRecord be Completion(GetIterator(iterable, sync)).
     Result<IteratorRecord> iterator = get_iterator(ctx, args.arg(0));
     // 6. IfAbruptRejectPromise(iteratorRecord, promiseCapability).
@@ -337,6 +424,8 @@ Value promise_species(Context&, const CallArgs& args) {
 const FunctionListEntry kPromiseStatics[] = {
     QJS_FUNC_MAGIC("all", 1, promise_combinator, kAll),
     QJS_FUNC_MAGIC("allSettled", 1, promise_combinator, kAllSettled),
+    QJS_FUNC_MAGIC("allKeyed", 1, promise_combinator, kAllKeyed),
+    QJS_FUNC_MAGIC("allSettledKeyed", 1, promise_combinator, kAllSettledKeyed),
     QJS_FUNC_MAGIC("any", 1, promise_combinator, kAny),
     QJS_FUNC_MAGIC("race", 1, promise_combinator, kRace),
     QJS_FUNC("reject", 1, promise_reject_static),

@@ -2,6 +2,7 @@
 // Uint8Array.fromBase64, Uint8Array.fromHex, Uint8Array.prototype.toBase64 / toHex / setFromBase64 /
 // setFromHex; #sec-uint8array.frombase64 and following).
 #include "builtins/Builtins.h"
+#include "builtins/Options.h"
 #include "builtins/TypedArray.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
@@ -26,25 +27,6 @@ struct DecodeResult {
     uint32_t read = 0;
     bool error = false;
 };
-
-// GetOptionsObject ( options ) (#sec-getoptionsobject): nullptr for undefined (no options).
-Result<Object*> get_options_object(Context& ctx, const Value& options) {
-    // 1. If options is undefined, return OrdinaryObjectCreate(null).
-    if (options.is_undefined()) return static_cast<Object*>(nullptr);
-    // 2. If options is an Object, return options.
-    if (options.is_object()) return options.as_object();
-    // 3. Throw a TypeError exception.
-    ctx.throw_type_error("options must be an object");
-    return Exception{};
-}
-
-// Get(opts, name) where opts came from get_options_object.
-Value get_option(Context& ctx, Object* opts, const char* name) {
-    if (!opts) return Value();
-    Atom a = ctx.rt().intern_ascii(name);
-    if (!a) return ctx.throw_out_of_memory();
-    return get(ctx, opts, a);
-}
 
 bool is_string_equal(const Value& v, std::string_view s) {
     return v.is_string() && v.as_string()->equals_ascii(s);

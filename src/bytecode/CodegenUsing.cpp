@@ -100,7 +100,8 @@ void CodeGenerator::end_dispose_region(FunctionState& fs, DisposeRegion& r) {
 
 void CodeGenerator::emit_dispose_add(FunctionState& fs, DeclarationKind kind) {
     if (kind != DeclarationKind::Using && kind != DeclarationKind::AwaitUsing) return;
-    if (fs.dispose_reg == UINT32_MAX) return fail_oom(); // the parser only allows them in a region
+    // The parser allows `using` only directly in the blocks, bodies and for heads that open a region.
+    VERIFY(fs.dispose_reg != UINT32_MAX);
     fs.em.get_loc(fs.dispose_reg);
     fs.em.op_u8(Op::dispose_add, kind == DeclarationKind::AwaitUsing ? 1 : 0);
 }

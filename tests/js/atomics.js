@@ -1,0 +1,35 @@
+// Atomics on shared and non-shared integer typed arrays (a single agent).
+var ta = new Int8Array(new SharedArrayBuffer(4));
+assertEquals(Atomics.add(ta, 0, 130), 0);
+assertEquals(ta[0], -126); // wraps modulo 2^8
+assertEquals(Atomics.sub(ta, 0, 1), -126);
+assertEquals(Atomics.and(ta, 0, 0x0f), -127);
+assertEquals(Atomics.or(ta, 1, 5), 0);
+assertEquals(Atomics.xor(ta, 1, 1), 5);
+assertEquals(Atomics.exchange(ta, 1, 9), 4);
+assertEquals(Atomics.compareExchange(ta, 1, 9, 7), 9);
+assertEquals(Atomics.compareExchange(ta, 1, 9, 8), 7);
+assertEquals(Atomics.load(ta, 1), 7);
+assertEquals(Atomics.store(ta, 2, -0), 0);
+assertEquals(1 / Atomics.store(ta, 2, -0), Infinity);
+var u = new Uint32Array(2);
+assertEquals(Atomics.add(u, 0, -1), 0);
+assertEquals(u[0], 4294967295);
+var big = new BigInt64Array(new SharedArrayBuffer(16));
+assertEquals(Atomics.add(big, 1, 5n), 0n);
+assertEquals(Atomics.load(big, 1), 5n);
+assertThrows(TypeError, function () { Atomics.add(new Float64Array(1), 0, 1); });
+assertThrows(TypeError, function () { Atomics.load(new Uint8ClampedArray(1), 0); });
+assertThrows(RangeError, function () { Atomics.load(ta, 4); });
+assertEquals(Atomics.isLockFree(4), true);
+assertEquals(Atomics.isLockFree(3), false);
+var i32 = new Int32Array(new SharedArrayBuffer(8));
+assertEquals(Atomics.wait(i32, 0, 1, 0), "not-equal");
+assertEquals(Atomics.wait(i32, 0, 0, 0), "timed-out");
+assertThrows(TypeError, function () { Atomics.wait(new Int32Array(2), 0, 0, 0); });
+assertEquals(Atomics.notify(i32, 0), 0);
+var r = Atomics.waitAsync(i32, 0, 0, 0);
+assertEquals(r.async, false);
+assertEquals(r.value, "timed-out");
+assertEquals(Atomics.waitAsync(i32, 0, 1).value, "not-equal");
+assertEquals(Object.prototype.toString.call(Atomics), "[object Atomics]");
