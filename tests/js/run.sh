@@ -7,6 +7,8 @@
 # and run as `$QJS FILE` with a time limit. A test passes when the shell exits with status 0 and,
 # when tests/js/<name>.expected exists, its stdout equals that file. The last line printed is
 # "N passed, N failed"; the exit status is 1 when anything failed.
+# A test whose first line is `// qjs-options: OPTIONS` runs as `$QJS OPTIONS FILE` (for example a
+# memory limit).
 set -u -o pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,8 +28,10 @@ for test in tests/js/*.js; do
     name="$(basename "$test" .js)"
     [[ -n "$filter" && "$test" != *"$filter"* ]] && continue
     cat "$harness" "$test" > "$tmp/$name.js"
+    options="$(head -n 1 "$test" | sed -n 's|^// qjs-options: ||p')"
     status=0
-    timeout -k 2 "$limit" "$qjs" "$tmp/$name.js" > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
+    # shellcheck disable=SC2086 # the options are words
+    timeout -k 2 "$limit" "$qjs" $options "$tmp/$name.js" > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
     reason=""
     if [[ $status -eq 124 || $status -eq 137 ]]; then
         reason="timeout after ${limit}s"
