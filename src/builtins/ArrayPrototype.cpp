@@ -10,6 +10,7 @@
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/InterruptPoll.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
@@ -325,8 +326,10 @@ static Value array_proto_join(Context& ctx, const CallArgs& args) {
         sep = TRY(to_string(ctx, args.arg(0)));
     // 5. Let R be the empty String.
     StringBuilder r(ctx.rt());
+    InterruptPoll poll(ctx); // `new Array(2 ** 32 - 1).join('')` runs no JS code for a long time
     // 6-7. Repeat, while k < len,
     for (uint64_t k = 0; k < self.length; k++) {
+        if (poll.step()) return Exception{};
         // a. If k > 0, set R to the string-concatenation of R and sep.
         if (k > 0 && !r.append(sep.as_string())) return ctx.throw_out_of_memory();
         // b. Let element be ? Get(O, ! ToString(F(k))).
@@ -664,8 +667,10 @@ static Value array_proto_to_locale_string(Context& ctx, const CallArgs& args) {
     // 3. Let separator be the implementation-defined list-separator String (",", as QuickJS).
     // 4. Let R be the empty String.
     StringBuilder r(ctx.rt());
+    InterruptPoll poll(ctx);
     // 5-6. Repeat, while k < len,
     for (uint64_t k = 0; k < self.length; k++) {
+        if (poll.step()) return Exception{};
         // a. If k > 0, set R to the string-concatenation of R and separator.
         if (k > 0 && !r.append(u',')) return ctx.throw_out_of_memory();
         // b. Let nextElement be ? Get(array, ! ToString(F(k))).

@@ -5,16 +5,25 @@
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/InterruptPoll.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
+#include "runtime/VectorGrowth.h"
 
 #include <cmath>
 
 namespace qjs {
 
 // Stable merge sort. `after(a, b)` returns true when a must be placed after b (SortCompare(a, b) > 0).
-template <typename T, typename After> static Result<void> merge_sort(Vector<T>& items, After after) {
+// Comparisons poll the interrupt flag: a comparator-free sort of a huge array runs no JS code.
+template <typename T, typename After>
+static Result<void> merge_sort(Context& ctx, Vector<T>& items, After after_or_throw) {
+    InterruptPoll poll(ctx);
+    auto after = [&](const T& a, const T& b) -> Result<bool> {
+        if (poll.step()) return Exception{};
+        return after_or_throw(a, b);
+    };
     size_t n = items.size();
     // Insertion sort of short runs keeps the comparison count low for small inputs.
     constexpr size_t kRun = 8;
@@ -31,7 +40,8 @@ template <typename T, typename After> static Result<void> merge_sort(Vector<T>& 
         }
     }
     if (n <= kRun) return {};
-    Vector<T> buffer(n);
+    Vector<T> buffer;
+    if (!vector_resize(buffer, n)) return ctx.throw_out_of_memory();
     Vector<T>* src = &items;
     Vector<T>* dst = &buffer;
     for (size_t width = kRun; width < n; width *= 2) {
@@ -88,8 +98,10 @@ static Result<Vector<Value>> sort_indexed_properties(Context& ctx, Object* obj, 
     // 1. Let items be a new empty List.
     Vector<Value> items;
     uint64_t undefined_count = 0;
+    InterruptPoll poll(ctx);
     // 2-3. Let k be 0. Repeat, while k < len,
     for (uint64_t k = 0; k < len; k++) {
+        if (poll.step()) return Exception{};
         Value k_value;
         if (holes == Holes::Skip) {
             // b-c. If holes is skip-holes, let kRead be ? HasProperty(obj, Pk). If kRead, let kValue be ?
@@ -103,8 +115,8 @@ static Result<Vector<Value>> sort_indexed_properties(Context& ctx, Object* obj, 
         // d.ii. Append kValue to items. (Undefined values sort last, in any order: count them.)
         if (k_value.is_undefined())
             undefined_count++;
-        else
-            items.push_back(std::move(k_value));
+        else if (!vector_push(items, std::move(k_value)))
+            return ctx.throw_out_of_memory();
     }
     // 4. Sort items using an implementation-defined sequence of calls to SortCompare.
     bool all_primitive_keys = comparator.is_undefined();
@@ -115,22 +127,22 @@ static Result<Vector<Value>> sort_indexed_properties(Context& ctx, Object* obj, 
     if (all_primitive_keys && items.size() > 1) {
         // Default order over primitives whose ToString runs no code and cannot throw: convert once.
         Vector<KeyedItem> keyed;
-        keyed.reserve(items.size());
+        if (!vector_reserve(keyed, items.size())) return ctx.throw_out_of_memory();
         for (Value& v : items) {
             Value key = v.is_string() ? v : TRY(to_string(ctx, v));
             keyed.push_back(KeyedItem{std::move(key), std::move(v)});
         }
-        MUST(merge_sort(keyed, [](const KeyedItem& a, const KeyedItem& b) -> Result<bool> {
+        TRY(merge_sort(ctx, keyed, [](const KeyedItem& a, const KeyedItem& b) -> Result<bool> {
             return a.key.as_string()->compare(b.key.as_string()) > 0;
         }));
         for (size_t i = 0; i < keyed.size(); i++)
             items[i] = std::move(keyed[i].item);
     } else {
-        TRY(merge_sort(items,
+        TRY(merge_sort(ctx, items,
                        [&](const Value& a, const Value& b) { return compare_after(ctx, a, b, comparator); }));
     }
     for (uint64_t i = 0; i < undefined_count; i++)
-        items.push_back(Value());
+        if (!vector_push(items, Value())) return ctx.throw_out_of_memory();
     // 5. Return items.
     return items;
 }

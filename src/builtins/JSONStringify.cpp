@@ -10,6 +10,7 @@
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/InterruptPoll.h"
 #include "runtime/Object.h"
 #include "runtime/PrimitiveWrapper.h"
 #include "runtime/String.h"
@@ -30,7 +31,7 @@ struct JsonKey {
 
 class JsonStringifier {
   public:
-    explicit JsonStringifier(Context& ctx) : m_ctx(ctx), m_out(ctx.rt()) {}
+    explicit JsonStringifier(Context& ctx) : m_ctx(ctx), m_out(ctx.rt()), m_poll(ctx) {}
 
     Value m_replacer_function;    // [[ReplacerFunction]]
     Vector<Atom> m_property_list; // [[PropertyList]]
@@ -181,6 +182,7 @@ class JsonStringifier {
         m_out.append(u'{');
         bool any = false;
         for (Atom key : *keys) {
+            if (m_poll.step()) return Exception{};
             Value v;
             // Fast path: an own data property of a non-exotic object is its slot value.
             int32_t slot = o->is_exotic() ? -1 : find_own_slot(o, key);
@@ -249,6 +251,7 @@ class JsonStringifier {
         // 7-8. For each index < len: strP = SerializeJSONProperty(state, ! ToString(index), value),
         //      "null" when undefined.
         for (uint64_t index = 0; index < len; index++) {
+            if (m_poll.step()) return Exception{};
             if (index > 0) m_out.append(u',');
             if (!m_gap.is_undefined()) write_newline_and_indent(m_depth);
             Value v;
@@ -341,6 +344,7 @@ class JsonStringifier {
 
     Context& m_ctx;
     StringBuilder m_out;
+    InterruptPoll m_poll;    // every property and element written counts as a step
     Vector<Object*> m_stack; // [[Stack]] (the objects are kept alive by their holders)
     uint32_t m_depth = 0;    // [[Indent]] is m_depth copies of [[Gap]]
 };

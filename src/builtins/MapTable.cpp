@@ -4,6 +4,7 @@
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
+#include "runtime/VectorGrowth.h"
 
 #include <cmath>
 #include <cstring>
@@ -94,8 +95,10 @@ int64_t map_find(MapObject* m, const Value& key) {
     }
 }
 
-static void rebuild_index(MapObject* m, size_t size) {
-    m->m_index.assign(size, 0);
+static bool rebuild_index(MapObject* m, size_t size) {
+    Vector<uint32_t> fresh;
+    if (!vector_resize(fresh, size)) return false;
+    m->m_index = std::move(fresh);
     uint32_t mask = static_cast<uint32_t>(size - 1);
     for (uint32_t n = 0; n < m->m_entries.size(); ++n) {
         if (m->m_entries[n].key.is_uninitialized()) continue;
@@ -104,6 +107,7 @@ static void rebuild_index(MapObject* m, size_t size) {
             i = (i + 1) & mask;
         m->m_index[i] = n + 1;
     }
+    return true;
 }
 
 bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
@@ -117,12 +121,12 @@ bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
         size_t size = m->m_index.empty() ? 8 : m->m_index.size();
         while ((m->m_entries.size() + 1) * 2 > size)
             size *= 2;
-        rebuild_index(m, size);
+        if (!rebuild_index(m, size)) return false;
     }
     // A key of -0 is stored as +0 (Map.prototype.set step 4).
     Value k = key;
     if (k.is_float64() && k.as_float64() == 0) k = Value::int32(0);
-    m->m_entries.push_back(MapEntry{std::move(k), value});
+    if (!vector_push(m->m_entries, MapEntry{std::move(k), value})) return false;
     uint32_t mask = static_cast<uint32_t>(m->m_index.size() - 1);
     uint32_t i = hash_key(key) & mask;
     while (m->m_index[i])

@@ -7,6 +7,7 @@
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/InterruptPoll.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
 
@@ -52,12 +53,10 @@ uint64_t advance_string_index(const String* s, uint64_t index, bool unicode) {
 }
 
 static Exception throw_match_failure(Context& ctx, regexp::MatchStatus st) {
-    if (st == regexp::MatchStatus::Interrupted) {
-        Exception e = ctx.throw_error(ErrorType::InternalError, "interrupted");
-        ctx.rt().m_uncatchable = true;
-        return e;
-    }
-    return ctx.throw_error(ErrorType::InternalError, "RegExp too complex: backtrack stack exhausted");
+    // An interrupt request is consumed like the interpreter's (the flag is cleared).
+    if (st == regexp::MatchStatus::Interrupted) return throw_interrupted(ctx);
+    // The backtrack stack could not grow: the memory limit, the system, or its own size bound.
+    return ctx.throw_out_of_memory();
 }
 
 // Builds a [start, end] pair array (MakeMatchIndicesIndexPairArray step 4).

@@ -10,6 +10,7 @@
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
 #include "runtime/TypedArrayObject.h"
+#include "runtime/VectorGrowth.h"
 
 #include <algorithm>
 #include <cmath>
@@ -303,7 +304,8 @@ static Result<void> set_typed_array_from_typed_array(Context& ctx, TypedArrayObj
     // 19. If the buffers are the same, clone the source bytes first.
     Vector<uint8_t> clone;
     if (source->buffer() == target->buffer()) {
-        clone.assign(src_bytes, src_bytes + src_length * src_size);
+        if (!vector_resize(clone, src_length * src_size)) return ctx.throw_out_of_memory();
+        std::memcpy(clone.data(), src_bytes, src_length * src_size);
         src_bytes = clone.data();
     }
     // 24. Convert element by element.

@@ -8,6 +8,7 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/TypedArrayObject.h"
+#include "runtime/VectorGrowth.h"
 
 #include <algorithm>
 #include <cmath>
@@ -244,7 +245,7 @@ static Result<void> sort_with_comparator(Context& ctx, TypedArrayObject* source,
                                          const Value& comparefn, TypedArrayObject* target) {
     // SortIndexedProperties(obj, len, SortCompare, read-through-holes): read with ! Get.
     Vector<Value> items;
-    items.reserve(len);
+    if (!vector_reserve(items, len)) return ctx.throw_out_of_memory();
     for (size_t k = 0; k < len; ++k)
         items.push_back(TRY(typed_array_get_element(ctx, source, static_cast<double>(k))));
     TRY(merge_sort(ctx, items, comparefn));

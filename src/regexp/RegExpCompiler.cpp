@@ -185,6 +185,16 @@ class Parser {
         fail(msg);
         return kNone;
     }
+    // Nesting (groups, lookarounds, v-mode classes) recurses on the native stack: deep patterns
+    // fail with a SyntaxError at the runtime's stack limit instead of overflowing it.
+    bool stack_exhausted() {
+        Runtime* rt = Runtime::current();
+        if (rt && rt->stack_overflowed()) [[unlikely]] {
+            fail("stack overflow");
+            return true;
+        }
+        return false;
+    }
 
     uint32_t new_node(NodeKind k, const Mods& m) {
         Node n;
@@ -234,7 +244,7 @@ class Parser {
     bool parse_group_name(U16String& name);
 
     // ---- emission ----
-    bool can_be_empty(uint32_t n) const;
+    bool can_be_empty(uint32_t n);
     // The code units a match can start with: bits for 0-255 plus `high` for the rest. Returns
     // false when the node can match the empty string (the caller continues with what follows).
     struct FirstChars {
@@ -318,7 +328,9 @@ void Parser::prescan() {
 }
 
 bool Parser::parse() {
-    m_nodes.reserve(m_len + 8); // about one node per pattern character
+    // About one node per pattern character; the pattern's length is the script's choice.
+    if (!Runtime::current()->can_allocate((m_len + 8) * sizeof(Node))) return fail("out of memory");
+    m_nodes.reserve(m_len + 8);
     prescan();
     Mods mods{(m_flags & flag::IgnoreCase) != 0, (m_flags & flag::Multiline) != 0,
               (m_flags & flag::DotAll) != 0};
@@ -339,6 +351,7 @@ bool Parser::parse() {
 }
 
 uint32_t Parser::parse_disjunction(Mods mods) {
+    if (stack_exhausted()) return kNone;
     size_t visible_base = m_visible_names.size();
     Vector<U16String> collected;
     uint32_t first = parse_alternative(mods);
@@ -1105,6 +1118,7 @@ bool Parser::parse_class_set_operand(ClassContents& out, bool* single_char, uint
 }
 
 bool Parser::parse_class_set_expression(ClassContents& out) {
+    if (stack_exhausted()) return false;
     if (peek() == ']') return true;
     ClassContents first;
     bool single;
@@ -1196,7 +1210,8 @@ uint32_t Parser::contents_to_node(ClassContents& cc, bool invert, const Mods& mo
 
 // ---- code generation ----
 
-bool Parser::can_be_empty(uint32_t idx) const {
+bool Parser::can_be_empty(uint32_t idx) {
+    if (stack_exhausted()) return true; // conservative; compilation fails anyway
     const Node& n = m_nodes[idx];
     switch (n.kind) {
     case NodeKind::Char:
@@ -1217,6 +1232,7 @@ bool Parser::can_be_empty(uint32_t idx) const {
 }
 
 bool Parser::first_chars(uint32_t idx, FirstChars& out) {
+    if (stack_exhausted()) return false;
     const Node& n = m_nodes[idx];
     switch (n.kind) {
     case NodeKind::Empty: return false;
@@ -1334,6 +1350,7 @@ void Parser::emit_char_matcher(uint32_t idx, bool backward) {
 }
 
 void Parser::emit_node(uint32_t idx, bool backward) {
+    if (stack_exhausted()) return;
     // Copy what is needed: m_nodes is not modified during emission, but keep references short-lived.
     const Node& n = m_nodes[idx];
     switch (n.kind) {
@@ -1507,6 +1524,7 @@ void Parser::emit_node(uint32_t idx, bool backward) {
 bool Parser::emit(Program& out) {
     m_code.clear();
     emit_node(m_root, false);
+    if (m_failed) return false;
     op(Op::Match);
 
     // Literal prefix and anchoring, from the leading terms of a single alternative.
@@ -1600,6 +1618,7 @@ bool Parser::emit(Program& out) {
                 w.push_back(b);
             w.push_back(fc.high ? 1 : 0);
         }
+        if (m_failed) return false;
     }
     w[header::Size] = static_cast<uint32_t>(w.size());
     return true;

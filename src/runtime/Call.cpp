@@ -21,6 +21,7 @@ static Value call_native(Context& ctx, Object* f, const Value& this_value, std::
 
 static Value bound_args_call(Context& ctx, BoundFunctionObject* b, std::span<const Value> args,
                              const Value* new_target) {
+    if (ctx.check_stack_overflow()) return Exception{}; // a chain of bound functions recurses
     Vector<Value> all;
     all.reserve(b->m_bound_args.size() + args.size());
     for (const Value& a : b->m_bound_args)

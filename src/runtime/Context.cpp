@@ -164,13 +164,19 @@ Exception Context::throw_type_error_atom(const char* fmt, Atom a) {
 }
 
 Exception Context::throw_out_of_memory() {
-    // Building an error object needs memory too; if that fails the pending exception is the
-    // uncatchable null marker so the failure still unwinds.
-    size_t limit_backup = 0;
-    (void)limit_backup;
-    Value message = new_string("out of memory");
-    if (!message.is_exception()) {
-        Value error = make_error(ErrorType::InternalError, std::move(message));
+    // Garbage cycles may hold the memory: the next object allocation (a safe point) collects them.
+    m_rt.m_gc_threshold = 0;
+    // Building the error object needs a little memory, which the limit just refused: lift the limit
+    // while building it, so that the script can catch the error. A failure while doing so (the
+    // system itself is out of memory) leaves the uncatchable null marker so the failure still unwinds.
+    if (!m_rt.m_throwing_oom) {
+        m_rt.m_throwing_oom = true;
+        size_t limit = m_rt.memory_limit();
+        m_rt.set_memory_limit(0);
+        Value error = new_string("out of memory");
+        if (!error.is_exception()) error = make_error(ErrorType::InternalError, std::move(error));
+        m_rt.set_memory_limit(limit);
+        m_rt.m_throwing_oom = false;
         if (!error.is_exception()) return throw_value(std::move(error));
     }
     m_rt.m_exception = Value::null();

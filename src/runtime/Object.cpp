@@ -36,9 +36,15 @@ const ClassHooks& class_hooks(ClassId id) {
 }
 
 void* Object::allocate_memory(Context& ctx, size_t size) {
-    ctx.rt().maybe_collect_cycles();
-    void* mem = ctx.rt().alloc(size);
-    if (!mem) ctx.throw_out_of_memory();
+    Runtime& rt = ctx.rt();
+    rt.maybe_collect_cycles();
+    void* mem = rt.alloc(size);
+    if (!mem) [[unlikely]] {
+        // Garbage cycles may be what holds the memory (this is a safe point to collect, as above).
+        rt.collect_cycles();
+        mem = rt.alloc(size);
+        if (!mem) ctx.throw_out_of_memory();
+    }
     return mem;
 }
 

@@ -1,13 +1,14 @@
 // ObjectOperations.cpp: the ordinary object internal methods (10.1) and the abstract operations
 // on objects (7.3), with the Array exotic parts (10.4.2) inline where they are hot.
-#include "runtime/ProxyObject.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "runtime/ProxyObject.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
+#include "runtime/VectorGrowth.h"
 #include "vm/FunctionObject.h"
 
 #include <algorithm>
@@ -528,7 +529,8 @@ Result<Vector<Atom>> own_property_keys(Context& ctx, Object* o) {
     }
     std::sort(indexes.begin(), indexes.end());
     Vector<Atom> result;
-    result.reserve(indexes.size() + s->count() + keys.size() + 1);
+    if (!vector_reserve(result, indexes.size() + s->count() + keys.size() + 1))
+        return ctx.throw_out_of_memory();
     for (uint32_t idx : indexes) {
         Atom a = index_to_atom(ctx, idx);
         if (!a) return Exception{};
@@ -667,7 +669,7 @@ Result<Vector<Value>> create_list_from_array_like(Context& ctx, const Value& v, 
     uint64_t len = TRY(length_of_array_like(ctx, o));
     if (len > 10000000) return ctx.throw_range_error("too many arguments");
     Vector<Value> list;
-    list.reserve(static_cast<size_t>(len));
+    if (!vector_reserve(list, static_cast<size_t>(len))) return ctx.throw_out_of_memory();
     for (uint64_t i = 0; i < len; ++i) {
         Value e = TRY(get_index(ctx, o, i));
         if (only_names && !e.is_string() && !e.is_symbol())
@@ -688,6 +690,7 @@ Result<bool> ordinary_has_instance(Context& ctx, const Value& c, const Value& o)
     if (!is_callable(c)) return false;
     // 2. Bound functions: InstanceofOperator(O, BC).
     if (c.as_object()->class_id() == ClassId::BoundFunction) {
+        if (ctx.check_stack_overflow()) return Exception{}; // a chain of bound functions recurses
         return instance_of(ctx, o, static_cast<BoundFunctionObject*>(c.as_object())->m_target);
     }
     // 3. If O is not an Object, return false.
@@ -730,7 +733,8 @@ Result<Context*> get_function_realm(Context& ctx, Object* obj) {
             Context* realm = static_cast<NativeFunctionObject*>(obj)->m_realm;
             return realm ? realm : &ctx;
         }
-        // 2. If obj is a bound function exotic object, return ? GetFunctionRealm(obj.[[BoundTargetFunction]]).
+        // 2. If obj is a bound function exotic object, return ?
+        // GetFunctionRealm(obj.[[BoundTargetFunction]]).
         if (obj->class_id() == ClassId::BoundFunction) {
             const Value& target = static_cast<BoundFunctionObject*>(obj)->m_target;
             if (!target.is_object()) return &ctx;
@@ -741,8 +745,7 @@ Result<Context*> get_function_realm(Context& ctx, Object* obj) {
         if (obj->class_id() == ClassId::Proxy) {
             const Value& target = static_cast<ProxyObject*>(obj)->m_target;
             // a. Perform ? ValidateNonRevokedProxy(obj).
-            if (!target.is_object())
-                return ctx.throw_type_error("cannot get the realm of a revoked proxy");
+            if (!target.is_object()) return ctx.throw_type_error("cannot get the realm of a revoked proxy");
             // b-c. Return ? GetFunctionRealm(obj.[[ProxyTarget]]).
             obj = target.as_object();
             continue;

@@ -32,6 +32,8 @@ void clear_proxy(Object* o) {
 // Looks up a trap: checks revocation, returns the trap (undefined if absent) and the handler.
 Value get_trap(Context& ctx, Object* proxy, const char* name, Value* handler_out, Value* target_out) {
     ProxyObject* p = as_proxy(proxy);
+    // Every internal method of a proxy forwards to its target: a chain of proxies recurses natively.
+    if (ctx.check_stack_overflow()) return Exception{};
     // 1-3. If handler is null, throw a TypeError (revoked).
     if (!p->m_handler.is_object()) return ctx.throw_type_error("proxy has been revoked");
     *handler_out = p->m_handler;
@@ -383,6 +385,7 @@ Value proxy_construct(Context& ctx, Object* proxy, std::span<const Value> args, 
 
 Result<bool> proxy_is_array(Context& ctx, Object* proxy) {
     ProxyObject* p = as_proxy(proxy);
+    if (ctx.check_stack_overflow()) return Exception{};
     if (!p->m_handler.is_object()) return ctx.throw_type_error("proxy has been revoked");
     return is_array(ctx, p->m_target);
 }

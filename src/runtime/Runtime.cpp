@@ -6,6 +6,7 @@
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -146,6 +147,16 @@ size_t Runtime::destroy() {
 void* Runtime::alloc(size_t size) {
     if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return nullptr;
     return alloc_unchecked(size);
+}
+
+bool Runtime::can_allocate(size_t size) {
+    if (size > SIZE_MAX / 2) return false;
+    if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return false;
+    // Probe the system allocator: a container that got nullptr would write through it.
+    void* probe = m_allocator.alloc(size + kHeaderSize);
+    if (!probe) return false;
+    m_allocator.free(probe, size + kHeaderSize);
+    return true;
 }
 
 void* Runtime::alloc_unchecked(size_t size) {

@@ -64,7 +64,13 @@ class Runtime {
     // makes the next checked allocation fail.
     void* alloc_unchecked(size_t size);
     size_t memory_used() const { return m_memory_used; }
+    size_t memory_limit() const { return m_memory_limit; }
     void set_memory_limit(size_t limit) { m_memory_limit = limit; }
+    // Whether `size` more bytes fit under the memory limit and the system can provide them now.
+    // std containers cannot report failure (no exceptions), so code that grows one by an amount a
+    // script controls asks first and throws out-of-memory instead (runtime/VectorGrowth.h).
+    bool can_allocate(size_t size);
+    bool m_throwing_oom = false; // building the out-of-memory error (the limit is lifted for it)
 
     // Allocates and constructs a cell of type T with `extra` trailing bytes; GcCells are linked on
     // the gc list. nullptr on OOM.

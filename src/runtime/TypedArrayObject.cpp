@@ -7,6 +7,7 @@
 #include "runtime/Call.h"
 #include "runtime/Conversions.h"
 #include "runtime/String.h"
+#include "runtime/VectorGrowth.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -494,7 +495,7 @@ static Result<void> ta_own_keys(Context& ctx, Object* o, Vector<Atom>& keys) {
     auto* ta = static_cast<TypedArrayObject*>(o);
     // 3. If IsTypedArrayOutOfBounds(taRecord) is false, then for each integer i < length, add i.
     size_t length = typed_array_length(ta);
-    keys.reserve(keys.size() + length);
+    if (!vector_reserve(keys, keys.size() + length)) return ctx.throw_out_of_memory();
     for (size_t i = 0; i < length; ++i) {
         Atom a = index_to_atom(ctx, i);
         if (!a) return Exception{};

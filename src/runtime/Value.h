@@ -112,7 +112,12 @@ class [[nodiscard]] Value {
     }
     Value& operator=(Value&& other) noexcept {
         if (this != &other) {
-            release();
+            // Take `other` before releasing the old value: `other` may live inside the object
+            // this value is the last owner of (`v = std::move(*slot_of(v))`), and releasing may
+            // free it. The old value is released last, once this value is consistent.
+            Value old;
+            old.m_u = m_u;
+            old.m_tag = m_tag;
             m_u = other.m_u;
             m_tag = other.m_tag;
             other.m_tag = Tag::Undefined;

@@ -6,6 +6,7 @@
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
+#include "runtime/VectorGrowth.h"
 #include "vm/FunctionObject.h"
 #include "vm/Generators.h"
 #include "vm/Interpreter.h"
@@ -163,7 +164,7 @@ Result<Vector<Value>> spread_arguments(Context& ctx, const Value& array) {
     if (array.is_object() && array.as_object()->is_fast_array()) {
         Object* a = array.as_object();
         Vector<Value> list;
-        list.reserve(a->m_element_count);
+        if (!vector_reserve(list, a->m_element_count)) return ctx.throw_out_of_memory();
         for (uint32_t i = 0; i < a->m_element_count; i++)
             list.push_back(a->m_elements[i]);
         return list;

@@ -4,9 +4,11 @@
 #   bash tests/js/run.sh [FILTER]          (QJS=path/to/qjs to use another shell; default build/qjs)
 #
 # Each test is tests/js/harness/assert.js followed by the test file, written to a temporary file
-# and run as `$QJS FILE` with a CPU-time limit (QJS_TEST_TIMEOUT seconds, default 10). A test passes when the shell exits with status 0 and,
-# when tests/js/<name>.expected exists, its stdout equals that file. The last line printed is
+# and run as `$QJS FILE` with a CPU-time limit (QJS_TEST_TIMEOUT seconds, default 10). A test passes
+# when the shell exits with status 0 and, when tests/js/<name>.expected exists, its stdout equals that file. The last line printed is
 # "N passed, N failed"; the exit status is 1 when anything failed.
+# A test whose first line is `// qjs-options: OPTIONS` runs as `$QJS OPTIONS FILE` (for example a
+# memory limit).
 set -u -o pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,10 +28,12 @@ for test in tests/js/*.js; do
     name="$(basename "$test" .js)"
     [[ -n "$filter" && "$test" != *"$filter"* ]] && continue
     cat "$harness" "$test" > "$tmp/$name.js"
+    options="$(head -n 1 "$test" | sed -n 's|^// qjs-options: ||p')"
     status=0
     # The limit counts CPU time (ulimit -t: SIGXCPU, status 152), so a loaded machine does not make a
     # test time out; a wall-clock limit of ten times that stays as a backstop.
-    (ulimit -t "$limit" && exec timeout -k 2 $((limit * 10)) "$qjs" "$tmp/$name.js") \
+    # shellcheck disable=SC2086 # the options are words
+    (ulimit -t "$limit" && exec timeout -k 2 $((limit * 10)) "$qjs" $options "$tmp/$name.js") \
         > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
     reason=""
     if [[ $status -eq 124 || $status -eq 137 || $status -eq 152 ]]; then
