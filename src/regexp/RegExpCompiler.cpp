@@ -197,6 +197,13 @@ class Parser {
     }
 
     uint32_t new_node(NodeKind k, const Mods& m) {
+        // The node vector grows with the pattern, which is the script's choice: growth the runtime
+        // cannot afford fails the parse (node 0, reserved up front, absorbs the caller's writes).
+        if (m_nodes.size() == m_nodes.capacity() &&
+            !Runtime::current()->can_allocate((m_nodes.capacity() * 2 + 8) * sizeof(Node))) {
+            fail("out of memory");
+            return 0;
+        }
         Node n;
         n.kind = k;
         n.icase = m.icase;
@@ -328,9 +335,12 @@ void Parser::prescan() {
 }
 
 bool Parser::parse() {
-    // About one node per pattern character; the pattern's length is the script's choice.
-    if (!Runtime::current()->can_allocate((m_len + 8) * sizeof(Node))) return fail("out of memory");
-    m_nodes.reserve(m_len + 8);
+    // About one node per pattern character, up to a first block; new_node checks further growth (a
+    // long pattern may be one atom, e.g. \u{000...0041}).
+    size_t first_block = std::min<size_t>(m_len + 8, 4096);
+    if (!Runtime::current()->can_allocate(first_block * sizeof(Node))) return fail("out of memory");
+    m_nodes.reserve(first_block);
+    m_nodes.push_back(Node{}); // node 0: see new_node
     prescan();
     Mods mods{(m_flags & flag::IgnoreCase) != 0, (m_flags & flag::Multiline) != 0,
               (m_flags & flag::DotAll) != 0};
