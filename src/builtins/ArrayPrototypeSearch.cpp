@@ -4,6 +4,7 @@
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/InterruptPoll.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 
@@ -78,6 +79,7 @@ Value array_proto_includes(Context& ctx, const CallArgs& args) {
     bool any = TRY(search_start(ctx, args.arg(1), len, &k));
     if (!any) return Value::boolean(false);
     const Value& search_element = args.arg(0);
+    InterruptPoll poll(ctx); // an array-like's length may be 2^53 - 1 with no code to run
     // 10. Repeat, while k < len,
     for (; k < len; k++) {
         // Fast path: a present fast element compares without running code.
@@ -85,6 +87,7 @@ Value array_proto_includes(Context& ctx, const CallArgs& args) {
             if (same_value_zero(o->m_elements[k], search_element)) return Value::boolean(true);
             continue;
         }
+        if (poll.step()) return Exception{};
         // a. Let elementK be ? Get(O, ! ToString(F(k))).
         Value element_k = TRY(get_index(ctx, o, k));
         // b. If SameValueZero(searchElement, elementK) is true, return true.
@@ -108,8 +111,10 @@ Value array_proto_index_of(Context& ctx, const CallArgs& args) {
     bool any = TRY(search_start(ctx, args.arg(1), len, &k));
     if (!any) return Value::int32(-1);
     const Value& search_element = args.arg(0);
+    InterruptPoll poll(ctx);
     // 10. Repeat, while k < len,
     for (; k < len; k++) {
+        if (poll.step()) return Exception{};
         // a-b. Let kPresent be ? HasProperty(O, Pk). If kPresent, let elementK be ? Get(O, Pk).
         Value element_k;
         bool k_present = TRY(read_present_index(ctx, o, k, &element_k));
@@ -138,8 +143,10 @@ Value array_proto_last_index_of(Context& ctx, const CallArgs& args) {
     double k_double = n >= 0 ? std::min(n, static_cast<double>(len) - 1) : static_cast<double>(len) + n;
     if (k_double < 0) return Value::int32(-1);
     const Value& search_element = args.arg(0);
+    InterruptPoll poll(ctx);
     // 8. Repeat, while k >= 0,
     for (uint64_t k = static_cast<uint64_t>(k_double) + 1; k-- > 0;) {
+        if (poll.step()) return Exception{};
         // a-b. Let kPresent be ? HasProperty(O, Pk). If kPresent, let elementK be ? Get(O, Pk).
         Value element_k;
         bool k_present = TRY(read_present_index(ctx, o, k, &element_k));

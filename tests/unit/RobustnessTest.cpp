@@ -112,6 +112,12 @@ TEST_F(RobustnessTest, InterruptStopsJSONStringifyOfAHugeArray) {
     expect_interrupted("JSON.stringify", "undefined", {eval("new Array(2 ** 32 - 1)")});
 }
 
+TEST_F(RobustnessTest, InterruptStopsSearchesOfAHugeArrayLike) {
+    expect_interrupted("Array.prototype.indexOf", "({ length: 2 ** 53 - 1 })", {Value::int32(1)});
+    expect_interrupted("Array.prototype.lastIndexOf", "({ length: 2 ** 53 - 1 })", {Value::int32(1)});
+    expect_interrupted("Array.prototype.includes", "({ length: 2 ** 53 - 1 })", {Value::int32(1)});
+}
+
 TEST_F(RobustnessTest, InterruptStopsCatastrophicRegExpBacktracking) {
     expect_interrupted("RegExp.prototype.exec", "/(a+)+b/", {eval("'a'.repeat(40)")});
 }
