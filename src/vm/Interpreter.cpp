@@ -4,13 +4,11 @@
 //
 // Stack discipline: operand stack slots above sp always hold undefined, so popping is a move out of
 // the slot and a frame's storage can be visited or destroyed at any time.
-#include "builtins/Array.h"
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
-#include "runtime/TypedArrayObject.h"
 #include "runtime/VarRef.h"
 #include "vm/Frames.h"
 #include "vm/FunctionObject.h"
@@ -1018,12 +1016,6 @@ dispatch:
                 sp[-1] = std::move(v);
                 NEXT();
             }
-            Value v;
-            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_get_index(o, i, &v)) {
-                *--sp = Value();
-                sp[-1] = std::move(v);
-                NEXT();
-            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1041,11 +1033,6 @@ dispatch:
                 sp[-1] = o->m_elements[i];
                 NEXT();
             }
-            Value v;
-            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_get_index(o, i, &v)) {
-                sp[-1] = std::move(v);
-                NEXT();
-            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1061,18 +1048,6 @@ dispatch:
             if (o->is_fast_array() && i < o->m_element_count) {
                 o->m_elements[i] = POP();
                 DROP_N(2);
-                NEXT();
-            }
-            // Appending to a dense array whose prototypes have no indexed properties: the Set
-            // can only create an own element (and grow length).
-            if (i == o->m_element_count && is_dense_fast_array(o, i) && key.as_int32() >= 0 &&
-                proto_chain_has_no_indexed_properties(o)) {
-                if (!array_push_fast(ctx, o, sp[-1])) THROW();
-                DROP_N(3);
-                NEXT();
-            }
-            if (is_typed_array(o) && key.as_int32() >= 0 && typed_array_set_index(o, i, sp[-1])) {
-                DROP_N(3);
                 NEXT();
             }
         }

@@ -1,10 +1,12 @@
 // PropertyAccess.cpp: generic property reads/writes of the interpreter (GetValue/PutValue on
 // property references, 6.2.5.5-6), with inline-cache refills, and super references.
+#include "builtins/Array.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
+#include "runtime/TypedArrayObject.h"
 #include "vm/SlowPaths.h"
 
 namespace qjs {
@@ -173,6 +175,11 @@ Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Va
 }
 
 Value get_array_el_slow(Context& ctx, const Value& base, const Value& key) {
+    // Typed-array elements by index (no property key, no [[Get]]).
+    if (base.is_object() && key.is_int32() && key.as_int32() >= 0 && is_typed_array(base.as_object())) {
+        Value v;
+        if (typed_array_get_index(base.as_object(), static_cast<uint32_t>(key.as_int32()), &v)) return v;
+    }
     if (base.is_nullish()) return throw_nullish_base(ctx, base, key);
     if (base.is_string() && key.is_int32()) {
         String* s = base.as_string();
@@ -186,6 +193,19 @@ Value get_array_el_slow(Context& ctx, const Value& base, const Value& key) {
 
 Result<void> put_array_el_slow(Context& ctx, const Value& base, const Value& key, const Value& v,
                                bool strict) {
+    if (base.is_object() && key.is_int32() && key.as_int32() >= 0) {
+        Object* o = base.as_object();
+        uint32_t i = static_cast<uint32_t>(key.as_int32());
+        // Appending to a dense array whose prototypes have no indexed properties: the Set can only
+        // create an own element (and grow length).
+        if (i == o->m_element_count && is_dense_fast_array(o, i) &&
+            proto_chain_has_no_indexed_properties(o)) {
+            if (!array_push_fast(ctx, o, v)) return Exception{};
+            return {};
+        }
+        // Typed-array elements: a Number stored by index (other values take the generic Set).
+        if (is_typed_array(o) && typed_array_set_index(o, i, v)) return {};
+    }
     if (base.is_nullish()) return throw_nullish_base(ctx, base, key);
     Atom atom = TRY(to_property_key(ctx, key));
     return put_field_slow(ctx, base, atom, v, strict, nullptr);
