@@ -165,11 +165,20 @@ Exception Context::throw_type_error_atom(const char* fmt, Atom a) {
 Exception Context::throw_out_of_memory() {
     // Building an error object needs memory too; if that fails the pending exception is the
     // uncatchable null marker so the failure still unwinds.
-    size_t limit_backup = 0;
-    (void)limit_backup;
-    Value message = new_string("out of memory");
-    if (!message.is_exception()) {
-        Value error = make_error(ErrorType::InternalError, std::move(message));
+    // Building it fails by calling back here: the nested call must not try again (that recursed
+    // until the native stack overflowed).
+    static thread_local bool s_building = false;
+    if (!s_building) {
+        s_building = true;
+        // The error object may overshoot the memory limit a little, so that the failure is an
+        // ordinary catchable InternalError rather than the uncatchable marker.
+        size_t limit = m_rt.memory_limit();
+        if (limit) m_rt.set_memory_limit(limit + 64 * 1024);
+        Value message = new_string("out of memory");
+        Value error = message.is_exception() ? Value(Exception{})
+                                             : make_error(ErrorType::InternalError, std::move(message));
+        m_rt.set_memory_limit(limit);
+        s_building = false;
         if (!error.is_exception()) return throw_value(std::move(error));
     }
     m_rt.m_exception = Value::null();

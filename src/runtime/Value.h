@@ -112,11 +112,14 @@ class [[nodiscard]] Value {
     }
     Value& operator=(Value&& other) noexcept {
         if (this != &other) {
-            release();
-            m_u = other.m_u;
-            m_tag = other.m_tag;
+            // Take the source first: releasing the old value may free the cell `other` lives in.
+            auto u = other.m_u;
+            Tag tag = other.m_tag;
             other.m_tag = Tag::Undefined;
             other.m_u.i64 = 0;
+            release();
+            m_u = u;
+            m_tag = tag;
         }
         return *this;
     }
