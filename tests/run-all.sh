@@ -139,9 +139,10 @@ stage() { # PREFIX BUILD-DIR RUN-TEST262-ARGS...
     fi
 }
 
-# Stage 1: Release.
+# Stage 1: Release (and an out-of-tree program built against an installed copy).
 if build "build-release" build -DCMAKE_BUILD_TYPE=Release; then
     stage release build
+    run_suite "install (release)" counts bash tests/api/install-check.sh build
 fi
 
 # Stage 2: ASan + UBSan. Reports abort (so a test262 worker dies with SIGABRT and the test is a CRASH);
