@@ -123,6 +123,12 @@ stage() { # PREFIX BUILD-DIR RUN-TEST262-ARGS...
             record "unit ($prefix)" 0 1 FAIL 0
         fi
     fi
+    if [[ -x "$dir/api_c_test" ]]; then
+        run_suite "api-c ($prefix)" counts "$dir/api_c_test"
+    else
+        echo "run-all: $dir/api_c_test was not built"
+        record "api-c ($prefix)" 0 1 FAIL 0
+    fi
     run_suite "js ($prefix)" counts env QJS="$dir/qjs" bash tests/js/run.sh
     if unpack_test262; then
         run_suite "test262 ($prefix)" counts "$dir/run-test262" --root "$t262_root" --jobs "$jobs" \
@@ -133,9 +139,10 @@ stage() { # PREFIX BUILD-DIR RUN-TEST262-ARGS...
     fi
 }
 
-# Stage 1: Release.
+# Stage 1: Release (and an out-of-tree program built against an installed copy).
 if build "build-release" build -DCMAKE_BUILD_TYPE=Release; then
     stage release build
+    run_suite "install (release)" counts bash tests/api/install-check.sh build
 fi
 
 # Stage 2: ASan + UBSan. Reports abort (so a test262 worker dies with SIGABRT and the test is a CRASH);

@@ -68,8 +68,13 @@ enum : uint32_t {
 enum : uint32_t { kResolvingPromise, kResolvingPartner, kResolvingDataCount };
 enum : int16_t { kResolvingResolve = 0, kResolvingReject = 1 };
 
-// 27.2.1.9 HostPromiseRejectionTracker (#sec-host-promise-rejection-tracker): no host hook yet.
-void host_promise_rejection_tracker(Context&, Object*, bool /*is_handle*/) {}
+// 27.2.1.9 HostPromiseRejectionTracker (#sec-host-promise-rejection-tracker): the embedder's hook.
+void host_promise_rejection_tracker(Context& ctx, Object* promise, bool is_handle) {
+    Runtime& rt = ctx.rt();
+    if (rt.m_promise_rejection_tracker)
+        rt.m_promise_rejection_tracker(ctx, promise, promise_result(promise), is_handle,
+                                       rt.m_promise_rejection_opaque);
+}
 
 // HostEnqueuePromiseJob for a reaction: the job is the reaction function itself.
 void enqueue_reaction_job(Context& ctx, Object* reaction, ReactionType type, const Value& argument) {

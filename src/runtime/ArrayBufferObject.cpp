@@ -4,15 +4,27 @@
 
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
+#include "runtime/HostObject.h"
 
 #include <cstring>
 
 namespace qjs {
 
-static void array_buffer_finalize(Object* o) {
-    auto* buffer = static_cast<ArrayBufferObject*>(o);
-    if (buffer->m_data) Runtime::current()->free(buffer->m_data);
+void release_array_buffer_data(Runtime& rt, ArrayBufferObject* buffer) {
+    uint8_t* data = buffer->m_data;
     buffer->m_data = nullptr;
+    if (buffer->m_external_free) {
+        uint32_t fn = buffer->m_external_free;
+        buffer->m_external_free = 0;
+        if (rt.m_host_hooks && rt.m_host_hooks->free_external_data)
+            rt.m_host_hooks->free_external_data(rt, fn, buffer->m_external_opaque, data);
+        return;
+    }
+    if (data) rt.free(data);
+}
+
+static void array_buffer_finalize(Object* o) {
+    release_array_buffer_data(*Runtime::current(), static_cast<ArrayBufferObject*>(o));
 }
 
 static void data_view_visit(Object* o, EdgeVisitor& visitor) {
@@ -105,8 +117,7 @@ Result<void> detach_array_buffer(Context& ctx, Object* object) {
     // 2-3. If key is not present, set key to undefined; if SameValue(arrayBuffer.[[ArrayBufferDetachKey]],
     //      key) is false, throw a TypeError. (No buffer has a detach key here.)
     // 4-5. Set arrayBuffer.[[ArrayBufferData]] to null and [[ArrayBufferByteLength]] to 0.
-    if (buffer->m_data) ctx.rt().free(buffer->m_data);
-    buffer->m_data = nullptr;
+    release_array_buffer_data(ctx.rt(), buffer);
     buffer->m_byte_length = 0;
     buffer->m_detached = true;
     // 6. Return unused.
@@ -117,9 +128,9 @@ bool resize_array_buffer_data(ArrayBufferObject* buffer, size_t new_byte_length)
     Runtime& rt = *Runtime::current();
     size_t old = buffer->m_byte_length;
     if (new_byte_length == old) return true;
+    if (buffer->m_external_free) return false; // the embedder's memory cannot be resized
     if (new_byte_length == 0) {
-        if (buffer->m_data) rt.free(buffer->m_data);
-        buffer->m_data = nullptr;
+        release_array_buffer_data(rt, buffer);
         buffer->m_byte_length = 0;
         return true;
     }

@@ -22,6 +22,10 @@ class ArrayBufferObject : public Object {
     size_t m_max_byte_length = 0; // [[ArrayBufferMaxByteLength]] when m_resizable
     bool m_detached = false;      // [[ArrayBufferData]] is null (detached)
     bool m_resizable = false;     // has [[ArrayBufferMaxByteLength]] (resizable / growable)
+    // External data (the embedder's memory, JS_NewArrayBuffer): the embedder's host function that
+    // frees it (an id in Runtime::m_host_functions; 0 when the runtime allocated m_data) and its opaque.
+    uint32_t m_external_free = 0;
+    void* m_external_opaque = nullptr;
 
     bool is_shared() const { return m_class_id == ClassId::SharedArrayBuffer; }
 };
@@ -64,6 +68,8 @@ Value allocate_shared_array_buffer(Context&, const Value& constructor, uint64_t 
 // 25.1.3.5 DetachArrayBuffer ( arrayBuffer [, key ] ) (#sec-detacharraybuffer), key undefined.
 // TypeError for shared buffers.
 Result<void> detach_array_buffer(Context&, Object* buffer);
+// Releases the data block (runtime memory, or the embedder's through its free function).
+void release_array_buffer_data(Runtime&, ArrayBufferObject*);
 // Resizes the data block in place (new bytes are zero). False on OOM (nothing is thrown).
 bool resize_array_buffer_data(ArrayBufferObject*, size_t new_byte_length);
 // 25.1.3.6 CloneArrayBuffer ( srcBuffer, srcByteOffset, srcLength ) (#sec-clonearraybuffer)

@@ -2,6 +2,7 @@
 #include "runtime/Call.h"
 
 #include "runtime/Context.h"
+#include "runtime/HostObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/ProxyObject.h"
 
@@ -46,6 +47,7 @@ Value call(Context& ctx, const Value& function, const Value& this_value, std::sp
     case ClassId::BytecodeFunction:
         return call_bytecode_function(ctx, f, this_value, args, CallArgs::undefined_value());
     case ClassId::Proxy: return proxy_call(ctx, f, this_value, args);
+    case ClassId::HostObject: return call_host_object(ctx, f, this_value, args, CallArgs::undefined_value());
     default: return ctx.throw_type_error("not a function");
     }
 }
@@ -60,6 +62,7 @@ Value construct(Context& ctx, const Value& function, std::span<const Value> args
         return bound_args_call(ctx, static_cast<BoundFunctionObject*>(f), args, &new_target);
     case ClassId::BytecodeFunction: return call_bytecode_function(ctx, f, Value(), args, new_target);
     case ClassId::Proxy: return proxy_construct(ctx, f, args, new_target);
+    case ClassId::HostObject: return call_host_object(ctx, f, Value(), args, new_target);
     default: return ctx.throw_type_error("not a constructor");
     }
 }

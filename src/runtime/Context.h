@@ -83,6 +83,7 @@ class Context {
     Object* m_intrinsics[static_cast<size_t>(Intrinsic::Count)] = {};
     Object* m_empty_shape_proto_placeholder = nullptr;
     bool m_released = false;
+    void* m_embedder = nullptr; // the API layer's record of this realm (JSContext)
 
   private:
     Runtime& m_rt;

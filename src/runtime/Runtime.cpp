@@ -39,8 +39,8 @@ Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
 
     // The native stack limit: leave headroom below the current position. Hosts with small stacks
     // (wasm) can lower it through the API.
-    size_t budget = 4 * 1024 * 1024; // assume at least 8 MiB stacks; use half
-    rt->m_stack_limit = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - budget;
+    rt->set_max_stack_size(4 * 1024 * 1024);                  // assume at least 8 MiB stacks; use half
+    rt->m_host_functions.push_back(HostFunction{nullptr, 0}); // id 0 is "none"
 
     // Predefined atoms: strings first, then the well-known symbols.
     rt->m_atom_cells.reserve(512);
@@ -132,6 +132,7 @@ size_t Runtime::destroy() {
     Vector<uint32_t>().swap(m_atom_hash);
     if (m_shape_table) free(m_shape_table);
     Vector<Job>().swap(m_jobs);
+    Vector<HostFunction>().swap(m_host_functions);
 
     size_t left = m_memory_used;
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
@@ -140,6 +141,32 @@ size_t Runtime::destroy() {
     a.free(this, sizeof(Runtime));
     if (s_current == this) s_current = nullptr;
     return leaks + (left && !leaks ? 1 : 0);
+}
+
+// ---- stack and interrupts ----
+
+void Runtime::set_max_stack_size(size_t bytes) {
+    m_max_stack_size = bytes;
+    auto top = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    m_stack_limit = bytes == 0 || bytes >= top ? 0 : top - bytes;
+}
+
+bool Runtime::poll_interrupt_handler() {
+    if (m_interrupt_countdown > 0) {
+        --m_interrupt_countdown;
+        return false;
+    }
+    m_interrupt_countdown = kInterruptPollInterval;
+    if (!m_interrupt_handler(this, m_interrupt_opaque)) return false;
+    m_interrupt_requested = 1;
+    return true;
+}
+
+uint32_t Runtime::register_host_function(void (*fn)(), int kind) {
+    for (uint32_t id = 1; id < m_host_functions.size(); ++id)
+        if (m_host_functions[id].fn == fn && m_host_functions[id].kind == kind) return id;
+    m_host_functions.push_back(HostFunction{fn, kind});
+    return static_cast<uint32_t>(m_host_functions.size() - 1);
 }
 
 // ---- memory ----
@@ -173,6 +200,10 @@ void Runtime::free(void* ptr) {
     size_t size = *reinterpret_cast<size_t*>(block);
     m_memory_used -= size + kHeaderSize;
     m_allocator.free(block, size + kHeaderSize);
+}
+
+size_t Runtime::allocation_size(const void* ptr) {
+    return *reinterpret_cast<const size_t*>(static_cast<const uint8_t*>(ptr) - kHeaderSize);
 }
 
 void* Runtime::realloc(void* ptr, size_t new_size) {
@@ -336,6 +367,7 @@ bool Runtime::run_jobs() {
             m_jobs.clear();
             m_job_head = 0;
         }
+        if (job.realm->m_released) continue; // its realm was freed: the job is dropped
         Value result = call(*job.realm, job.function, Value(), job.args);
         if (result.is_exception()) return false;
     }

@@ -59,7 +59,8 @@ class Runtime {
     void* alloc(size_t size);
     // Allocations carry their size in a small header, so freeing needs only the pointer.
     void free(void* ptr);
-    void* realloc(void* ptr, size_t new_size); // nullptr on failure (the old block stays valid)
+    static size_t allocation_size(const void* ptr); // the size asked for when `ptr` was allocated
+    void* realloc(void* ptr, size_t new_size);      // nullptr on failure (the old block stays valid)
     // Allocation that may exceed the limit (for std containers, which cannot fail): the overshoot
     // makes the next checked allocation fail.
     void* alloc_unchecked(size_t size);
@@ -71,6 +72,8 @@ class Runtime {
     // script controls asks first and throws out-of-memory instead (runtime/VectorGrowth.h).
     bool can_allocate(size_t size);
     bool m_throwing_oom = false; // building the out-of-memory error (the limit is lifted for it)
+    void set_gc_threshold(size_t cells) { m_gc_threshold = cells; }
+    size_t gc_threshold() const { return m_gc_threshold; }
 
     // Allocates and constructs a cell of type T with `extra` trailing bytes; GcCells are linked on
     // the gc list. nullptr on OOM.
@@ -126,11 +129,49 @@ class Runtime {
 
     // ---- stack and interrupts ----
     uintptr_t m_stack_limit = 0; // lowest allowed native stack address
+    size_t m_max_stack_size = 0; // bytes below the stack top the engine may use (0: no limit)
+    // Sets the stack budget and recomputes m_stack_limit from the caller's stack position (the
+    // stack top), so it is right wherever the stack lives (wasm stacks are small and low).
+    void set_max_stack_size(size_t bytes);
+    void update_stack_top() { set_max_stack_size(m_max_stack_size); }
     bool stack_overflowed() const {
         // The frame address, not a local's: ASan's fake stacks move locals to the heap.
         return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < m_stack_limit;
     }
     volatile int m_interrupt_requested = 0;
+    // The embedder's interrupt callback, polled every kInterruptPollInterval interrupt checks
+    // (backward jumps and calls); a non-zero return interrupts the running script.
+    int (*m_interrupt_handler)(Runtime*, void* opaque) = nullptr;
+    void* m_interrupt_opaque = nullptr;
+    uint32_t m_interrupt_countdown = 0;
+    static constexpr uint32_t kInterruptPollInterval = 10000;
+    // True when the running script must stop (a request, or the handler asked for it).
+    bool interrupt_pending() {
+        return m_interrupt_requested != 0 || (m_interrupt_handler && poll_interrupt_handler());
+    }
+    bool poll_interrupt_handler();
+
+    // ---- embedder hooks ----
+    // Objects of ClassId::HostObject are the embedder's: these hooks (set once by the API layer)
+    // enumerate, clear and finalize their payload and call them. See runtime/HostObject.h.
+    const struct HostObjectHooks* m_host_hooks = nullptr;
+    void* m_embedder = nullptr; // the API layer's per-runtime record (JSRuntime)
+    // HostPromiseRejectionTracker (27.2.1.9): called when a promise is rejected without a handler
+    // (`handled` false) and when a handler is later added to such a promise (`handled` true).
+    void (*m_promise_rejection_tracker)(Context&, Object* promise, const Value& reason, bool handled,
+                                        void* opaque) = nullptr;
+    void* m_promise_rejection_opaque = nullptr;
+
+    // Host functions: C entry points of the embedder, indexed by a stable per-runtime id that
+    // native function objects store (the heap never holds the pointer itself).
+    struct HostFunction {
+        void (*fn)();
+        int kind; // the embedder's calling convention
+    };
+    // Returns the id of (fn, kind), registering it on first use; 0 on OOM.
+    uint32_t register_host_function(void (*fn)(), int kind);
+    const HostFunction& host_function(uint32_t id) const { return m_host_functions[id]; }
+    Vector<HostFunction> m_host_functions; // id 0 unused
 
     // ---- interpreter state ----
     Frame* m_current_frame = nullptr; // innermost running JS frame (for backtraces)

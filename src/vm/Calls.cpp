@@ -116,7 +116,7 @@ Value call_bytecode_function(Context& ctx, Object* function, const Value& this_v
     if (ctx.check_stack_overflow()) return Exception{};
     if (rt.m_js_call_depth >= kMaxCallDepth) [[unlikely]]
         return ctx.throw_range_error("Maximum call stack size exceeded");
-    if (rt.m_interrupt_requested) [[unlikely]]
+    if (rt.interrupt_pending()) [[unlikely]]
         return throw_interrupted(ctx);
     // 10.2.1 [[Call]] step 2: class constructors throw when called.
     if (new_target.is_undefined() && (fo->m_flags & objflag::ClassConstructor)) [[unlikely]] {

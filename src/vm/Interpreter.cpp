@@ -67,7 +67,7 @@ bool grow_slots(Runtime& rt, Object* o, uint32_t count) {
 
 // Interrupt check (backward jumps and calls).
 inline bool interrupted(Runtime& rt) {
-    return rt.m_interrupt_requested != 0;
+    return rt.interrupt_pending();
 }
 
 } // namespace
@@ -1794,7 +1794,7 @@ dispatch:
     CASE(goto_) {
         int32_t off = I32(0);
         pc = pc - 1 + off;
-        if (off < 0 && interrupted(rt)) [[unlikely]] {
+        if (off <= 0 && interrupted(rt)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
@@ -1803,7 +1803,7 @@ dispatch:
     CASE(goto8) {
         int32_t off = I8(0);
         pc = pc - 1 + off;
-        if (off < 0 && interrupted(rt)) [[unlikely]] {
+        if (off <= 0 && interrupted(rt)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
@@ -1816,7 +1816,7 @@ dispatch:
         if (b == want) {                                                                                     \
             int32_t off = reader(0);                                                                         \
             pc = pc - 1 + off;                                                                               \
-            if (off < 0 && interrupted(rt)) [[unlikely]] {                                                   \
+            if (off <= 0 && interrupted(rt)) [[unlikely]] {                                                  \
                 throw_interrupted(ctx);                                                                      \
                 THROW();                                                                                     \
             }                                                                                                \

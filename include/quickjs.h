@@ -1,0 +1,874 @@
+/*
+ * quickjs.h: the embedding API of qjs, compatible with QuickJS's C API (names, signatures, macros and
+ * semantics as the QuickJS manual documents them). C99 and C++ clean. See docs/API.md for the
+ * ownership rules and for what differs from QuickJS.
+ *
+ * Ownership: a JSValue whose tag is negative (object, string, symbol, BigInt) holds one reference
+ * count of a heap cell. Functions taking a `JSValue` consume it (the caller's reference moves in);
+ * functions taking a `JSValueConst` borrow it. Returned JSValues are new references that the caller
+ * must release with JS_FreeValue (JS_EXCEPTION and primitives need no freeing, but freeing is harmless).
+ */
+#ifndef QUICKJS_H
+#define QUICKJS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define QJS_VERSION_MAJOR 0
+#define QJS_VERSION_MINOR 1
+#define QJS_VERSION_PATCH 0
+#define QJS_VERSION_STRING "0.1.0"
+/* The library's version string (QJS_VERSION_STRING of the build). */
+const char* JS_GetVersion(void);
+
+#if defined(__GNUC__) || defined(__clang__)
+#define js_likely(x) __builtin_expect(!!(x), 1)
+#define js_unlikely(x) __builtin_expect(!!(x), 0)
+#define js_force_inline inline __attribute__((always_inline))
+#define __js_printf_like(f, a) __attribute__((format(printf, f, a)))
+#else
+#define js_likely(x) (x)
+#define js_unlikely(x) (x)
+#define js_force_inline inline
+#define __js_printf_like(a, b)
+#endif
+
+typedef int JS_BOOL;
+
+typedef struct JSRuntime JSRuntime;
+typedef struct JSContext JSContext;
+typedef struct JSObject JSObject;
+typedef struct JSClass JSClass;
+typedef uint32_t JSClassID;
+typedef uint32_t JSAtom;
+typedef struct JSGCObjectHeader JSGCObjectHeader;
+
+#define JS_PTR64
+#define JS_PTR64_DEF(a) a
+
+/* Value tags. Negative tags carry a reference-counted pointer. */
+enum {
+    JS_TAG_FIRST = -9,
+    JS_TAG_BIG_INT = -9,
+    JS_TAG_SYMBOL = -8,
+    JS_TAG_STRING = -7,
+    JS_TAG_STRING_ROPE = -6,       /* never produced by qjs */
+    JS_TAG_MODULE = -3,            /* used internally */
+    JS_TAG_FUNCTION_BYTECODE = -2, /* used internally (any other internal cell) */
+    JS_TAG_OBJECT = -1,
+
+    JS_TAG_INT = 0,
+    JS_TAG_BOOL = 1,
+    JS_TAG_NULL = 2,
+    JS_TAG_UNDEFINED = 3,
+    JS_TAG_UNINITIALIZED = 4,
+    JS_TAG_CATCH_OFFSET = 5,
+    JS_TAG_EXCEPTION = 6,
+    JS_TAG_SHORT_BIG_INT = 7, /* never produced by qjs: every BigInt is a heap value */
+    JS_TAG_FLOAT64 = 8,
+};
+
+typedef struct JSRefCountHeader {
+    int ref_count;
+} JSRefCountHeader;
+
+typedef union JSValueUnion {
+    int32_t int32;
+    double float64;
+    void* ptr;
+} JSValueUnion;
+
+typedef struct JSValue {
+    JSValueUnion u;
+    int64_t tag;
+} JSValue;
+
+#define JSValueConst JSValue
+
+#define JS_VALUE_GET_TAG(v) ((int32_t)(v).tag)
+#define JS_VALUE_GET_NORM_TAG(v) JS_VALUE_GET_TAG(v)
+#define JS_VALUE_GET_INT(v) ((v).u.int32)
+#define JS_VALUE_GET_BOOL(v) ((v).u.int32)
+#define JS_VALUE_GET_FLOAT64(v) ((v).u.float64)
+#define JS_VALUE_GET_PTR(v) ((v).u.ptr)
+#define JS_VALUE_GET_OBJ(v) ((JSObject*)JS_VALUE_GET_PTR(v))
+
+static inline JSValue __JS_MKVAL(int64_t tag, int32_t val) {
+    JSValue v;
+    v.u.float64 = 0;
+    v.u.int32 = val;
+    v.tag = tag;
+    return v;
+}
+static inline JSValue __JS_MKPTR(int64_t tag, void* ptr) {
+    JSValue v;
+    v.u.ptr = ptr;
+    v.tag = tag;
+    return v;
+}
+static inline JSValue __JS_NewFloat64(JSContext* ctx, double d) {
+    JSValue v;
+    (void)ctx;
+    v.u.float64 = d;
+    v.tag = JS_TAG_FLOAT64;
+    return v;
+}
+#define JS_MKVAL(tag, val) __JS_MKVAL(tag, val)
+#define JS_MKPTR(tag, p) __JS_MKPTR(tag, p)
+
+#define JS_TAG_IS_FLOAT64(tag) ((unsigned)(tag) == JS_TAG_FLOAT64)
+#define JS_NAN __JS_NewFloat64(NULL, __builtin_nan(""))
+
+static inline JS_BOOL JS_VALUE_IS_NAN(JSValue v) {
+    return v.tag == JS_TAG_FLOAT64 && v.u.float64 != v.u.float64;
+}
+
+#define JS_VALUE_HAS_REF_COUNT(v) ((unsigned)JS_VALUE_GET_TAG(v) >= (unsigned)JS_TAG_FIRST)
+
+#define JS_NULL JS_MKVAL(JS_TAG_NULL, 0)
+#define JS_UNDEFINED JS_MKVAL(JS_TAG_UNDEFINED, 0)
+#define JS_FALSE JS_MKVAL(JS_TAG_BOOL, 0)
+#define JS_TRUE JS_MKVAL(JS_TAG_BOOL, 1)
+#define JS_EXCEPTION JS_MKVAL(JS_TAG_EXCEPTION, 0)
+#define JS_UNINITIALIZED JS_MKVAL(JS_TAG_UNINITIALIZED, 0)
+
+/* Property flags. */
+#define JS_PROP_CONFIGURABLE (1 << 0)
+#define JS_PROP_WRITABLE (1 << 1)
+#define JS_PROP_ENUMERABLE (1 << 2)
+#define JS_PROP_C_W_E (JS_PROP_CONFIGURABLE | JS_PROP_WRITABLE | JS_PROP_ENUMERABLE)
+#define JS_PROP_LENGTH (1 << 3)
+#define JS_PROP_TMASK (3 << 4)
+#define JS_PROP_NORMAL (0 << 4)
+#define JS_PROP_GETSET (1 << 4)
+#define JS_PROP_VARREF (2 << 4)
+#define JS_PROP_AUTOINIT (3 << 4)
+
+/* Flags for JS_DefineProperty. */
+#define JS_PROP_HAS_SHIFT 8
+#define JS_PROP_HAS_CONFIGURABLE (1 << 8)
+#define JS_PROP_HAS_WRITABLE (1 << 9)
+#define JS_PROP_HAS_ENUMERABLE (1 << 10)
+#define JS_PROP_HAS_GET (1 << 11)
+#define JS_PROP_HAS_SET (1 << 12)
+#define JS_PROP_HAS_VALUE (1 << 13)
+/* Throw an exception if false would be returned (JS_DefineProperty/JS_SetProperty). */
+#define JS_PROP_THROW (1 << 14)
+/* Throw an exception if false would be returned in strict mode (JS_SetProperty). */
+#define JS_PROP_THROW_STRICT (1 << 15)
+#define JS_PROP_NO_ADD (1 << 16)
+#define JS_PROP_NO_EXOTIC (1 << 17)
+
+#define JS_DEFAULT_STACK_SIZE (1024 * 1024)
+
+/* JS_Eval() flags. */
+#define JS_EVAL_TYPE_GLOBAL (0 << 0)
+#define JS_EVAL_TYPE_MODULE (1 << 0)
+#define JS_EVAL_TYPE_DIRECT (2 << 0)   /* internal use */
+#define JS_EVAL_TYPE_INDIRECT (3 << 0) /* internal use */
+#define JS_EVAL_TYPE_MASK (3 << 0)
+#define JS_EVAL_FLAG_STRICT (1 << 3)
+#define JS_EVAL_FLAG_STRIP (1 << 4)
+/* Compile but do not run: the result is a function (script) or module object to pass to
+   JS_EvalFunction(). */
+#define JS_EVAL_FLAG_COMPILE_ONLY (1 << 5)
+/* Do not include the stack frames before this eval in the Error() backtraces. */
+#define JS_EVAL_FLAG_BACKTRACE_BARRIER (1 << 6)
+/* Allow top-level await in a global script; the result is a promise. */
+#define JS_EVAL_FLAG_ASYNC (1 << 7)
+
+typedef JSValue JSCFunction(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv);
+typedef JSValue JSCFunctionMagic(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv,
+                                 int magic);
+typedef JSValue JSCFunctionData(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv,
+                                int magic, JSValue* func_data);
+
+typedef struct JSMallocState {
+    size_t malloc_count;
+    size_t malloc_size;
+    size_t malloc_limit;
+    void* opaque; /* user opaque */
+} JSMallocState;
+
+typedef struct JSMallocFunctions {
+    void* (*js_malloc)(JSMallocState* s, size_t size);
+    void (*js_free)(JSMallocState* s, void* ptr);
+    void* (*js_realloc)(JSMallocState* s, void* ptr, size_t size);
+    size_t (*js_malloc_usable_size)(const void* ptr);
+} JSMallocFunctions;
+
+/* ---- runtime ---- */
+JSRuntime* JS_NewRuntime(void);
+/* `info` is a static string describing the runtime (for memory dumps). */
+void JS_SetRuntimeInfo(JSRuntime* rt, const char* info);
+/* Total bytes the runtime may allocate; 0 or (size_t)-1 disables the limit. */
+void JS_SetMemoryLimit(JSRuntime* rt, size_t limit);
+/* Number of heap cells after which the cycle collector runs; (size_t)-1 disables it. */
+void JS_SetGCThreshold(JSRuntime* rt, size_t gc_threshold);
+/* Bytes of native stack the engine may use below the current position; 0 disables the check. */
+void JS_SetMaxStackSize(JSRuntime* rt, size_t stack_size);
+/* Call when the stack top moved (another thread or coroutine): recomputes the stack limit. */
+void JS_UpdateStackTop(JSRuntime* rt);
+JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque);
+void JS_FreeRuntime(JSRuntime* rt);
+void* JS_GetRuntimeOpaque(JSRuntime* rt);
+void JS_SetRuntimeOpaque(JSRuntime* rt, void* opaque);
+typedef void JS_MarkFunc(JSRuntime* rt, JSGCObjectHeader* gp);
+void JS_MarkValue(JSRuntime* rt, JSValueConst val, JS_MarkFunc* mark_func);
+void JS_RunGC(JSRuntime* rt);
+JS_BOOL JS_IsLiveObject(JSRuntime* rt, JSValueConst obj);
+
+/* ---- contexts ---- */
+JSContext* JS_NewContext(JSRuntime* rt);
+void JS_FreeContext(JSContext* s);
+JSContext* JS_DupContext(JSContext* ctx);
+void* JS_GetContextOpaque(JSContext* ctx);
+void JS_SetContextOpaque(JSContext* ctx, void* opaque);
+JSRuntime* JS_GetRuntime(JSContext* ctx);
+void JS_SetClassProto(JSContext* ctx, JSClassID class_id, JSValue obj);
+JSValue JS_GetClassProto(JSContext* ctx, JSClassID class_id);
+
+/* A context with no intrinsics, completed by the JS_AddIntrinsic* calls. In qjs a realm's
+   intrinsics are created together, so JS_NewContextRaw already holds all of them and the
+   JS_AddIntrinsic* functions do nothing (see docs/API.md). */
+JSContext* JS_NewContextRaw(JSRuntime* rt);
+void JS_AddIntrinsicBaseObjects(JSContext* ctx);
+void JS_AddIntrinsicDate(JSContext* ctx);
+void JS_AddIntrinsicEval(JSContext* ctx);
+void JS_AddIntrinsicStringNormalize(JSContext* ctx);
+void JS_AddIntrinsicRegExpCompiler(JSContext* ctx);
+void JS_AddIntrinsicRegExp(JSContext* ctx);
+void JS_AddIntrinsicJSON(JSContext* ctx);
+void JS_AddIntrinsicProxy(JSContext* ctx);
+void JS_AddIntrinsicMapSet(JSContext* ctx);
+void JS_AddIntrinsicTypedArrays(JSContext* ctx);
+void JS_AddIntrinsicPromise(JSContext* ctx);
+void JS_AddIntrinsicBigInt(JSContext* ctx);
+void JS_AddIntrinsicWeakRef(JSContext* ctx);
+
+/* ---- memory ---- */
+void* js_malloc_rt(JSRuntime* rt, size_t size);
+void js_free_rt(JSRuntime* rt, void* ptr);
+void* js_realloc_rt(JSRuntime* rt, void* ptr, size_t size);
+size_t js_malloc_usable_size_rt(JSRuntime* rt, const void* ptr);
+void* js_mallocz_rt(JSRuntime* rt, size_t size);
+/* The context forms throw an out-of-memory error when they fail. */
+void* js_malloc(JSContext* ctx, size_t size);
+void js_free(JSContext* ctx, void* ptr);
+void* js_realloc(JSContext* ctx, void* ptr, size_t size);
+size_t js_malloc_usable_size(JSContext* ctx, const void* ptr);
+void* js_mallocz(JSContext* ctx, size_t size);
+char* js_strdup(JSContext* ctx, const char* str);
+char* js_strndup(JSContext* ctx, const char* s, size_t n);
+
+typedef struct JSMemoryUsage {
+    int64_t malloc_size, malloc_limit, memory_used_size;
+    int64_t malloc_count;
+    int64_t memory_used_count;
+    int64_t atom_count, atom_size;
+    int64_t str_count, str_size;
+    int64_t obj_count, obj_size;
+    int64_t prop_count, prop_size;
+    int64_t shape_count, shape_size;
+    int64_t js_func_count, js_func_size, js_func_code_size;
+    int64_t js_func_pc2line_count, js_func_pc2line_size;
+    int64_t c_func_count, array_count;
+    int64_t fast_array_count, fast_array_elements;
+    int64_t binary_object_count, binary_object_size;
+} JSMemoryUsage;
+
+void JS_ComputeMemoryUsage(JSRuntime* rt, JSMemoryUsage* s);
+void JS_DumpMemoryUsage(FILE* fp, const JSMemoryUsage* s, JSRuntime* rt);
+
+/* ---- atoms ---- */
+#define JS_ATOM_NULL 0
+
+JSAtom JS_NewAtomLen(JSContext* ctx, const char* str, size_t len);
+JSAtom JS_NewAtom(JSContext* ctx, const char* str);
+JSAtom JS_NewAtomUInt32(JSContext* ctx, uint32_t n);
+JSAtom JS_DupAtom(JSContext* ctx, JSAtom v);
+void JS_FreeAtom(JSContext* ctx, JSAtom v);
+void JS_FreeAtomRT(JSRuntime* rt, JSAtom v);
+JSValue JS_AtomToValue(JSContext* ctx, JSAtom atom);
+JSValue JS_AtomToString(JSContext* ctx, JSAtom atom);
+const char* JS_AtomToCString(JSContext* ctx, JSAtom atom);
+JSAtom JS_ValueToAtom(JSContext* ctx, JSValueConst val);
+
+/* ---- classes ---- */
+typedef struct JSPropertyEnum {
+    JS_BOOL is_enumerable;
+    JSAtom atom;
+} JSPropertyEnum;
+
+typedef struct JSPropertyDescriptor {
+    int flags;
+    JSValue value;
+    JSValue getter;
+    JSValue setter;
+} JSPropertyDescriptor;
+
+typedef struct JSClassExoticMethods {
+    /* Return -1 on exception, FALSE if the property does not exist, TRUE if it exists; when
+       `desc` is not NULL and the property exists, it is filled. */
+    int (*get_own_property)(JSContext* ctx, JSPropertyDescriptor* desc, JSValueConst obj, JSAtom prop);
+    /* `*ptab` is allocated with js_malloc; -1 on exception. */
+    int (*get_own_property_names)(JSContext* ctx, JSPropertyEnum** ptab, uint32_t* plen, JSValueConst obj);
+    /* -1 on exception, FALSE or TRUE. */
+    int (*delete_property)(JSContext* ctx, JSValueConst obj, JSAtom prop);
+    int (*define_own_property)(JSContext* ctx, JSValueConst this_obj, JSAtom prop, JSValueConst val,
+                               JSValueConst getter, JSValueConst setter, int flags);
+    int (*has_property)(JSContext* ctx, JSValueConst obj, JSAtom atom);
+    JSValue (*get_property)(JSContext* ctx, JSValueConst obj, JSAtom atom, JSValueConst receiver);
+    int (*set_property)(JSContext* ctx, JSValueConst obj, JSAtom atom, JSValueConst value,
+                        JSValueConst receiver, int flags);
+    JSValue (*get_prototype)(JSContext* ctx, JSValueConst obj);
+    int (*set_prototype)(JSContext* ctx, JSValueConst obj, JSValueConst proto_val);
+    int (*is_extensible)(JSContext* ctx, JSValueConst obj);
+    int (*prevent_extensions)(JSContext* ctx, JSValueConst obj);
+} JSClassExoticMethods;
+
+typedef void JSClassFinalizer(JSRuntime* rt, JSValue val);
+typedef void JSClassGCMark(JSRuntime* rt, JSValueConst val, JS_MarkFunc* mark_func);
+#define JS_CALL_FLAG_CONSTRUCTOR (1 << 0)
+typedef JSValue JSClassCall(JSContext* ctx, JSValueConst func_obj, JSValueConst this_val, int argc,
+                            JSValueConst* argv, int flags);
+
+typedef struct JSClassDef {
+    const char* class_name;
+    JSClassFinalizer* finalizer;
+    JSClassGCMark* gc_mark;
+    /* When non-NULL, objects of the class are functions: `this_val` is new.target when `flags`
+       has JS_CALL_FLAG_CONSTRUCTOR. */
+    JSClassCall* call;
+    /* Exotic behaviour: not supported yet by qjs (JS_NewClass fails when it is set). */
+    JSClassExoticMethods* exotic;
+} JSClassDef;
+
+#define JS_INVALID_CLASS_ID 0
+/* Allocates a class id, global to the process, when *pclass_id is 0; returns *pclass_id. */
+JSClassID JS_NewClassID(JSClassID* pclass_id);
+/* The class id of an object (JS_INVALID_CLASS_ID for non-objects and builtin objects). */
+JSClassID JS_GetClassID(JSValueConst v);
+int JS_NewClass(JSRuntime* rt, JSClassID class_id, const JSClassDef* class_def);
+JS_BOOL JS_IsRegisteredClass(JSRuntime* rt, JSClassID class_id);
+
+/* ---- value constructors ---- */
+static js_force_inline JSValue JS_NewBool(JSContext* ctx, JS_BOOL val) {
+    (void)ctx;
+    return JS_MKVAL(JS_TAG_BOOL, (val != 0));
+}
+static js_force_inline JSValue JS_NewInt32(JSContext* ctx, int32_t val) {
+    (void)ctx;
+    return JS_MKVAL(JS_TAG_INT, val);
+}
+static js_force_inline JSValue JS_NewCatchOffset(JSContext* ctx, int32_t val) {
+    (void)ctx;
+    return JS_MKVAL(JS_TAG_CATCH_OFFSET, val);
+}
+static js_force_inline JSValue JS_NewFloat64(JSContext* ctx, double d) {
+    /* An integer-valued double in the int32 range (and not -0) is stored as an int. */
+    if (d >= INT32_MIN && d <= INT32_MAX) {
+        int32_t i = (int32_t)d;
+        union {
+            double d;
+            uint64_t u;
+        } a, b;
+        a.d = d;
+        b.d = (double)i;
+        if (a.u == b.u) return JS_MKVAL(JS_TAG_INT, i);
+    }
+    return __JS_NewFloat64(ctx, d);
+}
+static js_force_inline JSValue JS_NewInt64(JSContext* ctx, int64_t val) {
+    if (val == (int32_t)val) return JS_NewInt32(ctx, (int32_t)val);
+    return __JS_NewFloat64(ctx, (double)val);
+}
+static js_force_inline JSValue JS_NewUint32(JSContext* ctx, uint32_t val) {
+    if (val <= 0x7fffffff) return JS_NewInt32(ctx, (int32_t)val);
+    return __JS_NewFloat64(ctx, (double)val);
+}
+JSValue JS_NewBigInt64(JSContext* ctx, int64_t v);
+JSValue JS_NewBigUint64(JSContext* ctx, uint64_t v);
+
+static inline JS_BOOL JS_IsNumber(JSValueConst v) {
+    int tag = JS_VALUE_GET_TAG(v);
+    return tag == JS_TAG_INT || tag == JS_TAG_FLOAT64;
+}
+static inline JS_BOOL JS_IsBigInt(JSContext* ctx, JSValueConst v) {
+    (void)ctx;
+    int tag = JS_VALUE_GET_TAG(v);
+    return tag == JS_TAG_BIG_INT || tag == JS_TAG_SHORT_BIG_INT;
+}
+static inline JS_BOOL JS_IsBool(JSValueConst v) {
+    return JS_VALUE_GET_TAG(v) == JS_TAG_BOOL;
+}
+static inline JS_BOOL JS_IsNull(JSValueConst v) {
+    return JS_VALUE_GET_TAG(v) == JS_TAG_NULL;
+}
+static inline JS_BOOL JS_IsUndefined(JSValueConst v) {
+    return JS_VALUE_GET_TAG(v) == JS_TAG_UNDEFINED;
+}
+static inline JS_BOOL JS_IsException(JSValueConst v) {
+    return js_unlikely(JS_VALUE_GET_TAG(v) == JS_TAG_EXCEPTION);
+}
+static inline JS_BOOL JS_IsUninitialized(JSValueConst v) {
+    return js_unlikely(JS_VALUE_GET_TAG(v) == JS_TAG_UNINITIALIZED);
+}
+static inline JS_BOOL JS_IsString(JSValueConst v) {
+    return JS_VALUE_GET_TAG(v) == JS_TAG_STRING || JS_VALUE_GET_TAG(v) == JS_TAG_STRING_ROPE;
+}
+static inline JS_BOOL JS_IsSymbol(JSValueConst v) {
+    return JS_VALUE_GET_TAG(v) == JS_TAG_SYMBOL;
+}
+static inline JS_BOOL JS_IsObject(JSValueConst v) {
+    return JS_VALUE_GET_TAG(v) == JS_TAG_OBJECT;
+}
+
+/* ---- exceptions ---- */
+/* Throws `obj` (consumed); returns JS_EXCEPTION. */
+JSValue JS_Throw(JSContext* ctx, JSValue obj);
+/* Takes the pending exception (the caller owns it); JS_NULL when none is pending. */
+JSValue JS_GetException(JSContext* ctx);
+JS_BOOL JS_HasException(JSContext* ctx);
+JS_BOOL JS_IsError(JSContext* ctx, JSValueConst val);
+void JS_ResetUncatchableError(JSContext* ctx);
+JSValue JS_NewError(JSContext* ctx);
+JSValue __js_printf_like(2, 3) JS_ThrowSyntaxError(JSContext* ctx, const char* fmt, ...);
+JSValue __js_printf_like(2, 3) JS_ThrowTypeError(JSContext* ctx, const char* fmt, ...);
+JSValue __js_printf_like(2, 3) JS_ThrowReferenceError(JSContext* ctx, const char* fmt, ...);
+JSValue __js_printf_like(2, 3) JS_ThrowRangeError(JSContext* ctx, const char* fmt, ...);
+JSValue __js_printf_like(2, 3) JS_ThrowInternalError(JSContext* ctx, const char* fmt, ...);
+JSValue JS_ThrowOutOfMemory(JSContext* ctx);
+
+/* ---- reference counts ---- */
+/* Drops a value whose count reached zero (do not call directly). */
+void __JS_FreeValueRT(JSRuntime* rt, JSValue v);
+void __JS_FreeValue(JSContext* ctx, JSValue v);
+
+static inline void JS_FreeValue(JSContext* ctx, JSValue v) {
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        JSRefCountHeader* p = (JSRefCountHeader*)JS_VALUE_GET_PTR(v);
+        if (--p->ref_count <= 0) __JS_FreeValue(ctx, v);
+    }
+}
+static inline void JS_FreeValueRT(JSRuntime* rt, JSValue v) {
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        JSRefCountHeader* p = (JSRefCountHeader*)JS_VALUE_GET_PTR(v);
+        if (--p->ref_count <= 0) __JS_FreeValueRT(rt, v);
+    }
+}
+static inline JSValue JS_DupValue(JSContext* ctx, JSValueConst v) {
+    (void)ctx;
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        JSRefCountHeader* p = (JSRefCountHeader*)JS_VALUE_GET_PTR(v);
+        p->ref_count++;
+    }
+    return v;
+}
+static inline JSValue JS_DupValueRT(JSRuntime* rt, JSValueConst v) {
+    (void)rt;
+    if (JS_VALUE_HAS_REF_COUNT(v)) {
+        JSRefCountHeader* p = (JSRefCountHeader*)JS_VALUE_GET_PTR(v);
+        p->ref_count++;
+    }
+    return v;
+}
+
+JS_BOOL JS_StrictEq(JSContext* ctx, JSValueConst op1, JSValueConst op2);
+JS_BOOL JS_SameValue(JSContext* ctx, JSValueConst op1, JSValueConst op2);
+JS_BOOL JS_SameValueZero(JSContext* ctx, JSValueConst op1, JSValueConst op2);
+
+/* ---- conversions: each returns -1 on exception, 0 on success (JS_ToBool: -1, 0 or 1) ---- */
+int JS_ToBool(JSContext* ctx, JSValueConst val);
+int JS_ToInt32(JSContext* ctx, int32_t* pres, JSValueConst val);
+static inline int JS_ToUint32(JSContext* ctx, uint32_t* pres, JSValueConst val) {
+    return JS_ToInt32(ctx, (int32_t*)pres, val);
+}
+int JS_ToInt64(JSContext* ctx, int64_t* pres, JSValueConst val);
+int JS_ToIndex(JSContext* ctx, uint64_t* plen, JSValueConst val);
+int JS_ToFloat64(JSContext* ctx, double* pres, JSValueConst val);
+/* Throws a TypeError if val is not a BigInt (or convertible to one). */
+int JS_ToBigInt64(JSContext* ctx, int64_t* pres, JSValueConst val);
+/* Like JS_ToInt64 but for a BigInt too. */
+int JS_ToInt64Ext(JSContext* ctx, int64_t* pres, JSValueConst val);
+
+JSValue JS_NewStringLen(JSContext* ctx, const char* str1, size_t len1);
+JSValue JS_NewString(JSContext* ctx, const char* str);
+JSValue JS_NewAtomString(JSContext* ctx, const char* str);
+JSValue JS_ToString(JSContext* ctx, JSValueConst val);
+JSValue JS_ToPropertyKey(JSContext* ctx, JSValueConst val);
+/* UTF-8 text of ToString(val), NUL-terminated, freed with JS_FreeCString; NULL on exception. Lone
+   surrogates are encoded as three bytes each when cesu8 is set, else replaced by U+FFFD. */
+const char* JS_ToCStringLen2(JSContext* ctx, size_t* plen, JSValueConst val1, JS_BOOL cesu8);
+static inline const char* JS_ToCStringLen(JSContext* ctx, size_t* plen, JSValueConst val1) {
+    return JS_ToCStringLen2(ctx, plen, val1, 0);
+}
+static inline const char* JS_ToCString(JSContext* ctx, JSValueConst val1) {
+    return JS_ToCStringLen2(ctx, NULL, val1, 0);
+}
+void JS_FreeCString(JSContext* ctx, const char* ptr);
+
+/* ---- objects ---- */
+JSValue JS_NewObjectProtoClass(JSContext* ctx, JSValueConst proto, JSClassID class_id);
+JSValue JS_NewObjectClass(JSContext* ctx, int class_id);
+JSValue JS_NewObjectProto(JSContext* ctx, JSValueConst proto);
+JSValue JS_NewObject(JSContext* ctx);
+
+JS_BOOL JS_IsFunction(JSContext* ctx, JSValueConst val);
+JS_BOOL JS_IsConstructor(JSContext* ctx, JSValueConst val);
+JS_BOOL JS_SetConstructorBit(JSContext* ctx, JSValueConst func_obj, JS_BOOL val);
+
+JSValue JS_NewArray(JSContext* ctx);
+/* -1 on exception (a revoked proxy), else FALSE or TRUE. */
+int JS_IsArray(JSContext* ctx, JSValueConst val);
+
+JSValue JS_NewDate(JSContext* ctx, double epoch_ms);
+
+JSValue JS_GetProperty(JSContext* ctx, JSValueConst this_obj, JSAtom prop);
+JSValue JS_GetPropertyInternal(JSContext* ctx, JSValueConst obj, JSAtom prop, JSValueConst receiver,
+                               JS_BOOL throw_ref_error);
+JSValue JS_GetPropertyStr(JSContext* ctx, JSValueConst this_obj, const char* prop);
+JSValue JS_GetPropertyUint32(JSContext* ctx, JSValueConst this_obj, uint32_t idx);
+JSValue JS_GetPropertyInt64(JSContext* ctx, JSValueConst this_obj, int64_t idx);
+
+/* The Set functions consume `val`. They return -1 on exception, else TRUE (FALSE when the
+   assignment failed and neither JS_PROP_THROW nor strict mode asked for a TypeError). */
+int JS_SetPropertyInternal(JSContext* ctx, JSValueConst obj, JSAtom prop, JSValue val, JSValueConst this_obj,
+                           int flags);
+int JS_SetProperty(JSContext* ctx, JSValueConst this_obj, JSAtom prop, JSValue val);
+int JS_SetPropertyUint32(JSContext* ctx, JSValueConst this_obj, uint32_t idx, JSValue val);
+int JS_SetPropertyInt64(JSContext* ctx, JSValueConst this_obj, int64_t idx, JSValue val);
+int JS_SetPropertyStr(JSContext* ctx, JSValueConst this_obj, const char* prop, JSValue val);
+int JS_HasProperty(JSContext* ctx, JSValueConst this_obj, JSAtom prop);
+int JS_IsExtensible(JSContext* ctx, JSValueConst obj);
+int JS_PreventExtensions(JSContext* ctx, JSValueConst obj);
+int JS_DeleteProperty(JSContext* ctx, JSValueConst obj, JSAtom prop, int flags);
+int JS_SetPrototype(JSContext* ctx, JSValueConst obj, JSValueConst proto_val);
+/* A new reference to the prototype (JS_NULL when none); JS_EXCEPTION on error. */
+JSValue JS_GetPrototype(JSContext* ctx, JSValueConst val);
+
+#define JS_GPN_STRING_MASK (1 << 0)
+#define JS_GPN_SYMBOL_MASK (1 << 1)
+#define JS_GPN_PRIVATE_MASK (1 << 2)
+/* only include the enumerable properties */
+#define JS_GPN_ENUM_ONLY (1 << 4)
+/* set the JSPropertyEnum.is_enumerable field */
+#define JS_GPN_SET_ENUM (1 << 5)
+
+int JS_GetOwnPropertyNames(JSContext* ctx, JSPropertyEnum** ptab, uint32_t* plen, JSValueConst obj,
+                           int flags);
+void JS_FreePropertyEnum(JSContext* ctx, JSPropertyEnum* tab, uint32_t len);
+/* -1 on exception, FALSE if absent, TRUE if present (then *desc, when non-NULL, holds new references). */
+int JS_GetOwnProperty(JSContext* ctx, JSPropertyDescriptor* desc, JSValueConst obj, JSAtom prop);
+
+JSValue JS_Call(JSContext* ctx, JSValueConst func_obj, JSValueConst this_obj, int argc, JSValueConst* argv);
+JSValue JS_Invoke(JSContext* ctx, JSValueConst this_val, JSAtom atom, int argc, JSValueConst* argv);
+JSValue JS_CallConstructor(JSContext* ctx, JSValueConst func_obj, int argc, JSValueConst* argv);
+JSValue JS_CallConstructor2(JSContext* ctx, JSValueConst func_obj, JSValueConst new_target, int argc,
+                            JSValueConst* argv);
+/* TRUE when `input` looks like a module (it has import or export statements). */
+JS_BOOL JS_DetectModule(const char* input, size_t input_len);
+/* `input` must be NUL-terminated (input[input_len] == '\0'), as in QuickJS. */
+JSValue JS_Eval(JSContext* ctx, const char* input, size_t input_len, const char* filename, int eval_flags);
+JSValue JS_EvalThis(JSContext* ctx, JSValueConst this_obj, const char* input, size_t input_len,
+                    const char* filename, int eval_flags);
+JSValue JS_GetGlobalObject(JSContext* ctx);
+int JS_IsInstanceOf(JSContext* ctx, JSValueConst val, JSValueConst obj);
+/* The Define functions return -1 on exception, else TRUE or FALSE (FALSE only without JS_PROP_THROW). */
+int JS_DefineProperty(JSContext* ctx, JSValueConst this_obj, JSAtom prop, JSValueConst val,
+                      JSValueConst getter, JSValueConst setter, int flags);
+int JS_DefinePropertyValue(JSContext* ctx, JSValueConst this_obj, JSAtom prop, JSValue val, int flags);
+int JS_DefinePropertyValueUint32(JSContext* ctx, JSValueConst this_obj, uint32_t idx, JSValue val, int flags);
+int JS_DefinePropertyValueStr(JSContext* ctx, JSValueConst this_obj, const char* prop, JSValue val,
+                              int flags);
+int JS_DefinePropertyGetSet(JSContext* ctx, JSValueConst this_obj, JSAtom prop, JSValue getter,
+                            JSValue setter, int flags);
+void JS_SetOpaque(JSValue obj, void* opaque);
+void* JS_GetOpaque(JSValueConst obj, JSClassID class_id);
+/* Like JS_GetOpaque but throws a TypeError when obj is not of class `class_id`. */
+void* JS_GetOpaque2(JSContext* ctx, JSValueConst obj, JSClassID class_id);
+void* JS_GetAnyOpaque(JSValueConst obj, JSClassID* class_id);
+
+/* `buf` must be NUL-terminated (buf[buf_len] == '\0'). */
+JSValue JS_ParseJSON(JSContext* ctx, const char* buf, size_t buf_len, const char* filename);
+#define JS_PARSE_JSON_EXT (1 << 0) /* accepted, ignored: qjs parses standard JSON only */
+JSValue JS_ParseJSON2(JSContext* ctx, const char* buf, size_t buf_len, const char* filename, int flags);
+JSValue JS_JSONStringify(JSContext* ctx, JSValueConst obj, JSValueConst replacer, JSValueConst space0);
+
+/* ---- binary data ---- */
+typedef void JSFreeArrayBufferDataFunc(JSRuntime* rt, void* opaque, void* ptr);
+/* The buffer's bytes stay owned by the caller until free_func(rt, opaque, buf) is called, when
+   the ArrayBuffer is freed or detached. */
+JSValue JS_NewArrayBuffer(JSContext* ctx, uint8_t* buf, size_t len, JSFreeArrayBufferDataFunc* free_func,
+                          void* opaque, JS_BOOL is_shared);
+JSValue JS_NewArrayBufferCopy(JSContext* ctx, const uint8_t* buf, size_t len);
+void JS_DetachArrayBuffer(JSContext* ctx, JSValueConst obj);
+/* The data of an ArrayBuffer (NULL with an exception if obj is not one, or is detached). */
+uint8_t* JS_GetArrayBuffer(JSContext* ctx, size_t* psize, JSValueConst obj);
+
+typedef enum JSTypedArrayEnum {
+    JS_TYPED_ARRAY_UINT8C = 0,
+    JS_TYPED_ARRAY_INT8,
+    JS_TYPED_ARRAY_UINT8,
+    JS_TYPED_ARRAY_INT16,
+    JS_TYPED_ARRAY_UINT16,
+    JS_TYPED_ARRAY_INT32,
+    JS_TYPED_ARRAY_UINT32,
+    JS_TYPED_ARRAY_BIG_INT64,
+    JS_TYPED_ARRAY_BIG_UINT64,
+    JS_TYPED_ARRAY_FLOAT16,
+    JS_TYPED_ARRAY_FLOAT32,
+    JS_TYPED_ARRAY_FLOAT64,
+} JSTypedArrayEnum;
+
+/* new XxxArray(...argv) */
+JSValue JS_NewTypedArray(JSContext* ctx, int argc, JSValueConst* argv, JSTypedArrayEnum array_type);
+/* The typed array's buffer (new reference) and, when the pointers are non-NULL, its byte offset,
+   byte length and element size. JS_EXCEPTION when obj is not a typed array. */
+JSValue JS_GetTypedArrayBuffer(JSContext* ctx, JSValueConst obj, size_t* pbyte_offset, size_t* pbyte_length,
+                               size_t* pbytes_per_element);
+/* The JSTypedArrayEnum of obj, -1 when it is not a typed array. */
+int JS_GetTypedArrayType(JSValueConst obj);
+
+/* ---- promises and jobs ---- */
+typedef enum JSPromiseStateEnum {
+    JS_PROMISE_PENDING,
+    JS_PROMISE_FULFILLED,
+    JS_PROMISE_REJECTED,
+} JSPromiseStateEnum;
+
+/* A pending promise; resolving_funcs[0] and [1] receive its resolve and reject functions. */
+JSValue JS_NewPromiseCapability(JSContext* ctx, JSValue* resolving_funcs);
+/* -1 when `promise` is not a promise. */
+JSPromiseStateEnum JS_PromiseState(JSContext* ctx, JSValue promise);
+/* The fulfilment value or rejection reason (new reference); undefined while pending. */
+JSValue JS_PromiseResult(JSContext* ctx, JSValue promise);
+JS_BOOL JS_IsPromise(JSValueConst val);
+
+typedef void JSHostPromiseRejectionTracker(JSContext* ctx, JSValueConst promise, JSValueConst reason,
+                                           JS_BOOL is_handled, void* opaque);
+void JS_SetHostPromiseRejectionTracker(JSRuntime* rt, JSHostPromiseRejectionTracker* cb, void* opaque);
+
+/* Returns non-zero to interrupt the running script (an uncatchable InternalError "interrupted"). */
+typedef int JSInterruptHandler(JSRuntime* rt, void* opaque);
+void JS_SetInterruptHandler(JSRuntime* rt, JSInterruptHandler* cb, void* opaque);
+/* If can_block is TRUE, Atomics.wait() can be used (qjs has no Atomics yet: recorded only). */
+void JS_SetCanBlock(JSRuntime* rt, JS_BOOL can_block);
+/* Makes obj behave as [[IsHTMLDDA]] (document.all). */
+void JS_SetIsHTMLDDA(JSContext* ctx, JSValueConst obj);
+
+/* Modules: JSModuleDef, JS_SetModuleLoaderFunc, JS_NewCModule and the other module functions are
+   not provided yet (docs/API.md); JS_Eval with JS_EVAL_TYPE_MODULE runs module source text. */
+
+/* ---- jobs ---- */
+typedef JSValue JSJobFunc(JSContext* ctx, int argc, JSValueConst* argv);
+int JS_EnqueueJob(JSContext* ctx, JSJobFunc* job_func, int argc, JSValueConst* argv);
+JS_BOOL JS_IsJobPending(JSRuntime* rt);
+/* Runs one pending job: < 0 if it threw (*pctx is then its context), 0 if none was pending, 1 if
+   one ran. */
+int JS_ExecutePendingJob(JSRuntime* rt, JSContext** pctx);
+
+/* ---- compiled code ---- */
+/* Runs a function or module returned by JS_Eval with JS_EVAL_FLAG_COMPILE_ONLY (consumed). */
+JSValue JS_EvalFunction(JSContext* ctx, JSValue fun_obj);
+
+/* ---- C functions ---- */
+typedef enum JSCFunctionEnum {
+    JS_CFUNC_generic,
+    JS_CFUNC_generic_magic,
+    JS_CFUNC_constructor,
+    JS_CFUNC_constructor_magic,
+    JS_CFUNC_constructor_or_func,
+    JS_CFUNC_constructor_or_func_magic,
+    JS_CFUNC_f_f,
+    JS_CFUNC_f_f_f,
+    JS_CFUNC_getter,
+    JS_CFUNC_setter,
+    JS_CFUNC_getter_magic,
+    JS_CFUNC_setter_magic,
+    JS_CFUNC_iterator_next,
+} JSCFunctionEnum;
+
+typedef union JSCFunctionType {
+    JSCFunction* generic;
+    JSValue (*generic_magic)(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv, int magic);
+    JSCFunction* constructor;
+    JSValue (*constructor_magic)(JSContext* ctx, JSValueConst new_target, int argc, JSValueConst* argv,
+                                 int magic);
+    JSCFunction* constructor_or_func;
+    double (*f_f)(double);
+    double (*f_f_f)(double, double);
+    JSValue (*getter)(JSContext* ctx, JSValueConst this_val);
+    JSValue (*setter)(JSContext* ctx, JSValueConst this_val, JSValueConst val);
+    JSValue (*getter_magic)(JSContext* ctx, JSValueConst this_val, int magic);
+    JSValue (*setter_magic)(JSContext* ctx, JSValueConst this_val, JSValueConst val, int magic);
+    JSValue (*iterator_next)(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv, int* pdone,
+                             int magic);
+} JSCFunctionType;
+
+JSValue JS_NewCFunction2(JSContext* ctx, JSCFunction* func, const char* name, int length,
+                         JSCFunctionEnum cproto, int magic);
+/* The function receives func_data, a copy of data[0..data_len-1] held by the function object. */
+JSValue JS_NewCFunctionData(JSContext* ctx, JSCFunctionData* func, int length, int magic, int data_len,
+                            JSValueConst* data);
+
+static inline JSValue JS_NewCFunction(JSContext* ctx, JSCFunction* func, const char* name, int length) {
+    return JS_NewCFunction2(ctx, func, name, length, JS_CFUNC_generic, 0);
+}
+static inline JSValue JS_NewCFunctionMagic(JSContext* ctx, JSCFunctionMagic* func, const char* name,
+                                           int length, JSCFunctionEnum cproto, int magic) {
+    JSCFunctionType ft;
+    ft.generic_magic = func;
+    return JS_NewCFunction2(ctx, ft.generic, name, length, cproto, magic);
+}
+/* func_obj.prototype = proto and proto.constructor = func_obj (both non-enumerable). */
+void JS_SetConstructor(JSContext* ctx, JSValueConst func_obj, JSValueConst proto);
+
+/* ---- function lists ---- */
+typedef struct JSCFunctionListEntry {
+    const char* name;
+    uint8_t prop_flags;
+    uint8_t def_type;
+    int16_t magic;
+    union {
+        struct {
+            uint8_t length; /* XXX: should move outside union */
+            uint8_t cproto; /* XXX: should move outside union */
+            JSCFunctionType cfunc;
+        } func;
+        struct {
+            JSCFunctionType get;
+            JSCFunctionType set;
+        } getset;
+        struct {
+            const char* name;
+            int base;
+        } alias;
+        struct {
+            const struct JSCFunctionListEntry* tab;
+            int len;
+        } prop_list;
+        const char* str;
+        int32_t i32;
+        int64_t i64;
+        double f64;
+    } u;
+} JSCFunctionListEntry;
+
+#define JS_DEF_CFUNC 0
+#define JS_DEF_CGETSET 1
+#define JS_DEF_CGETSET_MAGIC 2
+#define JS_DEF_PROP_STRING 3
+#define JS_DEF_PROP_INT32 4
+#define JS_DEF_PROP_INT64 5
+#define JS_DEF_PROP_DOUBLE 6
+#define JS_DEF_PROP_UNDEFINED 7
+#define JS_DEF_OBJECT 8
+#define JS_DEF_ALIAS 9
+
+/* Fully designated initializers, so the tables compile as C99 and as C++20. */
+#define JS_CFUNC_DEF(name_, length_, func1)                                                                  \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, .def_type = JS_DEF_CFUNC,      \
+        .magic = 0, .u = {                                                                                   \
+            .func = {.length = length_, .cproto = JS_CFUNC_generic, .cfunc = {.generic = func1}}             \
+        }                                                                                                    \
+    }
+#define JS_CFUNC_MAGIC_DEF(name_, length_, func1, magic_)                                                    \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, .def_type = JS_DEF_CFUNC,      \
+        .magic = magic_, .u = {                                                                              \
+            .func = {.length = length_, .cproto = JS_CFUNC_generic_magic, .cfunc = {.generic_magic = func1}} \
+        }                                                                                                    \
+    }
+#define JS_CFUNC_SPECIAL_DEF(name_, length_, cproto_, func1)                                                 \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, .def_type = JS_DEF_CFUNC,      \
+        .magic = 0, .u = {                                                                                   \
+            .func = {.length = length_, .cproto = JS_CFUNC_##cproto_, .cfunc = {.cproto_ = func1}}           \
+        }                                                                                                    \
+    }
+#define JS_ITERATOR_NEXT_DEF(name_, length_, func1, magic_)                                                  \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, .def_type = JS_DEF_CFUNC,      \
+        .magic = magic_, .u = {                                                                              \
+            .func = {.length = length_, .cproto = JS_CFUNC_iterator_next, .cfunc = {.iterator_next = func1}} \
+        }                                                                                                    \
+    }
+#define JS_CGETSET_DEF(name_, fgetter, fsetter)                                                              \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_CONFIGURABLE, .def_type = JS_DEF_CGETSET, .magic = 0, .u = {    \
+            .getset = {.get = {.getter = fgetter}, .set = {.setter = fsetter}}                               \
+        }                                                                                                    \
+    }
+#define JS_CGETSET_MAGIC_DEF(name_, fgetter, fsetter, magic_)                                                \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_CONFIGURABLE, .def_type = JS_DEF_CGETSET_MAGIC,                 \
+        .magic = magic_, .u = {                                                                              \
+            .getset = {.get = {.getter_magic = fgetter}, .set = {.setter_magic = fsetter}}                   \
+        }                                                                                                    \
+    }
+#define JS_PROP_STRING_DEF(name_, cstr, prop_flags_)                                                         \
+    {                                                                                                        \
+        .name = name_, .prop_flags = prop_flags_, .def_type = JS_DEF_PROP_STRING, .magic = 0, .u = {         \
+            .str = cstr                                                                                      \
+        }                                                                                                    \
+    }
+#define JS_PROP_INT32_DEF(name_, val, prop_flags_)                                                           \
+    {                                                                                                        \
+        .name = name_, .prop_flags = prop_flags_, .def_type = JS_DEF_PROP_INT32, .magic = 0, .u = {          \
+            .i32 = val                                                                                       \
+        }                                                                                                    \
+    }
+#define JS_PROP_INT64_DEF(name_, val, prop_flags_)                                                           \
+    {                                                                                                        \
+        .name = name_, .prop_flags = prop_flags_, .def_type = JS_DEF_PROP_INT64, .magic = 0, .u = {          \
+            .i64 = val                                                                                       \
+        }                                                                                                    \
+    }
+#define JS_PROP_DOUBLE_DEF(name_, val, prop_flags_)                                                          \
+    {                                                                                                        \
+        .name = name_, .prop_flags = prop_flags_, .def_type = JS_DEF_PROP_DOUBLE, .magic = 0, .u = {         \
+            .f64 = val                                                                                       \
+        }                                                                                                    \
+    }
+#define JS_PROP_UNDEFINED_DEF(name_, prop_flags_)                                                            \
+    {                                                                                                        \
+        .name = name_, .prop_flags = prop_flags_, .def_type = JS_DEF_PROP_UNDEFINED, .magic = 0, .u = {      \
+            .i32 = 0                                                                                         \
+        }                                                                                                    \
+    }
+#define JS_OBJECT_DEF(name_, tab_, len_, prop_flags_)                                                        \
+    {                                                                                                        \
+        .name = name_, .prop_flags = prop_flags_, .def_type = JS_DEF_OBJECT, .magic = 0, .u = {              \
+            .prop_list = {.tab = tab_, .len = len_}                                                          \
+        }                                                                                                    \
+    }
+#define JS_ALIAS_DEF(name_, from)                                                                            \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, .def_type = JS_DEF_ALIAS,      \
+        .magic = 0, .u = {                                                                                   \
+            .alias = {.name = from, .base = -1}                                                              \
+        }                                                                                                    \
+    }
+#define JS_ALIAS_BASE_DEF(name_, from, base_)                                                                \
+    {                                                                                                        \
+        .name = name_, .prop_flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE, .def_type = JS_DEF_ALIAS,      \
+        .magic = 0, .u = {                                                                                   \
+            .alias = {.name = from, .base = base_}                                                           \
+        }                                                                                                    \
+    }
+
+/* Names of the form "[Symbol.iterator]" name a well-known symbol. -1 on exception. */
+int JS_SetPropertyFunctionList(JSContext* ctx, JSValueConst obj, const JSCFunctionListEntry* tab, int len);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* QUICKJS_H */

@@ -1,0 +1,962 @@
+/* api_c_test.c: the quickjs.h API exercised from C11, group by group, failure paths included.
+   Prints one line per failed check and, last, "N passed, N failed" (tests/run-all.sh reads it). */
+#include "quickjs.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int g_passed, g_failed;
+
+#define CHECK(cond)                                                                                          \
+    do {                                                                                                     \
+        if (cond)                                                                                            \
+            g_passed++;                                                                                      \
+        else {                                                                                               \
+            g_failed++;                                                                                      \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                           \
+        }                                                                                                    \
+    } while (0)
+
+/* ---- a counting allocator: every block must be back when the runtime is freed ---- */
+static long g_live_blocks;
+static void* count_malloc(JSMallocState* s, size_t size) {
+    (void)s;
+    g_live_blocks++;
+    return malloc(size);
+}
+static void count_free(JSMallocState* s, void* ptr) {
+    (void)s;
+    if (ptr) g_live_blocks--;
+    free(ptr);
+}
+static void* count_realloc(JSMallocState* s, void* ptr, size_t size) {
+    (void)s;
+    if (!ptr) g_live_blocks++;
+    return realloc(ptr, size);
+}
+static const JSMallocFunctions count_mf = {count_malloc, count_free, count_realloc, NULL};
+
+/* ---- helpers ---- */
+static JSValue eval(JSContext* ctx, const char* src) {
+    return JS_Eval(ctx, src, strlen(src), "<test>", JS_EVAL_TYPE_GLOBAL);
+}
+/* Evaluates `src` and compares ToString(result) with `expected`. */
+static int eval_is(JSContext* ctx, const char* src, const char* expected) {
+    JSValue v = eval(ctx, src);
+    if (JS_IsException(v)) {
+        JSValue ex = JS_GetException(ctx);
+        const char* s = JS_ToCString(ctx, ex);
+        printf("  exception in `%s`: %s\n", src, s ? s : "?");
+        JS_FreeCString(ctx, s);
+        JS_FreeValue(ctx, ex);
+        return 0;
+    }
+    const char* s = JS_ToCString(ctx, v);
+    int ok = s && strcmp(s, expected) == 0;
+    if (!ok) printf("  `%s` gave `%s`, expected `%s`\n", src, s ? s : "(null)", expected);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, v);
+    return ok;
+}
+/* The pending exception's "name: message" text. */
+static int exception_is(JSContext* ctx, const char* expected) {
+    JSValue ex = JS_GetException(ctx);
+    const char* s = JS_ToCString(ctx, ex);
+    int ok = s && strcmp(s, expected) == 0;
+    if (!ok) printf("  exception `%s`, expected `%s`\n", s ? s : "(null)", expected);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, ex);
+    return ok;
+}
+
+/* Takes the pending exception and compares its `name`. */
+static int exception_name_is(JSContext* ctx, const char* expected) {
+    JSValue ex = JS_GetException(ctx);
+    JSValue name = JS_GetPropertyStr(ctx, ex, "name");
+    const char* s = JS_ToCString(ctx, name);
+    int ok = s && strcmp(s, expected) == 0;
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, name);
+    JS_FreeValue(ctx, ex);
+    return ok;
+}
+
+/* ---- runtime and contexts ---- */
+static void test_runtime(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    CHECK(rt != NULL);
+    int tag = 7;
+    JS_SetRuntimeOpaque(rt, &tag);
+    CHECK(JS_GetRuntimeOpaque(rt) == &tag);
+    JSContext* ctx = JS_NewContext(rt);
+    CHECK(ctx != NULL);
+    CHECK(JS_GetRuntime(ctx) == rt);
+    JS_SetContextOpaque(ctx, &tag);
+    CHECK(JS_GetContextOpaque(ctx) == &tag);
+    CHECK(JS_DupContext(ctx) == ctx);
+    JS_FreeContext(ctx); /* still referenced once */
+    CHECK(eval_is(ctx, "1 + 2", "3"));
+    JSContext* raw = JS_NewContextRaw(rt);
+    JS_AddIntrinsicBaseObjects(raw);
+    JS_AddIntrinsicPromise(raw);
+    CHECK(eval_is(raw, "typeof Promise", "function"));
+    /* Two contexts of one runtime share objects. */
+    JSValue g2 = JS_GetGlobalObject(raw);
+    JSValue g1 = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, g1, "other", JS_DupValue(ctx, g2));
+    CHECK(eval_is(ctx, "other.Array === Array", "false"));
+    JS_FreeValue(ctx, g1);
+    JS_FreeValue(raw, g2);
+    JS_FreeContext(raw);
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+    CHECK(strlen(JS_GetVersion()) > 0);
+}
+
+/* ---- values ---- */
+static void test_values(JSContext* ctx) {
+    JSValue v = JS_NewFloat64(ctx, 3.0);
+    CHECK(JS_VALUE_GET_TAG(v) == JS_TAG_INT && JS_VALUE_GET_INT(v) == 3);
+    v = JS_NewFloat64(ctx, -0.0);
+    CHECK(JS_VALUE_GET_TAG(v) == JS_TAG_FLOAT64 && signbit(JS_VALUE_GET_FLOAT64(v)));
+    CHECK(JS_VALUE_GET_TAG(JS_NewInt64(ctx, 1LL << 40)) == JS_TAG_FLOAT64);
+    CHECK(JS_VALUE_GET_TAG(JS_NewUint32(ctx, 0xffffffffu)) == JS_TAG_FLOAT64);
+    CHECK(JS_IsBool(JS_NewBool(ctx, 5)) && JS_VALUE_GET_BOOL(JS_NewBool(ctx, 5)) == 1);
+    CHECK(JS_IsNull(JS_NULL) && JS_IsUndefined(JS_UNDEFINED) && JS_IsException(JS_EXCEPTION));
+    CHECK(JS_IsNumber(JS_NewInt32(ctx, 1)) && !JS_IsNumber(JS_NULL));
+    CHECK(JS_VALUE_IS_NAN(JS_NAN));
+
+    int32_t i32;
+    int64_t i64;
+    uint64_t idx;
+    double d;
+    JSValue s = JS_NewString(ctx, "  -42.9 ");
+    CHECK(JS_IsString(s));
+    CHECK(JS_ToInt32(ctx, &i32, s) == 0 && i32 == -42);
+    CHECK(JS_ToFloat64(ctx, &d, s) == 0 && d == -42.9);
+    CHECK(JS_ToInt64(ctx, &i64, JS_NewFloat64(ctx, 1e300)) == 0 && i64 == INT64_MAX);
+    CHECK(JS_ToIndex(ctx, &idx, JS_NewInt32(ctx, 12)) == 0 && idx == 12);
+    CHECK(JS_ToIndex(ctx, &idx, JS_NewInt32(ctx, -1)) == -1 &&
+          exception_is(ctx, "RangeError: invalid index"));
+    CHECK(JS_ToBool(ctx, s) == 1 && JS_ToBool(ctx, JS_NewInt32(ctx, 0)) == 0);
+    JS_FreeValue(ctx, s);
+
+    /* BigInt */
+    JSValue b = JS_NewBigInt64(ctx, -5);
+    CHECK(JS_IsBigInt(ctx, b) && JS_VALUE_GET_TAG(b) == JS_TAG_BIG_INT);
+    CHECK(JS_ToBigInt64(ctx, &i64, b) == 0 && i64 == -5);
+    JS_FreeValue(ctx, b);
+    b = JS_NewBigUint64(ctx, 18446744073709551615ull);
+    const char* bs = JS_ToCString(ctx, b);
+    CHECK(bs && strcmp(bs, "18446744073709551615") == 0);
+    JS_FreeCString(ctx, bs);
+    JS_FreeValue(ctx, b);
+    CHECK(JS_ToBigInt64(ctx, &i64, JS_NewInt32(ctx, 1)) == -1 &&
+          exception_is(ctx, "TypeError: Cannot convert a Number to a BigInt"));
+
+    /* Strings in UTF-8, with lengths and embedded NULs. */
+    const char text[] = "h\xc3\xa9llo \xf0\x9f\x98\x80";
+    s = JS_NewString(ctx, text);
+    JSValue glob = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, glob, "s", JS_DupValue(ctx, s));
+    CHECK(eval_is(ctx, "s.length", "8"));
+    size_t len;
+    const char* out = JS_ToCStringLen(ctx, &len, s);
+    CHECK(out && len == strlen(text) && memcmp(out, text, len) == 0);
+    JS_FreeCString(ctx, out);
+    JS_FreeValue(ctx, s);
+    s = JS_NewStringLen(ctx, "a\0b", 3);
+    out = JS_ToCStringLen(ctx, &len, s);
+    CHECK(out && len == 3 && out[1] == 0 && out[2] == 'b');
+    JS_FreeCString(ctx, out);
+    JS_FreeValue(ctx, s);
+    /* Lone surrogates: U+FFFD, or their own bytes with cesu8. */
+    JSValue lone = eval(ctx, "'\\ud800'");
+    out = JS_ToCStringLen2(ctx, &len, lone, 0);
+    CHECK(out && len == 3 && (unsigned char)out[0] == 0xef);
+    JS_FreeCString(ctx, out);
+    out = JS_ToCStringLen2(ctx, &len, lone, 1);
+    CHECK(out && len == 3 && (unsigned char)out[0] == 0xed);
+    JS_FreeCString(ctx, out);
+    JS_FreeValue(ctx, lone);
+    /* ToString of an object calls its toString; a throwing one gives NULL and an exception. */
+    JSValue bad = eval(ctx, "({ toString() { throw new Error('nope') } })");
+    CHECK(JS_ToCString(ctx, bad) == NULL && exception_is(ctx, "Error: nope"));
+    JS_FreeValue(ctx, bad);
+    JS_FreeValue(ctx, glob);
+
+    /* Reference counts: a dup'ed value survives one free. */
+    JSValue o = JS_NewObject(ctx);
+    JSValue o2 = JS_DupValue(ctx, o);
+    JS_FreeValue(ctx, o);
+    CHECK(JS_IsObject(o2));
+    JS_SetPropertyStr(ctx, o2, "x", JS_NewInt32(ctx, 1));
+    JS_FreeValue(ctx, o2);
+    CHECK(JS_StrictEq(ctx, JS_NewInt32(ctx, 1), JS_NewFloat64(ctx, 1.0)));
+    CHECK(!JS_SameValue(ctx, JS_NewFloat64(ctx, 0.0), JS_NewFloat64(ctx, -0.0)));
+    CHECK(JS_SameValueZero(ctx, JS_NewFloat64(ctx, 0.0), JS_NewFloat64(ctx, -0.0)));
+}
+
+/* ---- atoms ---- */
+static void test_atoms(JSContext* ctx) {
+    JSAtom a = JS_NewAtom(ctx, "hello");
+    JSAtom b = JS_NewAtomLen(ctx, "hello world", 5);
+    CHECK(a != JS_ATOM_NULL && a == b);
+    const char* s = JS_AtomToCString(ctx, a);
+    CHECK(s && strcmp(s, "hello") == 0);
+    JS_FreeCString(ctx, s);
+    JSAtom n = JS_NewAtomUInt32(ctx, 5);
+    JSValue ns = JS_AtomToString(ctx, n);
+    s = JS_ToCString(ctx, ns);
+    CHECK(s && strcmp(s, "5") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, ns);
+    JSValue str = JS_NewString(ctx, "5");
+    CHECK(JS_ValueToAtom(ctx, str) == n);
+    JS_FreeValue(ctx, str);
+    JSAtom d = JS_DupAtom(ctx, a);
+    JS_FreeAtom(ctx, d);
+    JS_FreeAtom(ctx, a);
+    JS_FreeAtom(ctx, b);
+    JS_FreeAtom(ctx, n);
+}
+
+/* ---- objects ---- */
+static void test_objects(JSContext* ctx) {
+    JSValue o = JS_NewObject(ctx);
+    CHECK(JS_SetPropertyStr(ctx, o, "a", JS_NewInt32(ctx, 1)) == 1);
+    CHECK(JS_SetPropertyUint32(ctx, o, 3, JS_NewString(ctx, "three")) == 1);
+    JSAtom ka = JS_NewAtom(ctx, "a");
+    CHECK(JS_HasProperty(ctx, o, ka) == 1);
+    JSValue v = JS_GetProperty(ctx, o, ka);
+    CHECK(JS_VALUE_GET_INT(v) == 1);
+    v = JS_GetPropertyUint32(ctx, o, 3);
+    const char* s = JS_ToCString(ctx, v);
+    CHECK(s && strcmp(s, "three") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, v);
+
+    /* Read-only property: a failed assignment throws (JS_SetProperty uses JS_PROP_THROW). */
+    CHECK(JS_DefinePropertyValueStr(ctx, o, "ro", JS_NewInt32(ctx, 9), JS_PROP_ENUMERABLE) == 1);
+    CHECK(JS_SetPropertyStr(ctx, o, "ro", JS_NewInt32(ctx, 10)) == -1);
+    CHECK(exception_is(ctx, "TypeError: cannot set property 'ro'"));
+    JSAtom kro = JS_NewAtom(ctx, "ro");
+    CHECK(JS_DeleteProperty(ctx, o, kro, 0) == 0);
+    CHECK(JS_DeleteProperty(ctx, o, kro, JS_PROP_THROW) == -1 &&
+          exception_is(ctx, "TypeError: could not delete property 'ro'"));
+    CHECK(JS_DeleteProperty(ctx, o, ka, 0) == 1 && JS_HasProperty(ctx, o, ka) == 0);
+    /* Redefining a non-configurable property fails; with JS_PROP_THROW it throws. */
+    CHECK(JS_DefinePropertyValue(ctx, o, kro, JS_NewInt32(ctx, 1), JS_PROP_CONFIGURABLE) == 0);
+    CHECK(JS_DefinePropertyValue(ctx, o, kro, JS_NewInt32(ctx, 1), JS_PROP_CONFIGURABLE | JS_PROP_THROW) ==
+          -1);
+    CHECK(exception_is(ctx, "TypeError: cannot define property 'ro'"));
+
+    /* Own property names: indexes first, then strings; flags select and describe. */
+    JS_DefinePropertyValueStr(ctx, o, "hidden", JS_NULL, JS_PROP_CONFIGURABLE);
+    JSPropertyEnum* tab;
+    uint32_t len;
+    CHECK(JS_GetOwnPropertyNames(ctx, &tab, &len, o, JS_GPN_STRING_MASK | JS_GPN_SET_ENUM) == 0);
+    CHECK(len == 3);
+    if (len == 3) {
+        s = JS_AtomToCString(ctx, tab[0].atom);
+        CHECK(s && strcmp(s, "3") == 0 && tab[0].is_enumerable);
+        JS_FreeCString(ctx, s);
+        CHECK(!tab[2].is_enumerable);
+    }
+    JS_FreePropertyEnum(ctx, tab, len);
+    CHECK(JS_GetOwnPropertyNames(ctx, &tab, &len, o, JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY) == 0 && len == 2);
+    JS_FreePropertyEnum(ctx, tab, len);
+    JSPropertyDescriptor desc;
+    CHECK(JS_GetOwnProperty(ctx, &desc, o, kro) == 1);
+    CHECK(desc.flags == JS_PROP_ENUMERABLE && JS_VALUE_GET_INT(desc.value) == 9);
+    JS_FreeValue(ctx, desc.value);
+    JS_FreeValue(ctx, desc.getter);
+    JS_FreeValue(ctx, desc.setter);
+    CHECK(JS_GetOwnProperty(ctx, NULL, o, ka) == 0);
+
+    /* Prototypes. */
+    JSValue proto = JS_NewObject(ctx);
+    JS_SetPropertyStr(ctx, proto, "inherited", JS_NewInt32(ctx, 5));
+    CHECK(JS_SetPrototype(ctx, o, proto) == 1);
+    JSValue p = JS_GetPrototype(ctx, o);
+    CHECK(JS_VALUE_GET_PTR(p) == JS_VALUE_GET_PTR(proto));
+    JS_FreeValue(ctx, p);
+    v = JS_GetPropertyStr(ctx, o, "inherited");
+    CHECK(JS_VALUE_GET_INT(v) == 5);
+    CHECK(JS_SetPrototype(ctx, proto, o) == -1 && exception_is(ctx, "TypeError: cannot set the prototype"));
+    JSValue bare = JS_NewObjectProto(ctx, JS_NULL);
+    p = JS_GetPrototype(ctx, bare);
+    CHECK(JS_IsNull(p));
+    CHECK(JS_PreventExtensions(ctx, bare) == 1 && JS_IsExtensible(ctx, bare) == 0);
+    CHECK(JS_SetPropertyStr(ctx, bare, "x", JS_NewInt32(ctx, 1)) == -1);
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_FreeValue(ctx, bare);
+    JS_FreeValue(ctx, proto);
+
+    /* Getters and setters defined from JS functions. */
+    JSValue getter = eval(ctx, "(function() { return this.a * 2; })");
+    JSAtom kdbl = JS_NewAtom(ctx, "dbl");
+    JS_SetPropertyStr(ctx, o, "a", JS_NewInt32(ctx, 21));
+    CHECK(JS_DefinePropertyGetSet(ctx, o, kdbl, getter, JS_UNDEFINED, JS_PROP_CONFIGURABLE) == 1);
+    v = JS_GetProperty(ctx, o, kdbl);
+    CHECK(JS_VALUE_GET_INT(v) == 42);
+
+    /* Arrays. */
+    JSValue arr = JS_NewArray(ctx);
+    CHECK(JS_IsArray(ctx, arr) == 1 && JS_IsArray(ctx, o) == 0);
+    for (int i = 0; i < 5; i++)
+        JS_SetPropertyUint32(ctx, arr, (uint32_t)i, JS_NewInt32(ctx, i * i));
+    JS_DefinePropertyValueUint32(ctx, arr, 5, JS_NewInt32(ctx, 25), JS_PROP_C_W_E);
+    JSValue glob = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, glob, "arr", JS_DupValue(ctx, arr));
+    CHECK(eval_is(ctx, "arr.join()", "0,1,4,9,16,25"));
+    v = JS_GetPropertyInt64(ctx, arr, -1);
+    CHECK(JS_IsUndefined(v));
+
+    /* Calls. */
+    JSValue fn = eval(ctx, "(function(a, b) { return this.k + a + b; })");
+    CHECK(JS_IsFunction(ctx, fn) && !JS_IsFunction(ctx, o));
+    JSValue self = eval(ctx, "({k: 100})");
+    JSValue args[2] = {JS_NewInt32(ctx, 1), JS_NewInt32(ctx, 2)};
+    v = JS_Call(ctx, fn, self, 2, args);
+    CHECK(JS_VALUE_GET_INT(v) == 103);
+    JSAtom kjoin = JS_NewAtom(ctx, "join");
+    JSValue sep = JS_NewString(ctx, "-");
+    v = JS_Invoke(ctx, arr, kjoin, 1, &sep);
+    s = JS_ToCString(ctx, v);
+    CHECK(s && strcmp(s, "0-1-4-9-16-25") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, v);
+    JS_FreeValue(ctx, sep);
+    JSValue ctor = JS_GetPropertyStr(ctx, glob, "Date");
+    CHECK(JS_IsConstructor(ctx, ctor) && !JS_IsConstructor(ctx, o));
+    JSValue zero = JS_NewInt32(ctx, 0);
+    v = JS_CallConstructor(ctx, ctor, 1, &zero);
+    JS_SetPropertyStr(ctx, glob, "d", v);
+    CHECK(eval_is(ctx, "d.getTime()", "0"));
+    v = JS_CallConstructor(ctx, fn, 0, NULL); /* a plain function constructs */
+    CHECK(JS_IsObject(v));
+    JS_FreeValue(ctx, v);
+    v = JS_Call(ctx, o, JS_UNDEFINED, 0, NULL);
+    CHECK(JS_IsException(v) && exception_is(ctx, "TypeError: not a function"));
+    v = JS_NewDate(ctx, 86400000.0);
+    JS_SetPropertyStr(ctx, glob, "d2", v);
+    CHECK(eval_is(ctx, "d2.toISOString()", "1970-01-02T00:00:00.000Z"));
+    JSValue array_ctor = JS_GetPropertyStr(ctx, glob, "Array");
+    CHECK(JS_IsInstanceOf(ctx, arr, array_ctor) == 1 && JS_IsInstanceOf(ctx, o, array_ctor) == 0);
+    JS_FreeValue(ctx, array_ctor);
+
+    JS_FreeValue(ctx, ctor);
+    JS_FreeValue(ctx, self);
+    JS_FreeValue(ctx, fn);
+    JS_FreeValue(ctx, arr);
+    JS_FreeValue(ctx, glob);
+    JS_FreeValue(ctx, o);
+}
+
+/* ---- C functions ---- */
+static JSValue c_add(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    (void)this_val;
+    (void)argc;
+    double a, b;
+    /* argv is padded with undefined up to the declared length (2). */
+    if (JS_ToFloat64(ctx, &a, argv[0]) || JS_ToFloat64(ctx, &b, argv[1])) return JS_EXCEPTION;
+    return JS_NewFloat64(ctx, a + b);
+}
+static JSValue c_fail(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    (void)this_val;
+    (void)argc;
+    (void)argv;
+    return JS_ThrowRangeError(ctx, "bad value %d in %s", 42, "c_fail");
+}
+static JSValue c_magic(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv, int magic) {
+    (void)this_val;
+    (void)argv;
+    return JS_NewInt32(ctx, magic * 1000 + argc);
+}
+static JSValue c_data(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv, int magic,
+                      JSValue* data) {
+    (void)this_val;
+    (void)magic;
+    (void)argc;
+    (void)argv;
+    return JS_DupValue(ctx, data[1]);
+}
+static JSValue c_ctor(JSContext* ctx, JSValueConst new_target, int argc, JSValueConst* argv) {
+    JSValue proto = JS_GetPropertyStr(ctx, new_target, "prototype");
+    if (JS_IsException(proto)) return proto;
+    JSValue obj = JS_NewObjectProto(ctx, proto);
+    JS_FreeValue(ctx, proto);
+    if (argc > 0) JS_SetPropertyStr(ctx, obj, "v", JS_DupValue(ctx, argv[0]));
+    return obj;
+}
+static JSValue c_ctor_or_func(JSContext* ctx, JSValueConst new_target, int argc, JSValueConst* argv) {
+    (void)argc;
+    (void)argv;
+    return JS_NewBool(ctx, !JS_IsUndefined(new_target));
+}
+static int g_counter = 5;
+static JSValue c_get_counter(JSContext* ctx, JSValueConst this_val) {
+    (void)this_val;
+    return JS_NewInt32(ctx, g_counter);
+}
+static JSValue c_set_counter(JSContext* ctx, JSValueConst this_val, JSValueConst val) {
+    (void)this_val;
+    if (JS_ToInt32(ctx, &g_counter, val)) return JS_EXCEPTION;
+    return JS_UNDEFINED;
+}
+static JSValue c_get_magic(JSContext* ctx, JSValueConst this_val, int magic) {
+    (void)this_val;
+    return JS_NewInt32(ctx, magic);
+}
+static double c_hypot(double a, double b) {
+    return sqrt(a * a + b * b);
+}
+static double c_neg(double a) {
+    return -a;
+}
+
+static const JSCFunctionListEntry sub_funcs[] = {
+    JS_PROP_INT32_DEF("deep", 7, JS_PROP_C_W_E),
+};
+static const JSCFunctionListEntry lib_funcs[] = {
+    JS_CFUNC_DEF("add", 2, c_add),
+    JS_CFUNC_MAGIC_DEF("m3", 0, c_magic, 3),
+    JS_CGETSET_DEF("counter", c_get_counter, c_set_counter),
+    JS_CGETSET_MAGIC_DEF("magic9", c_get_magic, NULL, 9),
+    JS_PROP_STRING_DEF("name", "lib", JS_PROP_CONFIGURABLE),
+    JS_PROP_INT32_DEF("i32", -7, JS_PROP_C_W_E),
+    JS_PROP_INT64_DEF("i64", 1LL << 40, JS_PROP_C_W_E),
+    JS_PROP_DOUBLE_DEF("pi", 3.5, JS_PROP_C_W_E),
+    JS_PROP_UNDEFINED_DEF("nothing", JS_PROP_C_W_E),
+    JS_OBJECT_DEF("sub", sub_funcs, 1, JS_PROP_C_W_E),
+    JS_ALIAS_DEF("plus", "add"),
+    JS_CFUNC_SPECIAL_DEF("hypot", 2, f_f_f, c_hypot),
+    JS_CFUNC_SPECIAL_DEF("neg", 1, f_f, c_neg),
+    JS_CFUNC_DEF("[Symbol.iterator]", 0, c_fail),
+};
+
+static void test_cfunctions(JSContext* ctx) {
+    JSValue glob = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, glob, "add", JS_NewCFunction(ctx, c_add, "add", 2));
+    CHECK(eval_is(ctx, "add(2, 3.5)", "5.5"));
+    CHECK(eval_is(ctx, "add(2)", "NaN"));
+    CHECK(eval_is(ctx, "add.name + add.length", "add2"));
+    CHECK(eval_is(ctx, "try { new add(1, 2); 'no' } catch (e) { e.constructor.name }", "TypeError"));
+    /* An exception thrown by a C function is an ordinary, catchable JS exception. */
+    JS_SetPropertyStr(ctx, glob, "fail", JS_NewCFunction(ctx, c_fail, "fail", 0));
+    CHECK(eval_is(ctx, "try { fail() } catch (e) { e instanceof RangeError && e.message }",
+                  "bad value 42 in c_fail"));
+    JSValue r = eval(ctx, "fail()");
+    CHECK(JS_IsException(r) && exception_is(ctx, "RangeError: bad value 42 in c_fail"));
+    JS_SetPropertyStr(ctx, glob, "m", JS_NewCFunctionMagic(ctx, c_magic, "m", 0, JS_CFUNC_generic_magic, 7));
+    CHECK(eval_is(ctx, "m(1, 2)", "7002"));
+    JSValue data[2] = {JS_NewInt32(ctx, 1), JS_NewString(ctx, "payload")};
+    JS_SetPropertyStr(ctx, glob, "getData", JS_NewCFunctionData(ctx, c_data, 0, 0, 2, data));
+    JS_FreeValue(ctx, data[1]);
+    CHECK(eval_is(ctx, "getData()", "payload"));
+
+    /* Constructors: new.target arrives as the first argument; calling without new is a TypeError. */
+    JSValue ctor = JS_NewCFunction2(ctx, (JSCFunction*)c_ctor, "Thing", 1, JS_CFUNC_constructor, 0);
+    JSValue proto = JS_NewObject(ctx);
+    JS_SetPropertyStr(ctx, proto, "kind", JS_NewString(ctx, "thing"));
+    JS_SetConstructor(ctx, ctor, proto);
+    JS_FreeValue(ctx, proto);
+    JS_SetPropertyStr(ctx, glob, "Thing", ctor);
+    CHECK(eval_is(ctx, "var t = new Thing(4); t.kind + t.v + (t.constructor === Thing)", "thing4true"));
+    CHECK(eval_is(ctx, "class Sub extends Thing {}; new Sub(1) instanceof Sub", "true"));
+    CHECK(eval_is(ctx, "try { Thing(1) } catch (e) { e.message }", "must be called with new"));
+    JS_SetPropertyStr(ctx, glob, "either",
+                      JS_NewCFunction2(ctx, c_ctor_or_func, "either", 0, JS_CFUNC_constructor_or_func, 0));
+    /* As in QuickJS, what a C constructor returns is the result of `new`, even a primitive. */
+    CHECK(eval_is(ctx, "String(either()) + new either()", "falsetrue"));
+
+    /* Function lists with every entry kind. */
+    JSValue lib = JS_NewObject(ctx);
+    CHECK(JS_SetPropertyFunctionList(ctx, lib, lib_funcs, sizeof lib_funcs / sizeof lib_funcs[0]) == 0);
+    JS_SetPropertyStr(ctx, glob, "lib", lib);
+    CHECK(eval_is(ctx, "lib.add(1, 2) + lib.plus(3, 4)", "10"));
+    CHECK(eval_is(ctx, "lib.m3(1, 1, 1)", "3003"));
+    CHECK(eval_is(ctx, "lib.counter = 12; lib.counter", "12"));
+    CHECK(g_counter == 12);
+    CHECK(eval_is(ctx, "lib.magic9", "9"));
+    CHECK(eval_is(ctx, "Object.getOwnPropertyDescriptor(lib, 'counter').get.name", "get counter"));
+    CHECK(eval_is(ctx, "[lib.name, lib.i32, lib.i64, lib.pi, lib.nothing, lib.sub.deep].join()",
+                  "lib,-7,1099511627776,3.5,,7"));
+    CHECK(eval_is(ctx, "Object.getOwnPropertyDescriptor(lib, 'name').writable", "false"));
+    CHECK(eval_is(ctx, "Object.keys(lib).join()", "i32,i64,pi,nothing,sub"));
+    CHECK(eval_is(ctx, "lib.hypot(3, 4) + lib.neg(2)", "3"));
+    CHECK(eval_is(ctx, "lib[Symbol.iterator].name", "[Symbol.iterator]"));
+    JS_FreeValue(ctx, glob);
+}
+
+/* ---- exceptions ---- */
+static void test_exceptions(JSContext* ctx) {
+    CHECK(!JS_HasException(ctx));
+    CHECK(JS_IsException(JS_ThrowTypeError(ctx, "x=%d %s", 5, "y")));
+    CHECK(JS_HasException(ctx));
+    JSValue ex = JS_GetException(ctx);
+    CHECK(!JS_HasException(ctx));
+    CHECK(JS_IsError(ctx, ex));
+    JSValue msg = JS_GetPropertyStr(ctx, ex, "message");
+    const char* s = JS_ToCString(ctx, msg);
+    CHECK(s && strcmp(s, "x=5 y") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, msg);
+    JS_FreeValue(ctx, ex);
+    JS_ThrowSyntaxError(ctx, "s");
+    CHECK(exception_is(ctx, "SyntaxError: s"));
+    JS_ThrowReferenceError(ctx, "r");
+    CHECK(exception_is(ctx, "ReferenceError: r"));
+    JS_ThrowInternalError(ctx, "i");
+    CHECK(exception_is(ctx, "InternalError: i"));
+    JS_ThrowOutOfMemory(ctx);
+    CHECK(exception_is(ctx, "InternalError: out of memory"));
+    CHECK(JS_IsException(JS_Throw(ctx, JS_NewInt32(ctx, 3))));
+    ex = JS_GetException(ctx);
+    CHECK(JS_VALUE_GET_TAG(ex) == JS_TAG_INT && JS_VALUE_GET_INT(ex) == 3 && !JS_IsError(ctx, ex));
+    JSValue e = JS_NewError(ctx);
+    CHECK(JS_IsError(ctx, e));
+    JS_FreeValue(ctx, e);
+    CHECK(JS_IsNull(JS_GetException(ctx)));
+    /* A syntax error from JS_Eval. */
+    CHECK(JS_IsException(eval(ctx, "let let = 1")));
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+}
+
+/* ---- classes ---- */
+typedef struct Point {
+    int x, y;
+} Point;
+static JSClassID point_class_id;
+static int g_points_finalized;
+static void point_finalizer(JSRuntime* rt, JSValue val) {
+    Point* p = JS_GetOpaque(val, point_class_id);
+    if (p) {
+        g_points_finalized++;
+        js_free_rt(rt, p);
+    }
+}
+static JSValue point_ctor(JSContext* ctx, JSValueConst new_target, int argc, JSValueConst* argv) {
+    (void)argc;
+    Point* p = js_mallocz(ctx, sizeof(Point));
+    if (!p) return JS_EXCEPTION;
+    if (JS_ToInt32(ctx, &p->x, argv[0]) || JS_ToInt32(ctx, &p->y, argv[1])) {
+        js_free(ctx, p);
+        return JS_EXCEPTION;
+    }
+    JSValue proto = JS_GetPropertyStr(ctx, new_target, "prototype");
+    JSValue obj = JS_NewObjectProtoClass(ctx, proto, point_class_id);
+    JS_FreeValue(ctx, proto);
+    if (JS_IsException(obj)) {
+        js_free(ctx, p);
+        return obj;
+    }
+    JS_SetOpaque(obj, p);
+    return obj;
+}
+static JSValue point_get_xy(JSContext* ctx, JSValueConst this_val, int magic) {
+    Point* p = JS_GetOpaque2(ctx, this_val, point_class_id);
+    if (!p) return JS_EXCEPTION;
+    return JS_NewInt32(ctx, magic == 0 ? p->x : p->y);
+}
+static JSValue point_norm(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    (void)argc;
+    (void)argv;
+    Point* p = JS_GetOpaque2(ctx, this_val, point_class_id);
+    if (!p) return JS_EXCEPTION;
+    return JS_NewFloat64(ctx, sqrt((double)p->x * p->x + (double)p->y * p->y));
+}
+static const JSClassDef point_class = {"Point", point_finalizer, NULL, NULL, NULL};
+static const JSCFunctionListEntry point_proto_funcs[] = {
+    JS_CGETSET_MAGIC_DEF("x", point_get_xy, NULL, 0),
+    JS_CGETSET_MAGIC_DEF("y", point_get_xy, NULL, 1),
+    JS_CFUNC_DEF("norm", 0, point_norm),
+};
+
+/* A holder keeps one JSValue alive from C and reports it to the cycle collector with gc_mark. */
+static JSClassID holder_class_id;
+static int g_holders_finalized;
+typedef struct Holder {
+    JSValue held;
+} Holder;
+static void holder_finalizer(JSRuntime* rt, JSValue val) {
+    Holder* h = JS_GetOpaque(val, holder_class_id);
+    if (!h) return;
+    g_holders_finalized++;
+    JS_FreeValueRT(rt, h->held);
+    js_free_rt(rt, h);
+}
+static void holder_mark(JSRuntime* rt, JSValueConst val, JS_MarkFunc* mark_func) {
+    Holder* h = JS_GetOpaque(val, holder_class_id);
+    if (h) JS_MarkValue(rt, h->held, mark_func);
+}
+static JSValue holder_call(JSContext* ctx, JSValueConst func_obj, JSValueConst this_val, int argc,
+                           JSValueConst* argv, int flags) {
+    (void)this_val;
+    Holder* h = JS_GetOpaque(func_obj, holder_class_id);
+    if (flags & JS_CALL_FLAG_CONSTRUCTOR) return JS_ThrowTypeError(ctx, "holder is not a constructor");
+    return argc > 0 ? JS_DupValue(ctx, argv[0]) : JS_DupValue(ctx, h->held);
+}
+static const JSClassDef holder_class = {"Holder", holder_finalizer, holder_mark, holder_call, NULL};
+
+static void test_classes(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+    CHECK(JS_NewClassID(&point_class_id) >= 64);
+    JSClassID again = point_class_id;
+    CHECK(JS_NewClassID(&again) == point_class_id);
+    CHECK(!JS_IsRegisteredClass(rt, point_class_id));
+    CHECK(JS_NewClass(rt, point_class_id, &point_class) == 0);
+    CHECK(JS_NewClass(rt, point_class_id, &point_class) == -1);
+    CHECK(JS_IsRegisteredClass(rt, point_class_id));
+    JSValue proto = JS_NewObject(ctx);
+    JS_SetPropertyFunctionList(ctx, proto, point_proto_funcs, 3);
+    JSValue ctor = JS_NewCFunction2(ctx, (JSCFunction*)point_ctor, "Point", 2, JS_CFUNC_constructor, 0);
+    JS_SetConstructor(ctx, ctor, proto);
+    JS_SetClassProto(ctx, point_class_id, proto);
+    JSValue glob = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, glob, "Point", ctor);
+    CHECK(eval_is(ctx, "var p = new Point(3, 4); [p.x, p.y, p.norm(), p instanceof Point].join()",
+                  "3,4,5,true"));
+    CHECK(eval_is(ctx, "try { Point.prototype.norm.call({}) } catch (e) { e.message }",
+                  "Point object expected"));
+    JSValue p2 = JS_NewObjectClass(ctx, (int)point_class_id);
+    CHECK(JS_GetClassID(p2) == point_class_id);
+    CHECK(JS_GetOpaque(p2, point_class_id) == NULL);
+    Point* pt = js_mallocz(ctx, sizeof(Point));
+    pt->x = 10;
+    JS_SetOpaque(p2, pt);
+    CHECK(JS_GetOpaque(p2, point_class_id) == pt);
+    CHECK(JS_GetOpaque(p2, point_class_id + 1) == NULL);
+    JSValue cp = JS_GetClassProto(ctx, point_class_id);
+    JSValue pp = JS_GetPrototype(ctx, p2);
+    CHECK(JS_VALUE_GET_PTR(cp) == JS_VALUE_GET_PTR(pp));
+    JS_FreeValue(ctx, cp);
+    JS_FreeValue(ctx, pp);
+    JS_FreeValue(ctx, p2); /* freed at once: reference counting */
+    CHECK(g_points_finalized == 1);
+    CHECK(eval_is(ctx, "p = null; 'dropped'", "dropped"));
+    CHECK(g_points_finalized == 2);
+
+    /* A cycle through C: holder -> (C) -> object -> holder. Only the collector can free it. */
+    JS_NewClassID(&holder_class_id);
+    CHECK(JS_NewClass(rt, holder_class_id, &holder_class) == 0);
+    for (int i = 0; i < 10; i++) {
+        JSValue h = JS_NewObjectClass(ctx, (int)holder_class_id);
+        JSValue o = JS_NewObject(ctx);
+        Holder* hd = js_malloc(ctx, sizeof(Holder));
+        hd->held = JS_DupValue(ctx, o);
+        JS_SetOpaque(h, hd);
+        JS_SetPropertyStr(ctx, o, "holder", h); /* the object owns the holder */
+        if (i == 0) JS_SetPropertyStr(ctx, glob, "keep", JS_DupValue(ctx, o));
+        JS_FreeValue(ctx, o);
+    }
+    /* A holder with a call hook is a function. */
+    CHECK(eval_is(ctx, "typeof keep.holder + ':' + (keep.holder() === keep) + ':' + keep.holder(5)",
+                  "function:true:5"));
+    CHECK(eval_is(ctx, "try { new keep.holder() } catch (e) { e instanceof TypeError }", "true"));
+    JS_RunGC(rt);
+    CHECK(g_holders_finalized == 9); /* the kept one is still reachable */
+    CHECK(eval_is(ctx, "keep = undefined; 1", "1"));
+    JS_RunGC(rt);
+    CHECK(g_holders_finalized == 10);
+    JSMemoryUsage mu;
+    JS_ComputeMemoryUsage(rt, &mu);
+    CHECK(mu.obj_count > 100 && mu.malloc_size > 0);
+    FILE* devnull = fopen("/dev/null", "w");
+    if (devnull) {
+        JS_DumpMemoryUsage(devnull, &mu, rt);
+        fclose(devnull);
+    }
+    JS_FreeValue(ctx, glob);
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0); /* every block, Point and Holder payloads included, is back */
+}
+
+/* ---- eval, jobs, promises ---- */
+static int g_job_runs;
+static JSValue job_fn(JSContext* ctx, int argc, JSValueConst* argv) {
+    int32_t n = 0;
+    if (argc > 0) JS_ToInt32(ctx, &n, argv[0]);
+    g_job_runs += n;
+    return JS_UNDEFINED;
+}
+static JSValue throwing_job(JSContext* ctx, int argc, JSValueConst* argv) {
+    (void)argc;
+    (void)argv;
+    return JS_ThrowTypeError(ctx, "job failed");
+}
+static int g_rejections_unhandled, g_rejections_handled;
+static void tracker(JSContext* ctx, JSValueConst promise, JSValueConst reason, JS_BOOL is_handled,
+                    void* opaque) {
+    (void)ctx;
+    (void)promise;
+    (void)reason;
+    (void)opaque;
+    if (is_handled)
+        g_rejections_handled++;
+    else
+        g_rejections_unhandled++;
+}
+
+static void test_eval(JSContext* ctx) {
+    JSRuntime* rt = JS_GetRuntime(ctx);
+    CHECK(eval_is(ctx, "var x = 40; x + 2", "42"));
+    JSValue r = JS_Eval(ctx, "undeclared = 1", 14, "<strict>", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    CHECK(JS_IsException(r) && exception_is(ctx, "ReferenceError: undeclared is not defined"));
+    const char* src = "x * 2";
+    JSValue fn =
+        JS_Eval(ctx, src, strlen(src), "<compiled>", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY);
+    CHECK(!JS_IsException(fn));
+    r = JS_EvalFunction(ctx, fn);
+    CHECK(JS_VALUE_GET_INT(r) == 80);
+    JSValue self = JS_NewObject(ctx);
+    JS_SetPropertyStr(ctx, self, "q", JS_NewInt32(ctx, 9));
+    r = JS_EvalThis(ctx, self, "this.q", 6, "<this>", JS_EVAL_TYPE_GLOBAL);
+    CHECK(JS_VALUE_GET_INT(r) == 9);
+    JS_FreeValue(ctx, self);
+    CHECK(JS_DetectModule("import x from 'y'", 17) && JS_DetectModule("// c\nexport const a = 1", 23));
+    CHECK(!JS_DetectModule("import('x')", 11) && !JS_DetectModule("var a", 5));
+
+    /* A module: its evaluation promise. */
+    src = "export const v = 1; globalThis.fromModule = 'yes';";
+    r = JS_Eval(ctx, src, strlen(src), "m.js", JS_EVAL_TYPE_MODULE);
+    CHECK(!JS_IsException(r) && JS_PromiseState(ctx, r) == JS_PROMISE_FULFILLED);
+    JS_FreeValue(ctx, r);
+    CHECK(eval_is(ctx, "fromModule", "yes"));
+
+    /* Jobs. */
+    CHECK(!JS_IsJobPending(rt));
+    CHECK(eval_is(ctx, "var order = []; Promise.resolve(1).then(v => order.push(v)); order.length", "0"));
+    CHECK(JS_IsJobPending(rt));
+    JSContext* jctx = NULL;
+    CHECK(JS_ExecutePendingJob(rt, &jctx) == 1 && jctx == ctx);
+    CHECK(JS_ExecutePendingJob(rt, &jctx) == 0 && jctx == NULL);
+    CHECK(eval_is(ctx, "order.join()", "1"));
+    JSValue three = JS_NewInt32(ctx, 3);
+    CHECK(JS_EnqueueJob(ctx, job_fn, 1, &three) == 0);
+    CHECK(JS_ExecutePendingJob(rt, &jctx) == 1 && g_job_runs == 3);
+    /* A throwing reaction rejects its derived promise: the job itself completes. */
+    CHECK(eval_is(ctx, "var derived = Promise.resolve().then(() => { throw new Error('in job') }); 0", "0"));
+    CHECK(JS_ExecutePendingJob(rt, &jctx) == 1);
+    CHECK(eval_is(ctx, "var why; derived.catch(e => why = e.message); 0", "0"));
+    CHECK(JS_ExecutePendingJob(rt, &jctx) == 1);
+    CHECK(eval_is(ctx, "why", "in job"));
+    /* A job that throws reports its context. */
+    CHECK(JS_EnqueueJob(ctx, throwing_job, 0, NULL) == 0);
+    CHECK(JS_ExecutePendingJob(rt, &jctx) == -1 && jctx == ctx &&
+          exception_is(jctx, "TypeError: job failed"));
+
+    /* Promises made and settled from C. */
+    JSValue funcs[2];
+    JSValue p = JS_NewPromiseCapability(ctx, funcs);
+    CHECK(JS_PromiseState(ctx, p) == JS_PROMISE_PENDING);
+    CHECK(JS_IsPromise(p) && !JS_IsPromise(funcs[0]));
+    JSValue val = JS_NewString(ctx, "done");
+    JS_FreeValue(ctx, JS_Call(ctx, funcs[0], JS_UNDEFINED, 1, &val));
+    JS_FreeValue(ctx, val);
+    CHECK(JS_PromiseState(ctx, p) == JS_PROMISE_FULFILLED);
+    r = JS_PromiseResult(ctx, p);
+    const char* s = JS_ToCString(ctx, r);
+    CHECK(s && strcmp(s, "done") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, r);
+    JS_FreeValue(ctx, p);
+    JS_FreeValue(ctx, funcs[0]);
+    JS_FreeValue(ctx, funcs[1]);
+    CHECK((int)JS_PromiseState(ctx, JS_NewInt32(ctx, 1)) == -1);
+
+    /* The rejection tracker sees an unhandled rejection, then its late handler. */
+    JS_SetHostPromiseRejectionTracker(rt, tracker, NULL);
+    CHECK(eval_is(ctx, "var rp = Promise.reject(new Error('x')); 0", "0"));
+    CHECK(g_rejections_unhandled == 1 && g_rejections_handled == 0);
+    CHECK(eval_is(ctx, "rp.catch(() => {}); 0", "0"));
+    CHECK(g_rejections_handled == 1);
+    while (JS_ExecutePendingJob(rt, &jctx) > 0) {
+    }
+    JS_SetHostPromiseRejectionTracker(rt, NULL, NULL);
+}
+
+/* ---- binary data and JSON ---- */
+static int g_buffers_freed;
+static void free_buffer(JSRuntime* rt, void* opaque, void* ptr) {
+    (void)rt;
+    CHECK(opaque == (void*)&g_buffers_freed);
+    g_buffers_freed++;
+    free(ptr);
+}
+
+static void test_binary(JSContext* ctx) {
+    const uint8_t bytes[4] = {1, 2, 3, 250};
+    JSValue ab = JS_NewArrayBufferCopy(ctx, bytes, 4);
+    size_t size;
+    uint8_t* data = JS_GetArrayBuffer(ctx, &size, ab);
+    CHECK(data && size == 4 && data[3] == 250);
+    JSValue ta = JS_NewTypedArray(ctx, 1, &ab, JS_TYPED_ARRAY_UINT8);
+    CHECK(JS_GetTypedArrayType(ta) == JS_TYPED_ARRAY_UINT8);
+    size_t off, len, bpe;
+    JSValue buf = JS_GetTypedArrayBuffer(ctx, ta, &off, &len, &bpe);
+    CHECK(JS_VALUE_GET_PTR(buf) == JS_VALUE_GET_PTR(ab) && off == 0 && len == 4 && bpe == 1);
+    JS_FreeValue(ctx, buf);
+    JSValue glob = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, glob, "ta", ta);
+    CHECK(eval_is(ctx, "ta[3] = 7; Array.from(ta).join()", "1,2,3,7"));
+    CHECK(data[3] == 7);
+    JS_DetachArrayBuffer(ctx, ab);
+    CHECK(JS_GetArrayBuffer(ctx, &size, ab) == NULL &&
+          exception_is(ctx, "TypeError: ArrayBuffer is detached"));
+    CHECK(eval_is(ctx, "ta.length", "0"));
+    JS_FreeValue(ctx, ab);
+    CHECK(JS_GetArrayBuffer(ctx, &size, glob) == NULL);
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    JSValue sixteen = JS_NewInt32(ctx, 4);
+    ta = JS_NewTypedArray(ctx, 1, &sixteen, JS_TYPED_ARRAY_FLOAT64);
+    JS_SetPropertyStr(ctx, glob, "f64", ta);
+    CHECK(eval_is(ctx, "f64.byteLength", "32"));
+    CHECK(JS_IsException(JS_GetTypedArrayBuffer(ctx, glob, NULL, NULL, NULL)));
+    JS_FreeValue(ctx, JS_GetException(ctx));
+
+    /* External memory: shared with JS until the buffer goes, then handed back. */
+    uint8_t* ext = malloc(8);
+    memset(ext, 0, 8);
+    ab = JS_NewArrayBuffer(ctx, ext, 8, free_buffer, &g_buffers_freed, 0);
+    JS_SetPropertyStr(ctx, glob, "ext", ab);
+    CHECK(eval_is(ctx, "new Uint8Array(ext)[5] = 99; ext.byteLength", "8"));
+    CHECK(ext[5] == 99);
+    CHECK(eval_is(ctx, "ext = null; 0", "0"));
+    CHECK(g_buffers_freed == 1);
+    ext = malloc(8);
+    ab = JS_NewArrayBuffer(ctx, ext, 8, free_buffer, &g_buffers_freed, 0);
+    JS_DetachArrayBuffer(ctx, ab);
+    CHECK(g_buffers_freed == 2);
+    JS_FreeValue(ctx, ab);
+
+    /* JSON */
+    const char* json = "{\"a\": [1, 2, {\"b\": null}], \"s\": \"\\u00e9\"}";
+    JSValue v = JS_ParseJSON(ctx, json, strlen(json), "<json>");
+    CHECK(JS_IsObject(v));
+    JSValue out = JS_JSONStringify(ctx, v, JS_UNDEFINED, JS_UNDEFINED);
+    const char* s = JS_ToCString(ctx, out);
+    CHECK(s && strcmp(s, "{\"a\":[1,2,{\"b\":null}],\"s\":\"\xc3\xa9\"}") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, out);
+    JSValue indent = JS_NewInt32(ctx, 1);
+    JSValue a = JS_GetPropertyStr(ctx, v, "a");
+    out = JS_JSONStringify(ctx, a, JS_UNDEFINED, indent);
+    JS_FreeValue(ctx, a);
+    s = JS_ToCString(ctx, out);
+    CHECK(s && strcmp(s, "[\n 1,\n 2,\n {\n  \"b\": null\n }\n]") == 0);
+    JS_FreeCString(ctx, s);
+    JS_FreeValue(ctx, out);
+    JS_FreeValue(ctx, v);
+    CHECK(JS_IsException(JS_ParseJSON(ctx, "{bad", 4, "<json>")));
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+    JS_FreeValue(ctx, glob);
+}
+
+/* ---- limits: memory, interrupts, stack ---- */
+static int g_interrupt_calls;
+static int interrupt_after_some(JSRuntime* rt, void* opaque) {
+    (void)rt;
+    (void)opaque;
+    return ++g_interrupt_calls >= 3;
+}
+
+static void test_limits(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+
+    /* Memory limit: allocation failure is an exception; the runtime stays usable after. */
+    JS_SetMemoryLimit(rt, 16 * 1024 * 1024);
+    JSValue r = eval(ctx, "var keep = []; for (;;) keep.push(new Array(10000).fill(1.5)); 0");
+    CHECK(JS_IsException(r));
+    CHECK(exception_is(ctx, "InternalError: out of memory"));
+    CHECK(eval_is(ctx, "keep = null; 'recovered'", "recovered"));
+    CHECK(eval_is(ctx,
+                  "var r2; try { let a = []; for (;;) a.push({x: [1, 2, 3]}); } catch (e) { r2 = e } "
+                  "String(r2 instanceof InternalError)",
+                  "true"));
+    r = eval(ctx,
+             "try { let s = 'x'; for (;;) s = s + s; } catch (e) { e instanceof RangeError || String(e) }");
+    JS_FreeValue(ctx, r);
+    JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_SetMemoryLimit(rt, 0);
+    CHECK(eval_is(ctx, "new Array(100000).fill(0).length", "100000"));
+
+    /* Interrupt handler: stops an endless loop with an uncatchable error. */
+    JS_SetInterruptHandler(rt, interrupt_after_some, NULL);
+    r = eval(ctx, "var caught = false; try { for (;;) {} } catch (e) { caught = true }");
+    CHECK(JS_IsException(r) && exception_is(ctx, "InternalError: interrupted"));
+    CHECK(g_interrupt_calls == 3);
+    CHECK(eval_is(ctx, "caught", "false"));
+    JS_SetInterruptHandler(rt, NULL, NULL);
+    CHECK(eval_is(ctx, "let n = 0; for (let i = 0; i < 100000; i++) n++; n", "100000"));
+
+    /* Stack overflow: a RangeError, and the limit is settable. */
+    const char* rec =
+        "var depth = 0; function f() { depth++; f() } try { f() } catch (e) { e instanceof RangeError }";
+    CHECK(eval_is(ctx, rec, "true"));
+    JSValue d1 = eval(ctx, "depth");
+    JS_SetMaxStackSize(rt, 64 * 1024);
+    CHECK(eval_is(ctx, rec, "true"));
+    JSValue d2 = eval(ctx, "depth");
+    CHECK(JS_VALUE_GET_INT(d2) < JS_VALUE_GET_INT(d1));
+    /* A larger budget (recomputed from the current stack top) allows deeper recursion again. */
+    JS_SetMaxStackSize(rt, 1024 * 1024);
+    JS_UpdateStackTop(rt);
+    JS_FreeValue(ctx, eval(ctx, "depth = 0; try { f() } catch (e) {}"));
+    JSValue d3 = eval(ctx, "depth");
+    CHECK(JS_VALUE_GET_INT(d3) > JS_VALUE_GET_INT(d2));
+    JS_SetGCThreshold(rt, 1000);
+    CHECK(eval_is(ctx, "for (let i = 0; i < 5000; i++) { let a = {}; a.self = a; } 'gc'", "gc"));
+
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+}
+
+/* Runtimes coexist: values and classes of one do not leak into the other. */
+static void test_two_runtimes(void) {
+    JSRuntime* rt1 = JS_NewRuntime();
+    JSRuntime* rt2 = JS_NewRuntime();
+    JSContext* c1 = JS_NewContext(rt1);
+    JSContext* c2 = JS_NewContext(rt2);
+    JS_FreeValue(c1, eval(c1, "globalThis.v = 'one'"));
+    JS_FreeValue(c2, eval(c2, "globalThis.v = 'two'"));
+    JSValue a = eval(c1, "v");
+    JSValue b = eval(c2, "v + v");
+    JS_FreeValue(c1, a); /* frees go to the right runtime */
+    JS_FreeValue(c2, b);
+    CHECK(eval_is(c1, "v", "one") && eval_is(c2, "v", "two"));
+    JS_FreeContext(c1);
+    JS_FreeRuntime(rt1);
+    CHECK(eval_is(c2, "v.length", "3"));
+    JS_FreeContext(c2);
+    JS_FreeRuntime(rt2);
+}
+
+int main(void) {
+    test_runtime();
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+    test_values(ctx);
+    test_atoms(ctx);
+    test_objects(ctx);
+    test_cfunctions(ctx);
+    test_exceptions(ctx);
+    test_eval(ctx);
+    test_binary(ctx);
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+    test_classes();
+    test_limits();
+    test_two_runtimes();
+    printf("%d passed, %d failed\n", g_passed, g_failed);
+    return g_failed ? 1 : 0;
+}
