@@ -61,8 +61,15 @@ Value iterator_result(Context& ctx, Value value, bool done) {
 Value host_function_trampoline(Context& ctx, const CallArgs& args) {
     Runtime& rt = ctx.rt();
     auto* f = static_cast<NativeFunctionObject*>(args.callee);
-    const Runtime::HostFunction hf =
-        rt.host_function(static_cast<uint32_t>(f->data()[kSlotHostId].as_int32()));
+    // The id is checked: after a snapshot restore, ids come from the snapshot and are bound again by
+    // the embedder; an unbound one throws instead of calling nothing.
+    const Value& id = f->data()[kSlotHostId];
+    if (!id.is_int32() || id.as_int32() <= 0 ||
+        static_cast<size_t>(id.as_int32()) >= rt.m_host_functions.size() ||
+        !rt.host_function(static_cast<uint32_t>(id.as_int32())).fn)
+        return ctx.throw_type_error("host function #%d is not bound in this process",
+                                    id.is_int32() ? id.as_int32() : -1);
+    const Runtime::HostFunction hf = rt.host_function(static_cast<uint32_t>(id.as_int32()));
     JSContext* c = context_of(ctx);
     if (!c) return ctx.throw_out_of_memory();
     int magic = f->m_magic;

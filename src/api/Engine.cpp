@@ -12,6 +12,7 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
+#include "snapshot/HeapSnapshot.h"
 
 #include <cstdio>
 
@@ -80,7 +81,10 @@ void set_module_loader(Engine* e, ModuleLoader loader, void* opaque) {
     set_module_host_loader(*e->rt, loader, opaque);
 }
 
+void register_host_natives();
+
 Engine* engine_new(size_t memory_limit_bytes) {
+    register_host_natives();
     Runtime* rt = Runtime::create(memory_limit_bytes);
     if (!rt) return nullptr;
     auto* e = static_cast<Engine*>(rt->alloc(sizeof(Engine)));
@@ -90,6 +94,44 @@ Engine* engine_new(size_t memory_limit_bytes) {
     }
     e->rt = rt;
     set_module_host_loader(*rt, default_module_loader, nullptr);
+    return e;
+}
+
+bool snapshot_write(Engine* e, std::vector<uint8_t>& out, std::string& error) {
+    ByteWriter bytes;
+    SnapshotError problem;
+    if (!write_heap_snapshot(*e->rt, bytes, problem)) {
+        error = problem.message;
+        return false;
+    }
+    out.assign(bytes.data().begin(), bytes.data().end());
+    return true;
+}
+
+Engine* snapshot_restore(const uint8_t* data, size_t length, size_t memory_limit_bytes, Realm** realm,
+                         std::string& error) {
+    Engine* e = engine_new(memory_limit_bytes);
+    if (!e) {
+        error = "out of memory";
+        return nullptr;
+    }
+    SnapshotError problem;
+    Realm* r = nullptr;
+    if (read_heap_snapshot(*e->rt, data, length, problem)) {
+        r = static_cast<Realm*>(e->rt->alloc(sizeof(Realm)));
+        if (r) {
+            r->engine = e;
+            r->ctx = e->rt->m_contexts.front();
+        } else {
+            problem.set("out of memory");
+        }
+    }
+    if (!r) {
+        error = problem.message;
+        engine_free(e);
+        return nullptr;
+    }
+    *realm = r;
     return e;
 }
 
@@ -303,7 +345,9 @@ Value host_detach_array_buffer(Context& ctx, const CallArgs& args) {
     return Value();
 }
 
-Value host_html_dda_call(Context&, const CallArgs&) { return Value::null(); }
+Value host_html_dda_call(Context&, const CallArgs&) {
+    return Value::null();
+}
 
 Value make_test262_object(Context& ctx) {
     Value t = TRY(new_object(ctx));
@@ -329,6 +373,21 @@ Value make_test262_object(Context& ctx) {
 }
 
 } // namespace
+
+// The host functions get their native ids before any realm exists, in a fixed order, so the ids
+// are the same in every process using this API (snapshots refer to natives by id).
+void register_host_natives() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    register_native(host_print, "print");
+    register_native(host_eval_script, "$262.evalScript");
+    register_native(host_gc, "$262.gc");
+    register_native(host_create_realm, "$262.createRealm");
+    register_native(host_detach_array_buffer, "$262.detachArrayBuffer");
+    register_native(host_html_dda_call, "$262.IsHTMLDDA");
+    EventLoop::register_natives();
+}
 
 void install_test262_host(Realm* r, std::string* out) {
     Context& ctx = *r->ctx;

@@ -71,6 +71,15 @@ void install_event_loop(Realm*);
 // next timer), 0 (more work now), -1 (idle) or -2 (a callback threw: the error is in `err`).
 int loop_once(Engine*, EvalResult* err);
 
+// Heap snapshots (src/snapshot, docs/SNAPSHOT.md). snapshot_write saves the whole VM (realms,
+// closures, promises and jobs, suspended functions, timers with their remaining delay); it refuses
+// with a message while code runs or an exception is pending, or when a reachable object's class has no
+// snapshot support. snapshot_restore makes a new engine from such bytes (validated: bad bytes give an
+// error, never a crash); *realm is its first realm.
+bool snapshot_write(Engine*, std::vector<uint8_t>& out, std::string& error);
+Engine* snapshot_restore(const uint8_t* data, size_t length, size_t memory_limit_bytes, Realm** realm,
+                         std::string& error);
+
 // Asks the running script to stop with an uncatchable InternalError("interrupted") at the next
 // backward jump or call (used by the test runner's per-test time limit). Signal-safe.
 void request_interrupt(Engine*);

@@ -3,10 +3,12 @@
 #include "builtins/ArrayIterator.h"
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
-#include "runtime/TypedArrayObject.h"
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "runtime/TypedArrayObject.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -107,10 +109,36 @@ bool is_original_array_iterator_next(Object* fn) {
 }
 
 // 23.1.5.2 The %ArrayIteratorPrototype% Object (#sec-%arrayiteratorprototype%-object)
+static bool write_array_iterator(Object* o, HeapWriter& w) {
+    auto* it = static_cast<ArrayIteratorObject*>(o);
+    w.value(it->m_iterated);
+    w.out().varuint(it->m_next_index);
+    w.out().u8(static_cast<uint8_t>(it->m_kind));
+    return true;
+}
+static bool read_array_iterator(Object* o, HeapReader& r) {
+    auto* it = static_cast<ArrayIteratorObject*>(o);
+    uint8_t kind;
+    if (!r.object(&it->m_iterated, true) || !r.in().varuint(&it->m_next_index) || !r.u8(&kind)) return false;
+    if (kind > static_cast<uint8_t>(ArrayIterationKind::Entries)) return r.fail("bad iterator kind");
+    it->m_kind = static_cast<ArrayIterationKind>(kind);
+    return true;
+}
+static const ClassSnapshotHooks kArrayIteratorSnapshot = {
+    sizeof(ArrayIteratorObject),
+    0,
+    nullptr,
+    construct_payload<ArrayIteratorObject>,
+    write_array_iterator,
+    read_array_iterator,
+    nullptr,
+};
+
 bool install_array_iterator_prototype(Context& ctx) {
     ClassHooks hooks;
     hooks.visit = array_iterator_visit;
     hooks.clear = array_iterator_clear;
+    hooks.snapshot = &kArrayIteratorSnapshot;
     register_class_hooks(ClassId::ArrayIterator, hooks);
 
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::IteratorPrototype), ClassId::Object);

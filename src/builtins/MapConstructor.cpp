@@ -9,6 +9,8 @@
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Symbol.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -398,10 +400,39 @@ static bool install_collection(Context& ctx, NativeFn ctor_fn, const char* name,
     return define_function_list(ctx, proto, proto_funcs) && define_function_list(ctx, ctor, ctor_funcs);
 }
 
+static bool write_collection_iterator(Object* o, HeapWriter& w) {
+    auto* it = static_cast<CollectionIterator*>(o);
+    w.value(it->m_collection);
+    w.out().varuint(it->m_index);
+    w.out().u8(static_cast<uint8_t>(it->m_kind));
+    return true;
+}
+static bool read_collection_iterator(Object* o, HeapReader& r) {
+    auto* it = static_cast<CollectionIterator*>(o);
+    uint8_t kind;
+    ClassId collection = o->class_id() == ClassId::MapIterator ? ClassId::Map : ClassId::Set;
+    if (!r.object_of_class(&it->m_collection, collection, true) || !r.varuint32(&it->m_index) || !r.u8(&kind))
+        return false;
+    if (kind > static_cast<uint8_t>(IterKind::Entries)) return r.fail("bad iterator kind");
+    it->m_kind = static_cast<IterKind>(kind);
+    return true;
+}
+static const ClassSnapshotHooks kCollectionIteratorSnapshot = {
+    sizeof(CollectionIterator),
+    0,
+    nullptr,
+    construct_payload<CollectionIterator>,
+    write_collection_iterator,
+    read_collection_iterator,
+    nullptr,
+};
+
 bool install_collections(Context& ctx) {
     register_map_classes();
-    register_class_hooks(ClassId::MapIterator, ClassHooks{visit_iterator, clear_iterator, nullptr, nullptr});
-    register_class_hooks(ClassId::SetIterator, ClassHooks{visit_iterator, clear_iterator, nullptr, nullptr});
+    register_class_hooks(ClassId::MapIterator, ClassHooks{visit_iterator, clear_iterator, nullptr, nullptr,
+                                                          &kCollectionIteratorSnapshot});
+    register_class_hooks(ClassId::SetIterator, ClassHooks{visit_iterator, clear_iterator, nullptr, nullptr,
+                                                          &kCollectionIteratorSnapshot});
     if (!install_collection(ctx, map_constructor, "Map", Intrinsic::MapPrototype, Intrinsic::Map,
                             kMapPrototype, kMapConstructor) ||
         !install_collection(ctx, set_constructor, "Set", Intrinsic::SetPrototype, Intrinsic::Set,

@@ -1,4 +1,6 @@
 #include "builtins/MapTable.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include "gc/Visitor.h"
 #include "runtime/BigInt.h"
@@ -29,8 +31,40 @@ static void clear_map(Object* o) {
     m->m_live = 0;
 }
 
+// Entries are written in order, deleted ones included (iterators hold positions); the hash index is
+// rebuilt by inserting the live keys again, since hashes of objects are addresses.
+static bool write_map(Object* o, HeapWriter& w) {
+    auto* m = static_cast<MapObject*>(o);
+    w.out().varuint(m->m_entries.size());
+    for (const MapEntry& e : m->m_entries) {
+        w.value(e.key);
+        w.value(e.value);
+    }
+    return true;
+}
+static bool read_map(Object* o, HeapReader& r) {
+    auto* m = static_cast<MapObject*>(o);
+    uint32_t n;
+    if (!r.count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        Value key, value;
+        if (!r.value(&key) || !r.value(&value)) return false;
+        if (key.is_internal_cell()) return r.fail("bad map key");
+        if (key.is_uninitialized()) {
+            m->m_entries.push_back(MapEntry{std::move(key), Value()});
+            continue;
+        }
+        if (map_find(m, key) >= 0) return r.fail("duplicate map key");
+        if (!map_set(r.context(), m, key, value)) return r.fail("out of memory");
+    }
+    return true;
+}
+static const ClassSnapshotHooks kMapSnapshot = {
+    sizeof(MapObject), 0, nullptr, construct_payload<MapObject>, write_map, read_map, nullptr,
+};
+
 void register_map_classes() {
-    ClassHooks hooks{visit_map, clear_map, nullptr, nullptr};
+    ClassHooks hooks{visit_map, clear_map, nullptr, nullptr, &kMapSnapshot};
     register_class_hooks(ClassId::Map, hooks);
     register_class_hooks(ClassId::Set, hooks);
     register_class_hooks(ClassId::WeakMap, hooks);

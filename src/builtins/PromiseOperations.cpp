@@ -14,6 +14,8 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -477,10 +479,32 @@ Value promise_resolve(Context& ctx, Object* constructor, const Value& x) {
     return std::move(capability.promise);
 }
 
+static bool write_promise(Object* o, HeapWriter& w) {
+    PromiseObject* p = as_promise_object(o);
+    w.value(p->result);
+    w.value(p->reactions);
+    w.out().u8(static_cast<uint8_t>(p->state));
+    w.out().u8(p->is_handled ? 1 : 0);
+    return true;
+}
+static bool read_promise(Object* o, HeapReader& r) {
+    PromiseObject* p = as_promise_object(o);
+    uint8_t state;
+    if (!r.value(&p->result) || !r.value(&p->reactions) || !r.u8(&state) || !r.boolean(&p->is_handled))
+        return false;
+    if (state > static_cast<uint8_t>(PromiseState::Rejected)) return r.fail("bad promise state");
+    p->state = static_cast<PromiseState>(state);
+    return true;
+}
+static const ClassSnapshotHooks kPromiseSnapshot = {
+    sizeof(PromiseObject), 0, nullptr, construct_payload<PromiseObject>, write_promise, read_promise, nullptr,
+};
+
 bool install_promise_internals(Context& ctx) {
     ClassHooks hooks;
     hooks.visit = promise_visit;
     hooks.clear = promise_clear;
+    hooks.snapshot = &kPromiseSnapshot;
     register_class_hooks(ClassId::Promise, hooks);
     // Names for snapshots and backtraces (the registry keeps the first name given).
     register_native(promise_reaction_job, "PromiseReactionJob");

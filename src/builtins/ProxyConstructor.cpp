@@ -65,6 +65,7 @@ const FunctionListEntry kProxyFunctions[] = {
 
 bool install_proxy(Context& ctx) {
     register_proxy_class();
+    register_native(proxy_revoke, "ProxyRevoke"); // created at run time: an id fixed at realm creation
     Value ctor = new_native_function(ctx, proxy_constructor, ctx.rt().intern_ascii("Proxy"), 2, 0, 0, true);
     if (ctor.is_exception()) return false;
     ctx.set_intrinsic(Intrinsic::Proxy, ctor.as_object());

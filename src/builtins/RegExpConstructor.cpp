@@ -10,6 +10,8 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include <cstring>
 
@@ -250,8 +252,50 @@ static const FunctionListEntry kRegExpConstructor[] = {
     QJS_GETTER("[Symbol.species]", regexp_get_species),
 };
 
+// A regexp is written as its source and flags and compiled again on restore (the program is a
+// product of this engine build's compiler, not state).
+static bool write_regexp(Object* o, HeapWriter& w) {
+    auto* re = static_cast<RegExpObject*>(o);
+    w.value(re->m_source);
+    w.value(re->m_flags);
+    w.realm(re->m_realm);
+    w.out().u8(re->m_legacy ? 1 : 0);
+    return true;
+}
+static bool read_regexp(Object* o, HeapReader& r) {
+    auto* re = static_cast<RegExpObject*>(o);
+    if (!r.value(&re->m_source) || !r.value(&re->m_flags) || !r.realm(&re->m_realm) ||
+        !r.boolean(&re->m_legacy))
+        return false;
+    if (re->m_source.is_undefined() && re->m_flags.is_undefined())
+        return true; // allocated, never initialized
+    if (!re->m_source.is_string() || !re->m_flags.is_string()) return r.fail("bad regexp source");
+    String* fs = re->m_flags.as_string();
+    Vector<char16_t> fbuf(fs->length());
+    for (uint32_t i = 0; i < fs->length(); ++i)
+        fbuf[i] = fs->at(i);
+    if (!regexp::parse_flags(fbuf.data(), fbuf.size(), &re->m_flag_bits)) return r.fail("bad regexp flags");
+    String* ps = re->m_source.as_string();
+    Vector<char16_t> pbuf(ps->length());
+    for (uint32_t i = 0; i < ps->length(); ++i)
+        pbuf[i] = ps->at(i);
+    regexp::Program program;
+    regexp::CompileError error;
+    if (!regexp::compile(pbuf.data(), pbuf.size(), re->m_flag_bits, program, error))
+        return r.fail("a regexp that does not compile");
+    size_t bytes = program.words.size() * sizeof(uint32_t);
+    re->m_program = static_cast<uint32_t*>(r.rt().alloc(bytes));
+    if (!re->m_program) return r.fail("out of memory");
+    memcpy(re->m_program, program.words.data(), bytes);
+    return true;
+}
+static const ClassSnapshotHooks kRegExpSnapshot = {
+    sizeof(RegExpObject), 0, nullptr, construct_payload<RegExpObject>, write_regexp, read_regexp, nullptr,
+};
+
 bool install_regexp(Context& ctx) {
-    register_class_hooks(ClassId::RegExp, ClassHooks{regexp_visit, regexp_clear, regexp_finalize, nullptr});
+    register_class_hooks(ClassId::RegExp,
+                         ClassHooks{regexp_visit, regexp_clear, regexp_finalize, nullptr, &kRegExpSnapshot});
     // 22.2.6 The RegExp prototype object is an ordinary object (not a RegExp instance).
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
     if (!proto) return false;

@@ -5,6 +5,8 @@
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -71,10 +73,33 @@ static const FunctionListEntry kStringIteratorPrototypeFunctions[] = {
 };
 
 // 22.1.5.1 The %StringIteratorPrototype% Object (#sec-%stringiteratorprototype%-object)
+static bool write_string_iterator(Object* o, HeapWriter& w) {
+    auto* it = static_cast<StringIteratorObject*>(o);
+    w.value(it->m_iterated);
+    w.out().varuint(it->m_position);
+    return true;
+}
+static bool read_string_iterator(Object* o, HeapReader& r) {
+    auto* it = static_cast<StringIteratorObject*>(o);
+    if (!r.value(&it->m_iterated) || !r.varuint32(&it->m_position)) return false;
+    if (!it->m_iterated.is_undefined() && !it->m_iterated.is_string()) return r.fail("bad string iterator");
+    return true;
+}
+static const ClassSnapshotHooks kStringIteratorSnapshot = {
+    sizeof(StringIteratorObject),
+    0,
+    nullptr,
+    construct_payload<StringIteratorObject>,
+    write_string_iterator,
+    read_string_iterator,
+    nullptr,
+};
+
 bool install_string_iterator_prototype(Context& ctx) {
     ClassHooks hooks;
     hooks.visit = string_iterator_visit;
     hooks.clear = string_iterator_clear;
+    hooks.snapshot = &kStringIteratorSnapshot;
     register_class_hooks(ClassId::StringIterator, hooks);
 
     // [[Prototype]] is %Iterator.prototype% (falls back to Object.prototype if not installed yet).

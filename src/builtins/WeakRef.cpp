@@ -8,6 +8,8 @@
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/Symbol.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -59,6 +61,20 @@ static Value weak_ref_deref(Context& ctx, const CallArgs& args) {
     return static_cast<WeakRefObject*>(self.as_object())->m_target;
 }
 
+static bool write_weak_ref(Object* o, HeapWriter& w) {
+    w.value(static_cast<WeakRefObject*>(o)->m_target);
+    return true;
+}
+static bool read_weak_ref(Object* o, HeapReader& r) {
+    Value& target = static_cast<WeakRefObject*>(o)->m_target;
+    if (!r.value(&target)) return false;
+    return target.is_object() || target.is_symbol() || target.is_undefined() || r.fail("bad WeakRef target");
+}
+static const ClassSnapshotHooks kWeakRefSnapshot = {
+    sizeof(WeakRefObject), 0,       nullptr, construct_payload<WeakRefObject>, write_weak_ref,
+    read_weak_ref,         nullptr,
+};
+
 static const FunctionListEntry kWeakRefPrototype[] = {
     QJS_FUNC("deref", 0, weak_ref_deref),
     QJS_PROP_STRING("[Symbol.toStringTag]", "WeakRef", prop::Configurable),
@@ -66,7 +82,8 @@ static const FunctionListEntry kWeakRefPrototype[] = {
 
 // 26.1.2 Properties of the WeakRef Constructor (#sec-properties-of-the-weak-ref-constructor)
 bool install_weakref(Context& ctx) {
-    register_class_hooks(ClassId::WeakRef, ClassHooks{visit_weak_ref, clear_weak_ref, nullptr, nullptr});
+    register_class_hooks(ClassId::WeakRef,
+                         ClassHooks{visit_weak_ref, clear_weak_ref, nullptr, nullptr, &kWeakRefSnapshot});
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
     if (!proto) return false;
     ctx.set_intrinsic(Intrinsic::WeakRefPrototype, proto);

@@ -12,6 +12,9 @@
 
 namespace qjs {
 
+class HeapReader;
+class HeapWriter;
+
 struct Timer {
     uint32_t id = 0;
     double due = 0;       // on the loop clock, in milliseconds
@@ -37,6 +40,9 @@ class EventLoop {
     // Defines setTimeout, clearTimeout, setInterval, clearInterval and queueMicrotask on the realm's
     // global object. Returns false on OOM (exception pending).
     bool install_globals(Context&);
+    // Gives the timer globals their native ids up front, so they are the same in every process
+    // (snapshots name natives by id); hosts call it before creating their first realm.
+    static void register_natives();
 
     // One turn: runs the pending jobs, then the earliest due timer (and the jobs it queued).
     // Returns kMoreWork, the milliseconds until the next timer is due (> 0), kIdle or kError.
@@ -49,6 +55,11 @@ class EventLoop {
     uint32_t add_timer(Context&, Value callback, double delay, bool repeat, Vector<Value> args);
     void clear_timer(uint32_t id);
     size_t timer_count() const { return m_timers.size(); }
+
+    // Heap snapshots (loop/TimerSnapshot.cpp): each timer with its remaining delay, so it fires as
+    // long after the restore as it had left to wait when the snapshot was taken.
+    void write_timers(HeapWriter&);
+    bool read_timers(HeapReader&);
 
     explicit EventLoop(Runtime& rt) : m_rt(rt) {}
 

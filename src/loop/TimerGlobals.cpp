@@ -65,6 +65,11 @@ const FunctionListEntry k_timer_globals[] = {
 
 } // namespace
 
+void EventLoop::register_natives() {
+    for (const FunctionListEntry& e : k_timer_globals)
+        register_native(e.fn, e.name);
+}
+
 bool EventLoop::install_globals(Context& ctx) {
     return define_function_list(ctx, ctx.global_object(), k_timer_globals);
 }

@@ -755,4 +755,15 @@ Value module_import_function(Context& ctx, Atom referrer) {
     return f;
 }
 
+// Natives created while modules load and evaluate get their ids when the vm starts, so they are the
+// same in every process (snapshots refer to natives by id).
+void register_module_natives() {
+    register_native(async_module_fulfilled_native, "AsyncModuleExecutionFulfilled");
+    register_native(async_module_rejected_native, "AsyncModuleExecutionRejected");
+    register_native(dynamic_import_fulfilled, "ContinueDynamicImport.onFulfilled");
+    register_native(dynamic_import_rejected, "ContinueDynamicImport.onRejected");
+    register_native(dynamic_import_job, "DynamicImportJob");
+    register_native(dynamic_import_native, "import");
+}
+
 } // namespace qjs

@@ -1,6 +1,8 @@
 // ArrayBufferObject.cpp: ArrayBuffer/SharedArrayBuffer data blocks (spec 25.1.3, 25.2.2) and the
 // class hooks of the buffer and DataView objects.
 #include "runtime/ArrayBufferObject.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
@@ -35,14 +37,87 @@ static void data_view_clear(Object* o) {
     static_cast<DataViewObject*>(o)->m_buffer = Value();
 }
 
+// A buffer is written with its bytes (external data becomes the engine's own on restore).
+static bool write_array_buffer(Object* o, HeapWriter& w) {
+    auto* b = static_cast<ArrayBufferObject*>(o);
+    w.out().u8((b->m_detached ? 1 : 0) | (b->m_resizable ? 2 : 0));
+    w.out().varuint(b->m_byte_length);
+    w.out().varuint(b->m_max_byte_length);
+    if (b->m_byte_length) w.out().bytes(b->m_data, b->m_byte_length);
+    return true;
+}
+static bool read_array_buffer(Object* o, HeapReader& r) {
+    auto* b = static_cast<ArrayBufferObject*>(o);
+    uint8_t flags;
+    uint64_t length, max_length;
+    if (!r.u8(&flags) || !r.in().varuint(&length, r.in().remaining()) || !r.in().varuint(&max_length))
+        return false;
+    if (flags > 3 || ((flags & 1) && length) || ((flags & 2) && max_length < length) ||
+        (!(flags & 2) && max_length) || max_length > (uint64_t(1) << 53))
+        return r.fail("bad array buffer");
+    b->m_detached = flags & 1;
+    b->m_resizable = flags & 2;
+    if (length) {
+        const uint8_t* bytes;
+        if (!r.in().bytes(&bytes, length)) return false;
+        b->m_data = static_cast<uint8_t*>(r.rt().alloc(length));
+        if (!b->m_data) return r.fail("out of memory");
+        std::memcpy(b->m_data, bytes, length);
+    }
+    b->m_byte_length = length;
+    b->m_max_byte_length = max_length;
+    return true;
+}
+static const ClassSnapshotHooks kArrayBufferSnapshot = {
+    sizeof(ArrayBufferObject), 0,       nullptr, construct_payload<ArrayBufferObject>, write_array_buffer,
+    read_array_buffer,         nullptr,
+};
+
+static bool write_data_view(Object* o, HeapWriter& w) {
+    auto* v = static_cast<DataViewObject*>(o);
+    w.value(v->m_buffer);
+    w.out().varuint(v->m_byte_offset);
+    w.out().varuint(v->m_byte_length);
+    w.out().u8(v->m_length_tracking ? 1 : 0);
+    return true;
+}
+static bool read_data_view(Object* o, HeapReader& r) {
+    auto* v = static_cast<DataViewObject*>(o);
+    uint64_t offset, length;
+    if (!r.object(&v->m_buffer, false) || !r.in().varuint(&offset) || !r.in().varuint(&length) ||
+        !r.boolean(&v->m_length_tracking))
+        return false;
+    if (!is_array_buffer_object(v->m_buffer.as_object()))
+        return r.fail("data view of something not a buffer");
+    v->m_byte_offset = offset;
+    v->m_byte_length = length;
+    return true;
+}
+// Views of fixed-length buffers are not bounds-checked on access: the range must fit.
+static bool check_data_view(Object* o, HeapReader& r) {
+    auto* v = static_cast<DataViewObject*>(o);
+    ArrayBufferObject* b = v->buffer();
+    if (b->m_detached || b->m_resizable) return true;
+    if (v->m_byte_offset > b->m_byte_length ||
+        (!v->m_length_tracking && v->m_byte_length > b->m_byte_length - v->m_byte_offset))
+        return r.fail("data view out of its buffer");
+    return true;
+}
+static const ClassSnapshotHooks kDataViewSnapshot = {
+    sizeof(DataViewObject), 0, nullptr, construct_payload<DataViewObject>, write_data_view, read_data_view,
+    check_data_view,
+};
+
 void register_array_buffer_classes() {
     ClassHooks buffer_hooks;
     buffer_hooks.finalize = array_buffer_finalize;
+    buffer_hooks.snapshot = &kArrayBufferSnapshot;
     register_class_hooks(ClassId::ArrayBuffer, buffer_hooks);
     register_class_hooks(ClassId::SharedArrayBuffer, buffer_hooks);
     ClassHooks view_hooks;
     view_hooks.visit = data_view_visit;
     view_hooks.clear = data_view_clear;
+    view_hooks.snapshot = &kDataViewSnapshot;
     register_class_hooks(ClassId::DataView, view_hooks);
 }
 

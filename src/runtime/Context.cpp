@@ -6,6 +6,7 @@
 #include "runtime/ErrorObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
+#include "snapshot/Baseline.h"
 #include "vm/Backtrace.h"
 
 #include <cstdio>
@@ -19,11 +20,13 @@ static Value function_prototype_call(Context&, const CallArgs&) {
 
 void register_function_classes();
 void register_wrapper_classes();
+void register_error_class();
 
 Context* Context::create(Runtime& rt) {
     rt.make_current();
     register_function_classes();
     register_wrapper_classes();
+    register_error_class();
     void* mem = rt.alloc(sizeof(Context));
     if (!mem) return nullptr;
     auto* ctx = new (mem) Context(rt);
@@ -48,12 +51,14 @@ Context* Context::create(Runtime& rt) {
     if (!install_##name(*ctx)) return nullptr;
 #include "builtins/Builtins.def"
 #undef QJS_BUILTIN
+    if (!capture_baseline(*ctx)) return nullptr;
     return ctx;
 }
 
 void Context::release() {
     if (m_released) return;
     m_released = true;
+    release_baseline(*this);
     auto drop = [](Object*& o) {
         if (o) {
             Object* x = o;

@@ -83,7 +83,8 @@ class Context {
     Object* m_intrinsics[static_cast<size_t>(Intrinsic::Count)] = {};
     Object* m_empty_shape_proto_placeholder = nullptr;
     bool m_released = false;
-    void* m_embedder = nullptr; // the API layer's record of this realm (JSContext)
+    struct Baseline* m_baseline = nullptr; // the realm's built-in cells at creation (snapshot/Baseline.h)
+    void* m_embedder = nullptr;            // the API layer's record of this realm (JSContext)
 
   private:
     Runtime& m_rt;

@@ -4,6 +4,8 @@
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include <cstring>
 
@@ -85,14 +87,87 @@ static void clear_bound_function(Object* o) {
     Vector<Value>().swap(f->m_bound_args);
 }
 
+// ---- snapshots ----
+
+static uint32_t native_function_trailing(const Object* o) {
+    return static_cast<const NativeFunctionObject*>(o)->m_data_count;
+}
+static Object* construct_native_function(void* memory, uint32_t data_count) {
+    auto* f = new (memory) NativeFunctionObject();
+    f->m_data_count = static_cast<uint16_t>(data_count);
+    for (uint32_t i = 0; i < data_count; ++i)
+        new (&f->data()[i]) Value();
+    return f;
+}
+static bool write_native_function(Object* o, HeapWriter& w) {
+    auto* f = static_cast<NativeFunctionObject*>(o);
+    w.native(f->m_native_id);
+    w.out().varint(f->m_magic);
+    w.realm(f->m_realm);
+    for (uint32_t i = 0; i < f->m_data_count; ++i)
+        w.value(f->data()[i]);
+    return true;
+}
+static bool read_native_function(Object* o, HeapReader& r) {
+    auto* f = static_cast<NativeFunctionObject*>(o);
+    int64_t magic;
+    if (!r.native(&f->m_native_id) || !r.in().varint(&magic) || !r.realm(&f->m_realm)) return false;
+    if (magic < INT16_MIN || magic > INT16_MAX) return r.fail("bad native function magic");
+    f->m_magic = static_cast<int16_t>(magic);
+    for (uint32_t i = 0; i < f->m_data_count; ++i)
+        if (!r.value(&f->data()[i])) return false;
+    return true;
+}
+static const ClassSnapshotHooks kNativeFunctionSnapshot = {
+    sizeof(NativeFunctionObject),
+    sizeof(Value),
+    native_function_trailing,
+    construct_native_function,
+    write_native_function,
+    read_native_function,
+    nullptr,
+};
+
+static bool write_bound_function(Object* o, HeapWriter& w) {
+    auto* f = static_cast<BoundFunctionObject*>(o);
+    w.value(f->m_target);
+    w.value(f->m_bound_this);
+    w.out().varuint(f->m_bound_args.size());
+    for (const Value& a : f->m_bound_args)
+        w.value(a);
+    return true;
+}
+static bool read_bound_function(Object* o, HeapReader& r) {
+    auto* f = static_cast<BoundFunctionObject*>(o);
+    uint32_t n;
+    if (!r.object(&f->m_target, false) || !r.value(&f->m_bound_this) || !r.count(&n, 0xffff)) return false;
+    f->m_bound_args.resize(n);
+    for (Value& a : f->m_bound_args)
+        if (!r.value(&a)) return false;
+    return true;
+}
+static bool check_bound_function(Object* o, HeapReader& r) {
+    auto* f = static_cast<BoundFunctionObject*>(o);
+    return f->m_target.as_object()->is_callable() || r.fail("bound function of something not callable");
+}
+static const ClassSnapshotHooks kBoundFunctionSnapshot = {
+    sizeof(BoundFunctionObject),
+    0,
+    nullptr,
+    construct_payload<BoundFunctionObject>,
+    write_bound_function,
+    read_bound_function,
+    check_bound_function,
+};
+
 void register_function_classes() {
     static bool done = false;
     if (done) return;
     done = true;
-    register_class_hooks(ClassId::NativeFunction,
-                         ClassHooks{visit_native_function, clear_native_function, nullptr, nullptr});
-    register_class_hooks(ClassId::BoundFunction,
-                         ClassHooks{visit_bound_function, clear_bound_function, nullptr, nullptr});
+    register_class_hooks(ClassId::NativeFunction, ClassHooks{visit_native_function, clear_native_function,
+                                                             nullptr, nullptr, &kNativeFunctionSnapshot});
+    register_class_hooks(ClassId::BoundFunction, ClassHooks{visit_bound_function, clear_bound_function,
+                                                            nullptr, nullptr, &kBoundFunctionSnapshot});
 }
 
 // ---- creation ----

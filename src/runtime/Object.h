@@ -34,12 +34,12 @@ const char* class_name(ClassId);
 namespace objflag {
 enum : uint8_t {
     Extensible = 1,
-    FastArray = 2,         // m_elements holds elements 0..m_element_count-1, none missing
-    Callable = 4,          // has [[Call]]
-    Constructor = 8,       // has [[Construct]]
-    LengthWritable = 16,   // Array: the "length" property is writable
-    HtmlDda = 32,          // [[IsHTMLDDA]] (test262's $262.IsHTMLDDA)
-    ClassConstructor = 64, // calling without new throws
+    FastArray = 2,            // m_elements holds elements 0..m_element_count-1, none missing
+    Callable = 4,             // has [[Call]]
+    Constructor = 8,          // has [[Construct]]
+    LengthWritable = 16,      // Array: the "length" property is writable
+    HtmlDda = 32,             // [[IsHTMLDDA]] (test262's $262.IsHTMLDDA)
+    ClassConstructor = 64,    // calling without new throws
     ImmutablePrototype = 128, // immutable prototype exotic object (10.4.7): %Object.prototype%
 };
 }
@@ -106,14 +106,40 @@ struct ExoticHooks {
     Result<bool> (*prevent_extensions)(Context&, Object*) = nullptr;
 };
 
+class HeapWriter;
+class HeapReader;
+
+// Heap snapshot support of a class with a C++ payload (src/snapshot, docs/SNAPSHOT.md), next to its
+// visitor. `construct` builds an empty payload in raw memory of size + trailing * trailing_size bytes
+// (trailing elements: a native function's data values, a closure's variables); `write` and `read`
+// serialize the payload (not the base object); `check` verifies invariants that involve other cells
+// once every cell has been read. A class with a payload but no snapshot hooks cannot be snapshotted.
+struct ClassSnapshotHooks {
+    size_t size = 0;
+    size_t trailing_size = 0;
+    uint32_t (*trailing)(const Object*) = nullptr;
+    Object* (*construct)(void* memory, uint32_t trailing) = nullptr;
+    bool (*write)(Object*, HeapWriter&) = nullptr;
+    bool (*read)(Object*, HeapReader&) = nullptr;
+    bool (*check)(Object*, HeapReader&) = nullptr;
+};
+template <typename T> Object* construct_payload(void* memory, uint32_t) {
+    return new (memory) T();
+}
+
 // Per-class behaviour: class payload visiting/clearing (for objects with extra C++ fields holding
-// values) and exotic hooks. Registered once per class by the code that owns the class.
+// values), snapshots and exotic hooks. Registered once per class by the code that owns the class.
 struct ClassHooks {
     void (*visit)(Object*, EdgeVisitor&) = nullptr; // the payload's references (not the base's)
     void (*clear)(Object*) = nullptr;               // drop the payload's references (idempotent)
     void (*finalize)(Object*) = nullptr;            // free non-value payload memory
     const ExoticHooks* exotic = nullptr;
+    const ClassSnapshotHooks* snapshot = nullptr;
 };
+// Whether objects of the class carry a C++ payload (and so need snapshot hooks to be written).
+inline bool class_has_payload(const ClassHooks& h) {
+    return h.visit || h.clear || h.finalize || h.snapshot;
+}
 void register_class_hooks(ClassId, const ClassHooks&);
 const ClassHooks& class_hooks(ClassId);
 

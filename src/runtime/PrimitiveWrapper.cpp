@@ -1,5 +1,8 @@
 #include "runtime/PrimitiveWrapper.h"
 
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
+
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -83,15 +86,46 @@ static const ExoticHooks kStringExotic = {
     string_own_keys,
 };
 
+static bool write_wrapper(Object* o, HeapWriter& w) {
+    w.value(static_cast<PrimitiveWrapperObject*>(o)->m_primitive);
+    return true;
+}
+// The primitive must be of the class's type (the class's methods rely on it).
+static bool read_wrapper(Object* o, HeapReader& r) {
+    Value& v = static_cast<PrimitiveWrapperObject*>(o)->m_primitive;
+    if (!r.value(&v)) return false;
+    bool ok = false;
+    switch (o->class_id()) {
+    case ClassId::Boolean: ok = v.is_bool(); break;
+    case ClassId::Number:
+    case ClassId::Date: ok = v.is_number(); break;
+    case ClassId::String: ok = v.is_string(); break;
+    case ClassId::Symbol: ok = v.is_symbol(); break;
+    case ClassId::BigInt: ok = v.is_bigint(); break;
+    default: break;
+    }
+    return ok || r.fail("a wrapper of a primitive of the wrong type");
+}
+static const ClassSnapshotHooks kWrapperSnapshot = {
+    sizeof(PrimitiveWrapperObject),
+    0,
+    nullptr,
+    construct_payload<PrimitiveWrapperObject>,
+    write_wrapper,
+    read_wrapper,
+    nullptr,
+};
+
 void register_wrapper_classes() {
     static bool done = false;
     if (done) return;
     done = true;
-    ClassHooks hooks{visit_wrapper, clear_wrapper, nullptr, nullptr};
+    ClassHooks hooks{visit_wrapper, clear_wrapper, nullptr, nullptr, &kWrapperSnapshot};
     register_class_hooks(ClassId::Boolean, hooks);
     register_class_hooks(ClassId::Number, hooks);
     register_class_hooks(ClassId::Symbol, hooks);
     register_class_hooks(ClassId::BigInt, hooks);
+    register_class_hooks(ClassId::Date, hooks);
     hooks.exotic = &kStringExotic;
     register_class_hooks(ClassId::String, hooks);
 }

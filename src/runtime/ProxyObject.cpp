@@ -7,6 +7,8 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include <algorithm>
 
@@ -390,8 +392,24 @@ Result<bool> proxy_is_array(Context& ctx, Object* proxy) {
     return is_array(ctx, p->m_target);
 }
 
+static bool write_proxy(Object* o, HeapWriter& w) {
+    w.value(as_proxy(o)->m_target);
+    w.value(as_proxy(o)->m_handler);
+    return true;
+}
+static bool read_proxy(Object* o, HeapReader& r) {
+    ProxyObject* p = as_proxy(o);
+    if (!r.value(&p->m_target) || !r.value(&p->m_handler)) return false;
+    bool revoked = p->m_target.is_null() && p->m_handler.is_null();
+    return revoked || (p->m_target.is_object() && p->m_handler.is_object()) || r.fail("bad proxy");
+}
+static const ClassSnapshotHooks kProxySnapshot = {
+    sizeof(ProxyObject), 0, nullptr, construct_payload<ProxyObject>, write_proxy, read_proxy, nullptr,
+};
+
 void register_proxy_class() {
-    register_class_hooks(ClassId::Proxy, ClassHooks{visit_proxy, clear_proxy, nullptr, &kProxyHooks});
+    register_class_hooks(ClassId::Proxy,
+                         ClassHooks{visit_proxy, clear_proxy, nullptr, &kProxyHooks, &kProxySnapshot});
 }
 
 } // namespace qjs

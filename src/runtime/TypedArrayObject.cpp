@@ -1,6 +1,8 @@
 // TypedArrayObject.cpp: element types and conversions, length tracking and the TypedArray
 // exotic object internal methods (spec 10.4.5).
 #include "runtime/TypedArrayObject.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include "gc/Visitor.h"
 #include "runtime/BigInt.h"
@@ -535,10 +537,57 @@ static const ExoticHooks kTypedArrayExoticHooks = [] {
     return hooks;
 }();
 
+static bool write_typed_array(Object* o, HeapWriter& w) {
+    auto* t = static_cast<TypedArrayObject*>(o);
+    w.value(t->m_buffer);
+    w.out().varuint(t->m_byte_offset);
+    w.out().varuint(t->m_array_length);
+    w.out().u8(t->m_length_tracking ? 1 : 0);
+    w.out().u8(static_cast<uint8_t>(t->m_type));
+    return true;
+}
+static bool read_typed_array(Object* o, HeapReader& r) {
+    auto* t = static_cast<TypedArrayObject*>(o);
+    uint64_t offset, length;
+    uint8_t type;
+    if (!r.object(&t->m_buffer, true) || !r.in().varuint(&offset) || !r.in().varuint(&length) ||
+        !r.boolean(&t->m_length_tracking) || !r.u8(&type))
+        return false;
+    if (type >= static_cast<uint8_t>(TypedArrayType::Count)) return r.fail("bad typed array type");
+    if (t->m_buffer.is_object() && !is_array_buffer_object(t->m_buffer.as_object()))
+        return r.fail("typed array of something not a buffer");
+    t->m_type = static_cast<TypedArrayType>(type);
+    t->m_byte_offset = offset;
+    t->m_array_length = length;
+    return true;
+}
+// Arrays over fixed-length buffers are not bounds-checked on every access: the range must fit.
+static bool check_typed_array(Object* o, HeapReader& r) {
+    auto* t = static_cast<TypedArrayObject*>(o);
+    ArrayBufferObject* b = t->buffer();
+    if (!b) return t->m_array_length == 0 || r.fail("typed array without a buffer");
+    if (b->m_detached || b->m_resizable) return true;
+    size_t size = t->element_size();
+    if (t->m_byte_offset > b->m_byte_length || t->m_byte_offset % size ||
+        (!t->m_length_tracking && t->m_array_length > (b->m_byte_length - t->m_byte_offset) / size))
+        return r.fail("typed array out of its buffer");
+    return true;
+}
+static const ClassSnapshotHooks kTypedArraySnapshot = {
+    sizeof(TypedArrayObject),
+    0,
+    nullptr,
+    construct_payload<TypedArrayObject>,
+    write_typed_array,
+    read_typed_array,
+    check_typed_array,
+};
+
 void register_typed_array_class() {
     ClassHooks hooks;
     hooks.visit = typed_array_visit;
     hooks.clear = typed_array_clear;
+    hooks.snapshot = &kTypedArraySnapshot;
     hooks.exotic = &kTypedArrayExoticHooks;
     register_class_hooks(ClassId::TypedArray, hooks);
 }

@@ -11,6 +11,10 @@
 
 namespace qjs {
 
+bool is_function_constant(const Value& v) {
+    return v.is_internal_cell() && v.as_cell()->kind() == CellKind::FunctionBytecode;
+}
+
 namespace {
 
 constexpr uint8_t k_magic[4] = {'Q', 'J', 'S', 'B'};
@@ -30,10 +34,6 @@ enum class ConstantKind : uint8_t {
     Function = 4,
     TemplateSite = 5, // [cooked strings (or undefined), raw strings] of a tagged template
 };
-
-bool is_function_constant(const Value& v) {
-    return v.is_internal_cell() && v.as_cell()->kind() == CellKind::FunctionBytecode;
-}
 
 // The operand byte offsets of an instruction, by format (after the opcode byte).
 bool has_atom_operand(OpFormat f) {
@@ -454,146 +454,8 @@ bool ImageReader::constant(FunctionBytecode* fb, uint32_t depth) {
     return true;
 }
 
-// Checks every instruction's operands and rewrites atom operands from image indexes to atoms.
 bool ImageReader::validate_code(FunctionBytecode* fb) {
-    Vector<uint8_t>& code = fb->m_code;
-    size_t length = code.size();
-    if (length == 0) return m_in.fail("empty code");
-    Vector<uint8_t> boundary(length + 1, 0);
-    uint32_t registers = fb->register_count();
-    size_t closure_vars = fb->m_closure_vars.size();
-    size_t constants = fb->m_constants.size();
-    for (size_t pc = 0; pc < length;) {
-        if (code[pc] >= static_cast<uint8_t>(Op::Count)) return m_in.fail("unknown opcode");
-        Op op = static_cast<Op>(code[pc]);
-        const OpInfo& info = op_info(op);
-        if (info.size > length - pc) return m_in.fail("instruction past the end of the code");
-        boundary[pc] = 1;
-        uint8_t* p = &code[pc + 1];
-        uint32_t index = 0;
-        switch (info.format) {
-        case OpFormat::loc: index = read_u16(p); break;
-        case OpFormat::loc8: index = p[0]; break;
-        case OpFormat::var_ref: index = read_u16(p); break;
-        case OpFormat::const_:
-        case OpFormat::const_u8: index = read_u32(p); break;
-        case OpFormat::const8: index = p[0]; break;
-        default: break;
-        }
-        switch (info.format) {
-        case OpFormat::loc:
-        case OpFormat::loc8:
-            if (index >= registers) return m_in.fail("register index out of range");
-            break;
-        case OpFormat::var_ref:
-            if (index >= closure_vars) return m_in.fail("closure variable index out of range");
-            break;
-        case OpFormat::const_:
-        case OpFormat::const_u8:
-        case OpFormat::const8: {
-            if (index >= constants) return m_in.fail("constant index out of range");
-            const Value& c = fb->m_constants[index];
-            bool wants_function = op == Op::fclosure || op == Op::fclosure8 || op == Op::define_class;
-            if (wants_function != is_function_constant(c)) return m_in.fail("constant of the wrong kind");
-            if ((op == Op::get_template_object) != c.is_object())
-                return m_in.fail("constant of the wrong kind");
-            break;
-        }
-        default: break;
-        }
-        if (has_atom_operand(info.format)) {
-            uint32_t image_index = read_u32(p);
-            if (image_index >= m_atoms.size()) return m_in.fail("atom index out of range");
-            std::memcpy(p, &m_atoms[image_index], 4);
-            if (info.format == OpFormat::atom_ic && read_u16(p + 4) >= fb->m_ics.size())
-                return m_in.fail("inline cache index out of range");
-        }
-        // Operands implied by the opcode itself.
-        switch (op) {
-        case Op::get_loc0:
-        case Op::put_loc0:
-        case Op::set_loc0: index = 0; break;
-        case Op::get_loc1:
-        case Op::put_loc1:
-        case Op::set_loc1: index = 1; break;
-        case Op::get_loc2:
-        case Op::put_loc2:
-        case Op::set_loc2: index = 2; break;
-        case Op::get_loc3:
-        case Op::put_loc3:
-        case Op::set_loc3: index = 3; break;
-        default: index = UINT32_MAX; break;
-        }
-        if (index != UINT32_MAX && index >= registers) return m_in.fail("register index out of range");
-        switch (op) {
-        case Op::get_var_ref0: index = 0; break;
-        case Op::get_var_ref1: index = 1; break;
-        case Op::get_var_ref2: index = 2; break;
-        case Op::get_var_ref3: index = 3; break;
-        default: index = UINT32_MAX; break;
-        }
-        if (index != UINT32_MAX && index >= closure_vars)
-            return m_in.fail("closure variable index out of range");
-        if (op == Op::special_object && p[0] > static_cast<uint8_t>(SpecialObject::ImportFunction))
-            return m_in.fail("bad special object kind");
-        if (op == Op::throw_error && p[4] > static_cast<uint8_t>(ThrowErrorKind::InvalidAssignTarget))
-            return m_in.fail("bad error kind");
-        if (op == Op::iterator_call && p[0] > itercall::Throw) return m_in.fail("bad iterator call kind");
-        pc += info.size;
-    }
-    // Control flow from the entry, and from the handler of every try range that holds reachable code:
-    // each reachable jump must land on an instruction, and no reachable instruction may run off the end
-    // of the code. The compiler leaves unreachable code (after a return or throw) whose jumps, handlers
-    // and recorded stack depths are never used, so only what is reachable is held to the rules.
-    for (const ExceptionHandler& h : fb->m_handlers) {
-        if (h.start > h.end || h.end > length || h.target >= length || !boundary[h.target])
-            return m_in.fail("exception handler out of range");
-    }
-    Vector<uint8_t> reached(length, 0);
-    Vector<uint8_t> handler_active(fb->m_handlers.size(), 0);
-    Vector<uint32_t> work;
-    work.push_back(0);
-    for (bool more = true; more;) {
-        while (!work.empty()) {
-            uint32_t pc = work.back();
-            work.pop_back();
-            if (pc >= length || !boundary[pc]) return m_in.fail("jump target is not an instruction");
-            if (reached[pc]) continue;
-            reached[pc] = 1;
-            Op op = static_cast<Op>(code[pc]);
-            const OpInfo& info = op_info(op);
-            const uint8_t* p = &code[pc + 1];
-            if (info.format == OpFormat::label) work.push_back(static_cast<uint32_t>(pc + read_i32(p)));
-            if (info.format == OpFormat::label8)
-                work.push_back(static_cast<uint32_t>(pc + static_cast<int8_t>(p[0])));
-            if (info.format == OpFormat::atom_label_u8)
-                work.push_back(static_cast<uint32_t>(pc + read_i32(p + 4)));
-            bool falls_through = op != Op::goto_ && op != Op::goto8 && op != Op::return_ &&
-                                 op != Op::return_undef && op != Op::throw_ && op != Op::throw_error &&
-                                 op != Op::ret;
-            if (falls_through) {
-                if (pc + info.size >= length) return m_in.fail("code runs past its end");
-                work.push_back(static_cast<uint32_t>(pc + info.size));
-            }
-        }
-        more = false;
-        for (size_t i = 0; i < fb->m_handlers.size(); ++i) {
-            const ExceptionHandler& h = fb->m_handlers[i];
-            if (handler_active[i]) continue;
-            bool covers_reachable = false;
-            for (uint32_t pc = h.start; pc < h.end && !covers_reachable; ++pc)
-                covers_reachable = reached[pc];
-            if (!covers_reachable) continue;
-            if (h.stack_depth > fb->m_stack_size)
-                return m_in.fail("exception handler stack depth out of range");
-            handler_active[i] = 1;
-            work.push_back(h.target);
-            more = true;
-        }
-    }
-    for (const LineEntry& l : fb->m_lines)
-        if (l.pc > length) return m_in.fail("line table entry out of range");
-    return true;
+    return validate_function_code(fb, std::span<const Atom>(m_atoms.data(), m_atoms.size()), m_in);
 }
 
 FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t depth) {
@@ -697,6 +559,147 @@ FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t
 }
 
 } // namespace
+
+bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map, ByteReader& in) {
+    Vector<uint8_t>& code = fb->m_code;
+    size_t length = code.size();
+    if (length == 0) return in.fail("empty code");
+    Vector<uint8_t> boundary(length + 1, 0);
+    uint32_t registers = fb->register_count();
+    size_t closure_vars = fb->m_closure_vars.size();
+    size_t constants = fb->m_constants.size();
+    for (size_t pc = 0; pc < length;) {
+        if (code[pc] >= static_cast<uint8_t>(Op::Count)) return in.fail("unknown opcode");
+        Op op = static_cast<Op>(code[pc]);
+        const OpInfo& info = op_info(op);
+        if (info.size > length - pc) return in.fail("instruction past the end of the code");
+        boundary[pc] = 1;
+        uint8_t* p = &code[pc + 1];
+        uint32_t index = 0;
+        switch (info.format) {
+        case OpFormat::loc: index = read_u16(p); break;
+        case OpFormat::loc8: index = p[0]; break;
+        case OpFormat::var_ref: index = read_u16(p); break;
+        case OpFormat::const_:
+        case OpFormat::const_u8: index = read_u32(p); break;
+        case OpFormat::const8: index = p[0]; break;
+        default: break;
+        }
+        switch (info.format) {
+        case OpFormat::loc:
+        case OpFormat::loc8:
+            if (index >= registers) return in.fail("register index out of range");
+            break;
+        case OpFormat::var_ref:
+            if (index >= closure_vars) return in.fail("closure variable index out of range");
+            break;
+        case OpFormat::const_:
+        case OpFormat::const_u8:
+        case OpFormat::const8: {
+            if (index >= constants) return in.fail("constant index out of range");
+            const Value& c = fb->m_constants[index];
+            bool wants_function = op == Op::fclosure || op == Op::fclosure8 || op == Op::define_class;
+            if (wants_function != is_function_constant(c)) return in.fail("constant of the wrong kind");
+            if ((op == Op::get_template_object) != c.is_object())
+                return in.fail("constant of the wrong kind");
+            break;
+        }
+        default: break;
+        }
+        if (has_atom_operand(info.format)) {
+            uint32_t image_index = read_u32(p);
+            if (image_index >= atom_map.size()) return in.fail("atom index out of range");
+            std::memcpy(p, &atom_map[image_index], 4);
+            if (info.format == OpFormat::atom_ic && read_u16(p + 4) >= fb->m_ics.size())
+                return in.fail("inline cache index out of range");
+        }
+        // Operands implied by the opcode itself.
+        switch (op) {
+        case Op::get_loc0:
+        case Op::put_loc0:
+        case Op::set_loc0: index = 0; break;
+        case Op::get_loc1:
+        case Op::put_loc1:
+        case Op::set_loc1: index = 1; break;
+        case Op::get_loc2:
+        case Op::put_loc2:
+        case Op::set_loc2: index = 2; break;
+        case Op::get_loc3:
+        case Op::put_loc3:
+        case Op::set_loc3: index = 3; break;
+        default: index = UINT32_MAX; break;
+        }
+        if (index != UINT32_MAX && index >= registers) return in.fail("register index out of range");
+        switch (op) {
+        case Op::get_var_ref0: index = 0; break;
+        case Op::get_var_ref1: index = 1; break;
+        case Op::get_var_ref2: index = 2; break;
+        case Op::get_var_ref3: index = 3; break;
+        default: index = UINT32_MAX; break;
+        }
+        if (index != UINT32_MAX && index >= closure_vars)
+            return in.fail("closure variable index out of range");
+        if (op == Op::special_object && p[0] > static_cast<uint8_t>(SpecialObject::ImportFunction))
+            return in.fail("bad special object kind");
+        if (op == Op::throw_error && p[4] > static_cast<uint8_t>(ThrowErrorKind::InvalidAssignTarget))
+            return in.fail("bad error kind");
+        if (op == Op::iterator_call && p[0] > itercall::Throw) return in.fail("bad iterator call kind");
+        pc += info.size;
+    }
+    // Control flow from the entry, and from the handler of every try range that holds reachable code:
+    // each reachable jump must land on an instruction, and no reachable instruction may run off the end
+    // of the code. The compiler leaves unreachable code (after a return or throw) whose jumps, handlers
+    // and recorded stack depths are never used, so only what is reachable is held to the rules.
+    for (const ExceptionHandler& h : fb->m_handlers) {
+        if (h.start > h.end || h.end > length || h.target >= length || !boundary[h.target])
+            return in.fail("exception handler out of range");
+    }
+    Vector<uint8_t> reached(length, 0);
+    Vector<uint8_t> handler_active(fb->m_handlers.size(), 0);
+    Vector<uint32_t> work;
+    work.push_back(0);
+    for (bool more = true; more;) {
+        while (!work.empty()) {
+            uint32_t pc = work.back();
+            work.pop_back();
+            if (pc >= length || !boundary[pc]) return in.fail("jump target is not an instruction");
+            if (reached[pc]) continue;
+            reached[pc] = 1;
+            Op op = static_cast<Op>(code[pc]);
+            const OpInfo& info = op_info(op);
+            const uint8_t* p = &code[pc + 1];
+            if (info.format == OpFormat::label) work.push_back(static_cast<uint32_t>(pc + read_i32(p)));
+            if (info.format == OpFormat::label8)
+                work.push_back(static_cast<uint32_t>(pc + static_cast<int8_t>(p[0])));
+            if (info.format == OpFormat::atom_label_u8)
+                work.push_back(static_cast<uint32_t>(pc + read_i32(p + 4)));
+            bool falls_through = op != Op::goto_ && op != Op::goto8 && op != Op::return_ &&
+                                 op != Op::return_undef && op != Op::throw_ && op != Op::throw_error &&
+                                 op != Op::ret;
+            if (falls_through) {
+                if (pc + info.size >= length) return in.fail("code runs past its end");
+                work.push_back(static_cast<uint32_t>(pc + info.size));
+            }
+        }
+        more = false;
+        for (size_t i = 0; i < fb->m_handlers.size(); ++i) {
+            const ExceptionHandler& h = fb->m_handlers[i];
+            if (handler_active[i]) continue;
+            bool covers_reachable = false;
+            for (uint32_t pc = h.start; pc < h.end && !covers_reachable; ++pc)
+                covers_reachable = reached[pc];
+            if (!covers_reachable) continue;
+            if (h.stack_depth > fb->m_stack_size)
+                return in.fail("exception handler stack depth out of range");
+            handler_active[i] = 1;
+            work.push_back(h.target);
+            more = true;
+        }
+    }
+    for (const LineEntry& l : fb->m_lines)
+        if (l.pc > length) return in.fail("line table entry out of range");
+    return true;
+}
 
 uint32_t opcode_table_fingerprint() {
     static uint32_t fingerprint = [] {

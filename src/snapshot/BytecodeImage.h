@@ -16,8 +16,11 @@
 // sources only, as with QuickJS's bytecode.
 #pragma once
 
+#include "runtime/Atom.h"
 #include "runtime/Value.h"
 #include "snapshot/ByteStream.h"
+
+#include <span>
 
 namespace qjs {
 
@@ -33,5 +36,13 @@ Result<FunctionBytecode*> read_bytecode_image(Context&, const uint8_t* data, siz
 
 // The fingerprint of the opcode table (names, sizes, stack effects and operand formats).
 uint32_t opcode_table_fingerprint();
+
+// Checks every instruction of `fb` (operand ranges, constant kinds, reachable control flow, handler
+// and line tables) and rewrites its atom operands, which hold indexes into `atom_map`, to atoms.
+// Shared by bytecode images and heap snapshots; failures are reported through `in.fail`.
+bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map, ByteReader& in);
+
+// Whether `v` is a nested function in a constant pool (an InternalCell holding a FunctionBytecode).
+bool is_function_constant(const Value& v);
 
 } // namespace qjs

@@ -133,6 +133,15 @@ const FunctionListEntry afs_functions[] = {
 
 } // namespace
 
+// The natives of %AsyncFromSyncIteratorPrototype%, which is built on first use, get their ids when
+// the vm starts, so they are the same in every process (snapshots refer to natives by id).
+void register_async_from_sync_natives() {
+    for (const FunctionListEntry& e : afs_functions)
+        register_native(e.fn, e.name);
+    register_native(afs_unwrap, "AsyncFromSyncIteratorContinuation.unwrap");
+    register_native(afs_close_and_rethrow, "AsyncFromSyncIteratorContinuation.closeIterator");
+}
+
 // 27.1.6.1 CreateAsyncFromSyncIterator (#sec-createasyncfromsynciterator)
 Value create_async_from_sync_iterator(Context& ctx, const Value& iterator, const Value& next,
                                       Value* next_out) {

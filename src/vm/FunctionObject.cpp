@@ -2,6 +2,9 @@
 // function's flags say) and the BytecodeFunction class hooks.
 #include "vm/FunctionObject.h"
 
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
+
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -161,12 +164,68 @@ static void clear_function_object(Object* o) {
     f->m_fields_init = Value::undefined();
 }
 
+// ---- snapshots ----
+
+static uint32_t function_object_trailing(const Object* o) {
+    return static_cast<const FunctionObject*>(o)->m_var_ref_count;
+}
+static Object* construct_function_object(void* memory, uint32_t var_refs) {
+    auto* f = new (memory) FunctionObject();
+    for (uint32_t i = 0; i < var_refs; ++i)
+        f->var_refs()[i] = nullptr;
+    return f;
+}
+static bool write_function_object(Object* o, HeapWriter& w) {
+    auto* f = static_cast<FunctionObject*>(o);
+    w.cell(f->m_bytecode);
+    w.realm(f->m_realm);
+    w.value(f->m_home_object);
+    w.value(f->m_fields_init);
+    for (uint32_t i = 0; i < f->m_var_ref_count; ++i)
+        w.cell(f->var_refs()[i]);
+    return true;
+}
+static bool read_function_object(Object* o, HeapReader& r) {
+    auto* f = static_cast<FunctionObject*>(o);
+    Cell* fb;
+    uint32_t var_refs = (static_cast<uint32_t>(f->m_alloc_size) - sizeof(FunctionObject)) / sizeof(VarRef*);
+    if (!r.cell(&fb, CellKind::FunctionBytecode, false)) return false;
+    f->m_bytecode = static_cast<FunctionBytecode*>(fb);
+    if (!r.realm(&f->m_realm) || !r.object(&f->m_home_object, true) || !r.object(&f->m_fields_init, true))
+        return false;
+    if (!f->m_realm) return r.fail("closure without a realm");
+    // Filled one by one, counted as they arrive, so a failure leaves a valid object.
+    for (uint32_t i = 0; i < var_refs; ++i) {
+        Cell* ref;
+        if (!r.cell(&ref, CellKind::VarRef, false)) return false;
+        f->var_refs()[i] = static_cast<VarRef*>(ref);
+        f->m_var_ref_count = i + 1;
+    }
+    return true;
+}
+static bool check_function_object(Object* o, HeapReader& r) {
+    auto* f = static_cast<FunctionObject*>(o);
+    if (f->m_var_ref_count != f->m_bytecode->m_closure_vars.size())
+        return r.fail("closure variables do not match the function");
+    if ((f->m_bytecode->m_flags & fbflag::IsScript) == 0 && f->m_bytecode->m_code.empty())
+        return r.fail("closure of an empty function");
+    return true;
+}
+static const ClassSnapshotHooks kFunctionObjectSnapshot = {
+    sizeof(FunctionObject), sizeof(VarRef*),      function_object_trailing, construct_function_object,
+    write_function_object,  read_function_object, check_function_object,
+};
+
 void register_function_object_class() {
     ClassHooks hooks;
     hooks.visit = visit_function_object;
     hooks.clear = clear_function_object;
+    hooks.snapshot = &kFunctionObjectSnapshot;
     register_class_hooks(ClassId::BytecodeFunction, hooks);
 }
+
+void register_async_from_sync_natives();
+void register_module_natives();
 
 void vm_init() {
     static bool done = false;
@@ -175,6 +234,8 @@ void vm_init() {
     register_function_object_class();
     register_generator_classes();
     register_async_natives();
+    register_async_from_sync_natives();
+    register_module_natives();
 }
 
 } // namespace qjs

@@ -1,6 +1,8 @@
 // Generators.cpp: starting suspendable functions and the generator resumption protocol
 // (27.5.3 GeneratorStart / GeneratorResume / GeneratorResumeAbrupt / GeneratorYield).
 #include "vm/Generators.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
@@ -142,10 +144,39 @@ static void clear_generator(Object* o) {
     g->m_queue = Value();
 }
 
+static bool write_generator(Object* o, HeapWriter& w) {
+    auto* g = static_cast<GeneratorObject*>(o);
+    w.value(g->m_frame);
+    w.out().u8(static_cast<uint8_t>(g->m_state));
+    w.value(g->m_queue);
+    return true;
+}
+static bool read_generator(Object* o, HeapReader& r) {
+    auto* g = static_cast<GeneratorObject*>(o);
+    uint8_t state;
+    if (!r.value(&g->m_frame) || !r.u8(&state) || !r.value(&g->m_queue)) return false;
+    if (!g->m_frame.is_undefined() &&
+        !(g->m_frame.is_internal_cell() && g->m_frame.as_cell()->kind() == CellKind::Frame))
+        return r.fail("generator frame is not a frame");
+    // A snapshot is never taken while a generator runs.
+    if (state > static_cast<uint8_t>(GeneratorObject::State::Completed) ||
+        state == static_cast<uint8_t>(GeneratorObject::State::Executing))
+        return r.fail("bad generator state");
+    g->m_state = static_cast<GeneratorObject::State>(state);
+    if (g->m_state != GeneratorObject::State::Completed && g->m_frame.is_undefined())
+        return r.fail("suspended generator without a frame");
+    return true;
+}
+static const ClassSnapshotHooks kGeneratorSnapshot = {
+    sizeof(GeneratorObject), 0,       nullptr, construct_payload<GeneratorObject>, write_generator,
+    read_generator,          nullptr,
+};
+
 void register_generator_classes() {
     ClassHooks hooks;
     hooks.visit = visit_generator;
     hooks.clear = clear_generator;
+    hooks.snapshot = &kGeneratorSnapshot;
     register_class_hooks(ClassId::Generator, hooks);
     register_class_hooks(ClassId::AsyncGenerator, hooks);
 }

@@ -9,6 +9,9 @@
 //     -q, --quit          just instantiate the interpreter and quit
 //     --strict            evaluate in strict mode
 //     --memory-limit N    limit the memory usage to N bytes (suffixes k, m, g)
+//     --snapshot FILE     after the code and its jobs ran, save the whole VM to FILE (pending timers
+//                         are saved with their remaining delay instead of being waited for)
+//     --restore FILE      start from the VM saved in FILE instead of a fresh one
 //
 // An uncaught exception prints "Name: message" and the stack to stderr and exits with status 1.
 // Pending jobs (promise reactions) and timers (setTimeout, setInterval) run to completion before exit.
@@ -34,7 +37,9 @@ void print_help() {
                 "-m  --module        load as an ES module (default for .mjs files)\n"
                 "    --strict        evaluate in strict mode\n"
                 "-q  --quit          just instantiate the interpreter and quit\n"
-                "    --memory-limit n  limit the memory usage to 'n' bytes (k, m, g suffixes)\n");
+                "    --memory-limit n  limit the memory usage to 'n' bytes (k, m, g suffixes)\n"
+                "    --snapshot file save the VM to 'file' once the code and its jobs ran\n"
+                "    --restore file  start from the VM saved in 'file'\n");
 }
 
 bool read_file(const char* path, std::string& out) {
@@ -42,7 +47,8 @@ bool read_file(const char* path, std::string& out) {
     if (!f) return false;
     char buf[65536];
     size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+        out.append(buf, n);
     std::fclose(f);
     return true;
 }
@@ -51,17 +57,22 @@ size_t parse_size(const char* s) {
     char* end;
     double v = std::strtod(s, &end);
     switch (*end) {
-    case 'k': case 'K': v *= 1024; break;
-    case 'm': case 'M': v *= 1024 * 1024; break;
-    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; break;
+    case 'k':
+    case 'K': v *= 1024; break;
+    case 'm':
+    case 'M': v *= 1024 * 1024; break;
+    case 'g':
+    case 'G': v *= 1024.0 * 1024 * 1024; break;
     default: break;
     }
     return static_cast<size_t>(v);
 }
 
 void report(const EvalResult& r) {
-    if (!r.error_name.empty()) std::fprintf(stderr, "%s: %s\n", r.error_name.c_str(), r.error_message.c_str());
-    else std::fprintf(stderr, "Uncaught %s\n", r.error_message.c_str());
+    if (!r.error_name.empty())
+        std::fprintf(stderr, "%s: %s\n", r.error_name.c_str(), r.error_message.c_str());
+    else
+        std::fprintf(stderr, "Uncaught %s\n", r.error_message.c_str());
     if (!r.stack.empty()) {
         std::fputs(r.stack.c_str(), stderr);
         if (r.stack.back() != '\n') std::fputc('\n', stderr);
@@ -72,6 +83,8 @@ void report(const EvalResult& r) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> evals, includes;
+    const char* snapshot_path = nullptr;
+    const char* restore_path = nullptr;
     bool strict = false, quit = false, module = false;
     size_t memory_limit = 0;
     int i = 1;
@@ -106,6 +119,10 @@ int main(int argc, char** argv) {
             quit = true;
         } else if (!std::strcmp(a, "--memory-limit")) {
             memory_limit = parse_size(need_arg(a));
+        } else if (!std::strcmp(a, "--snapshot")) {
+            snapshot_path = need_arg(a);
+        } else if (!std::strcmp(a, "--restore")) {
+            restore_path = need_arg(a);
         } else {
             std::fprintf(stderr, "qjs: unknown option '%s'\n", a);
             print_help();
@@ -114,20 +131,37 @@ int main(int argc, char** argv) {
     }
 
     std::vector<std::string> script_args;
-    for (int j = i; j < argc; ++j) script_args.emplace_back(argv[j]);
+    for (int j = i; j < argc; ++j)
+        script_args.emplace_back(argv[j]);
 
-    Engine* engine = engine_new(memory_limit);
-    if (!engine) {
-        std::fprintf(stderr, "qjs: cannot allocate the runtime\n");
-        return 1;
+    Engine* engine = nullptr;
+    Realm* realm = nullptr;
+    if (restore_path) {
+        std::string bytes, error;
+        if (!read_file(restore_path, bytes)) {
+            std::fprintf(stderr, "qjs: could not read '%s'\n", restore_path);
+            return 1;
+        }
+        engine = snapshot_restore(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), memory_limit,
+                                  &realm, error);
+        if (!engine) {
+            std::fprintf(stderr, "qjs: cannot restore '%s': %s\n", restore_path, error.c_str());
+            return 1;
+        }
+    } else {
+        engine = engine_new(memory_limit);
+        if (!engine) {
+            std::fprintf(stderr, "qjs: cannot allocate the runtime\n");
+            return 1;
+        }
+        realm = realm_new(engine);
+        if (!realm) {
+            std::fprintf(stderr, "qjs: cannot create the global context\n");
+            return 1;
+        }
+        install_shell_globals(realm, script_args);
+        install_event_loop(realm);
     }
-    Realm* realm = realm_new(engine);
-    if (!realm) {
-        std::fprintf(stderr, "qjs: cannot create the global context\n");
-        return 1;
-    }
-    install_shell_globals(realm, script_args);
-    install_event_loop(realm);
 
     int status = 0;
     EvalMode mode = strict ? EvalMode::Strict : EvalMode::Sloppy;
@@ -157,20 +191,23 @@ int main(int argc, char** argv) {
             }
             if (!run(src, inc)) break;
         }
-        for (size_t k = 0; status == 0 && k < evals.size(); ++k) run(evals[k], "<cmdline>");
+        for (size_t k = 0; status == 0 && k < evals.size(); ++k)
+            run(evals[k], "<cmdline>");
         if (status == 0 && !script_args.empty()) {
             std::string src;
             if (!read_file(script_args[0].c_str(), src)) {
                 std::fprintf(stderr, "qjs: could not load '%s'\n", script_args[0].c_str());
                 status = 1;
             } else {
-                bool as_module = module || (script_args[0].size() > 4 &&
-                                            script_args[0].compare(script_args[0].size() - 4, 4, ".mjs") == 0);
+                bool as_module =
+                    module || (script_args[0].size() > 4 &&
+                               script_args[0].compare(script_args[0].size() - 4, 4, ".mjs") == 0);
                 run(src, script_args[0], as_module);
             }
         }
-        // The event loop: timers and the jobs they queue, until nothing is pending.
-        while (status == 0) {
+        // The event loop: timers and the jobs they queue, until nothing is pending. With --snapshot,
+        // only the jobs run; timers are saved with their remaining delay.
+        while (status == 0 && !snapshot_path) {
             EvalResult err;
             int next = loop_once(engine, &err);
             if (next == -1) break;
@@ -184,6 +221,20 @@ int main(int argc, char** argv) {
                 }
             }
         }
+    }
+    if (status == 0 && snapshot_path) {
+        std::vector<uint8_t> bytes;
+        std::string error;
+        FILE* out = nullptr;
+        if (!snapshot_write(engine, bytes, error)) {
+            std::fprintf(stderr, "qjs: cannot snapshot: %s\n", error.c_str());
+            status = 1;
+        } else if (!(out = std::fopen(snapshot_path, "wb")) ||
+                   std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size()) {
+            std::fprintf(stderr, "qjs: cannot write '%s'\n", snapshot_path);
+            status = 1;
+        }
+        if (out && std::fclose(out) != 0) status = 1;
     }
     std::fflush(stdout);
     realm_free(realm);
