@@ -867,6 +867,21 @@ typedef struct JSCFunctionListEntry {
 /* Names of the form "[Symbol.iterator]" name a well-known symbol. -1 on exception. */
 int JS_SetPropertyFunctionList(JSContext* ctx, JSValueConst obj, const JSCFunctionListEntry* tab, int len);
 
+/* ---- Heap snapshots (an extension of this engine; docs/SNAPSHOT.md) ----
+   JS_WriteSnapshot saves the whole runtime: its contexts, every object and function, pending jobs,
+   suspended async functions and generators, timers. It returns a buffer to free with js_free_rt, or
+   NULL with a message in `error` (refused while JS code runs, e.g. from inside a C function, while an
+   exception is pending, or when an object's class cannot be saved, e.g. one made with JS_NewClass).
+   JS_RestoreSnapshot fills `rt`, a new runtime without contexts, from such bytes (validated: damaged
+   or hostile bytes give an error, never a crash) and returns its first context, or NULL with a
+   message (the runtime must then be freed). C functions are not saved, only their names: after a
+   restore the host binds them again with JS_RebindCFunction (name and JSCFunctionEnum as given to
+   JS_NewCFunction2); calling one that is not bound throws a TypeError. */
+uint8_t* JS_WriteSnapshot(JSRuntime* rt, size_t* psize, char* error, size_t error_size);
+JSContext* JS_RestoreSnapshot(JSRuntime* rt, const uint8_t* buf, size_t size, char* error, size_t error_size);
+/* Returns the number of functions bound (0 when none of that name and kind was restored). */
+int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, JSCFunctionType func);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -63,6 +63,7 @@ Value host_function_trampoline(Context& ctx, const CallArgs& args) {
     auto* f = static_cast<NativeFunctionObject*>(args.callee);
     // The id is checked: after a snapshot restore, ids come from the snapshot and are bound again by
     // the embedder; an unbound one throws instead of calling nothing.
+    if (f->m_data_count < kSlotFirstData) return ctx.throw_type_error("malformed host function");
     const Value& id = f->data()[kSlotHostId];
     if (!id.is_int32() || id.as_int32() <= 0 ||
         static_cast<size_t>(id.as_int32()) >= rt.m_host_functions.size() ||
@@ -147,10 +148,8 @@ Value host_function_trampoline(Context& ctx, const CallArgs& args) {
 Value new_host_function(Context& ctx, AnyFn fn, int kind, Atom name, int length, int magic, int data_len,
                         JSValueConst* data, bool is_constructor) {
     Runtime& rt = ctx.rt();
-    uint32_t id = rt.register_host_function(fn, kind);
+    uint32_t id = rt.register_host_function(fn, kind, name);
     if (!id) return ctx.throw_out_of_memory();
-    static const uint32_t trampoline_id = register_native(host_function_trampoline, "host function");
-    (void)trampoline_id;
     if (length < 0) length = 0;
     Value f = TRY(new_native_function(ctx, host_function_trampoline, name, static_cast<uint32_t>(length),
                                       static_cast<int16_t>(magic),
@@ -187,6 +186,13 @@ Atom key_atom(Context& ctx, const char* name) {
 }
 
 } // namespace
+
+// The native behind every C function, for Engine.cpp to register up front with a fixed id.
+namespace qjs::api {
+NativeFn host_function_native() {
+    return host_function_trampoline;
+}
+} // namespace qjs::api
 
 JSValue JS_NewCFunction2(JSContext* c, JSCFunction* func, const char* name, int length,
                          JSCFunctionEnum cproto, int magic) {

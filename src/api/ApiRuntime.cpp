@@ -32,7 +32,12 @@ static void custom_free(void* opaque, void* ptr, size_t size) {
     r->mf.js_free(&r->ms, ptr);
 }
 
+namespace qjs::api {
+void register_host_natives(); // Engine.cpp: natives created by hosts get fixed ids first
+}
+
 static JSRuntime* new_runtime(const JSMallocFunctions* mf, void* opaque) {
+    register_host_natives();
     JSMallocState boot{0, 0, static_cast<size_t>(-1), opaque};
     void* mem = mf ? mf->js_malloc(&boot, sizeof(JSRuntime)) : std::malloc(sizeof(JSRuntime));
     if (!mem) return nullptr;

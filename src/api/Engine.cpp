@@ -82,6 +82,7 @@ void set_module_loader(Engine* e, ModuleLoader loader, void* opaque) {
 }
 
 void register_host_natives();
+NativeFn host_function_native(); // ApiFunctions.cpp
 
 Engine* engine_new(size_t memory_limit_bytes) {
     register_host_natives();
@@ -386,6 +387,7 @@ void register_host_natives() {
     register_native(host_create_realm, "$262.createRealm");
     register_native(host_detach_array_buffer, "$262.detachArrayBuffer");
     register_native(host_html_dda_call, "$262.IsHTMLDDA");
+    register_native(host_function_native(), "host function");
     EventLoop::register_natives();
 }
 

@@ -39,8 +39,8 @@ Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
 
     // The native stack limit: leave headroom below the current position. Hosts with small stacks
     // (wasm) can lower it through the API.
-    rt->set_max_stack_size(4 * 1024 * 1024);                  // assume at least 8 MiB stacks; use half
-    rt->m_host_functions.push_back(HostFunction{nullptr, 0}); // id 0 is "none"
+    rt->set_max_stack_size(4 * 1024 * 1024); // assume at least 8 MiB stacks; use half
+    rt->m_host_functions.push_back(HostFunction{nullptr, 0, atoms::invalid}); // id 0 is "none"
 
     // Predefined atoms: strings first, then the well-known symbols.
     rt->m_atom_cells.reserve(512);
@@ -162,11 +162,23 @@ bool Runtime::poll_interrupt_handler() {
     return true;
 }
 
-uint32_t Runtime::register_host_function(void (*fn)(), int kind) {
+uint32_t Runtime::register_host_function(void (*fn)(), int kind, Atom name) {
     for (uint32_t id = 1; id < m_host_functions.size(); ++id)
         if (m_host_functions[id].fn == fn && m_host_functions[id].kind == kind) return id;
-    m_host_functions.push_back(HostFunction{fn, kind});
+    m_host_functions.push_back(HostFunction{fn, kind, name});
     return static_cast<uint32_t>(m_host_functions.size() - 1);
+}
+
+uint32_t Runtime::bind_host_function(Atom name, int kind, void (*fn)()) {
+    uint32_t bound = 0;
+    for (uint32_t id = 1; id < m_host_functions.size(); ++id) {
+        HostFunction& h = m_host_functions[id];
+        if (!h.fn && h.name == name && h.kind == kind) {
+            h.fn = fn;
+            ++bound;
+        }
+    }
+    return bound;
 }
 
 // ---- memory ----

@@ -165,11 +165,15 @@ class Runtime {
     // Host functions: C entry points of the embedder, indexed by a stable per-runtime id that
     // native function objects store (the heap never holds the pointer itself).
     struct HostFunction {
-        void (*fn)();
-        int kind; // the embedder's calling convention
+        void (*fn)(); // null: not bound in this process (after a snapshot restore)
+        int kind;     // the embedder's calling convention
+        Atom name;    // the name given when first registered (snapshots carry it for rebinding)
     };
     // Returns the id of (fn, kind), registering it on first use; 0 on OOM.
-    uint32_t register_host_function(void (*fn)(), int kind);
+    uint32_t register_host_function(void (*fn)(), int kind, Atom name = atoms::invalid);
+    // Binds `fn` to the unbound entries (restored from a snapshot) registered under `name` with
+    // `kind`; returns how many were bound.
+    uint32_t bind_host_function(Atom name, int kind, void (*fn)());
     const HostFunction& host_function(uint32_t id) const { return m_host_functions[id]; }
     Vector<HostFunction> m_host_functions; // id 0 unused
 

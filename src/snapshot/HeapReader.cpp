@@ -142,11 +142,20 @@ bool SnapshotReader::read_realms() {
             return fail("a native function of the snapshot is unknown to this engine build");
         m_natives.push_back(id);
     }
+    // Host functions are bound again by the embedder after the restore (by name); until then calling
+    // one throws a TypeError.
     uint32_t host_functions;
     if (!m_in.varuint32(&host_functions, 1u << 20)) return false;
-    // Host functions are rebound by the embedder after the restore (by id); until then they throw.
-    while (m_rt->m_host_functions.size() < host_functions)
-        m_rt->m_host_functions.push_back(Runtime::HostFunction{nullptr, 0});
+    if (host_functions == 0) return fail("bad host function table");
+    m_rt->m_host_functions.resize(1);
+    for (uint32_t id = 1; id < host_functions; ++id) {
+        uint32_t kind;
+        Value name;
+        if (!m_in.varuint32(&kind, 255) || !string_chars(&name)) return false;
+        Atom a = m_rt->intern(name.as_string());
+        if (!a) return fail("out of memory");
+        m_rt->m_host_functions.push_back(Runtime::HostFunction{nullptr, static_cast<int>(kind), a});
+    }
     return true;
 }
 

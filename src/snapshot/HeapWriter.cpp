@@ -405,7 +405,16 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
         meta.varuint(n);
         meta.bytes(name, n);
     }
+    // Host functions of the embedder: kinds and names, for rebinding after the restore.
     meta.varuint(m_rt.m_host_functions.size());
+    for (size_t id = 1; id < m_rt.m_host_functions.size(); ++id) {
+        const Runtime::HostFunction& h = m_rt.m_host_functions[id];
+        meta.varuint(static_cast<uint32_t>(h.kind));
+        if (h.name == atoms::invalid || atom_is_index(h.name) || m_rt.atom_is_symbol(h.name))
+            meta.varuint(0);
+        else
+            write_string_chars(meta, m_rt.atom_string(h.name));
+    }
     ByteWriter payload;
     for (ByteWriter* section : {&meta, &m_table, &m_atoms, &m_shapes, &m_bodies, &m_roots}) {
         uint32_t count = section == &meta       ? 0

@@ -940,6 +940,67 @@ static void test_two_runtimes(void) {
     JS_FreeRuntime(rt2);
 }
 
+/* ---- heap snapshots ---- */
+
+static JSValue host_add(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    int32_t a = 0, b = 0;
+    (void)this_val;
+    (void)argc;
+    JS_ToInt32(ctx, &a, argv[0]);
+    JS_ToInt32(ctx, &b, argv[1]);
+    return JS_NewInt32(ctx, a + b);
+}
+
+static void test_snapshots(void) {
+    char error[256];
+    size_t size = 0;
+    uint8_t* bytes;
+    {
+        JSRuntime* rt = JS_NewRuntime();
+        JSContext* ctx = JS_NewContext(rt);
+        JSValue global = JS_GetGlobalObject(ctx);
+        JS_SetPropertyStr(ctx, global, "hostAdd", JS_NewCFunction(ctx, host_add, "hostAdd", 2));
+        JS_FreeValue(ctx, global);
+        CHECK(eval_is(ctx, "var total = hostAdd(2, 3); var later = new Promise(r => { globalThis.finish = r; });"
+                           "later.then(v => { total += v; }); total",
+                      "5"));
+        bytes = JS_WriteSnapshot(rt, &size, error, sizeof error);
+        CHECK(bytes != NULL && size > 0);
+        /* A copy outlives the runtime that allocated the buffer. */
+        uint8_t* copy = (uint8_t*)malloc(size);
+        memcpy(copy, bytes, size);
+        js_free_rt(rt, bytes);
+        bytes = copy;
+        JS_FreeContext(ctx);
+        JS_FreeRuntime(rt);
+    }
+    {
+        JSRuntime* rt = JS_NewRuntime();
+        JSContext* ctx = JS_RestoreSnapshot(rt, bytes, size, error, sizeof error);
+        CHECK(ctx != NULL);
+        /* Not bound yet: a catchable TypeError. */
+        CHECK(eval_is(ctx, "try { hostAdd(1, 1); 'called' } catch (e) { e.name }", "TypeError"));
+        JSCFunctionType f;
+        f.generic = host_add;
+        CHECK(JS_RebindCFunction(rt, "hostAdd", JS_CFUNC_generic, f) == 1);
+        CHECK(eval_is(ctx, "finish(hostAdd(10, 20)); total", "5"));
+        JSContext* job_ctx;
+        while (JS_ExecutePendingJob(rt, &job_ctx) > 0) {
+        }
+        CHECK(eval_is(ctx, "total", "35"));
+        JS_FreeContext(ctx);
+        JS_FreeRuntime(rt);
+    }
+    {
+        /* Truncated bytes are refused with a message; the runtime stays usable for freeing. */
+        JSRuntime* rt = JS_NewRuntime();
+        CHECK(JS_RestoreSnapshot(rt, bytes, size / 2, error, sizeof error) == NULL);
+        CHECK(strstr(error, "invalid snapshot") != NULL);
+        JS_FreeRuntime(rt);
+    }
+    free(bytes);
+}
+
 int main(void) {
     test_runtime();
     JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
@@ -957,6 +1018,7 @@ int main(void) {
     test_classes();
     test_limits();
     test_two_runtimes();
+    test_snapshots();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed ? 1 : 0;
 }

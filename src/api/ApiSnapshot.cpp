@@ -1,0 +1,56 @@
+// ApiSnapshot.cpp: heap snapshots in quickjs.h (JS_WriteSnapshot, JS_RestoreSnapshot,
+// JS_RebindCFunction) over src/snapshot.
+#include "api/ApiInternal.h"
+#include "runtime/Context.h"
+#include "snapshot/HeapSnapshot.h"
+
+#include <cstdio>
+#include <cstring>
+
+using namespace qjs;
+using namespace qjs::api;
+
+static void copy_error(const char* message, char* error, size_t error_size) {
+    if (error && error_size) std::snprintf(error, error_size, "%s", message);
+}
+
+uint8_t* JS_WriteSnapshot(JSRuntime* r, size_t* psize, char* error, size_t error_size) {
+    Runtime& rt = enter(r);
+    ByteWriter out;
+    SnapshotError problem;
+    if (!write_heap_snapshot(rt, out, problem)) {
+        copy_error(problem.message, error, error_size);
+        return nullptr;
+    }
+    auto* buf = static_cast<uint8_t*>(js_malloc_rt(r, out.size() ? out.size() : 1));
+    if (!buf) {
+        copy_error("out of memory", error, error_size);
+        return nullptr;
+    }
+    std::memcpy(buf, out.data().data(), out.size());
+    if (psize) *psize = out.size();
+    return buf;
+}
+
+JSContext* JS_RestoreSnapshot(JSRuntime* r, const uint8_t* buf, size_t size, char* error, size_t error_size) {
+    Runtime& rt = enter(r);
+    SnapshotError problem;
+    if (!buf || !read_heap_snapshot(rt, buf, size, problem)) {
+        copy_error(buf ? problem.message : "no snapshot", error, error_size);
+        return nullptr;
+    }
+    JSContext* c = context_of(*rt.m_contexts.front());
+    if (!c) {
+        copy_error("out of memory", error, error_size);
+        return nullptr;
+    }
+    c->ref_count++; // the caller's reference (the runtime keeps its own)
+    return c;
+}
+
+int JS_RebindCFunction(JSRuntime* r, const char* name, JSCFunctionEnum cproto, JSCFunctionType func) {
+    Runtime& rt = enter(r);
+    Atom a = rt.intern_ascii(name ? name : "");
+    if (!a) return 0;
+    return static_cast<int>(rt.bind_host_function(a, cproto, reinterpret_cast<void (*)()>(func.generic)));
+}
