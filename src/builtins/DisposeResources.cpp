@@ -8,6 +8,8 @@
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/NativeFunction.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -294,11 +296,63 @@ bool install_disposable_stack(Context& ctx);       // DisposableStack.cpp
 bool install_async_disposable_stack(Context& ctx); // AsyncDisposableStack.cpp
 
 // Builtins.def: DisposableStack and AsyncDisposableStack.
+static bool write_disposable_stack(Object* o, HeapWriter& w) {
+    auto* s = static_cast<DisposableStackObject*>(o);
+    w.out().varuint(s->m_resources.size());
+    for (const DisposableResource& res : s->m_resources) {
+        w.value(res.value);
+        w.value(res.method);
+        w.value(res.argument);
+        w.out().u8(static_cast<uint8_t>(res.hint));
+        w.out().u8(static_cast<uint8_t>(res.call));
+    }
+    w.out().u8((s->m_disposed ? 1 : 0) | (s->m_has_error ? 2 : 0) | (s->m_needs_await ? 4 : 0) |
+               (s->m_has_awaited ? 8 : 0));
+    w.value(s->m_error);
+    w.value(s->m_promise);
+    return true;
+}
+static bool read_disposable_stack(Object* o, HeapReader& r) {
+    auto* s = static_cast<DisposableStackObject*>(o);
+    uint32_t n;
+    uint8_t flags;
+    if (!r.count(&n)) return false;
+    s->m_resources.resize(n);
+    for (DisposableResource& res : s->m_resources) {
+        uint8_t hint, call;
+        if (!r.value(&res.value) || !r.value(&res.method) || !r.value(&res.argument) || !r.u8(&hint) ||
+            !r.u8(&call))
+            return false;
+        if (hint > static_cast<uint8_t>(DisposeHint::Async) ||
+            call > static_cast<uint8_t>(DisposeCall::SyncAsAsync))
+            return r.fail("bad disposable resource");
+        res.hint = static_cast<DisposeHint>(hint);
+        res.call = static_cast<DisposeCall>(call);
+    }
+    if (!r.u8(&flags) || !r.value(&s->m_error) || !r.value(&s->m_promise)) return false;
+    if (flags > 15) return r.fail("bad disposable stack state");
+    s->m_disposed = flags & 1;
+    s->m_has_error = flags & 2;
+    s->m_needs_await = flags & 4;
+    s->m_has_awaited = flags & 8;
+    return true;
+}
+static const ClassSnapshotHooks kDisposableStackSnapshot = {
+    sizeof(DisposableStackObject),
+    0,
+    nullptr,
+    construct_payload<DisposableStackObject>,
+    write_disposable_stack,
+    read_disposable_stack,
+    nullptr,
+};
+
 bool install_disposable(Context& ctx) {
-    register_class_hooks(ClassId::DisposableStack,
-                         ClassHooks{visit_disposable_stack, clear_disposable_stack, nullptr, nullptr});
+    register_class_hooks(ClassId::DisposableStack, ClassHooks{visit_disposable_stack, clear_disposable_stack,
+                                                              nullptr, nullptr, &kDisposableStackSnapshot});
     register_class_hooks(ClassId::AsyncDisposableStack,
-                         ClassHooks{visit_disposable_stack, clear_disposable_stack, nullptr, nullptr});
+                         ClassHooks{visit_disposable_stack, clear_disposable_stack, nullptr, nullptr,
+                                    &kDisposableStackSnapshot});
     register_native(async_dispose_on_fulfilled, "async_dispose_on_fulfilled");
     register_native(async_dispose_on_rejected, "async_dispose_on_rejected");
     return install_disposable_stack(ctx) && install_async_disposable_stack(ctx);

@@ -10,6 +10,8 @@
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/Symbol.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -136,9 +138,38 @@ static const FunctionListEntry kFinalizationRegistryPrototype[] = {
 
 // 26.2.2 Properties of the FinalizationRegistry Constructor
 // (#sec-properties-of-the-finalization-registry-constructor)
+static bool write_registry(Object* o, HeapWriter& w) {
+    auto* reg = static_cast<FinalizationRegistryObject*>(o);
+    w.value(reg->m_cleanup);
+    w.out().varuint(reg->m_cells.size());
+    for (const FinalizationCell& c : reg->m_cells) {
+        w.value(c.held_value);
+        w.value(c.unregister_token);
+    }
+    return true;
+}
+static bool read_registry(Object* o, HeapReader& r) {
+    auto* reg = static_cast<FinalizationRegistryObject*>(o);
+    uint32_t n;
+    if (!r.object(&reg->m_cleanup, false) || !r.count(&n)) return false;
+    reg->m_cells.resize(n);
+    for (FinalizationCell& c : reg->m_cells)
+        if (!r.value(&c.held_value) || !r.value(&c.unregister_token)) return false;
+    return true;
+}
+static const ClassSnapshotHooks kRegistrySnapshot = {
+    sizeof(FinalizationRegistryObject),
+    0,
+    nullptr,
+    construct_payload<FinalizationRegistryObject>,
+    write_registry,
+    read_registry,
+    nullptr,
+};
+
 bool install_finalization_registry(Context& ctx) {
     register_class_hooks(ClassId::FinalizationRegistry,
-                         ClassHooks{visit_registry, clear_registry, nullptr, nullptr});
+                         ClassHooks{visit_registry, clear_registry, nullptr, nullptr, &kRegistrySnapshot});
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
     if (!proto) return false;
     ctx.set_intrinsic(Intrinsic::FinalizationRegistryPrototype, proto);

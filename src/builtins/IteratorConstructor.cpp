@@ -6,6 +6,8 @@
 #include "runtime/Context.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -144,10 +146,28 @@ static const FunctionListEntry wrap_prototype_functions[] = {
     QJS_FUNC("return", 0, wrap_return),
 };
 
+static bool write_wrap(Object* o, HeapWriter& w) {
+    static_cast<WrapForValidIteratorObject*>(o)->m_iterated.write(w);
+    return true;
+}
+static bool read_wrap(Object* o, HeapReader& r) {
+    return static_cast<WrapForValidIteratorObject*>(o)->m_iterated.read(r);
+}
+static const ClassSnapshotHooks kWrapSnapshot = {
+    sizeof(WrapForValidIteratorObject),
+    0,
+    nullptr,
+    construct_payload<WrapForValidIteratorObject>,
+    write_wrap,
+    read_wrap,
+    nullptr,
+};
+
 bool install_iterator_constructor(Context& ctx, Object* proto) {
     ClassHooks hooks;
     hooks.visit = wrap_visit;
     hooks.clear = wrap_clear;
+    hooks.snapshot = &kWrapSnapshot;
     register_class_hooks(ClassId::WrapForValidIterator, hooks);
 
     Object* ctor = define_builtin_constructor(ctx, iterator_constructor, "Iterator", 0, proto);

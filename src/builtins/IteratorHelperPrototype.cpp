@@ -11,6 +11,8 @@
 #include "runtime/Conversions.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include <cmath>
 
@@ -380,10 +382,62 @@ static const FunctionListEntry iterator_helper_prototype_functions[] = {
 };
 
 // 27.1.2.1 The %IteratorHelperPrototype% Object (#sec-%iteratorhelperprototype%-object)
+static bool write_iterator_helper(Object* o, HeapWriter& w) {
+    auto* h = static_cast<IteratorHelperObject*>(o);
+    h->m_underlying.write(w);
+    w.value(h->m_function);
+    h->m_inner.write(w);
+    w.out().varuint(h->m_buffer.size());
+    for (const Value& v : h->m_buffer)
+        w.value(v);
+    w.out().varuint(h->m_iters.size());
+    for (const IteratorRecord& rec : h->m_iters)
+        rec.write(w);
+    w.out().f64(h->m_remaining);
+    w.out().varuint(h->m_counter);
+    w.out().u8(static_cast<uint8_t>(h->m_kind));
+    w.out().u8(static_cast<uint8_t>(h->m_state));
+    w.out().u8(h->m_inner_alive ? 1 : 0);
+    return true;
+}
+static bool read_iterator_helper(Object* o, HeapReader& r) {
+    auto* h = static_cast<IteratorHelperObject*>(o);
+    uint32_t n;
+    uint8_t kind, state;
+    if (!h->m_underlying.read(r) || !r.value(&h->m_function) || !h->m_inner.read(r) || !r.count(&n))
+        return false;
+    h->m_buffer.resize(n);
+    for (Value& v : h->m_buffer)
+        if (!r.value(&v)) return false;
+    if (!r.count(&n)) return false;
+    h->m_iters.resize(n);
+    for (IteratorRecord& rec : h->m_iters)
+        if (!rec.read(r)) return false;
+    if (!r.in().f64(&h->m_remaining) || !r.in().varuint(&h->m_counter) || !r.u8(&kind) || !r.u8(&state) ||
+        !r.boolean(&h->m_inner_alive))
+        return false;
+    if (kind > static_cast<uint8_t>(IteratorHelperKind::Zip) ||
+        state > static_cast<uint8_t>(HelperState::Completed))
+        return r.fail("bad iterator helper state");
+    h->m_kind = static_cast<IteratorHelperKind>(kind);
+    h->m_state = static_cast<HelperState>(state);
+    return true;
+}
+static const ClassSnapshotHooks kIteratorHelperSnapshot = {
+    sizeof(IteratorHelperObject),
+    0,
+    nullptr,
+    construct_payload<IteratorHelperObject>,
+    write_iterator_helper,
+    read_iterator_helper,
+    nullptr,
+};
+
 bool install_iterator_helper_prototype(Context& ctx) {
     ClassHooks hooks;
     hooks.visit = iterator_helper_visit;
     hooks.clear = iterator_helper_clear;
+    hooks.snapshot = &kIteratorHelperSnapshot;
     register_class_hooks(ClassId::IteratorHelper, hooks);
 
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::IteratorPrototype), ClassId::Object);

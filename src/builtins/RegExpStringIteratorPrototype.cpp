@@ -6,6 +6,8 @@
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -88,9 +90,38 @@ static const FunctionListEntry kRegExpStringIteratorPrototype[] = {
     QJS_PROP_STRING("[Symbol.toStringTag]", "RegExp String Iterator", prop::Configurable),
 };
 
+static bool write_regexp_string_iterator(Object* o, HeapWriter& w) {
+    auto* it = static_cast<RegExpStringIteratorObject*>(o);
+    w.value(it->m_iterating_regexp);
+    w.value(it->m_iterated_string);
+    w.out().u8((it->m_global ? 1 : 0) | (it->m_unicode ? 2 : 0) | (it->m_done ? 4 : 0));
+    return true;
+}
+static bool read_regexp_string_iterator(Object* o, HeapReader& r) {
+    auto* it = static_cast<RegExpStringIteratorObject*>(o);
+    uint8_t flags;
+    if (!r.object(&it->m_iterating_regexp, true) || !r.value(&it->m_iterated_string) || !r.u8(&flags))
+        return false;
+    if (flags > 7 || !(it->m_iterated_string.is_string() || it->m_iterated_string.is_undefined()))
+        return r.fail("bad regexp string iterator");
+    it->m_global = flags & 1;
+    it->m_unicode = flags & 2;
+    it->m_done = flags & 4;
+    return true;
+}
+static const ClassSnapshotHooks kRegExpStringIteratorSnapshot = {
+    sizeof(RegExpStringIteratorObject),
+    0,
+    nullptr,
+    construct_payload<RegExpStringIteratorObject>,
+    write_regexp_string_iterator,
+    read_regexp_string_iterator,
+    nullptr,
+};
+
 bool install_regexp_string_iterator_prototype(Context& ctx) {
-    register_class_hooks(ClassId::RegExpStringIterator,
-                         ClassHooks{iterator_visit, iterator_clear, nullptr, nullptr});
+    register_class_hooks(ClassId::RegExpStringIterator, ClassHooks{iterator_visit, iterator_clear, nullptr,
+                                                                   nullptr, &kRegExpStringIteratorSnapshot});
     Object* iter_proto = ctx.intrinsic(Intrinsic::IteratorPrototype);
     if (!iter_proto) iter_proto = ctx.intrinsic(Intrinsic::ObjectPrototype);
     Object* proto = Object::create(ctx, iter_proto, ClassId::Object);

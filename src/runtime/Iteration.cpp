@@ -1,5 +1,7 @@
 // Iteration.cpp: the iterator abstract operations (spec 7.4).
 #include "runtime/Iteration.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include "builtins/ArrayIterator.h"
 
@@ -20,6 +22,17 @@ void IteratorRecord::visit(EdgeVisitor& visitor) {
 void IteratorRecord::clear() {
     iterator = Value();
     next_method = Value();
+}
+
+void IteratorRecord::write(HeapWriter& w) const {
+    w.value(iterator);
+    w.value(next_method);
+    w.out().u8(done ? 1 : 0);
+}
+
+bool IteratorRecord::read(HeapReader& r) {
+    // A cleared record holds undefined; a live one an object.
+    return r.object(&iterator, true) && r.value(&next_method) && r.boolean(&done);
 }
 
 // 7.4.2 GetIteratorDirect ( obj ) (#sec-getiteratordirect)

@@ -19,6 +19,9 @@ class Object;
 class EdgeVisitor;
 
 // 7.4.1 Iterator Records (#sec-iterator-records)
+class HeapReader;
+class HeapWriter;
+
 struct IteratorRecord {
     Value iterator;    // [[Iterator]]: always an Object once the record is built
     Value next_method; // [[NextMethod]]: any value (checked for callability at each call)
@@ -28,6 +31,9 @@ struct IteratorRecord {
     // For payloads holding a record (iterator helpers, interpreter frames).
     void visit(EdgeVisitor&);
     void clear();
+    // Heap snapshots: the record's values and flag.
+    void write(HeapWriter&) const;
+    bool read(HeapReader&);
 };
 
 // 7.4.2 GetIteratorDirect(obj) (#sec-getiteratordirect): the record of an iterator object itself.

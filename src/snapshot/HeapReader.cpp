@@ -137,8 +137,11 @@ bool SnapshotReader::read_realms() {
         uint32_t id, length;
         const uint8_t* name;
         if (!m_in.varuint32(&id) || !count(&length) || !m_in.bytes(&name, length)) return false;
+        if (id == 0 || id >= native_count())
+            return fail("a native function of the snapshot is unknown to this engine build");
         const char* here = native_name(id);
-        if (!here || std::strlen(here) != length || std::memcmp(here, name, length) != 0)
+        size_t here_length = here ? std::strlen(here) : 0;
+        if (here_length != length || (length && std::memcmp(here, name, length) != 0))
             return fail("a native function of the snapshot is unknown to this engine build");
         m_natives.push_back(id);
     }
@@ -392,7 +395,7 @@ bool SnapshotReader::read_object(Object* o) {
     if (!m_in.varuint32(&array_length) || !count(&element_count)) return false;
     if (element_count && !(flags & objflag::FastArray))
         return fail("elements on an object without fast elements");
-    if (cls == ClassId::Array && (flags & objflag::FastArray) && element_count != array_length)
+    if (cls == ClassId::Array && (flags & objflag::FastArray) && element_count > array_length)
         return fail("fast array length does not match its elements");
     if (cls != ClassId::Array && array_length) return fail("array length on an object that is not an array");
     o->m_array_length = array_length;

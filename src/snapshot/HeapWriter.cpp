@@ -99,10 +99,6 @@ uint32_t SnapshotWriter::realm_index(Context* ctx) {
 void SnapshotWriter::use_native(uint32_t id) {
     for (uint32_t n : m_natives)
         if (n == id) return;
-    if (!native_name(id)) {
-        refuse("native function #%u has no name and cannot be written", id);
-        return;
-    }
     m_natives.push_back(id);
 }
 
@@ -400,10 +396,10 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
     meta.varuint(m_natives.size());
     for (uint32_t id : m_natives) {
         meta.varuint(id);
-        const char* name = native_name(id);
-        size_t n = __builtin_strlen(name);
+        const char* name = native_name(id); // unnamed natives are checked by id alone
+        size_t n = name ? __builtin_strlen(name) : 0;
         meta.varuint(n);
-        meta.bytes(name, n);
+        if (n) meta.bytes(name, n);
     }
     // Host functions of the embedder: kinds and names, for rebinding after the restore.
     meta.varuint(m_rt.m_host_functions.size());

@@ -11,6 +11,8 @@
 #include "runtime/Context.h"
 #include "runtime/Object.h"
 #include "runtime/VarRef.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 #include "vm/FunctionObject.h"
 #include "vm/SlowPaths.h"
 
@@ -157,7 +159,46 @@ const ExoticHooks kMappedArgumentsExotic = {
     mapped_get_own_property, mapped_define_own_property, nullptr, nullptr, nullptr, mapped_delete_property,
 };
 
+// The parameter map: per index, a parameter's closure cell or undefined.
+bool write_mapped_arguments(Object* o, HeapWriter& w) {
+    auto& map = static_cast<MappedArgumentsObject*>(o)->m_map;
+    w.out().varuint(map.size());
+    for (const Value& v : map)
+        w.value(v);
+    return true;
+}
+
+bool read_mapped_arguments(Object* o, HeapReader& r) {
+    auto& map = static_cast<MappedArgumentsObject*>(o)->m_map;
+    uint32_t n;
+    if (!r.count(&n)) return false;
+    map.resize(n);
+    for (Value& v : map) {
+        if (!r.value(&v)) return false;
+        bool cell = v.is_internal_cell() && v.as_cell()->kind() == CellKind::VarRef;
+        if (!cell && !v.is_undefined()) return r.fail("bad arguments parameter map");
+    }
+    return true;
+}
+
+const ClassSnapshotHooks kMappedArgumentsSnapshot = {
+    sizeof(MappedArgumentsObject),
+    0,
+    nullptr,
+    construct_payload<MappedArgumentsObject>,
+    write_mapped_arguments,
+    read_mapped_arguments,
+    nullptr,
+};
+
 } // namespace
+
+// Registered when the vm starts (vm_init), so a restored snapshot can hold mapped arguments objects.
+void register_mapped_arguments_class() {
+    register_class_hooks(ClassId::MappedArguments,
+                         ClassHooks{visit_mapped_arguments, clear_mapped_arguments, nullptr,
+                                    &kMappedArgumentsExotic, &kMappedArgumentsSnapshot});
+}
 
 // 10.4.4.7 CreateMappedArgumentsObject ( func, formals, argumentsList, env )
 // (#sec-createmappedargumentsobject)
@@ -175,13 +216,6 @@ Value create_mapped_arguments(Context& ctx, Frame& f) {
         o = new_arguments_object(ctx, f.args, ClassId::Arguments);
         if (!o) return Exception{};
     } else {
-        static bool registered = false;
-        if (!registered) {
-            registered = true;
-            register_class_hooks(
-                ClassId::MappedArguments,
-                ClassHooks{visit_mapped_arguments, clear_mapped_arguments, nullptr, &kMappedArgumentsExotic});
-        }
         // 4-6. Let obj be MakeBasicObject(« [[Prototype]], [[Extensible]], [[ParameterMap]] ») with the
         //      exotic internal methods, [[Prototype]] %Object.prototype%.
         auto* m = Object::create_as<MappedArgumentsObject>(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype),

@@ -6,6 +6,8 @@
 #include "runtime/Context.h"
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 #include "vm/SlowPaths.h"
 
 namespace qjs {
@@ -29,6 +31,28 @@ void clear_afs(Object* o) {
     it->m_iterator = Value();
     it->m_next = Value();
 }
+
+bool write_afs(Object* o, HeapWriter& w) {
+    auto* it = static_cast<AsyncFromSyncIteratorObject*>(o);
+    w.value(it->m_iterator);
+    w.value(it->m_next);
+    return true;
+}
+
+bool read_afs(Object* o, HeapReader& r) {
+    auto* it = static_cast<AsyncFromSyncIteratorObject*>(o);
+    return r.object(&it->m_iterator, true) && r.value(&it->m_next);
+}
+
+const ClassSnapshotHooks kAfsSnapshot = {
+    sizeof(AsyncFromSyncIteratorObject),
+    0,
+    nullptr,
+    construct_payload<AsyncFromSyncIteratorObject>,
+    write_afs,
+    read_afs,
+    nullptr,
+};
 
 // Rejects `promise` with the pending exception and returns it (IfAbruptRejectPromise).
 Value reject_with_pending(Context& ctx, const Value& promise) {
@@ -136,6 +160,11 @@ const FunctionListEntry afs_functions[] = {
 // The natives of %AsyncFromSyncIteratorPrototype%, which is built on first use, get their ids when
 // the vm starts, so they are the same in every process (snapshots refer to natives by id).
 void register_async_from_sync_natives() {
+    ClassHooks hooks;
+    hooks.visit = visit_afs;
+    hooks.clear = clear_afs;
+    hooks.snapshot = &kAfsSnapshot;
+    register_class_hooks(ClassId::AsyncFromSyncIterator, hooks);
     for (const FunctionListEntry& e : afs_functions)
         register_native(e.fn, e.name);
     register_native(afs_unwrap, "AsyncFromSyncIteratorContinuation.unwrap");
@@ -147,10 +176,6 @@ Value create_async_from_sync_iterator(Context& ctx, const Value& iterator, const
                                       Value* next_out) {
     Object* proto = ctx.intrinsic(Intrinsic::AsyncFromSyncIteratorPrototype);
     if (!proto) {
-        ClassHooks hooks;
-        hooks.visit = visit_afs;
-        hooks.clear = clear_afs;
-        register_class_hooks(ClassId::AsyncFromSyncIterator, hooks);
         Object* async_iter = ctx.intrinsic(Intrinsic::AsyncIteratorPrototype);
         proto = Object::create(ctx, async_iter ? async_iter : ctx.intrinsic(Intrinsic::ObjectPrototype),
                                ClassId::Object);

@@ -226,6 +226,8 @@ void register_function_object_class() {
 
 void register_async_from_sync_natives();
 void register_module_natives();
+void register_for_in_class();
+void register_mapped_arguments_class();
 
 void vm_init() {
     static bool done = false;
@@ -236,6 +238,8 @@ void vm_init() {
     register_async_natives();
     register_async_from_sync_natives();
     register_module_natives();
+    register_for_in_class();
+    register_mapped_arguments_class();
 }
 
 } // namespace qjs

@@ -158,10 +158,8 @@ static bool read_generator(Object* o, HeapReader& r) {
     if (!g->m_frame.is_undefined() &&
         !(g->m_frame.is_internal_cell() && g->m_frame.as_cell()->kind() == CellKind::Frame))
         return r.fail("generator frame is not a frame");
-    // A snapshot is never taken while a generator runs.
-    if (state > static_cast<uint8_t>(GeneratorObject::State::Completed) ||
-        state == static_cast<uint8_t>(GeneratorObject::State::Executing))
-        return r.fail("bad generator state");
+    // Executing: an async generator awaiting inside its body (its frame is suspended at an await).
+    if (state > static_cast<uint8_t>(GeneratorObject::State::Completed)) return r.fail("bad generator state");
     g->m_state = static_cast<GeneratorObject::State>(state);
     if (g->m_state != GeneratorObject::State::Completed && g->m_frame.is_undefined())
         return r.fail("suspended generator without a frame");

@@ -6,6 +6,8 @@
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 #include "vm/SlowPaths.h"
 
 namespace qjs {
@@ -66,15 +68,38 @@ static Result<void> collect_for_in_keys(Context& ctx, Object* start, Object* key
     return {};
 }
 
+namespace {
+
+bool write_for_in(Object* o, HeapWriter& w) {
+    auto* it = static_cast<ForInIterator*>(o);
+    w.value(it->m_object);
+    w.value(it->m_keys);
+    w.out().varuint(it->m_index);
+    return true;
+}
+
+bool read_for_in(Object* o, HeapReader& r) {
+    auto* it = static_cast<ForInIterator*>(o);
+    return r.value(&it->m_object) && r.object_of_class(&it->m_keys, ClassId::Array, true) &&
+           r.varuint32(&it->m_index);
+}
+
+const ClassSnapshotHooks kForInSnapshot = {
+    sizeof(ForInIterator), 0, nullptr, construct_payload<ForInIterator>, write_for_in, read_for_in, nullptr,
+};
+
+} // namespace
+
+// Registered when the vm starts (vm_init), so a restored snapshot can hold for-in enumerators.
+void register_for_in_class() {
+    ClassHooks hooks;
+    hooks.visit = visit_for_in;
+    hooks.clear = clear_for_in;
+    hooks.snapshot = &kForInSnapshot;
+    register_class_hooks(ClassId::ForInIterator, hooks);
+}
+
 Value for_in_start(Context& ctx, const Value& obj) {
-    static bool registered = false;
-    if (!registered) {
-        ClassHooks hooks;
-        hooks.visit = visit_for_in;
-        hooks.clear = clear_for_in;
-        register_class_hooks(ClassId::ForInIterator, hooks);
-        registered = true;
-    }
     auto* it = Object::create_as<ForInIterator>(ctx, nullptr, ClassId::ForInIterator);
     if (!it) return Exception{};
     Value result = Value::adopt(Tag::Object, it);

@@ -63,7 +63,8 @@ TestResult judge_eval(const Metadata& meta, const api::EvalResult& result) {
     // A parse-phase error must come from the compiler, a runtime one from running code.
     bool early = meta.negative_phase == NegativePhase::Parse;
     if (result.early_error != early)
-        return fail(expected + ", got a " + (result.early_error ? "parse" : "runtime") + "-phase " + describe_error(result));
+        return fail(expected + ", got a " + (result.early_error ? "parse" : "runtime") + "-phase " +
+                    describe_error(result));
     if (result.error_name != meta.negative_type) return fail(expected + ", got " + describe_error(result));
     return {Status::Pass, {}, {}};
 }
@@ -91,6 +92,28 @@ bool load_test_module(void* opaque, const std::string& specifier, const std::str
     const std::string& base = referrer.find('/') == std::string::npos ? *loader->rel_path : referrer;
     *resolved_name = api::resolve_module_path(specifier, base);
     return read_file(loader->ctx->test_dir + "/" + *resolved_name, source);
+}
+
+// Saves the VM, frees it (checking for leaks) and continues in a VM restored from the bytes.
+TestResult round_trip(const ExecContext& ctx, api::Engine*& engine, api::Realm*& realm, TestLoader* loader) {
+    std::vector<uint8_t> bytes;
+    std::string error;
+    if (!api::snapshot_write(engine, bytes, error)) return fail("snapshot: " + error);
+    api::realm_free(realm);
+    g_running_engine.store(nullptr);
+    size_t leaked = api::engine_free(engine);
+    realm = nullptr;
+    engine = api::snapshot_restore(bytes.data(), bytes.size(), ctx.memory_limit, &realm, error);
+    if (!engine) {
+        // The caller frees an engine: give it an empty one.
+        engine = api::engine_new(ctx.memory_limit);
+        realm = api::realm_new(engine);
+        return fail("restore: " + error);
+    }
+    api::set_module_loader(engine, load_test_module, loader);
+    g_running_engine.store(engine);
+    if (leaked) return fail("leak before the snapshot: " + std::to_string(leaked) + " cells");
+    return {Status::Pass, {}, {}};
 }
 
 TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::string& rel_path,
@@ -135,7 +158,15 @@ TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::str
             r = api::eval_script(realm, source, rel_path, mode);
         }
         result = judge_eval(meta, r);
-        if (result.status == Status::Pass && meta.has_flag(FlagAsync)) result = judge_async(engine, printed);
+        if (result.status == Status::Pass && r.ok && ctx.snapshot_round_trip)
+            result = round_trip(ctx, engine, realm, &loader);
+        if (result.status == Status::Pass && meta.has_flag(FlagAsync))
+            result = judge_async(engine, printed);
+        else if (result.status == Status::Pass && ctx.snapshot_round_trip) {
+            api::EvalResult job_error;
+            if (!api::run_jobs(engine, &job_error))
+                result = fail("in a job after the restore: " + describe_error(job_error));
+        }
     }
 
     api::realm_free(realm);

@@ -15,6 +15,9 @@ struct ExecContext {
     const Config* config = nullptr;
     size_t memory_limit = 0; // bytes, passed to engine_new (0 = none)
     double timeout_seconds = 10;
+    // Snapshot round trip: after the test's script ran, save the VM, free it, restore the bytes into a
+    // fresh engine and finish there (pending jobs; async tests complete after the restore).
+    bool snapshot_round_trip = false;
 };
 
 // Runs the file `rel_path` (relative to test_dir) in every mode its flags ask for, each in a fresh

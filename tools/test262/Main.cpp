@@ -45,6 +45,7 @@ struct Options {
     std::string log_dir = "build/test262-logs";
     size_t max_listed = 100;
     bool verbose = false;
+    bool snapshot_round_trip = false;
 };
 
 void print_usage(FILE* out) {
@@ -64,7 +65,9 @@ void print_usage(FILE* out) {
                "  --results FILE      one line per test (default build/test262-results.txt)\n"
                "  --log-dir DIR       workers' stderr/stdout logs (default build/test262-logs)\n"
                "  --max-listed N      new failures printed in full (default 100)\n"
-               "  -v, --verbose       print every test's result\n",
+               "  -v, --verbose       print every test's result\n"
+               "  --snapshot-round-trip  snapshot each test's VM after its script ran, restore it into a\n"
+               "                      fresh engine and finish the test there (docs/SNAPSHOT.md)\n",
                out);
 }
 
@@ -144,6 +147,8 @@ bool parse_options(int argc, char** argv, Options* options) {
         } else if (arg == "--max-listed") {
             if (!number(&n)) return false;
             options->max_listed = static_cast<size_t>(n);
+        } else if (arg == "--snapshot-round-trip") {
+            options->snapshot_round_trip = true;
         } else if (arg == "-v" || arg == "--verbose") {
             options->verbose = true;
         } else if (arg == "-h" || arg == "--help") {
@@ -251,6 +256,7 @@ int main(int argc, char** argv) {
     context.config = &config;
     context.memory_limit = options.memory_limit_mb * 1024 * 1024;
     context.timeout_seconds = options.timeout;
+    context.snapshot_round_trip = options.snapshot_round_trip;
 
     PoolOptions pool_options;
     pool_options.jobs = options.jobs;
