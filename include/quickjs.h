@@ -879,6 +879,12 @@ int JS_SetPropertyFunctionList(JSContext* ctx, JSValueConst obj, const JSCFuncti
    JS_NewCFunction2); calling one that is not bound throws a TypeError. */
 uint8_t* JS_WriteSnapshot(JSRuntime* rt, size_t* psize, char* error, size_t error_size);
 JSContext* JS_RestoreSnapshot(JSRuntime* rt, const uint8_t* buf, size_t size, char* error, size_t error_size);
+/* Delta snapshots: the last full snapshot written or restored is the runtime's base; a delta holds only
+   what changed since then and is restored together with its base (both given, the base's bytes
+   unchanged). */
+uint8_t* JS_WriteSnapshotDelta(JSRuntime* rt, size_t* psize, char* error, size_t error_size);
+JSContext* JS_RestoreSnapshotDelta(JSRuntime* rt, const uint8_t* base, size_t base_size, const uint8_t* delta,
+                                   size_t delta_size, char* error, size_t error_size);
 /* Returns the number of functions bound (0 when none of that name and kind was restored). */
 int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, JSCFunctionType func);
 

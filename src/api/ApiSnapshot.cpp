@@ -14,11 +14,11 @@ static void copy_error(const char* message, char* error, size_t error_size) {
     if (error && error_size) std::snprintf(error, error_size, "%s", message);
 }
 
-uint8_t* JS_WriteSnapshot(JSRuntime* r, size_t* psize, char* error, size_t error_size) {
+static uint8_t* write_snapshot(JSRuntime* r, size_t* psize, char* error, size_t error_size, bool delta) {
     Runtime& rt = enter(r);
     ByteWriter out;
     SnapshotError problem;
-    if (!write_heap_snapshot(rt, out, problem)) {
+    if (!write_heap_snapshot(rt, out, problem, delta)) {
         copy_error(problem.message, error, error_size);
         return nullptr;
     }
@@ -32,10 +32,23 @@ uint8_t* JS_WriteSnapshot(JSRuntime* r, size_t* psize, char* error, size_t error
     return buf;
 }
 
+uint8_t* JS_WriteSnapshot(JSRuntime* r, size_t* psize, char* error, size_t error_size) {
+    return write_snapshot(r, psize, error, error_size, false);
+}
+
+uint8_t* JS_WriteSnapshotDelta(JSRuntime* r, size_t* psize, char* error, size_t error_size) {
+    return write_snapshot(r, psize, error, error_size, true);
+}
+
 JSContext* JS_RestoreSnapshot(JSRuntime* r, const uint8_t* buf, size_t size, char* error, size_t error_size) {
+    return JS_RestoreSnapshotDelta(r, buf, size, nullptr, 0, error, error_size);
+}
+
+JSContext* JS_RestoreSnapshotDelta(JSRuntime* r, const uint8_t* buf, size_t size, const uint8_t* delta,
+                                   size_t delta_size, char* error, size_t error_size) {
     Runtime& rt = enter(r);
     SnapshotError problem;
-    if (!buf || !read_heap_snapshot(rt, buf, size, problem)) {
+    if (!buf || !read_heap_snapshot(rt, buf, size, problem, delta, delta_size)) {
         copy_error(buf ? problem.message : "no snapshot", error, error_size);
         return nullptr;
     }

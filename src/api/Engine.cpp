@@ -98,10 +98,10 @@ Engine* engine_new(size_t memory_limit_bytes) {
     return e;
 }
 
-bool snapshot_write(Engine* e, std::vector<uint8_t>& out, std::string& error) {
+bool snapshot_write(Engine* e, std::vector<uint8_t>& out, std::string& error, bool delta) {
     ByteWriter bytes;
     SnapshotError problem;
-    if (!write_heap_snapshot(*e->rt, bytes, problem)) {
+    if (!write_heap_snapshot(*e->rt, bytes, problem, delta)) {
         error = problem.message;
         return false;
     }
@@ -110,7 +110,7 @@ bool snapshot_write(Engine* e, std::vector<uint8_t>& out, std::string& error) {
 }
 
 Engine* snapshot_restore(const uint8_t* data, size_t length, size_t memory_limit_bytes, Realm** realm,
-                         std::string& error) {
+                         std::string& error, const uint8_t* delta, size_t delta_length) {
     Engine* e = engine_new(memory_limit_bytes);
     if (!e) {
         error = "out of memory";
@@ -118,7 +118,7 @@ Engine* snapshot_restore(const uint8_t* data, size_t length, size_t memory_limit
     }
     SnapshotError problem;
     Realm* r = nullptr;
-    if (read_heap_snapshot(*e->rt, data, length, problem)) {
+    if (read_heap_snapshot(*e->rt, data, length, problem, delta, delta_length)) {
         r = static_cast<Realm*>(e->rt->alloc(sizeof(Realm)));
         if (r) {
             r->engine = e;

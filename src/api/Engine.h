@@ -76,9 +76,11 @@ int loop_once(Engine*, EvalResult* err);
 // with a message while code runs or an exception is pending, or when a reachable object's class has no
 // snapshot support. snapshot_restore makes a new engine from such bytes (validated: bad bytes give an
 // error, never a crash); *realm is its first realm.
-bool snapshot_write(Engine*, std::vector<uint8_t>& out, std::string& error);
+// A full snapshot becomes the engine's delta base; `delta` writes only what changed since then (restore
+// it together with its base).
+bool snapshot_write(Engine*, std::vector<uint8_t>& out, std::string& error, bool delta = false);
 Engine* snapshot_restore(const uint8_t* data, size_t length, size_t memory_limit_bytes, Realm** realm,
-                         std::string& error);
+                         std::string& error, const uint8_t* delta = nullptr, size_t delta_length = 0);
 
 // Asks the running script to stop with an uncatchable InternalError("interrupted") at the next
 // backward jump or call (used by the test runner's per-test time limit). Signal-safe.

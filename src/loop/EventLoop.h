@@ -60,6 +60,7 @@ class EventLoop {
     // long after the restore as it had left to wait when the snapshot was taken.
     void write_timers(HeapWriter&);
     bool read_timers(HeapReader&);
+    void clear_timers() { m_timers.clear(); } // a delta snapshot's timers replace the base's
 
     explicit EventLoop(Runtime& rt) : m_rt(rt) {}
 

@@ -758,6 +758,7 @@ Value module_import_function(Context& ctx, Atom referrer) {
 // Natives created while modules load and evaluate get their ids when the vm starts, so they are the
 // same in every process (snapshots refer to natives by id).
 void register_module_natives() {
+    register_module_classes(); // a restored snapshot may hold module records before any module loads
     register_native(async_module_fulfilled_native, "AsyncModuleExecutionFulfilled");
     register_native(async_module_rejected_native, "AsyncModuleExecutionRejected");
     register_native(dynamic_import_fulfilled, "ContinueDynamicImport.onFulfilled");

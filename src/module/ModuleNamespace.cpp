@@ -1,6 +1,8 @@
 // ModuleNamespace.cpp: module namespace exotic objects (10.4.6) and the class hooks of module
 // records and namespaces.
 #include "module/ModuleRecord.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
@@ -180,6 +182,183 @@ void finalize_record(Object* o) {
     std::destroy_at(&m->m_info);
 }
 
+// ---- snapshots ----
+
+bool write_namespace(Object* o, HeapWriter& w) {
+    auto* ns = as_namespace(o);
+    w.value(ns->m_module);
+    w.out().varuint(ns->m_names.size());
+    for (size_t i = 0; i < ns->m_names.size(); ++i) {
+        w.atom(ns->m_names[i]);
+        w.value(ns->m_cells[i]);
+    }
+    return true;
+}
+
+bool read_namespace(Object* o, HeapReader& r) {
+    auto* ns = as_namespace(o);
+    uint32_t n;
+    if (!r.object_of_class(&ns->m_module, ClassId::ModuleRecord, false) || !r.count(&n)) return false;
+    ns->m_names.resize(n);
+    ns->m_cells.resize(n);
+    for (uint32_t i = 0; i < n; ++i) {
+        if (!r.atom(&ns->m_names[i]) || !r.value(&ns->m_cells[i])) return false;
+        const Value& cell = ns->m_cells[i];
+        bool binding = cell.is_internal_cell() && cell.as_cell()->kind() == CellKind::VarRef;
+        if (ns->m_names[i] == atoms::invalid || !(binding || cell.is_object()))
+            return r.fail("bad module namespace entry");
+    }
+    return true;
+}
+
+const ClassSnapshotHooks kNamespaceSnapshot = {
+    sizeof(ModuleNamespaceObject),
+    0,
+    nullptr,
+    construct_payload<ModuleNamespaceObject>,
+    write_namespace,
+    read_namespace,
+    nullptr,
+};
+
+void write_export(HeapWriter& w, const ModuleExportDesc& e) {
+    w.atom(e.export_name);
+    w.out().varuint(e.slot == kNoSlot ? 0 : uint64_t(e.slot) + 1);
+    w.out().varuint(e.request == kNoSlot ? 0 : uint64_t(e.request) + 1);
+    w.atom(e.import_name);
+}
+
+bool read_index(HeapReader& r, uint32_t* out, uint32_t bound) {
+    uint64_t v;
+    if (!r.in().varuint(&v, uint64_t(bound) + 1)) return false;
+    *out = v == 0 ? kNoSlot : static_cast<uint32_t>(v - 1);
+    return true;
+}
+
+bool read_export(HeapReader& r, ModuleExportDesc* e, uint32_t slots, uint32_t requests) {
+    return r.atom(&e->export_name) && read_index(r, &e->slot, slots - 1) &&
+           read_index(r, &e->request, requests - 1) && r.atom(&e->import_name);
+}
+
+bool write_record(Object* o, HeapWriter& w) {
+    ModuleRecord* m = as_module_record(o);
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
+                     &m->m_top_promise, &m->m_cycle_root})
+        w.value(*f);
+    for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents}) {
+        w.out().varuint(list->size());
+        for (const Value& x : *list)
+            w.value(x);
+    }
+    const ModuleCompileInfo& info = m->m_info;
+    w.out().varuint(info.requests.size());
+    for (Atom a : info.requests)
+        w.atom(a);
+    w.out().varuint(info.bindings.size());
+    for (const ModuleBindingDesc& b : info.bindings) {
+        w.atom(b.name);
+        w.out().u8(b.flags);
+    }
+    w.out().varuint(info.imports.size());
+    for (const ModuleImportDesc& i : info.imports) {
+        w.out().varuint(i.request);
+        w.atom(i.import_name);
+        w.out().varuint(i.slot);
+    }
+    for (const Vector<ModuleExportDesc>* list : {&info.local_exports, &info.indirect_exports}) {
+        w.out().varuint(list->size());
+        for (const ModuleExportDesc& e : *list)
+            write_export(w, e);
+    }
+    w.out().varuint(info.star_exports.size());
+    for (uint32_t s : info.star_exports)
+        w.out().varuint(s);
+    w.atom(m->m_name_atom);
+    w.out().u8(static_cast<uint8_t>(m->m_status));
+    w.out().u8((info.has_top_level_await ? 1 : 0) | (m->m_has_tla ? 2 : 0) | (m->m_has_error ? 4 : 0) |
+               (m->m_async_evaluation ? 8 : 0));
+    w.out().varuint(m->m_dfs_index);
+    w.out().varuint(m->m_dfs_ancestor_index);
+    w.out().varuint(m->m_pending_async_dependencies);
+    w.out().varuint(m->m_async_order);
+    return true;
+}
+
+bool read_record(Object* o, HeapReader& r) {
+    ModuleRecord* m = as_module_record(o);
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
+                     &m->m_top_promise, &m->m_cycle_root})
+        if (!r.value(f)) return false;
+    if (!m->m_name.is_string() ||
+        !(m->m_bytecode.is_internal_cell() && m->m_bytecode.as_cell()->kind() == CellKind::FunctionBytecode))
+        return r.fail("bad module record");
+    for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents}) {
+        uint32_t n;
+        if (!r.count(&n)) return false;
+        list->resize(n);
+        for (Value& x : *list)
+            if (!r.value(&x)) return false;
+    }
+    for (const Value& cell : m->m_env)
+        if (!cell.is_undefined() && !(cell.is_internal_cell() && cell.as_cell()->kind() == CellKind::VarRef))
+            return r.fail("bad module binding");
+    for (Vector<Value>* list : {&m->m_requested, &m->m_async_parents})
+        for (const Value& x : *list)
+            if (!x.is_undefined() && !(x.is_object() && x.as_object()->class_id() == ClassId::ModuleRecord))
+                return r.fail("bad module reference");
+    ModuleCompileInfo& info = m->m_info;
+    uint32_t n, slots = static_cast<uint32_t>(m->m_env.size());
+    if (!r.count(&n)) return false;
+    info.requests.resize(n);
+    for (Atom& a : info.requests)
+        if (!r.atom(&a)) return false;
+    uint32_t requests = n;
+    if (requests != m->m_requested.size() && !m->m_requested.empty())
+        return r.fail("module requests do not match");
+    if (!r.count(&n)) return false;
+    info.bindings.resize(n);
+    for (ModuleBindingDesc& b : info.bindings)
+        if (!r.atom(&b.name) || !r.u8(&b.flags)) return false;
+    // Slots index the module environment, one per binding (the environment exists once linked).
+    slots = n;
+    if (!m->m_env.empty() && m->m_env.size() != slots) return r.fail("module environment does not match");
+    if (!r.count(&n)) return false;
+    info.imports.resize(n);
+    for (ModuleImportDesc& i : info.imports) {
+        if (!r.varuint32(&i.request) || !r.atom(&i.import_name) || !r.varuint32(&i.slot)) return false;
+        if (i.request >= requests || i.slot >= slots) return r.fail("module import out of range");
+    }
+    for (Vector<ModuleExportDesc>* list : {&info.local_exports, &info.indirect_exports}) {
+        if (!r.count(&n)) return false;
+        list->resize(n);
+        for (ModuleExportDesc& e : *list)
+            if (!read_export(r, &e, slots, requests)) return false;
+    }
+    if (!r.count(&n)) return false;
+    info.star_exports.resize(n);
+    for (uint32_t& s : info.star_exports) {
+        if (!r.varuint32(&s)) return false;
+        if (s >= requests) return r.fail("module star export out of range");
+    }
+    uint8_t status, flags;
+    if (!r.atom(&m->m_name_atom) || !r.u8(&status) || !r.u8(&flags) || !r.varuint32(&m->m_dfs_index) ||
+        !r.varuint32(&m->m_dfs_ancestor_index) || !r.varuint32(&m->m_pending_async_dependencies) ||
+        !r.in().varuint(&m->m_async_order))
+        return false;
+    if (status > static_cast<uint8_t>(ModuleStatus::Evaluated) || flags > 15)
+        return r.fail("bad module state");
+    m->m_status = static_cast<ModuleStatus>(status);
+    info.has_top_level_await = flags & 1;
+    m->m_has_tla = flags & 2;
+    m->m_has_error = flags & 4;
+    m->m_async_evaluation = flags & 8;
+    return true;
+}
+
+const ClassSnapshotHooks kRecordSnapshot = {
+    sizeof(ModuleRecord), 0, nullptr, construct_payload<ModuleRecord>, write_record, read_record, nullptr,
+};
+
 } // namespace
 
 void register_module_classes() {
@@ -187,9 +366,10 @@ void register_module_classes() {
     if (done) return;
     done = true;
     register_class_hooks(ClassId::ModuleNamespace,
-                         ClassHooks{visit_namespace, clear_namespace, finalize_namespace, &kNamespaceHooks});
+                         ClassHooks{visit_namespace, clear_namespace, finalize_namespace, &kNamespaceHooks,
+                                    &kNamespaceSnapshot});
     register_class_hooks(ClassId::ModuleRecord,
-                         ClassHooks{visit_record, clear_record, finalize_record, nullptr});
+                         ClassHooks{visit_record, clear_record, finalize_record, nullptr, &kRecordSnapshot});
 }
 
 // 10.4.6.12 ModuleNamespaceCreate (#sec-modulenamespacecreate)

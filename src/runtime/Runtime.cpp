@@ -79,8 +79,18 @@ Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
     return rt;
 }
 
+void Runtime::drop_snapshot_base() {
+    Vector<Cell*> cells = std::move(m_snapshot_base_cells);
+    Vector<uint64_t>().swap(m_snapshot_base_hashes);
+    m_snapshot_base_crc = 0;
+    m_snapshot_base_length = 0;
+    for (Cell* c : cells)
+        c->unref();
+}
+
 size_t Runtime::destroy() {
     make_current();
+    drop_snapshot_base();
     m_jobs.clear();
     m_job_head = 0;
     m_exception = Value();

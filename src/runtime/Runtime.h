@@ -182,6 +182,15 @@ class Runtime {
 
     EventLoop* m_event_loop = nullptr; // timers (src/loop), created on first use; the host destroys it
 
+    // The last full heap snapshot written or restored (src/snapshot), the base of delta snapshots: its
+    // cells in snapshot order (strong references), their content hashes then, and the base's identity
+    // (its payload CRC-32 and length).
+    Vector<Cell*> m_snapshot_base_cells;
+    Vector<uint64_t> m_snapshot_base_hashes;
+    uint32_t m_snapshot_base_crc = 0;
+    uint64_t m_snapshot_base_length = 0;
+    void drop_snapshot_base();
+
     // ---- contexts ----
     Vector<Context*> m_contexts;
 

@@ -1,6 +1,7 @@
 // Baseline.cpp: capturing a new realm's built-in cells and hashing their contents (see Baseline.h).
 #include "snapshot/Baseline.h"
 
+#include "bytecode/FunctionBytecode.h"
 #include "gc/Visitor.h"
 #include "runtime/Context.h"
 #include "runtime/Object.h"
@@ -74,6 +75,12 @@ uint64_t portable_atom(Runtime& rt, Atom a) {
 uint64_t baseline_content_hash(Cell* cell) {
     ContentHashVisitor v;
     v.hasher.mix(static_cast<uint64_t>(cell->kind()));
+    if (cell->kind() == CellKind::FunctionBytecode) {
+        // Code never changes; inline caches do (they are not state) and are left out.
+        for (Value& c : static_cast<FunctionBytecode*>(cell)->m_constants)
+            v.visit_value(c);
+        return v.hasher.h;
+    }
     if (cell->kind() == CellKind::Object) {
         auto* o = static_cast<Object*>(cell);
         v.hasher.mix(static_cast<uint64_t>(o->class_id()));

@@ -9,6 +9,7 @@
 #include "snapshot/HeapSnapshot.h"
 
 #include "bytecode/FunctionBytecode.h"
+#include "gc/Visitor.h"
 #include "loop/EventLoop.h"
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
@@ -52,6 +53,23 @@ bool is_callable_class(ClassId c) {
            c == ClassId::Proxy || c == ClassId::HostObject;
 }
 
+// Empties a bytecode cell so a delta's body can fill it again.
+void reset_bytecode(FunctionBytecode* fb) {
+    clear_function_bytecode(fb);
+    fb->m_code.clear();
+    fb->m_constants.clear();
+    fb->m_closure_vars.clear();
+    fb->m_handlers.clear();
+    fb->m_lines.clear();
+    fb->m_ics.clear();
+    fb->m_locals.clear();
+    fb->m_scopes.clear();
+    if (String* s = fb->m_source) {
+        fb->m_source = nullptr;
+        s->unref();
+    }
+}
+
 // Whether a suspended frame may resume at `pc`: just after a suspending instruction.
 bool is_resume_point(const FunctionBytecode* fb, uint32_t pc) {
     const Vector<uint8_t>& code = fb->m_code;
@@ -67,7 +85,10 @@ bool is_resume_point(const FunctionBytecode* fb, uint32_t pc) {
 
 class SnapshotReader final : public HeapReader {
   public:
-    SnapshotReader(Runtime& rt, const uint8_t* data, size_t length) : HeapReader(data, length) { m_rt = &rt; }
+    SnapshotReader(Runtime& rt, const uint8_t* data, size_t length, bool delta)
+        : HeapReader(data, length), m_delta(delta) {
+        m_rt = &rt;
+    }
     ~SnapshotReader() {
         for (Shape* s : m_shapes)
             if (s) s->unref();
@@ -79,6 +100,10 @@ class SnapshotReader final : public HeapReader {
     Vector<Atom> m_atoms;
     Vector<Shape*> m_shapes;
     Vector<uint32_t> m_natives;
+    bool m_delta;
+
+    // A full snapshot becomes the runtime's delta base: its cells in table order, hashed now.
+    void record_base(uint32_t crc, uint64_t length);
 
   private:
     bool read_realms();
@@ -117,16 +142,25 @@ bool SnapshotReader::string_chars(Value* out) {
 
 bool SnapshotReader::read_realms() {
     uint32_t n;
+    if (m_delta) {
+        uint32_t base_crc;
+        uint64_t base_length;
+        if (!m_in.u32(&base_crc) || !m_in.u64(&base_length)) return false;
+        if (base_crc != m_rt->m_snapshot_base_crc || base_length != m_rt->m_snapshot_base_length)
+            return fail("the delta was written against another base snapshot");
+    }
     if (!m_in.varuint32(&n, kMaxRealms)) return false;
-    if (n == 0) return fail("no realm");
+    if (n == 0 || n < m_rt->m_contexts.size()) return fail("bad realm count");
     for (uint32_t i = 0; i < n; ++i) {
         bool released = false;
         uint64_t fingerprint;
         if (!boolean(&released) || !m_in.u64(&fingerprint)) return false;
-        Context* ctx = Context::create(*m_rt);
+        // A delta's realms are the base's, plus any created since.
+        Context* ctx = i < m_rt->m_contexts.size() ? m_rt->m_contexts[i] : Context::create(*m_rt);
         if (!ctx) return fail("out of memory creating a realm");
         if (!m_ctx) m_ctx = ctx;
-        if (ctx->m_baseline->fingerprint != fingerprint)
+        if (ctx->m_released && !released) return fail("a released realm comes back");
+        if (!ctx->m_released && ctx->m_baseline->fingerprint != fingerprint)
             return fail("a realm's built-ins differ from this engine build's");
         if (released) ctx->release();
     }
@@ -253,6 +287,28 @@ bool SnapshotReader::read_table() {
                 new (&h->values()[k]) Value();
             h->value_count = values;
             cell = Value::adopt(Tag::InternalCell, h);
+            break;
+        }
+        case EntryKind::Base: {
+            uint32_t position;
+            bool changed = false;
+            if (!m_delta) return fail("a base reference in a full snapshot");
+            if (!m_in.varuint32(&position) || !boolean(&changed)) return false;
+            if (position >= m_rt->m_snapshot_base_cells.size()) return fail("base reference out of range");
+            Cell* c = m_rt->m_snapshot_base_cells[position];
+            c->ref();
+            cell = Value::adopt(tag_for_kind(c->kind()), c);
+            body = changed;
+            if (changed) {
+                // Replaced wholesale by its body.
+                if (c->kind() == CellKind::Object)
+                    clear_object(static_cast<Object*>(c));
+                else if (c->kind() == CellKind::FunctionBytecode)
+                    reset_bytecode(static_cast<FunctionBytecode*>(c));
+                else if (c->kind() != CellKind::VarRef && c->kind() != CellKind::AccessorPair &&
+                         c->kind() != CellKind::Frame)
+                    return fail("a changed base cell of a kind that cannot change");
+            }
             break;
         }
         case EntryKind::Baseline: {
@@ -552,6 +608,12 @@ bool SnapshotReader::read_body(uint32_t index) {
 }
 
 bool SnapshotReader::read_roots() {
+    if (m_delta) {
+        // The delta's queue and timers replace the base's.
+        m_rt->m_jobs.clear();
+        m_rt->m_job_head = 0;
+        if (m_rt->m_event_loop) m_rt->m_event_loop->clear_timers();
+    }
     for (Context* ctx : m_rt->m_contexts) {
         if (ctx->m_released) continue;
         Value global, lexicals;
@@ -629,6 +691,23 @@ bool SnapshotReader::check() {
         }
     }
     return true;
+}
+
+void SnapshotReader::record_base(uint32_t crc, uint64_t length) {
+    Vector<Cell*> cells;
+    Vector<uint64_t> hashes;
+    cells.reserve(m_cells.size());
+    hashes.reserve(m_cells.size());
+    for (const Value& v : m_cells) {
+        v.as_cell()->ref();
+        cells.push_back(v.as_cell());
+        hashes.push_back(baseline_content_hash(v.as_cell()));
+    }
+    m_rt->drop_snapshot_base();
+    m_rt->m_snapshot_base_cells = std::move(cells);
+    m_rt->m_snapshot_base_hashes = std::move(hashes);
+    m_rt->m_snapshot_base_crc = crc;
+    m_rt->m_snapshot_base_length = length;
 }
 
 bool SnapshotReader::run() {
@@ -748,12 +827,11 @@ bool HeapReader::native(uint32_t* id) {
     return fail("a native function missing from the snapshot's table");
 }
 
-bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, SnapshotError& error) {
-    rt.make_current();
-    if (!rt.m_contexts.empty()) {
-        error.set("restoring needs a fresh runtime");
-        return false;
-    }
+namespace {
+
+// Checks the header; on success `flags` tells the kind and `crc` identifies the payload.
+bool read_header(const uint8_t* data, size_t length, uint16_t* flags_out, uint32_t* crc_out,
+                 SnapshotError& error) {
     if (length < kHeaderSize || std::memcmp(data, kMagic, sizeof kMagic) != 0) {
         error.set("invalid snapshot: %s", length < kHeaderSize ? "truncated header" : "bad magic");
         return false;
@@ -767,14 +845,33 @@ bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, Snapsho
         error.set("invalid snapshot: truncated header");
         return false;
     }
-    const char* problem = version != kVersion                            ? "unsupported format version"
-                          : flags != 0                                   ? "unknown flags"
-                          : fingerprint != snapshot_engine_fingerprint() ? "made by another engine build"
-                          : payload != length - kHeaderSize ? "length does not match (truncated?)"
-                          : crc32(data + kHeaderSize, length - kHeaderSize) != crc ? "checksum mismatch"
-                                                                                   : nullptr;
+    const char* problem = nullptr;
+    if (version != kVersion)
+        problem = "unsupported format version";
+    else if ((flags & ~kFlagDelta) != 0)
+        problem = "unknown flags";
+    else if (fingerprint != snapshot_engine_fingerprint())
+        problem = "made by another engine build";
+    else if (payload != length - kHeaderSize)
+        problem = "length does not match (truncated?)";
+    else if (crc32(data + kHeaderSize, length - kHeaderSize) != crc)
+        problem = "checksum mismatch";
     if (problem) {
         error.set("invalid snapshot: %s", problem);
+        return false;
+    }
+    *flags_out = flags;
+    *crc_out = crc;
+    return true;
+}
+
+bool read_one(Runtime& rt, const uint8_t* data, size_t length, bool delta, SnapshotError& error) {
+    uint16_t flags;
+    uint32_t crc;
+    if (!read_header(data, length, &flags, &crc, error)) return false;
+    if (((flags & kFlagDelta) != 0) != delta) {
+        error.set("invalid snapshot: %s",
+                  delta ? "a full snapshot given as a delta" : "a delta given as a full snapshot");
         return false;
     }
     // The collector must not walk half-built cells; the restore allocates only what the snapshot holds.
@@ -782,16 +879,31 @@ bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, Snapsho
     rt.m_in_gc = true;
     bool ok;
     {
-        SnapshotReader reader(rt, data + kHeaderSize, length - kHeaderSize);
+        SnapshotReader reader(rt, data + kHeaderSize, length - kHeaderSize, delta);
         ok = reader.run();
         if (!ok) {
             error.set("invalid snapshot: %s", reader.in().error() ? reader.in().error() : "malformed");
             // Drop a pending exception raised while reading (e.g. out of memory).
             Value dropped = rt.take_exception();
+        } else if (!delta) {
+            reader.record_base(crc, length - kHeaderSize);
         }
     }
     rt.m_in_gc = saved_in_gc;
     return ok;
+}
+
+} // namespace
+
+bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, SnapshotError& error,
+                        const uint8_t* delta, size_t delta_length) {
+    rt.make_current();
+    if (!rt.m_contexts.empty()) {
+        error.set("restoring needs a fresh runtime");
+        return false;
+    }
+    if (!read_one(rt, data, length, false, error)) return false;
+    return !delta || read_one(rt, delta, delta_length, true, error);
 }
 
 } // namespace qjs

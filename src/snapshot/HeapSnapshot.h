@@ -24,12 +24,16 @@ struct SnapshotError {
 };
 
 // Refuses (false, `error` set) while JS code is on the stack, while an exception is pending, or when
-// a reachable object's class has no snapshot support (the error names the class).
-bool write_heap_snapshot(Runtime&, ByteWriter& out, SnapshotError& error);
+// a reachable object's class has no snapshot support (the error names the class). A full snapshot
+// becomes the runtime's delta base; a delta snapshot (`delta` true) holds only the cells that changed
+// or appeared since that base and refers to the others by their index in it.
+bool write_heap_snapshot(Runtime&, ByteWriter& out, SnapshotError& error, bool delta = false);
 
-// Restores into `rt`, a fresh runtime without realms. On failure the runtime holds partial state
-// that is safe to destroy (and must be destroyed).
-bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, SnapshotError& error);
+// Restores into `rt`, a fresh runtime without realms, a full snapshot and then, when given, a delta
+// written against it. The full snapshot becomes the runtime's delta base. On failure the runtime holds
+// partial state that is safe to destroy (and must be destroyed).
+bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, SnapshotError& error,
+                        const uint8_t* delta = nullptr, size_t delta_length = 0);
 
 // Format constants shared by the writer and the reader.
 namespace snapshot_format {
@@ -62,7 +66,10 @@ enum class EntryKind : uint8_t {
     Accessor = 6, // body: getter, setter
     Frame = 7,    // value count; body: a suspended generator/async frame
     Baseline = 8, // realm, baseline index, changed flag; body (when changed): as the cell's kind
+    Base = 9,     // delta snapshots: index in the base snapshot, changed flag; body when changed
 };
+
+constexpr uint16_t kFlagDelta = 1; // header flag: a delta snapshot (its base's CRC and length follow)
 
 enum class AtomEntry : uint8_t { Predefined = 0, Index = 1, String = 2, Symbol = 3 };
 

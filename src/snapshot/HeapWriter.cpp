@@ -57,7 +57,8 @@ bool is_well_known_symbol_atom(Atom a) {
 
 class SnapshotWriter final : public HeapWriter {
   public:
-    SnapshotWriter(Runtime& rt, SnapshotError& error) : m_rt(rt), m_error(error) {}
+    SnapshotWriter(Runtime& rt, SnapshotError& error, bool delta)
+        : m_rt(rt), m_error(error), m_delta(delta) {}
     bool run(ByteWriter& out);
 
     uint32_t index_of(Cell*);
@@ -75,10 +76,15 @@ class SnapshotWriter final : public HeapWriter {
     void write_frame(HeapFrame*);
     void write_roots();
 
+    void record_base(uint32_t crc, uint64_t length);
+
     Runtime& m_rt;
     SnapshotError& m_error;
+    bool m_delta;
     ByteWriter m_table, m_atoms, m_shapes, m_bodies, m_roots;
     HashMap<Cell*, uint32_t> m_cell_index;
+    Vector<Cell*> m_cells;              // in index order
+    HashMap<Cell*, uint32_t> m_base_of; // delta snapshots: base cell -> its index in the base
     uint32_t m_cell_count = 0;
     Vector<Cell*> m_queue;
     HashMap<Cell*, uint64_t> m_baseline_of; // baseline cell -> (realm << 32) | index
@@ -149,6 +155,18 @@ uint32_t SnapshotWriter::index_of(Cell* c) {
     if (it != m_cell_index.end()) return it->second;
     uint32_t index = m_cell_count++;
     m_cell_index.emplace(c, index);
+    m_cells.push_back(c);
+    if (m_delta) {
+        auto in_base = m_base_of.find(c);
+        if (in_base != m_base_of.end()) {
+            bool changed = baseline_content_hash(c) != m_rt.m_snapshot_base_hashes[in_base->second];
+            m_table.u8(static_cast<uint8_t>(EntryKind::Base));
+            m_table.varuint(in_base->second);
+            m_table.u8(changed ? 1 : 0);
+            if (changed) m_queue.push_back(c);
+            return index;
+        }
+    }
     auto base = m_baseline_of.find(c);
     if (base != m_baseline_of.end()) {
         uint32_t realm = static_cast<uint32_t>(base->second >> 32);
@@ -371,6 +389,12 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
         for (uint32_t i = 0; i < ctx->m_baseline->cells.size(); ++i)
             m_baseline_of.emplace(ctx->m_baseline->cells[i], (uint64_t(r) << 32) | i);
     }
+    if (m_delta) {
+        if (m_rt.m_snapshot_base_cells.empty())
+            return refuse("no base for a delta snapshot: write or restore a full snapshot first");
+        for (uint32_t i = 0; i < m_rt.m_snapshot_base_cells.size(); ++i)
+            m_base_of.emplace(m_rt.m_snapshot_base_cells[i], i);
+    }
     m_out = &m_roots;
     write_roots();
     // Built-in cells that changed are written even when nothing written so far reaches them: an
@@ -382,12 +406,20 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
         for (uint32_t i = 0; i < b.cells.size(); ++i)
             if (baseline_content_hash(b.cells[i]) != b.hashes[i]) index_of(b.cells[i]);
     }
+    // Likewise the base's cells for a delta.
+    for (uint32_t i = 0; m_delta && i < m_rt.m_snapshot_base_cells.size(); ++i)
+        if (baseline_content_hash(m_rt.m_snapshot_base_cells[i]) != m_rt.m_snapshot_base_hashes[i])
+            index_of(m_rt.m_snapshot_base_cells[i]);
     m_out = &m_bodies;
     for (size_t i = 0; i < m_queue.size() && !failed(); ++i)
         write_body(m_queue[i]);
     if (failed()) return false;
 
     ByteWriter meta;
+    if (m_delta) {
+        meta.u32(m_rt.m_snapshot_base_crc);
+        meta.u64(m_rt.m_snapshot_base_length);
+    }
     meta.varuint(m_rt.m_contexts.size());
     for (Context* ctx : m_rt.m_contexts) {
         meta.u8(ctx->m_released ? 1 : 0);
@@ -421,14 +453,31 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
         if (section == &m_table || section == &m_atoms || section == &m_shapes) payload.varuint(count);
         payload.bytes(section->data().data(), section->size());
     }
+    uint32_t crc = crc32(payload.data().data(), payload.size());
     final_out.bytes(kMagic, sizeof kMagic);
     final_out.u16(kVersion);
-    final_out.u16(0);
+    final_out.u16(m_delta ? kFlagDelta : 0);
     final_out.u64(snapshot_engine_fingerprint());
     final_out.u64(payload.size());
-    final_out.u32(crc32(payload.data().data(), payload.size()));
+    final_out.u32(crc);
     final_out.bytes(payload.data().data(), payload.size());
+    if (!m_delta) record_base(crc, payload.size());
     return true;
+}
+
+// A full snapshot becomes the base of later deltas: its cells in index order with their hashes now.
+void SnapshotWriter::record_base(uint32_t crc, uint64_t length) {
+    Vector<uint64_t> hashes;
+    hashes.reserve(m_cells.size());
+    for (Cell* c : m_cells) {
+        c->ref();
+        hashes.push_back(baseline_content_hash(c));
+    }
+    m_rt.drop_snapshot_base();
+    m_rt.m_snapshot_base_cells = std::move(m_cells);
+    m_rt.m_snapshot_base_hashes = std::move(hashes);
+    m_rt.m_snapshot_base_crc = crc;
+    m_rt.m_snapshot_base_length = length;
 }
 
 } // namespace
@@ -504,9 +553,9 @@ bool HeapWriter::refuse(const char* fmt, ...) {
     return false;
 }
 
-bool write_heap_snapshot(Runtime& rt, ByteWriter& out, SnapshotError& error) {
+bool write_heap_snapshot(Runtime& rt, ByteWriter& out, SnapshotError& error, bool delta) {
     rt.make_current();
-    SnapshotWriter writer(rt, error);
+    SnapshotWriter writer(rt, error, delta);
     return writer.run(out);
 }
 

@@ -161,7 +161,9 @@ static bool read_generator(Object* o, HeapReader& r) {
     // Executing: an async generator awaiting inside its body (its frame is suspended at an await).
     if (state > static_cast<uint8_t>(GeneratorObject::State::Completed)) return r.fail("bad generator state");
     g->m_state = static_cast<GeneratorObject::State>(state);
-    if (g->m_state != GeneratorObject::State::Completed && g->m_frame.is_undefined())
+    // A sync generator resumes its frame; an async one may be draining its queue after its frame is gone.
+    if (o->class_id() == ClassId::Generator && g->m_state != GeneratorObject::State::Completed &&
+        g->m_frame.is_undefined())
         return r.fail("suspended generator without a frame");
     return true;
 }

@@ -237,3 +237,63 @@ TEST(HeapSnapshot, MutatedBytesWithValidChecksumNeverCrash) {
 }
 
 } // namespace qjs::test
+
+namespace qjs::test {
+
+using namespace qjs::api;
+
+// A delta holds what changed since the last full snapshot; base + delta restores the latest state.
+TEST(HeapSnapshotDelta, SmallChangeGivesASmallDelta) {
+    Vm a;
+    fresh(a);
+    run(a, "var items = []; for (let i = 0; i < 10000; i++) items.push({id: i, name: 'item' + i, done: "
+           "false});");
+    std::vector<uint8_t> base = snapshot(a);
+    run(a, "items[5000].done = true; var note = 'changed';");
+    std::vector<uint8_t> delta;
+    std::string error;
+    ASSERT_TRUE(snapshot_write(a.engine, delta, error, true)) << error;
+    EXPECT_LT(delta.size() * 100, base.size()) << "delta " << delta.size() << " base " << base.size();
+    Vm b;
+    b.engine = snapshot_restore(base.data(), base.size(), 0, &b.realm, error, delta.data(), delta.size());
+    ASSERT_NE(b.engine, nullptr) << error;
+    run(b, "if (!items[5000].done || items[4999].done || note !== 'changed' || items.length !== 10000) throw "
+           "1;");
+    // The base alone is the older state.
+    Vm c;
+    restore(c, base);
+    run(c, "if (items[5000].done || typeof note !== 'undefined') throw 2;");
+    // A second delta from the restored VM is again against the same base.
+    run(b, "items[1].done = true;");
+    std::vector<uint8_t> delta2;
+    ASSERT_TRUE(snapshot_write(b.engine, delta2, error, true)) << error;
+    Vm d;
+    d.engine = snapshot_restore(base.data(), base.size(), 0, &d.realm, error, delta2.data(), delta2.size());
+    ASSERT_NE(d.engine, nullptr) << error;
+    run(d, "if (!items[1].done || !items[5000].done) throw 3;");
+}
+
+TEST(HeapSnapshotDelta, DeltaNeedsItsOwnBase) {
+    Vm a;
+    fresh(a);
+    std::string error;
+    std::vector<uint8_t> none;
+    EXPECT_FALSE(snapshot_write(a.engine, none, error, true)); // no full snapshot yet
+    run(a, "var x = 1;");
+    std::vector<uint8_t> base1 = snapshot(a);
+    run(a, "x = 2;");
+    std::vector<uint8_t> base2 = snapshot(a);
+    run(a, "x = 3;");
+    std::vector<uint8_t> delta;
+    ASSERT_TRUE(snapshot_write(a.engine, delta, error, true)) << error;
+    Realm* realm = nullptr;
+    EXPECT_EQ(snapshot_restore(base1.data(), base1.size(), 0, &realm, error, delta.data(), delta.size()),
+              nullptr);
+    EXPECT_NE(error.find("another base"), std::string::npos) << error;
+    Vm b;
+    b.engine = snapshot_restore(base2.data(), base2.size(), 0, &b.realm, error, delta.data(), delta.size());
+    ASSERT_NE(b.engine, nullptr) << error;
+    run(b, "if (x !== 3) throw 1;");
+}
+
+} // namespace qjs::test
