@@ -885,6 +885,10 @@ JSContext* JS_RestoreSnapshot(JSRuntime* rt, const uint8_t* buf, size_t size, ch
 uint8_t* JS_WriteSnapshotDelta(JSRuntime* rt, size_t* psize, char* error, size_t error_size);
 JSContext* JS_RestoreSnapshotDelta(JSRuntime* rt, const uint8_t* base, size_t base_size, const uint8_t* delta,
                                    size_t delta_size, char* error, size_t error_size);
+/* Deterministic mode (an extension): Date.now() and new Date() return `time_ms` (milliseconds since the
+   epoch; call again to move the clock) and Math.random in contexts created afterwards starts from
+   `random_seed`, so a run can be replayed exactly. */
+void JS_SetDeterministic(JSRuntime* rt, double time_ms, uint64_t random_seed);
 /* Returns the number of functions bound (0 when none of that name and kind was restored). */
 int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, JSCFunctionType func);
 

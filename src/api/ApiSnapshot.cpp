@@ -61,6 +61,13 @@ JSContext* JS_RestoreSnapshotDelta(JSRuntime* r, const uint8_t* buf, size_t size
     return c;
 }
 
+void JS_SetDeterministic(JSRuntime* r, double time_ms, uint64_t random_seed) {
+    Runtime& rt = enter(r);
+    rt.m_deterministic = true;
+    rt.m_fixed_time_ms = time_ms;
+    rt.m_random_seed = random_seed;
+}
+
 int JS_RebindCFunction(JSRuntime* r, const char* name, JSCFunctionEnum cproto, JSCFunctionType func) {
     Runtime& rt = enter(r);
     Atom a = rt.intern_ascii(name ? name : "");

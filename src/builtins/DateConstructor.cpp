@@ -128,7 +128,8 @@ Fields split(double t) {
     return f;
 }
 
-double now_ms() {
+double now_ms(Runtime& rt) {
+    if (rt.m_deterministic) return rt.m_fixed_time_ms;
     struct timeval tv;
     gettimeofday(&tv, nullptr);
     return static_cast<double>(tv.tv_sec) * 1000 + static_cast<double>(tv.tv_usec / 1000);
@@ -320,14 +321,14 @@ void set_time_value(const Value& v, double t) {
 Value date_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, return ToDateString(the current time).
     if (!args.is_construct()) {
-        double t = now_ms();
+        double t = now_ms(ctx.rt());
         Fields f = split(local_time(t));
         return ctx.new_string(date_part(f) + " " + time_part(f) + " " + tz_string(t));
     }
     double tv;
     size_t n = args.count();
     if (n == 0) {
-        tv = now_ms();
+        tv = now_ms(ctx.rt());
     } else if (n == 1) {
         const Value& value = args.arg(0);
         if (const Value* p = primitive_of(value, ClassId::Date)) {
@@ -360,8 +361,8 @@ Value date_constructor(Context& ctx, const CallArgs& args) {
     return new_primitive_wrapper(ctx, proto, ClassId::Date, Value::number(tv));
 }
 
-Value date_now(Context&, const CallArgs&) {
-    return Value::number(now_ms());
+Value date_now(Context& ctx, const CallArgs&) {
+    return Value::number(now_ms(ctx.rt()));
 }
 
 Value date_parse(Context& ctx, const CallArgs& args) {
@@ -493,11 +494,13 @@ Value date_to_string_form(Context& ctx, const CallArgs& args) {
         Fields f = split(t);
         char buf[64];
         char y[16];
-        if (f.year >= 0 && f.year <= 9999) std::snprintf(y, sizeof y, "%04d", static_cast<int>(f.year));
-        else std::snprintf(y, sizeof y, "%c%06d", f.year < 0 ? '-' : '+', static_cast<int>(std::fabs(f.year)));
-        std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", y,
-                      static_cast<int>(f.month) + 1, static_cast<int>(f.date), static_cast<int>(f.hours),
-                      static_cast<int>(f.minutes), static_cast<int>(f.seconds), static_cast<int>(f.ms));
+        if (f.year >= 0 && f.year <= 9999)
+            std::snprintf(y, sizeof y, "%04d", static_cast<int>(f.year));
+        else
+            std::snprintf(y, sizeof y, "%c%06d", f.year < 0 ? '-' : '+', static_cast<int>(std::fabs(f.year)));
+        std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", y, static_cast<int>(f.month) + 1,
+                      static_cast<int>(f.date), static_cast<int>(f.hours), static_cast<int>(f.minutes),
+                      static_cast<int>(f.seconds), static_cast<int>(f.ms));
         return ctx.new_string(buf);
     }
     case SUTC: {

@@ -550,6 +550,8 @@ bool install_math(Context& ctx) {
     uint64_t seed = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
                     static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count()) ^
                     reinterpret_cast<uintptr_t>(&ctx);
+    // Deterministic mode: the runtime's seed, varied per realm.
+    if (ctx.rt().m_deterministic) seed = ctx.rt().m_random_seed + ctx.rt().m_contexts.size();
     Value* state = static_cast<NativeFunctionObject*>(random.as_object())->data();
     uint64_t s0 = splitmix64(seed), s1 = splitmix64(seed);
     if (s0 == 0 && s1 == 0) s1 = 1; // the all-zero state is a fixed point

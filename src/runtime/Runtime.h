@@ -182,6 +182,13 @@ class Runtime {
 
     EventLoop* m_event_loop = nullptr; // timers (src/loop), created on first use; the host destroys it
 
+    // Deterministic mode (durable execution, replay): Date.now() and new Date() read a clock the host
+    // sets (milliseconds since the epoch) and Math.random of realms created afterwards starts from a
+    // seed instead of the time.
+    bool m_deterministic = false;
+    double m_fixed_time_ms = 0;
+    uint64_t m_random_seed = 0;
+
     // The last full heap snapshot written or restored (src/snapshot), the base of delta snapshots: its
     // cells in snapshot order (strong references), their content hashes then, and the base's identity
     // (its payload CRC-32 and length).

@@ -999,6 +999,25 @@ static void test_snapshots(void) {
         JS_FreeRuntime(rt);
     }
     free(bytes);
+    {
+        /* Deterministic mode: a fixed clock and a seeded Math.random replay exactly. */
+        char first[64] = "", second[64] = "";
+        for (int run = 0; run < 2; ++run) {
+            JSRuntime* rt = JS_NewRuntime();
+            JS_SetDeterministic(rt, 1700000000000.0, 42);
+            JSContext* ctx = JS_NewContext(rt);
+            CHECK(eval_is(ctx, "Date.now()", "1700000000000"));
+            CHECK(eval_is(ctx, "new Date().getTime() === Date.now()", "true"));
+            JSValue r = JS_Eval(ctx, "String(Math.random())", strlen("String(Math.random())"), "<det>", 0);
+            const char* s = JS_ToCString(ctx, r);
+            snprintf(run ? second : first, sizeof first, "%s", s ? s : "");
+            JS_FreeCString(ctx, s);
+            JS_FreeValue(ctx, r);
+            JS_FreeContext(ctx);
+            JS_FreeRuntime(rt);
+        }
+        CHECK(first[0] != 0 && strcmp(first, second) == 0);
+    }
 }
 
 int main(void) {
