@@ -100,8 +100,11 @@ bool capture_baseline(Context& ctx) {
 
     Vector<Cell*> stack;
     Vector<Cell*> edges;
+    // The symbol registry is runtime-wide (shared with the realms created before this one, so its
+    // contents depend on what ran before): never part of a baseline, always written by snapshots.
     for (size_t i = static_cast<size_t>(Intrinsic::Count); i-- > 0;)
-        if (Object* o = ctx.m_intrinsics[i]) stack.push_back(o);
+        if (Object* o = ctx.m_intrinsics[i]; o && i != static_cast<size_t>(Intrinsic::SymbolRegistry))
+            stack.push_back(o);
     if (ctx.m_global_lexicals) stack.push_back(ctx.m_global_lexicals);
     if (ctx.m_global_object) stack.push_back(ctx.m_global_object);
     Vector<Cell*> marked; // every cell the walk marked, shapes included, to unmark at the end

@@ -350,12 +350,17 @@ void SnapshotWriter::write_roots() {
         value(Value::object(ctx->m_global_object));
         value(Value::object(ctx->m_global_lexicals));
         // Intrinsics replaced since creation (e.g. a realm sharing another's symbol registry).
+        // The symbol registry is shared between realms and never in a baseline: always written.
+        auto written = [&](size_t i) {
+            return ctx->m_intrinsics[i] != ctx->m_baseline->intrinsics[i] ||
+                   (i == static_cast<size_t>(Intrinsic::SymbolRegistry) && ctx->m_intrinsics[i]);
+        };
         uint32_t changed = 0;
         for (size_t i = 0; i < static_cast<size_t>(Intrinsic::Count); ++i)
-            changed += ctx->m_intrinsics[i] != ctx->m_baseline->intrinsics[i];
+            changed += written(i);
         out.varuint(changed);
         for (size_t i = 0; i < static_cast<size_t>(Intrinsic::Count); ++i) {
-            if (ctx->m_intrinsics[i] == ctx->m_baseline->intrinsics[i]) continue;
+            if (!written(i)) continue;
             out.varuint(i);
             value(ctx->m_intrinsics[i] ? Value::object(ctx->m_intrinsics[i]) : Value());
         }
