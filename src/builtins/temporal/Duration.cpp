@@ -50,6 +50,12 @@ Value duration_compare(Context& ctx, const CallArgs& args) {
     Unit lu1 = default_largest_unit(one), lu2 = default_largest_unit(two);
     InternalDuration d1 = to_internal_duration(one), d2 = to_internal_duration(two);
     double days1 = one[3], days2 = two[3];
+    // 11. With a ZonedDateTime relativeTo and date units, compare the exact times after adding.
+    if (rel.zoned && (is_date_unit(lu1) || is_date_unit(lu2))) {
+        i128 after1 = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, d1, Overflow::Constrain));
+        i128 after2 = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, d2, Overflow::Constrain));
+        return Value::int32(after1 < after2 ? -1 : after1 > after2 ? 1 : 0);
+    }
     if (is_calendar_unit(lu1) || is_calendar_unit(lu2)) {
         if (!rel.has_date) return ctx.throw_range_error("relativeTo is required to compare calendar units");
         // DateDurationDays ( dateDuration, plainRelativeTo )
@@ -140,22 +146,13 @@ Value duration_round(Context& ctx, const CallArgs& args) {
     // 3. If roundTo is undefined, throw a TypeError exception.
     const Value& round_to = args.arg(0);
     if (round_to.is_undefined()) return ctx.throw_type_error("round requires an options argument");
-    Value holder;
-    Object* opts;
     Unit smallest;
     Unit largest;
     RelativeTo rel;
     double increment;
     RoundingMode mode;
-    if (round_to.is_string()) {
-        // 4. A string is the smallestUnit.
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("smallestUnit"), round_to));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, round_to));
-    }
+    Value holder;
+    Object* opts = TRY(options_or_shorthand(ctx, round_to, "smallestUnit", &holder));
     // 7-13. Read the options in alphabetical order.
     largest = TRY(get_unit_option(ctx, opts, "largestUnit"));
     rel = TRY(get_relative_to_option(ctx, opts));
@@ -182,6 +179,21 @@ Value duration_round(Context& ctx, const CallArgs& args) {
     // 26. An increment above 1 with calendar-unit rounding needs smallestUnit = largestUnit.
     if (increment > 1 && largest != smallest && is_date_unit(smallest))
         return ctx.throw_range_error("roundingIncrement > 1 needs smallestUnit equal to largestUnit");
+    // 27. With a ZonedDateTime relativeTo: round the difference between two exact times.
+    if (rel.zoned) {
+        i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, to_internal_duration(duration),
+                                              Overflow::Constrain));
+        InternalDuration r;
+        if (!is_date_unit(largest)) {
+            r.time = TRY(round_time_duration(ctx, target - rel.epoch_ns, increment, smallest, mode));
+        } else {
+            IsoDateTime start{rel.date, rel.time};
+            IsoDateTime end = iso_date_time_for(rel.time_zone, target);
+            r = TRY(difference_date_time_with_rounding(ctx, start, end, largest, increment, smallest, mode));
+        }
+        DurationFields out = TRY(duration_from_internal(ctx, r, is_date_unit(largest) ? Unit::Hour : largest));
+        return create_duration(ctx, out);
+    }
     // 28. With a PlainDate relativeTo: round the difference between two date-times.
     if (rel.has_date) {
         InternalDuration internal = to_internal_duration_24h(duration);
@@ -222,22 +234,21 @@ Value duration_total(Context& ctx, const CallArgs& args) {
     // 3. If totalOf is undefined, throw a TypeError exception.
     if (total_of.is_undefined()) return ctx.throw_type_error("total requires an options argument");
     Value holder;
-    Object* opts;
-    if (total_of.is_string()) {
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("unit"), total_of));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, total_of));
-    }
+    Object* opts = TRY(options_or_shorthand(ctx, total_of, "unit", &holder));
     // 6-10. relativeTo, then unit (required).
     RelativeTo rel = TRY(get_relative_to_option(ctx, opts));
     Unit unit = TRY(get_unit_option(ctx, opts, "unit"));
     if (unit == Unit::Unset) return ctx.throw_range_error("unit is required");
     TRY(validate_unit(ctx, unit, UnitGroup::DateTime, false, "unit"));
     double total;
-    if (rel.has_date) {
+    if (rel.zoned) {
+        i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, to_internal_duration(duration),
+                                              Overflow::Constrain));
+        if (!is_date_unit(unit)) total = divide_to_double(target - rel.epoch_ns, ns_per_unit(unit));
+        else
+            total = TRY(difference_date_time_with_total(ctx, IsoDateTime{rel.date, rel.time},
+                                                        iso_date_time_for(rel.time_zone, target), unit));
+    } else if (rel.has_date) {
         InternalDuration internal = to_internal_duration_24h(duration);
         TimeRecord target_time = balance_time_ns(internal.time);
         DateDuration dd = internal.date;

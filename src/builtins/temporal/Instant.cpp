@@ -126,15 +126,7 @@ Value instant_round(Context& ctx, const CallArgs& args) {
     const Value& round_to = args.arg(0);
     if (round_to.is_undefined()) return ctx.throw_type_error("round requires an options argument");
     Value holder;
-    Object* opts;
-    if (round_to.is_string()) {
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("smallestUnit"), round_to));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, round_to));
-    }
+    Object* opts = TRY(options_or_shorthand(ctx, round_to, "smallestUnit", &holder));
     double increment = TRY(get_rounding_increment(ctx, opts));
     RoundingMode mode = TRY(get_rounding_mode(ctx, opts, RoundingMode::HalfExpand));
     Unit smallest = TRY(get_unit_option(ctx, opts, "smallestUnit"));
@@ -198,6 +190,15 @@ Value instant_to_json(Context& ctx, const CallArgs& args) {
     return instant_to_string_value(ctx, i->m_epoch_ns, Value(), -1);
 }
 
+// Temporal.Instant.prototype.toZonedDateTimeISO ( timeZone )
+Value instant_to_zoned_date_time_iso(Context& ctx, const CallArgs& args) {
+    InstantObject* i = this_instant(ctx, args, "toZonedDateTimeISO");
+    if (!i) return Exception{};
+    Value tz = to_temporal_time_zone_identifier(ctx, args.arg(0));
+    if (tz.is_exception()) return tz;
+    return create_zoned_date_time(ctx, i->m_epoch_ns, tz);
+}
+
 const FunctionListEntry kInstantStatics[] = {
     QJS_FUNC("from", 1, instant_from),
     QJS_FUNC("fromEpochMilliseconds", 1, instant_from_epoch_milliseconds),
@@ -220,6 +221,7 @@ const FunctionListEntry kInstantPrototype[] = {
     QJS_FUNC("toJSON", 0, instant_to_json),
     QJS_FUNC("toLocaleString", 0, instant_to_json),
     QJS_FUNC("valueOf", 0, temporal_value_of_function),
+    QJS_FUNC("toZonedDateTimeISO", 1, instant_to_zoned_date_time_iso),
     QJS_PROP_STRING("[Symbol.toStringTag]", "Temporal.Instant", prop::Configurable),
 };
 

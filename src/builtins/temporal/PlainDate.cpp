@@ -188,6 +188,40 @@ Value plain_date_to_json(Context& ctx, const CallArgs& args) {
     return b.to_value(ctx);
 }
 
+// Temporal.PlainDate.prototype.toZonedDateTime ( item )
+Value plain_date_to_zoned_date_time(Context& ctx, const CallArgs& args) {
+    PlainDateObject* d = this_date(ctx, args, "toZonedDateTime");
+    if (!d) return Exception{};
+    const Value& item = args.arg(0);
+    Value tz;
+    Value temporal_time;
+    // 3. If item is an Object, read timeZone (and plainTime); else item is the time zone.
+    if (item.is_object()) {
+        Value tz_like = get(ctx, item.as_object(), ctx.rt().intern_ascii("timeZone"));
+        if (tz_like.is_exception()) return tz_like;
+        if (tz_like.is_undefined()) {
+            tz = to_temporal_time_zone_identifier(ctx, item);
+        } else {
+            tz = to_temporal_time_zone_identifier(ctx, tz_like);
+            if (tz.is_exception()) return tz;
+            temporal_time = get(ctx, item.as_object(), ctx.rt().intern_ascii("plainTime"));
+            if (temporal_time.is_exception()) return temporal_time;
+        }
+    } else {
+        tz = to_temporal_time_zone_identifier(ctx, item);
+    }
+    if (tz.is_exception()) return tz;
+    // 5-6. Start of day, or the given wall-clock time.
+    i128 ns;
+    if (temporal_time.is_undefined()) {
+        ns = TRY(epoch_ns_for(ctx, tz, IsoDateTime{d->m_date, TimeRecord{}}));
+    } else {
+        TimeRecord t = TRY(to_temporal_time(ctx, temporal_time, Value()));
+        ns = TRY(epoch_ns_for(ctx, tz, IsoDateTime{d->m_date, t}));
+    }
+    return create_zoned_date_time(ctx, ns, tz);
+}
+
 const FunctionListEntry kPlainDateStatics[] = {
     QJS_FUNC("from", 1, plain_date_from),
     QJS_FUNC("compare", 2, plain_date_compare),
@@ -230,6 +264,7 @@ const FunctionListEntry kPlainDatePrototype[] = {
     QJS_FUNC("toJSON", 0, plain_date_to_json),
     QJS_FUNC("toLocaleString", 0, plain_date_to_json),
     QJS_FUNC("valueOf", 0, temporal_value_of_function),
+    QJS_FUNC("toZonedDateTime", 1, plain_date_to_zoned_date_time),
     QJS_PROP_STRING("[Symbol.toStringTag]", "Temporal.PlainDate", prop::Configurable),
 };
 

@@ -180,15 +180,7 @@ Value plain_date_time_round(Context& ctx, const CallArgs& args) {
     const Value& round_to = args.arg(0);
     if (round_to.is_undefined()) return ctx.throw_type_error("round requires an options argument");
     Value holder;
-    Object* opts;
-    if (round_to.is_string()) {
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("smallestUnit"), round_to));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, round_to));
-    }
+    Object* opts = TRY(options_or_shorthand(ctx, round_to, "smallestUnit", &holder));
     // 6-9. roundingIncrement, roundingMode, smallestUnit (required; time units or day).
     double increment = TRY(get_rounding_increment(ctx, opts));
     RoundingMode mode = TRY(get_rounding_mode(ctx, opts, RoundingMode::HalfExpand));
@@ -243,6 +235,21 @@ Value plain_date_time_to_plain(Context& ctx, const CallArgs& args) {
     return args.magic ? create_plain_time(ctx, o->m_dt.time) : create_plain_date(ctx, o->m_dt.date);
 }
 
+// Temporal.PlainDateTime.prototype.toZonedDateTime ( temporalTimeZoneLike [ , options ] )
+Value plain_date_time_to_zoned_date_time(Context& ctx, const CallArgs& args) {
+    PlainDateTimeObject* o = this_date_time(ctx, args, "toZonedDateTime");
+    if (!o) return Exception{};
+    // 3. Let timeZone be ? ToTemporalTimeZoneIdentifier(temporalTimeZoneLike).
+    Value tz = to_temporal_time_zone_identifier(ctx, args.arg(0));
+    if (tz.is_exception()) return tz;
+    // 4-5. Read the disambiguation option.
+    Object* opts = TRY(get_options_object(ctx, args.arg(1)));
+    TRY(get_disambiguation_option(ctx, opts));
+    // 6. Let epochNs be ? GetEpochNanosecondsFor(timeZone, isoDateTime, disambiguation).
+    i128 ns = TRY(epoch_ns_for(ctx, tz, o->m_dt));
+    return create_zoned_date_time(ctx, ns, tz);
+}
+
 const FunctionListEntry kPlainDateTimeStatics[] = {
     QJS_FUNC("from", 1, plain_date_time_from),
     QJS_FUNC("compare", 2, plain_date_time_compare),
@@ -290,6 +297,7 @@ const FunctionListEntry kPlainDateTimePrototype[] = {
     QJS_FUNC("toJSON", 0, plain_date_time_to_json),
     QJS_FUNC("toLocaleString", 0, plain_date_time_to_json),
     QJS_FUNC("valueOf", 0, temporal_value_of_function),
+    QJS_FUNC("toZonedDateTime", 1, plain_date_time_to_zoned_date_time),
     QJS_FUNC_MAGIC("toPlainDate", 0, plain_date_time_to_plain, 0),
     QJS_FUNC_MAGIC("toPlainTime", 0, plain_date_time_to_plain, 1),
     QJS_PROP_STRING("[Symbol.toStringTag]", "Temporal.PlainDateTime", prop::Configurable),

@@ -130,15 +130,7 @@ Value plain_time_round(Context& ctx, const CallArgs& args) {
     // 3. If roundTo is undefined, throw a TypeError exception.
     if (round_to.is_undefined()) return ctx.throw_type_error("round requires an options argument");
     Value holder;
-    Object* opts;
-    if (round_to.is_string()) {
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("smallestUnit"), round_to));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, round_to));
-    }
+    Object* opts = TRY(options_or_shorthand(ctx, round_to, "smallestUnit", &holder));
     // 6-9. roundingIncrement, roundingMode, smallestUnit (required, a time unit).
     double increment = TRY(get_rounding_increment(ctx, opts));
     RoundingMode mode = TRY(get_rounding_mode(ctx, opts, RoundingMode::HalfExpand));

@@ -108,7 +108,11 @@ int64_t offset_ns_for(const Value& time_zone, i128 epoch_ns);
 // The relativeTo option (#sec-temporal-gettemporalrelativetooption): has_date false when undefined.
 struct RelativeTo {
     bool has_date = false;
-    IsoDate date;
+    IsoDate date;       // the plain date, or the wall-clock date of a zoned relativeTo
+    bool zoned = false; // a ZonedDateTime: the fields below are set
+    TimeRecord time;    // the wall-clock time (midnight for a plain date)
+    i128 epoch_ns = 0;
+    Value time_zone;
 };
 Result<RelativeTo> get_relative_to_option(Context&, Object* opts);
 
@@ -207,6 +211,8 @@ struct ZonedValue {
 };
 Result<ZonedValue> to_temporal_zoned_date_time(Context&, const Value& item, const Value& options);
 void format_offset_ns(TextBuffer&, int64_t offset_ns); // FormatUTCOffsetNanoseconds
+// AddZonedDateTime (#sec-temporal-addzoneddatetime) (ZonedDateTime.cpp).
+Result<i128> add_zoned_date_time(Context&, i128 ns, const Value& tz, const InternalDuration&, Overflow);
 // The wall-clock date-time of an epoch time in a time zone (GetISODateTimeFor).
 inline IsoDateTime iso_date_time_for(const Value& tz, i128 ns) {
     return iso_date_time_from_epoch_ns(ns + offset_ns_for(tz, ns));

@@ -392,7 +392,7 @@ Result<TimeRecord> to_temporal_time(Context& ctx, const Value& item, const Value
     TRY(string_argument(ctx, item, &arg));
     ParsedIsoString p;
     if (!parse_iso_string(arg.buf, arg.len, ParseGoal::Time, &p)) return fail(ctx, "invalid time string");
-    TRY(check_calendar_name(ctx, p.calendar));
+    // The calendar annotation of a time string is ignored.
     if (p.day && !is_valid_iso_date(static_cast<double>(p.year), p.month, p.day))
         return fail(ctx, "invalid date");
     // c-e. Read the options.
@@ -575,7 +575,7 @@ Result<i128> to_temporal_instant(Context& ctx, const Value& item) {
     ParsedIsoString p;
     if (!parse_iso_string(arg.buf, arg.len, ParseGoal::Instant, &p)) return fail(ctx, "invalid instant string");
     if (!is_valid_iso_date(static_cast<double>(p.year), p.month, p.day)) return fail(ctx, "invalid date");
-    TRY(check_calendar_name(ctx, p.calendar));
+    // The calendar annotation of an instant string is ignored.
     // 5-9. The epoch nanoseconds of the date-time minus the offset.
     IsoDateTime dt{IsoDate{static_cast<int32_t>(p.year), p.month, p.day}, p.time};
     i128 ns = utc_epoch_ns(dt) - (p.utc_designator ? 0 : p.offset_ns);
@@ -645,8 +645,13 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
     // 2. If value is undefined, return the empty record.
     if (v.is_undefined()) return r;
     r.has_date = true;
+    IsoDateTime dt;
+    OffsetBehaviour behaviour = OffsetBehaviour::Option;
+    int64_t offset_ns = 0;
+    bool match_minutes = false;
     if (v.is_object()) {
         Object* o = v.as_object();
+        // 5.a. Temporal objects give their date (or their exact time and zone).
         if (auto* p = as_temporal<PlainDateObject>(v, ClassId::TemporalPlainDate)) {
             r.date = p->m_date;
             return r;
@@ -655,45 +660,69 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
             r.date = p->m_dt.date;
             return r;
         }
-        if (is_temporal(v, ClassId::TemporalZonedDateTime)) {
-            ctx.throw_error(ErrorType::InternalError, "TODO(temporal): ZonedDateTime relativeTo");
-            return Exception{};
+        if (auto* z = as_temporal<ZonedDateTimeObject>(v, ClassId::TemporalZonedDateTime)) {
+            r.zoned = true;
+            r.epoch_ns = z->m_epoch_ns;
+            r.time_zone = z->m_time_zone;
+            IsoDateTime local = iso_date_time_for(z->m_time_zone, z->m_epoch_ns);
+            r.date = local.date;
+            r.time = local.time;
+            return r;
         }
-        // A property bag: InterpretTemporalDateTimeFields with constrain.
+        // b-h. A property bag: InterpretTemporalDateTimeFields with constrain.
         TRY(get_calendar_with_iso_default(ctx, o));
         CalendarFields f;
         TRY(prepare_calendar_fields(ctx, o, kFieldDate | kFieldTime | kFieldOffset | kFieldTimeZone, false, &f));
-        r.date = TRY(calendar_date_from_fields(ctx, f, FieldsType::Date, Overflow::Constrain));
-        TRY(regulate_time(ctx, f, Overflow::Constrain));
-        if (!f.time_zone.is_undefined()) {
-            ctx.throw_error(ErrorType::InternalError, "TODO(temporal): ZonedDateTime relativeTo");
+        dt.date = TRY(calendar_date_from_fields(ctx, f, FieldsType::Date, Overflow::Constrain));
+        dt.time = TRY(regulate_time(ctx, f, Overflow::Constrain));
+        if (f.time_zone.is_undefined()) {
+            r.date = dt.date;
+            return r;
+        }
+        r.time_zone = f.time_zone;
+        if (f.has_offset) offset_ns = f.offset_ns;
+        else behaviour = OffsetBehaviour::Wall;
+    } else {
+        // 6. If value is not a String, throw a TypeError exception.
+        if (!v.is_string()) {
+            ctx.throw_type_error("relativeTo must be a string or an object");
             return Exception{};
         }
-        return r;
-    }
-    // 6. If value is not a String, throw a TypeError exception.
-    if (!v.is_string()) {
-        ctx.throw_type_error("relativeTo must be a string or an object");
-        return Exception{};
-    }
-    AsciiArg arg;
-    TRY(string_argument(ctx, v, &arg));
-    ParsedIsoString p;
-    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::DateTime, &p)) {
-        if (parse_iso_string(arg.buf, arg.len, ParseGoal::ZonedDateTime, &p)) {
-            ctx.throw_error(ErrorType::InternalError, "TODO(temporal): ZonedDateTime relativeTo");
-            return Exception{};
+        AsciiArg arg;
+        TRY(string_argument(ctx, v, &arg));
+        ParsedIsoString p;
+        if (!parse_iso_string(arg.buf, arg.len, ParseGoal::DateTime, &p) &&
+            !parse_iso_string(arg.buf, arg.len, ParseGoal::ZonedDateTime, &p))
+            return fail(ctx, "invalid relativeTo string");
+        if (!is_valid_iso_date(static_cast<double>(p.year), p.month, p.day)) return fail(ctx, "invalid date");
+        dt.date = IsoDate{static_cast<int32_t>(p.year), p.month, p.day};
+        dt.time = p.time;
+        if (p.time_zone[0]) {
+            Value annotation = ctx.new_string(p.time_zone);
+            if (annotation.is_exception()) return Exception{};
+            r.time_zone = to_temporal_time_zone_identifier(ctx, annotation);
+            if (r.time_zone.is_exception()) return Exception{};
+            if (p.utc_designator) behaviour = OffsetBehaviour::Exact;
+            else if (p.has_offset) offset_ns = p.offset_ns;
+            else behaviour = OffsetBehaviour::Wall;
+            match_minutes = !p.offset_has_subminute;
+        } else if (p.utc_designator) {
+            return fail(ctx, "a UTC designator needs a time zone annotation in relativeTo");
         }
-        return fail(ctx, "invalid relativeTo string");
+        TRY(check_calendar_name(ctx, p.calendar));
+        if (!p.time_zone[0]) {
+            if (!iso_date_within_limits(p.year, p.month, p.day)) return fail(ctx, "date out of range");
+            r.date = dt.date;
+            return r;
+        }
     }
-    if (p.time_zone[0]) {
-        ctx.throw_error(ErrorType::InternalError, "TODO(temporal): ZonedDateTime relativeTo");
-        return Exception{};
-    }
-    if (!is_valid_iso_date(static_cast<double>(p.year), p.month, p.day)) return fail(ctx, "invalid date");
-    TRY(check_calendar_name(ctx, p.calendar));
-    if (!iso_date_within_limits(p.year, p.month, p.day)) return fail(ctx, "date out of range");
-    r.date = IsoDate{static_cast<int32_t>(p.year), p.month, p.day};
+    // 8-9. A zoned relativeTo: InterpretISODateTimeOffset(..., compatible, reject, matchBehaviour).
+    r.zoned = true;
+    r.epoch_ns =
+        TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone, OffsetOption::Reject, match_minutes));
+    IsoDateTime local = iso_date_time_for(r.time_zone, r.epoch_ns);
+    r.date = local.date;
+    r.time = local.time;
     return r;
 }
 

@@ -268,6 +268,20 @@ Result<DifferenceSettings> get_difference_settings(Context& ctx, DifferenceOp op
     return DifferenceSettings{smallest, largest, mode, increment};
 }
 
+Result<Object*> options_or_shorthand(Context& ctx, const Value& arg, const char* key, Value* holder) {
+    if (!arg.is_string()) return get_options_object(ctx, arg);
+    // OrdinaryObjectCreate(null) with the one property.
+    *holder = new_object_with_proto(ctx, nullptr);
+    if (holder->is_exception()) return Exception{};
+    Atom a = ctx.rt().intern_ascii(key);
+    if (!a) {
+        ctx.throw_out_of_memory();
+        return Exception{};
+    }
+    TRY(create_data_property_or_throw(ctx, holder->as_object(), a, arg));
+    return holder->as_object();
+}
+
 Result<int> get_show_calendar_option(Context& ctx, Object* opts) {
     static const char* const kValues[] = {"auto", "always", "never", "critical", nullptr};
     return get_string_option(ctx, opts, "calendarName", kValues, 0);

@@ -66,6 +66,10 @@ Result<DifferenceSettings> get_difference_settings(Context&, DifferenceOp, Objec
                                                    Unit smallest_allowed, Unit fallback_smallest,
                                                    Unit smallest_largest_default);
 
+// The options argument of round() / total() / getTimeZoneTransition(): a String is shorthand for
+// { key: string } (an object without prototype, kept alive by *holder); else GetOptionsObject.
+Result<Object*> options_or_shorthand(Context&, const Value& arg, const char* key, Value* holder);
+
 // The calendarName option: 0 auto, 1 always, 2 never, 3 critical.
 Result<int> get_show_calendar_option(Context&, Object* opts);
 

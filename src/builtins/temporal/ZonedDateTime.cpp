@@ -263,15 +263,7 @@ Value zoned_round(Context& ctx, const CallArgs& args) {
     const Value& round_to = args.arg(0);
     if (round_to.is_undefined()) return ctx.throw_type_error("round requires an options argument");
     Value holder;
-    Object* opts;
-    if (round_to.is_string()) {
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("smallestUnit"), round_to));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, round_to));
-    }
+    Object* opts = TRY(options_or_shorthand(ctx, round_to, "smallestUnit", &holder));
     double increment = TRY(get_rounding_increment(ctx, opts));
     RoundingMode mode = TRY(get_rounding_mode(ctx, opts, RoundingMode::HalfExpand));
     Unit smallest = TRY(get_unit_option(ctx, opts, "smallestUnit"));
@@ -376,15 +368,7 @@ Value zoned_get_time_zone_transition(Context& ctx, const CallArgs& args) {
     // 3. If directionParam is undefined, throw a TypeError exception.
     if (param.is_undefined()) return ctx.throw_type_error("getTimeZoneTransition requires a direction");
     Value holder;
-    Object* opts;
-    if (param.is_string()) {
-        holder = new_object(ctx);
-        if (holder.is_exception()) return holder;
-        TRY(create_data_property_or_throw(ctx, holder.as_object(), ctx.rt().intern_ascii("direction"), param));
-        opts = holder.as_object();
-    } else {
-        opts = TRY(get_options_object(ctx, param));
-    }
+    Object* opts = TRY(options_or_shorthand(ctx, param, "direction", &holder));
     // 6. Let direction be ? GetDirectionOption(roundTo): required.
     static const char* const kValues[] = {"next", "previous", nullptr};
     TRY(get_string_option(ctx, opts, "direction", kValues, -1));
