@@ -183,14 +183,8 @@ Value duration_round(Context& ctx, const CallArgs& args) {
     if (rel.zoned) {
         i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, to_internal_duration(duration),
                                               Overflow::Constrain));
-        InternalDuration r;
-        if (!is_date_unit(largest)) {
-            r.time = TRY(round_time_duration(ctx, target - rel.epoch_ns, increment, smallest, mode));
-        } else {
-            IsoDateTime start{rel.date, rel.time};
-            IsoDateTime end = iso_date_time_for(rel.time_zone, target);
-            r = TRY(difference_date_time_with_rounding(ctx, start, end, largest, increment, smallest, mode));
-        }
+        InternalDuration r = TRY(difference_zoned_with_rounding(ctx, rel.epoch_ns, target, rel.time_zone, largest,
+                                                                increment, smallest, mode));
         DurationFields out = TRY(duration_from_internal(ctx, r, is_date_unit(largest) ? Unit::Hour : largest));
         return create_duration(ctx, out);
     }
@@ -244,10 +238,7 @@ Value duration_total(Context& ctx, const CallArgs& args) {
     if (rel.zoned) {
         i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, to_internal_duration(duration),
                                               Overflow::Constrain));
-        if (!is_date_unit(unit)) total = divide_to_double(target - rel.epoch_ns, ns_per_unit(unit));
-        else
-            total = TRY(difference_date_time_with_total(ctx, IsoDateTime{rel.date, rel.time},
-                                                        iso_date_time_for(rel.time_zone, target), unit));
+        total = TRY(difference_zoned_with_total(ctx, rel.epoch_ns, target, rel.time_zone, unit));
     } else if (rel.has_date) {
         InternalDuration internal = to_internal_duration_24h(duration);
         TimeRecord target_time = balance_time_ns(internal.time);

@@ -225,15 +225,59 @@ DateDuration adjust(const DateDuration& d, double days, double weeks, double mon
     return DateDuration{d.years, months, weeks, days};
 }
 
-// The epoch nanoseconds of origin + dateDuration (no time zone: GetUTCEpochNanoseconds).
-Result<i128> epoch_ns_after(Context& ctx, const IsoDateTime& origin, const DateDuration& d) {
-    IsoDate end = TRY(calendar_date_add(ctx, origin.date, d, Overflow::Constrain));
-    return utc_epoch_ns(IsoDateTime{end, origin.time});
+// The epoch nanoseconds of a wall-clock date-time: GetUTCEpochNanoseconds without a time zone, else
+// GetEpochNanosecondsFor (compatible).
+Result<i128> epoch_of(Context& ctx, const Origin& origin, const IsoDateTime& dt) {
+    if (origin.tz.is_undefined()) return utc_epoch_ns(dt);
+    return epoch_ns_for(ctx, origin.tz, dt);
+}
+
+// The epoch nanoseconds of origin + dateDuration.
+Result<i128> epoch_ns_after(Context& ctx, const Origin& origin, const DateDuration& d) {
+    IsoDate end = TRY(calendar_date_add(ctx, origin.dt.date, d, Overflow::Constrain));
+    return epoch_of(ctx, origin, IsoDateTime{end, origin.dt.time});
+}
+
+// NudgeToZonedTime (#sec-temporal-nudgetozonedtime): rounds the time part within its day.
+Result<Nudge> nudge_to_zoned_time(Context& ctx, int sign, const InternalDuration& duration, const Origin& origin,
+                                  double increment, Unit unit, RoundingMode mode) {
+    // 1-6. The exact times of the start of the day of the duration's end and of the next day.
+    IsoDate start = TRY(calendar_date_add(ctx, origin.dt.date, duration.date, Overflow::Constrain));
+    IsoDate end;
+    if (!balance_iso_date(start.year, start.month, start.day + sign, &end)) {
+        ctx.throw_range_error("date out of range");
+        return Exception{};
+    }
+    i128 start_ns = TRY(epoch_of(ctx, origin, IsoDateTime{start, origin.dt.time}));
+    i128 end_ns = TRY(epoch_of(ctx, origin, IsoDateTime{end, origin.dt.time}));
+    // 7-10. Round the time part.
+    i128 day_span = end_ns - start_ns;
+    i128 step = static_cast<i128>(increment) * ns_per_unit(unit);
+    i128 rounded = round_to_increment(duration.time, step, mode);
+    // 11-13. Rounding beyond the day moves into the next day.
+    i128 beyond = rounded - day_span;
+    Nudge n;
+    double day_delta = 0;
+    if (sign_of(beyond) != -sign) {
+        n.did_expand = true;
+        day_delta = sign;
+        rounded = round_to_increment(beyond, step, mode);
+        n.nudged_epoch_ns = end_ns + rounded;
+    } else {
+        n.did_expand = false;
+        n.nudged_epoch_ns = start_ns + rounded;
+    }
+    // 14-16. The result.
+    n.duration = InternalDuration{adjust(duration.date, duration.date.days + day_delta, duration.date.weeks,
+                                         duration.date.months),
+                                  rounded};
+    n.total = 0;
+    return n;
 }
 
 // NudgeToCalendarUnit (#sec-temporal-nudgetocalendarunit) without a time zone.
 Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDuration& duration, i128 dest_epoch_ns,
-                                     const IsoDateTime& origin, double increment, Unit unit, RoundingMode mode) {
+                                     const Origin& origin, double increment, Unit unit, RoundingMode mode) {
     const DateDuration& dd = duration.date;
     double r1, r2;
     DateDuration start, end;
@@ -252,7 +296,7 @@ Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDurat
         end = adjust(dd, 0, 0, r2);
     } else if (unit == Unit::Week) {
         DateDuration years_months = adjust(dd, 0, 0, dd.months);
-        IsoDate weeks_start = TRY(calendar_date_add(ctx, origin.date, years_months, Overflow::Constrain));
+        IsoDate weeks_start = TRY(calendar_date_add(ctx, origin.dt.date, years_months, Overflow::Constrain));
         IsoDate weeks_end;
         if (!balance_iso_date(weeks_start.year, weeks_start.month, weeks_start.day + static_cast<int64_t>(dd.days),
                               &weeks_end)) {
@@ -343,7 +387,7 @@ Result<Nudge> nudge_to_day_or_time(Context& ctx, const InternalDuration& duratio
 
 // BubbleRelativeDuration (#sec-temporal-bubblerelativeduration) without a time zone.
 Result<InternalDuration> bubble_relative_duration(Context& ctx, int sign, InternalDuration duration,
-                                                  i128 nudged_epoch_ns, const IsoDateTime& origin, Unit largest,
+                                                  i128 nudged_epoch_ns, const Origin& origin, Unit largest,
                                                   Unit smallest) {
     // 1. If smallestUnit is largestUnit, return duration.
     if (smallest == largest) return duration;
@@ -371,15 +415,18 @@ Result<InternalDuration> bubble_relative_duration(Context& ctx, int sign, Intern
 
 // RoundRelativeDuration (#sec-temporal-roundrelativeduration) without a time zone.
 Result<InternalDuration> round_relative_duration(Context& ctx, const InternalDuration& duration, i128 dest_epoch_ns,
-                                                 const IsoDateTime& origin, Unit largest, double increment,
+                                                 const Origin& origin, Unit largest, double increment,
                                                  Unit smallest, RoundingMode mode) {
-    // 1. irregularLengthUnit: the smallest unit is a calendar unit.
-    bool irregular = is_calendar_unit(smallest);
+    // 1. irregularLengthUnit: a calendar unit, or days with a time zone.
+    bool zoned = !origin.tz.is_undefined();
+    bool irregular = is_calendar_unit(smallest) || (zoned && smallest == Unit::Day);
     // 3. Let sign be -1 if InternalDurationSign(duration) < 0, else 1.
     int sign = internal_duration_sign(duration) < 0 ? -1 : 1;
-    Nudge n = irregular
-                  ? TRY(nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, increment, smallest, mode))
-                  : TRY(nudge_to_day_or_time(ctx, duration, dest_epoch_ns, largest, increment, smallest, mode));
+    Nudge n;
+    if (irregular)
+        n = TRY(nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, increment, smallest, mode));
+    else if (zoned) n = TRY(nudge_to_zoned_time(ctx, sign, duration, origin, increment, smallest, mode));
+    else n = TRY(nudge_to_day_or_time(ctx, duration, dest_epoch_ns, largest, increment, smallest, mode));
     // 6-7. Bubble an expanded unit up to largestUnit.
     InternalDuration r = n.duration;
     if (n.did_expand && smallest != Unit::Week)
@@ -390,8 +437,8 @@ Result<InternalDuration> round_relative_duration(Context& ctx, const InternalDur
 
 // TotalRelativeDuration (#sec-temporal-totalrelativeduration) without a time zone.
 Result<double> total_relative_duration(Context& ctx, const InternalDuration& duration, i128 dest_epoch_ns,
-                                       const IsoDateTime& origin, Unit unit) {
-    if (is_calendar_unit(unit)) {
+                                       const Origin& origin, Unit unit) {
+    if (is_calendar_unit(unit) || (!origin.tz.is_undefined() && unit == Unit::Day)) {
         int sign = internal_duration_sign(duration) < 0 ? -1 : 1;
         Nudge n = TRY(nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, 1, unit, RoundingMode::Trunc));
         return n.total;
@@ -416,7 +463,8 @@ Result<InternalDuration> difference_date_time_with_rounding(Context& ctx, const 
     // 4. If smallestUnit is nanosecond and roundingIncrement = 1, return diff.
     if (smallest == Unit::Nanosecond && increment == 1) return diff;
     // 5-6. Round relative to the first date-time.
-    return round_relative_duration(ctx, diff, utc_epoch_ns(b), a, largest, increment, smallest, mode);
+    return round_relative_duration(ctx, diff, utc_epoch_ns(b), Origin{a, Value()}, largest, increment, smallest,
+                                   mode);
 }
 
 // DifferencePlainDateTimeWithTotal (#sec-temporal-differenceplaindatetimewithtotal)
@@ -428,7 +476,36 @@ Result<double> difference_date_time_with_total(Context& ctx, const IsoDateTime& 
     }
     InternalDuration diff = difference_iso_date_time(a, b, unit);
     if (unit == Unit::Nanosecond) return static_cast<double>(diff.time);
-    return total_relative_duration(ctx, diff, utc_epoch_ns(b), a, unit);
+    return total_relative_duration(ctx, diff, utc_epoch_ns(b), Origin{a, Value()}, unit);
+}
+
+// DifferenceZonedDateTimeWithRounding (#sec-temporal-differencezoneddatetimewithrounding) for zones with one
+// offset: the date part is the difference of the wall-clock date-times.
+Result<InternalDuration> difference_zoned_with_rounding(Context& ctx, i128 ns1, i128 ns2, const Value& tz,
+                                                        Unit largest, double increment, Unit smallest,
+                                                        RoundingMode mode) {
+    // 1. Time units: DifferenceInstant.
+    if (!is_date_unit(largest)) {
+        i128 d = TRY(round_time_duration(ctx, ns2 - ns1, increment, smallest, mode));
+        return InternalDuration{{}, d};
+    }
+    // 2. Let difference be ? DifferenceZonedDateTime(ns1, ns2, timeZone, calendar, largestUnit).
+    IsoDateTime a = iso_date_time_for(tz, ns1);
+    IsoDateTime b = iso_date_time_for(tz, ns2);
+    InternalDuration diff = ns1 == ns2 ? InternalDuration{} : difference_iso_date_time(a, b, largest);
+    // 3. If smallestUnit is nanosecond and roundingIncrement = 1, return difference.
+    if (smallest == Unit::Nanosecond && increment == 1) return diff;
+    // 4-5. RoundRelativeDuration with the time zone.
+    return round_relative_duration(ctx, diff, ns2, Origin{a, tz}, largest, increment, smallest, mode);
+}
+
+// DifferenceZonedDateTimeWithTotal (#sec-temporal-differencezoneddatetimewithtotal)
+Result<double> difference_zoned_with_total(Context& ctx, i128 ns1, i128 ns2, const Value& tz, Unit unit) {
+    if (!is_date_unit(unit)) return divide_to_double(ns2 - ns1, ns_per_unit(unit));
+    IsoDateTime a = iso_date_time_for(tz, ns1);
+    IsoDateTime b = iso_date_time_for(tz, ns2);
+    InternalDuration diff = ns1 == ns2 ? InternalDuration{} : difference_iso_date_time(a, b, unit);
+    return total_relative_duration(ctx, diff, ns2, Origin{a, tz}, unit);
 }
 
 // AddDurationToDate's date arithmetic (#sec-temporal-adddurationtodate).

@@ -150,7 +150,7 @@ Value plain_date_until(Context& ctx, const CallArgs& args) {
     if (s.smallest_unit != Unit::Day || s.increment != 1) {
         IsoDateTime origin{d->m_date, TimeRecord{}};
         IsoDateTime dest{other, TimeRecord{}};
-        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), origin, s.largest_unit, s.increment,
+        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), Origin{origin, Value()}, s.largest_unit, s.increment,
                                                s.smallest_unit, s.mode));
     }
     // 9-10. The duration, negated for since.

@@ -121,7 +121,7 @@ Value plain_year_month_until(Context& ctx, const CallArgs& args) {
         IsoDateTime dest{other_date, TimeRecord{}};
         if (!iso_date_time_within_limits(origin) || !iso_date_time_within_limits(dest))
             return ctx.throw_range_error("date out of range");
-        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), origin, s.largest_unit, s.increment,
+        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), Origin{origin, Value()}, s.largest_unit, s.increment,
                                                s.smallest_unit, s.mode));
     }
     DurationFields r = TRY(duration_from_internal(ctx, duration, Unit::Day));

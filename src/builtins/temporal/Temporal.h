@@ -153,18 +153,28 @@ Result<i128> round_time_duration(Context&, i128 d, double increment, Unit, Round
 Result<i128> add_time_duration(Context&, i128 a, i128 b);
 // DifferenceISODateTime (#sec-temporal-differenceisodatetime).
 InternalDuration difference_iso_date_time(const IsoDateTime& a, const IsoDateTime& b, Unit largest);
-// RoundRelativeDuration without a time zone (#sec-temporal-roundrelativeduration).
+// The starting point of relative rounding: a wall-clock date-time and a time zone (undefined: none).
+struct Origin {
+    IsoDateTime dt;
+    Value tz;
+};
+// RoundRelativeDuration (#sec-temporal-roundrelativeduration).
 Result<InternalDuration> round_relative_duration(Context&, const InternalDuration&, i128 dest_epoch_ns,
-                                                 const IsoDateTime& origin, Unit largest, double increment,
-                                                 Unit smallest, RoundingMode);
-// TotalRelativeDuration without a time zone.
-Result<double> total_relative_duration(Context&, const InternalDuration&, i128 dest_epoch_ns,
-                                       const IsoDateTime& origin, Unit unit);
+                                                 const Origin&, Unit largest, double increment, Unit smallest,
+                                                 RoundingMode);
+// TotalRelativeDuration (#sec-temporal-totalrelativeduration).
+Result<double> total_relative_duration(Context&, const InternalDuration&, i128 dest_epoch_ns, const Origin&,
+                                       Unit unit);
 // DifferencePlainDateTimeWithRounding / WithTotal.
 Result<InternalDuration> difference_date_time_with_rounding(Context&, const IsoDateTime& a, const IsoDateTime& b,
                                                             Unit largest, double increment, Unit smallest,
                                                             RoundingMode);
 Result<double> difference_date_time_with_total(Context&, const IsoDateTime& a, const IsoDateTime& b, Unit unit);
+// DifferenceZonedDateTimeWithRounding / WithTotal for zones with one offset.
+Result<InternalDuration> difference_zoned_with_rounding(Context&, i128 ns1, i128 ns2, const Value& tz,
+                                                        Unit largest, double increment, Unit smallest,
+                                                        RoundingMode);
+Result<double> difference_zoned_with_total(Context&, i128 ns1, i128 ns2, const Value& tz, Unit unit);
 // AddDurationToDate (#sec-temporal-adddurationtodate) on the ISO date.
 Result<IsoDate> add_duration_to_date(Context&, const IsoDate&, const DurationFields&, Overflow);
 

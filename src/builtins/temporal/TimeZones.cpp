@@ -80,7 +80,12 @@ Result<i128> interpret_date_time_offset(Context& ctx, const IsoDateTime& dt, Off
         }
         return ns;
     }
-    // 5-8. prefer / reject: the candidate whose offset matches.
+    // 5. Perform ? CheckISODaysRange(isoDate).
+    if (std::abs(iso_date_to_epoch_days(dt.date.year, dt.date.month, dt.date.day)) > 100000000) {
+        ctx.throw_range_error("date out of range");
+        return Exception{};
+    }
+    // 6-8. prefer / reject: the candidate whose offset matches.
     i128 candidate = TRY(epoch_ns_for(ctx, tz, dt));
     i128 candidate_offset = utc_epoch_ns(dt) - candidate;
     if (candidate_offset == offset_ns) return candidate;

@@ -234,11 +234,9 @@ Value zoned_until(Context& ctx, const CallArgs& args) {
         if (!time_zone_equals(z->m_time_zone, other.time_zone))
             return ctx.throw_range_error("time zones must be equal to compute a difference in date units");
         if (z->m_epoch_ns == other.epoch_ns) return create_duration(ctx, DurationFields{});
-        // 9. DifferenceZonedDateTimeWithRounding over the wall-clock date-times (one offset per zone).
-        IsoDateTime a = local_of(z);
-        IsoDateTime b = iso_date_time_for(other.time_zone, other.epoch_ns);
-        InternalDuration d =
-            TRY(difference_date_time_with_rounding(ctx, a, b, s.largest_unit, s.increment, s.smallest_unit, s.mode));
+        // 9. DifferenceZonedDateTimeWithRounding.
+        InternalDuration d = TRY(difference_zoned_with_rounding(ctx, z->m_epoch_ns, other.epoch_ns, z->m_time_zone,
+                                                                s.largest_unit, s.increment, s.smallest_unit, s.mode));
         r = TRY(duration_from_internal(ctx, d, Unit::Hour));
     }
     if (op == DifferenceOp::Since) r = negate_duration(r);
