@@ -70,8 +70,11 @@ Value duration_compare(Context& ctx, const CallArgs& args) {
         }
     }
     // 12-14. Compare the time durations with the days as 24 hours.
+    // Add24HourDaysToTimeDuration throws beyond maxTimeDuration.
     i128 t1 = d1.time + static_cast<i128>(days1) * kNsPerDay;
     i128 t2 = d2.time + static_cast<i128>(days2) * kNsPerDay;
+    if (abs128(t1) > kMaxTimeDuration || abs128(t2) > kMaxTimeDuration)
+        return ctx.throw_range_error("duration out of range");
     return Value::int32(t1 < t2 ? -1 : t1 > t2 ? 1 : 0);
 }
 

@@ -319,10 +319,8 @@ Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDurat
     // 7-10. The epoch nanoseconds of both bounds.
     i128 start_ns = TRY(epoch_ns_after(ctx, origin, start));
     i128 end_ns = TRY(epoch_ns_after(ctx, origin, end));
-    // 11. The destination lies between them.
-    bool inside = sign > 0 ? (start_ns <= dest_epoch_ns && dest_epoch_ns <= end_ns)
-                           : (end_ns <= dest_epoch_ns && dest_epoch_ns <= start_ns);
-    if (!inside || start_ns == end_ns) {
+    // 12. If endEpochNs = startEpochNs, throw a RangeError exception.
+    if (start_ns == end_ns) {
         ctx.throw_range_error("cannot round the duration relative to this date");
         return Exception{};
     }

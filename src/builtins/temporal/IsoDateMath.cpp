@@ -143,9 +143,12 @@ void iso_week_of_year(const IsoDate& d, int* week, int64_t* year) {
 
 namespace {
 
-// ISODateSurpasses (#sec-temporal-isodatesurpasses): whether (y1, m1, d1) lies beyond two in the
-// direction of sign.
+// ISODateSurpasses (#sec-temporal-isodatesurpasses): whether (y1, m1, d1), with the day constrained to
+// the month, lies beyond two in the direction of sign.
 bool iso_date_surpasses(int sign, int64_t y1, int m1, int d1, const IsoDate& two) {
+    // The day is constrained to the month first (Jan 31 + 1 month is Feb 28/29).
+    int dim = iso_days_in_month(y1, m1);
+    if (d1 > dim) d1 = dim;
     if (y1 != two.year) return sign * (y1 - two.year) > 0;
     if (m1 != two.month) return sign * (m1 - two.month) > 0;
     if (d1 != two.day) return sign * (d1 - two.day) > 0;

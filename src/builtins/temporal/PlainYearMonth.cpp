@@ -88,10 +88,9 @@ Value plain_year_month_add(Context& ctx, const CallArgs& args) {
     // 5. Units below months cannot be added to a year-month.
     for (int i = 2; i < 10; ++i)
         if (f[i] != 0) return ctx.throw_range_error("only years and months can be added to a PlainYearMonth");
-    // 6-8. Start from the first day of the month, or the last one when subtracting.
-    int sign = duration_sign(f);
+    // 6-8. Start from the first day of the month (CalendarDateFromFields checks the date limits).
     IsoDate date{o->m_date.year, o->m_date.month, 1};
-    if (sign < 0) date.day = iso_days_in_month(date.year, date.month);
+    if (!iso_date_within_limits(date.year, date.month, date.day)) return ctx.throw_range_error("date out of range");
     // 9-10. Add the years and months.
     IsoDate added = TRY(calendar_date_add(ctx, date, DateDuration{f[0], f[1], 0, 0}, overflow));
     // 11-12. CalendarYearMonthFromFields.
@@ -113,6 +112,9 @@ Value plain_year_month_until(Context& ctx, const CallArgs& args) {
     // 5-9. The difference between the first days of both months, in years and months.
     IsoDate this_date{o->m_date.year, o->m_date.month, 1};
     IsoDate other_date{other.year, other.month, 1};
+    if (!iso_date_within_limits(this_date.year, this_date.month, 1) ||
+        !iso_date_within_limits(other_date.year, other_date.month, 1))
+        return ctx.throw_range_error("date out of range");
     DateDuration dd = iso_date_until(this_date, other_date, s.largest_unit);
     InternalDuration duration{DateDuration{dd.years, dd.months, 0, 0}, 0};
     // 10. Round when needed.

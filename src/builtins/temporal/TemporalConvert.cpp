@@ -546,7 +546,7 @@ Result<IsoDate> to_temporal_month_day(Context& ctx, const Value& item, const Val
     if (!parse_iso_string(arg.buf, arg.len, ParseGoal::MonthDay, &p)) return fail(ctx, "invalid month-day string");
     double year = p.has_year ? static_cast<double>(p.year) : 1972;
     if (!is_valid_iso_date(year, p.month, p.day)) return fail(ctx, "invalid date");
-    if (p.has_year && !iso_date_within_limits(p.year, p.month, p.day)) return fail(ctx, "date out of range");
+    // The year of a date-time string is not used (and not range-checked).
     TRY(check_calendar_name(ctx, p.calendar));
     Object* opts = TRY(get_options_object(ctx, options));
     TRY(get_overflow_option(ctx, opts));
