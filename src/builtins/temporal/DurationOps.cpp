@@ -331,7 +331,8 @@ Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDurat
         num = -num;
         den = -den;
     }
-    double total = r1 + divide_to_double(num, den) * increment * sign;
+    // 14. total = r1 + progress × increment × sign, as one exact quotient.
+    double total = divide_to_double(static_cast<i128>(r1) * den + num * static_cast<i128>(increment) * sign, den);
     // 16-18. Round |total| between |r1| and |r2|.
     bool expand;
     if (num == den) expand = true;

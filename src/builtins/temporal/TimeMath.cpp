@@ -124,10 +124,46 @@ i128 round_to_increment(i128 x, i128 increment, RoundingMode mode) {
     return (negative ? -rounded : rounded) * increment;
 }
 
+// The quotient x / divisor correctly rounded to a double (round half to even): long division to 56
+// significant bits plus a sticky bit, then rounding to 53 bits.
 double divide_to_double(i128 x, i128 divisor) {
-    i128 q = x / divisor;
-    i128 r = x % divisor;
-    return static_cast<double>(q) + static_cast<double>(r) / static_cast<double>(divisor);
+    using u128 = unsigned __int128;
+    bool negative = (x < 0) != (divisor < 0);
+    u128 a = x < 0 ? static_cast<u128>(-(x + 1)) + 1 : static_cast<u128>(x);
+    u128 b = divisor < 0 ? static_cast<u128>(-(divisor + 1)) + 1 : static_cast<u128>(divisor);
+    if (a == 0) return 0.0;
+    u128 q = a / b, r = a % b;
+    int exponent = 0; // value = q × 2^-exponent
+    auto bits = [](u128 v) {
+        int n = 0;
+        while (v) {
+            ++n;
+            v >>= 1;
+        }
+        return n;
+    };
+    while (bits(q) < 56) {
+        r <<= 1; // r < b < 2^127, so no overflow
+        q <<= 1;
+        if (r >= b) {
+            r -= b;
+            q |= 1;
+        }
+        ++exponent;
+    }
+    bool sticky = r != 0;
+    while (bits(q) > 56) {
+        sticky |= (q & 1) != 0;
+        q >>= 1;
+        --exponent;
+    }
+    // Round the 56-bit q to 53 bits.
+    u128 low = q & 7;
+    q >>= 3;
+    exponent -= 3;
+    if (low > 4 || (low == 4 && (sticky || (q & 1)))) ++q;
+    double d = std::ldexp(static_cast<double>(static_cast<uint64_t>(q)), -exponent);
+    return negative ? -d : d;
 }
 
 void append_decimal(char* buf, size_t* len, i128 v) {
