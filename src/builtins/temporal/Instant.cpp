@@ -4,6 +4,7 @@
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/PrimitiveWrapper.h"
 
 #include <cmath>
 
@@ -199,6 +200,22 @@ Value instant_to_zoned_date_time_iso(Context& ctx, const CallArgs& args) {
     return create_zoned_date_time(ctx, i->m_epoch_ns, tz);
 }
 
+// Date.prototype.toTemporalInstant ( ) (#sec-date.prototype.totemporalinstant)
+Value date_to_temporal_instant(Context& ctx, const CallArgs& args) {
+    // 1-2. Let t be ? thisTimeValue(this value).
+    const Value* t = primitive_of(args.this_value, ClassId::Date);
+    if (!t) return ctx.throw_type_error("Date.prototype.toTemporalInstant called on incompatible receiver");
+    // 3. If t is NaN, throw a RangeError exception.
+    double ms = t->as_number();
+    if (std::isnan(ms)) return ctx.throw_range_error("invalid Date");
+    // 4-5. Return ! CreateTemporalInstant(t × 10^6).
+    return create_instant(ctx, static_cast<i128>(ms) * 1000000);
+}
+
+const FunctionListEntry kDateToTemporalInstant[] = {
+    QJS_FUNC("toTemporalInstant", 0, date_to_temporal_instant),
+};
+
 const FunctionListEntry kInstantStatics[] = {
     QJS_FUNC("from", 1, instant_from),
     QJS_FUNC("fromEpochMilliseconds", 1, instant_from_epoch_milliseconds),
@@ -228,8 +245,10 @@ const FunctionListEntry kInstantPrototype[] = {
 } // namespace
 
 bool install_temporal_instant(Context& ctx, Object* ns) {
-    return install_temporal_type(ctx, ns, "Instant", instant_constructor, 1, Intrinsic::TemporalInstantPrototype,
-                                 Intrinsic::TemporalInstant, kInstantStatics, kInstantPrototype) != nullptr;
+    if (!install_temporal_type(ctx, ns, "Instant", instant_constructor, 1, Intrinsic::TemporalInstantPrototype,
+                               Intrinsic::TemporalInstant, kInstantStatics, kInstantPrototype))
+        return false;
+    return define_function_list(ctx, ctx.intrinsic(Intrinsic::DatePrototype), kDateToTemporalInstant);
 }
 
 } // namespace qjs
