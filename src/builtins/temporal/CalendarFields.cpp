@@ -48,10 +48,10 @@ void calendar_merge_fields(CalendarFields& fields, const CalendarFields& additio
         fields.month = additional.month;
         fields.month_code = additional.month_code;
     }
-    double CalendarFields::* kNumbers[] = {&CalendarFields::year,        &CalendarFields::day,
-                                           &CalendarFields::hour,        &CalendarFields::minute,
-                                           &CalendarFields::second,      &CalendarFields::millisecond,
-                                           &CalendarFields::microsecond, &CalendarFields::nanosecond};
+    double CalendarFields::*kNumbers[] = {&CalendarFields::year,        &CalendarFields::day,
+                                          &CalendarFields::hour,        &CalendarFields::minute,
+                                          &CalendarFields::second,      &CalendarFields::millisecond,
+                                          &CalendarFields::microsecond, &CalendarFields::nanosecond};
     for (auto slot : kNumbers)
         if (!std::isnan(additional.*slot)) fields.*slot = additional.*slot;
     if (additional.has_offset) {

@@ -64,8 +64,9 @@ Value duration_compare(Context& ctx, const CallArgs& args) {
             DateDuration ymw{d.date.years, d.date.months, d.date.weeks, 0};
             if (ymw.years == 0 && ymw.months == 0 && ymw.weeks == 0) continue;
             IsoDate later = TRY(calendar_date_add(ctx, rel.date, ymw, Overflow::Constrain));
-            double extra = static_cast<double>(iso_date_to_epoch_days(later.year, later.month, later.day) -
-                                               iso_date_to_epoch_days(rel.date.year, rel.date.month, rel.date.day));
+            double extra =
+                static_cast<double>(iso_date_to_epoch_days(later.year, later.month, later.day) -
+                                    iso_date_to_epoch_days(rel.date.year, rel.date.month, rel.date.day));
             (k ? days2 : days1) += extra;
         }
     }
@@ -80,8 +81,8 @@ Value duration_compare(Context& ctx, const CallArgs& args) {
 
 // get Temporal.Duration.prototype.years .. nanoseconds (magic = field index)
 Value duration_field(Context& ctx, const CallArgs& args) {
-    static const char* const kNames[] = {"years",   "months",       "weeks",        "days",       "hours",
-                                         "minutes", "seconds",      "milliseconds", "microseconds", "nanoseconds"};
+    static const char* const kNames[] = {"years",   "months",  "weeks",        "days",         "hours",
+                                         "minutes", "seconds", "milliseconds", "microseconds", "nanoseconds"};
     DurationObject* d = this_duration(ctx, args, kNames[args.magic]);
     if (!d) return Exception{};
     return Value::number(d->m_fields[args.magic]);
@@ -173,9 +174,11 @@ Value duration_round(Context& ctx, const CallArgs& args) {
     TRY(validate_unit(ctx, largest, UnitGroup::DateTime, true, "largestUnit"));
     if (!largest_present || largest == Unit::Auto) largest = default_largest;
     // 22. If smallestUnitPresent is false and largestUnitPresent is false, throw a RangeError exception.
-    if (!smallest_present && !largest_present) return ctx.throw_range_error("smallestUnit or largestUnit is required");
+    if (!smallest_present && !largest_present)
+        return ctx.throw_range_error("smallestUnit or largestUnit is required");
     // 23. largestUnit must not be smaller than smallestUnit.
-    if (larger_unit(largest, smallest) != largest) return ctx.throw_range_error("largestUnit is smaller than smallestUnit");
+    if (larger_unit(largest, smallest) != largest)
+        return ctx.throw_range_error("largestUnit is smaller than smallestUnit");
     // 24-25. Validate the increment.
     double maximum = maximum_rounding_increment(smallest);
     if (maximum != 0) TRY(validate_rounding_increment(ctx, increment, maximum, false));
@@ -184,11 +187,12 @@ Value duration_round(Context& ctx, const CallArgs& args) {
         return ctx.throw_range_error("roundingIncrement > 1 needs smallestUnit equal to largestUnit");
     // 27. With a ZonedDateTime relativeTo: round the difference between two exact times.
     if (rel.zoned) {
-        i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, to_internal_duration(duration),
-                                              Overflow::Constrain));
-        InternalDuration r = TRY(difference_zoned_with_rounding(ctx, rel.epoch_ns, target, rel.time_zone, largest,
-                                                                increment, smallest, mode));
-        DurationFields out = TRY(duration_from_internal(ctx, r, is_date_unit(largest) ? Unit::Hour : largest));
+        i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone,
+                                              to_internal_duration(duration), Overflow::Constrain));
+        InternalDuration r = TRY(difference_zoned_with_rounding(ctx, rel.epoch_ns, target, rel.time_zone,
+                                                                largest, increment, smallest, mode));
+        DurationFields out =
+            TRY(duration_from_internal(ctx, r, is_date_unit(largest) ? Unit::Hour : largest));
         return create_duration(ctx, out);
     }
     // 28. With a PlainDate relativeTo: round the difference between two date-times.
@@ -213,7 +217,8 @@ Value duration_round(Context& ctx, const CallArgs& args) {
     InternalDuration internal = to_internal_duration_24h(duration);
     InternalDuration r;
     if (smallest == Unit::Day) {
-        i128 days = round_to_increment(internal.time, static_cast<i128>(increment) * kNsPerDay, mode) / kNsPerDay;
+        i128 days =
+            round_to_increment(internal.time, static_cast<i128>(increment) * kNsPerDay, mode) / kNsPerDay;
         r.date.days = static_cast<double>(days);
     } else {
         r.time = TRY(round_time_duration(ctx, internal.time, increment, smallest, mode));
@@ -239,8 +244,8 @@ Value duration_total(Context& ctx, const CallArgs& args) {
     TRY(validate_unit(ctx, unit, UnitGroup::DateTime, false, "unit"));
     double total;
     if (rel.zoned) {
-        i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone, to_internal_duration(duration),
-                                              Overflow::Constrain));
+        i128 target = TRY(add_zoned_date_time(ctx, rel.epoch_ns, rel.time_zone,
+                                              to_internal_duration(duration), Overflow::Constrain));
         total = TRY(difference_zoned_with_total(ctx, rel.epoch_ns, target, rel.time_zone, unit));
     } else if (rel.has_date) {
         InternalDuration internal = to_internal_duration_24h(duration);
@@ -277,8 +282,8 @@ Value duration_to_string(Context& ctx, const CallArgs& args) {
     // 10-11. Round when the precision is coarser than nanoseconds.
     if (precision.unit != Unit::Nanosecond || precision.increment != 1) {
         InternalDuration internal = to_internal_duration(d->m_fields);
-        internal.time =
-            TRY(round_time_duration(ctx, internal.time, static_cast<double>(precision.increment), precision.unit, mode));
+        internal.time = TRY(round_time_duration(ctx, internal.time, static_cast<double>(precision.increment),
+                                                precision.unit, mode));
         Unit largest = larger_unit(default_largest_unit(d->m_fields), Unit::Second);
         rounded = TRY(duration_from_internal(ctx, internal, largest));
     }
@@ -297,7 +302,8 @@ Value duration_to_json(Context& ctx, const CallArgs& args) {
 }
 
 Value temporal_value_of(Context& ctx, const CallArgs&) {
-    return ctx.throw_type_error("Temporal objects cannot be converted to primitives; use compare() or equals()");
+    return ctx.throw_type_error(
+        "Temporal objects cannot be converted to primitives; use compare() or equals()");
 }
 
 const FunctionListEntry kDurationStatics[] = {
@@ -342,8 +348,9 @@ Value temporal_value_of_function(Context& ctx, const CallArgs& args) {
 }
 
 bool install_temporal_duration(Context& ctx, Object* ns) {
-    return install_temporal_type(ctx, ns, "Duration", duration_constructor, 0, Intrinsic::TemporalDurationPrototype,
-                                 Intrinsic::TemporalDuration, kDurationStatics, kDurationPrototype) != nullptr;
+    return install_temporal_type(ctx, ns, "Duration", duration_constructor, 0,
+                                 Intrinsic::TemporalDurationPrototype, Intrinsic::TemporalDuration,
+                                 kDurationStatics, kDurationPrototype) != nullptr;
 }
 
 } // namespace qjs

@@ -23,9 +23,9 @@ bool is_valid_duration(const DurationFields& f) {
         if (std::fabs(f[i]) >= 4294967296.0) return false;
     // 6-8. The normalized seconds of days .. nanoseconds are below 2^53 (each term alone first, so the sum
     // below fits in 128 bits).
-    static const double kLimits[] = {9007199254740992.0 / 86400, 9007199254740992.0 / 3600, 9007199254740992.0 / 60,
-                                     9007199254740992.0,        9007199254740992.0e3,      9007199254740992.0e6,
-                                     9007199254740992.0e9};
+    static const double kLimits[] = {
+        9007199254740992.0 / 86400, 9007199254740992.0 / 3600, 9007199254740992.0 / 60, 9007199254740992.0,
+        9007199254740992.0e3,       9007199254740992.0e6,      9007199254740992.0e9};
     for (int i = 3; i < 10; ++i)
         if (std::fabs(f[i]) > kLimits[i - 3]) return false;
     i128 total = time_duration_from_components(f[4], f[5], f[6], f[7], f[8], f[9]) +
@@ -61,7 +61,8 @@ InternalDuration to_internal_duration(const DurationFields& f) {
 InternalDuration to_internal_duration_24h(const DurationFields& f) {
     InternalDuration r;
     r.date = {f[0], f[1], f[2], 0};
-    r.time = time_duration_from_components(f[4], f[5], f[6], f[7], f[8], f[9]) + static_cast<i128>(f[3]) * kNsPerDay;
+    r.time = time_duration_from_components(f[4], f[5], f[6], f[7], f[8], f[9]) +
+             static_cast<i128>(f[3]) * kNsPerDay;
     return r;
 }
 
@@ -137,12 +138,13 @@ Result<DurationFields> duration_from_internal(Context& ctx, const InternalDurati
 }
 
 // CalendarDateAdd ( calendar, isoDate, duration, overflow ) for iso8601
-Result<IsoDate> calendar_date_add(Context& ctx, const IsoDate& date, const DateDuration& d, Overflow overflow) {
+Result<IsoDate> calendar_date_add(Context& ctx, const IsoDate& date, const DateDuration& d,
+                                  Overflow overflow) {
     // 1.a. Let intermediate be BalanceISOYearMonth(year + years, month + months).
     int64_t y;
     int m;
-    balance_iso_year_month(date.year + static_cast<int64_t>(d.years), date.month + static_cast<int64_t>(d.months), &y,
-                           &m);
+    balance_iso_year_month(date.year + static_cast<int64_t>(d.years),
+                           date.month + static_cast<int64_t>(d.months), &y, &m);
     if (y < -1000000 || y > 1000000) {
         ctx.throw_range_error("date out of range");
         return Exception{};
@@ -239,8 +241,8 @@ Result<i128> epoch_ns_after(Context& ctx, const Origin& origin, const DateDurati
 }
 
 // NudgeToZonedTime (#sec-temporal-nudgetozonedtime): rounds the time part within its day.
-Result<Nudge> nudge_to_zoned_time(Context& ctx, int sign, const InternalDuration& duration, const Origin& origin,
-                                  double increment, Unit unit, RoundingMode mode) {
+Result<Nudge> nudge_to_zoned_time(Context& ctx, int sign, const InternalDuration& duration,
+                                  const Origin& origin, double increment, Unit unit, RoundingMode mode) {
     // 1-6. The exact times of the start of the day of the duration's end and of the next day.
     IsoDate start = TRY(calendar_date_add(ctx, origin.dt.date, duration.date, Overflow::Constrain));
     IsoDate end;
@@ -268,16 +270,17 @@ Result<Nudge> nudge_to_zoned_time(Context& ctx, int sign, const InternalDuration
         n.nudged_epoch_ns = start_ns + rounded;
     }
     // 14-16. The result.
-    n.duration = InternalDuration{adjust(duration.date, duration.date.days + day_delta, duration.date.weeks,
-                                         duration.date.months),
-                                  rounded};
+    n.duration = InternalDuration{
+        adjust(duration.date, duration.date.days + day_delta, duration.date.weeks, duration.date.months),
+        rounded};
     n.total = 0;
     return n;
 }
 
 // NudgeToCalendarUnit (#sec-temporal-nudgetocalendarunit) without a time zone.
-Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDuration& duration, i128 dest_epoch_ns,
-                                     const Origin& origin, double increment, Unit unit, RoundingMode mode) {
+Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDuration& duration,
+                                     i128 dest_epoch_ns, const Origin& origin, double increment, Unit unit,
+                                     RoundingMode mode) {
     const DateDuration& dd = duration.date;
     double r1, r2;
     DateDuration start, end;
@@ -298,8 +301,8 @@ Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDurat
         DateDuration years_months = adjust(dd, 0, 0, dd.months);
         IsoDate weeks_start = TRY(calendar_date_add(ctx, origin.dt.date, years_months, Overflow::Constrain));
         IsoDate weeks_end;
-        if (!balance_iso_date(weeks_start.year, weeks_start.month, weeks_start.day + static_cast<int64_t>(dd.days),
-                              &weeks_end)) {
+        if (!balance_iso_date(weeks_start.year, weeks_start.month,
+                              weeks_start.day + static_cast<int64_t>(dd.days), &weeks_end)) {
             ctx.throw_range_error("date out of range");
             return Exception{};
         }
@@ -332,10 +335,12 @@ Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDurat
         den = -den;
     }
     // 14. total = r1 + progress × increment × sign, as one exact quotient.
-    double total = divide_to_double(static_cast<i128>(r1) * den + num * static_cast<i128>(increment) * sign, den);
+    double total =
+        divide_to_double(static_cast<i128>(r1) * den + num * static_cast<i128>(increment) * sign, den);
     // 16-18. Round |total| between |r1| and |r2|.
     bool expand;
-    if (num == den) expand = true;
+    if (num == den)
+        expand = true;
     else {
         bool r1_even = std::fmod(std::fabs(r1) / increment, 2) == 0;
         expand = round_up_for_fraction(num, den, mode, sign < 0, r1_even);
@@ -349,8 +354,8 @@ Result<Nudge> nudge_to_calendar_unit(Context& ctx, int sign, const InternalDurat
 }
 
 // NudgeToDayOrTime (#sec-temporal-nudgetodayortime)
-Result<Nudge> nudge_to_day_or_time(Context& ctx, const InternalDuration& duration, i128 dest_epoch_ns, Unit largest,
-                                   double increment, Unit smallest, RoundingMode mode) {
+Result<Nudge> nudge_to_day_or_time(Context& ctx, const InternalDuration& duration, i128 dest_epoch_ns,
+                                   Unit largest, double increment, Unit smallest, RoundingMode mode) {
     // 1. Let timeDuration be ! Add24HourDaysToTimeDuration(duration.[[Time]], duration.[[Date]].[[Days]]).
     i128 time = duration.time + static_cast<i128>(duration.date.days) * kNsPerDay;
     // 2-3. Round it to the increment of the unit.
@@ -376,9 +381,9 @@ Result<Nudge> nudge_to_day_or_time(Context& ctx, const InternalDuration& duratio
         ctx.throw_range_error("time duration out of range");
         return Exception{};
     }
-    n.duration = InternalDuration{adjust(duration.date, static_cast<double>(days), duration.date.weeks,
-                                         duration.date.months),
-                                  remainder};
+    n.duration = InternalDuration{
+        adjust(duration.date, static_cast<double>(days), duration.date.weeks, duration.date.months),
+        remainder};
     n.total = divide_to_double(time, unit_length);
     n.did_expand = did_expand && day_delta != 0;
     return n;
@@ -397,15 +402,21 @@ Result<InternalDuration> bubble_relative_duration(Context& ctx, int sign, Intern
         if (unit == Unit::Week && largest != Unit::Week) continue;
         const DateDuration& dd = duration.date;
         DateDuration end;
-        if (unit == Unit::Year) end = {dd.years + sign, 0, 0, 0};
-        else if (unit == Unit::Month) end = adjust(dd, 0, 0, dd.months + sign);
-        else if (unit == Unit::Week) end = adjust(dd, 0, dd.weeks + sign, dd.months);
-        else end = adjust(dd, dd.days + sign, dd.weeks, dd.months);
+        if (unit == Unit::Year)
+            end = {dd.years + sign, 0, 0, 0};
+        else if (unit == Unit::Month)
+            end = adjust(dd, 0, 0, dd.months + sign);
+        else if (unit == Unit::Week)
+            end = adjust(dd, 0, dd.weeks + sign, dd.months);
+        else
+            end = adjust(dd, dd.days + sign, dd.weeks, dd.months);
         i128 end_ns = TRY(epoch_ns_after(ctx, origin, end));
         // vii-ix. If the nudged point is not before the end of the next unit, take it.
         i128 beyond = nudged_epoch_ns - end_ns;
-        if (sign_of(beyond) != -sign) duration = InternalDuration{end, 0};
-        else break;
+        if (sign_of(beyond) != -sign)
+            duration = InternalDuration{end, 0};
+        else
+            break;
     }
     return duration;
 }
@@ -413,9 +424,9 @@ Result<InternalDuration> bubble_relative_duration(Context& ctx, int sign, Intern
 } // namespace
 
 // RoundRelativeDuration (#sec-temporal-roundrelativeduration) without a time zone.
-Result<InternalDuration> round_relative_duration(Context& ctx, const InternalDuration& duration, i128 dest_epoch_ns,
-                                                 const Origin& origin, Unit largest, double increment,
-                                                 Unit smallest, RoundingMode mode) {
+Result<InternalDuration> round_relative_duration(Context& ctx, const InternalDuration& duration,
+                                                 i128 dest_epoch_ns, const Origin& origin, Unit largest,
+                                                 double increment, Unit smallest, RoundingMode mode) {
     // 1. irregularLengthUnit: a calendar unit, or days with a time zone.
     bool zoned = !origin.tz.is_undefined();
     bool irregular = is_calendar_unit(smallest) || (zoned && smallest == Unit::Day);
@@ -423,9 +434,12 @@ Result<InternalDuration> round_relative_duration(Context& ctx, const InternalDur
     int sign = internal_duration_sign(duration) < 0 ? -1 : 1;
     Nudge n;
     if (irregular)
-        n = TRY(nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, increment, smallest, mode));
-    else if (zoned) n = TRY(nudge_to_zoned_time(ctx, sign, duration, origin, increment, smallest, mode));
-    else n = TRY(nudge_to_day_or_time(ctx, duration, dest_epoch_ns, largest, increment, smallest, mode));
+        n = TRY(
+            nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, increment, smallest, mode));
+    else if (zoned)
+        n = TRY(nudge_to_zoned_time(ctx, sign, duration, origin, increment, smallest, mode));
+    else
+        n = TRY(nudge_to_day_or_time(ctx, duration, dest_epoch_ns, largest, increment, smallest, mode));
     // 6-7. Bubble an expanded unit up to largestUnit.
     InternalDuration r = n.duration;
     if (n.did_expand && smallest != Unit::Week)
@@ -439,7 +453,8 @@ Result<double> total_relative_duration(Context& ctx, const InternalDuration& dur
                                        const Origin& origin, Unit unit) {
     if (is_calendar_unit(unit) || (!origin.tz.is_undefined() && unit == Unit::Day)) {
         int sign = internal_duration_sign(duration) < 0 ? -1 : 1;
-        Nudge n = TRY(nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, 1, unit, RoundingMode::Trunc));
+        Nudge n = TRY(
+            nudge_to_calendar_unit(ctx, sign, duration, dest_epoch_ns, origin, 1, unit, RoundingMode::Trunc));
         return n.total;
     }
     i128 time = duration.time + static_cast<i128>(duration.date.days) * kNsPerDay;
@@ -447,8 +462,9 @@ Result<double> total_relative_duration(Context& ctx, const InternalDuration& dur
 }
 
 // DifferencePlainDateTimeWithRounding (#sec-temporal-differenceplaindatetimewithrounding)
-Result<InternalDuration> difference_date_time_with_rounding(Context& ctx, const IsoDateTime& a, const IsoDateTime& b,
-                                                            Unit largest, double increment, Unit smallest,
+Result<InternalDuration> difference_date_time_with_rounding(Context& ctx, const IsoDateTime& a,
+                                                            const IsoDateTime& b, Unit largest,
+                                                            double increment, Unit smallest,
                                                             RoundingMode mode) {
     // 1. If CompareISODateTime(isoDateTime1, isoDateTime2) = 0, return a zero duration.
     if (compare_iso_date_time(a, b) == 0) return InternalDuration{};
@@ -462,12 +478,13 @@ Result<InternalDuration> difference_date_time_with_rounding(Context& ctx, const 
     // 4. If smallestUnit is nanosecond and roundingIncrement = 1, return diff.
     if (smallest == Unit::Nanosecond && increment == 1) return diff;
     // 5-6. Round relative to the first date-time.
-    return round_relative_duration(ctx, diff, utc_epoch_ns(b), Origin{a, Value()}, largest, increment, smallest,
-                                   mode);
+    return round_relative_duration(ctx, diff, utc_epoch_ns(b), Origin{a, Value()}, largest, increment,
+                                   smallest, mode);
 }
 
 // DifferencePlainDateTimeWithTotal (#sec-temporal-differenceplaindatetimewithtotal)
-Result<double> difference_date_time_with_total(Context& ctx, const IsoDateTime& a, const IsoDateTime& b, Unit unit) {
+Result<double> difference_date_time_with_total(Context& ctx, const IsoDateTime& a, const IsoDateTime& b,
+                                               Unit unit) {
     if (compare_iso_date_time(a, b) == 0) return 0.0;
     if (!iso_date_time_within_limits(a) || !iso_date_time_within_limits(b)) {
         ctx.throw_range_error("date-time out of range");
@@ -508,7 +525,8 @@ Result<double> difference_zoned_with_total(Context& ctx, i128 ns1, i128 ns2, con
 }
 
 // AddDurationToDate's date arithmetic (#sec-temporal-adddurationtodate).
-Result<IsoDate> add_duration_to_date(Context& ctx, const IsoDate& date, const DurationFields& f, Overflow overflow) {
+Result<IsoDate> add_duration_to_date(Context& ctx, const IsoDate& date, const DurationFields& f,
+                                     Overflow overflow) {
     // 4. Let internalDuration be ToInternalDurationRecordWith24HourDays(duration).
     InternalDuration d = to_internal_duration_24h(f);
     // 5. Let dateDuration be ? AdjustDateDurationRecord(internalDuration.[[Date]], days of the time part).

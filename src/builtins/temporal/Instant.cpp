@@ -61,7 +61,8 @@ Value instant_from_epoch_milliseconds(Context& ctx, const CallArgs& args) {
     // 1. Set epochMilliseconds to ? ToNumber(epochMilliseconds).
     double ms = TRY(to_number(ctx, args.arg(0)));
     // 2. Set epochMilliseconds to ? NumberToBigInt(epochMilliseconds).
-    if (!std::isfinite(ms) || std::trunc(ms) != ms) return ctx.throw_range_error("epochMilliseconds must be an integer");
+    if (!std::isfinite(ms) || std::trunc(ms) != ms)
+        return ctx.throw_range_error("epochMilliseconds must be an integer");
     // 3-4. epochNanoseconds = epochMilliseconds × 10^6, which must be valid.
     if (std::fabs(ms) > 8.64e15) return ctx.throw_range_error("epochMilliseconds out of range");
     return create_instant(ctx, static_cast<i128>(ms) * 1000000);
@@ -98,7 +99,8 @@ Value instant_add(Context& ctx, const CallArgs& args) {
     DurationFields f = TRY(to_temporal_duration(ctx, args.arg(0)));
     if (args.magic) f = negate_duration(f);
     // 3-4. Date units are not allowed.
-    if (is_date_unit(default_largest_unit(f))) return ctx.throw_range_error("cannot add date units to an Instant");
+    if (is_date_unit(default_largest_unit(f)))
+        return ctx.throw_range_error("cannot add date units to an Instant");
     // 5-6. AddInstant(epochNanoseconds, internalDuration.[[Time]]).
     InternalDuration d = to_internal_duration_24h(f);
     return create_instant(ctx, i->m_epoch_ns + d.time);
@@ -112,7 +114,7 @@ Value instant_until(Context& ctx, const CallArgs& args) {
     i128 other = TRY(to_temporal_instant(ctx, args.arg(0)));
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
     DifferenceSettings s = TRY(get_difference_settings(ctx, op, opts, UnitGroup::Time, Unit::Nanosecond,
-                                                        Unit::Nanosecond, Unit::Second));
+                                                       Unit::Nanosecond, Unit::Second));
     // DifferenceInstant: RoundTimeDuration(ns2 - ns1, ...).
     i128 diff = TRY(round_time_duration(ctx, other - i->m_epoch_ns, s.increment, s.smallest_unit, s.mode));
     DurationFields r = TRY(duration_from_internal(ctx, InternalDuration{{}, diff}, s.largest_unit));
@@ -154,8 +156,10 @@ Value instant_to_string_value(Context& ctx, i128 ns, const Value& time_zone, int
     IsoDateTime dt = iso_date_time_from_epoch_ns(ns + offset);
     TextBuffer b;
     format_date_time(b, dt, digits);
-    if (time_zone.is_undefined()) b.add_char('Z');
-    else format_offset_rounded(b, offset);
+    if (time_zone.is_undefined())
+        b.add_char('Z');
+    else
+        format_offset_rounded(b, offset);
     return b.to_value(ctx);
 }
 
@@ -224,10 +228,10 @@ const FunctionListEntry kInstantStatics[] = {
 };
 
 const FunctionListEntry kInstantPrototype[] = {
-    {"epochMilliseconds", FunctionListEntry::Kind::Accessor, prop::Configurable, 0, 0, instant_epoch, nullptr, 0,
-     nullptr},
-    {"epochNanoseconds", FunctionListEntry::Kind::Accessor, prop::Configurable, 0, 1, instant_epoch, nullptr, 0,
-     nullptr},
+    {"epochMilliseconds", FunctionListEntry::Kind::Accessor, prop::Configurable, 0, 0, instant_epoch, nullptr,
+     0, nullptr},
+    {"epochNanoseconds", FunctionListEntry::Kind::Accessor, prop::Configurable, 0, 1, instant_epoch, nullptr,
+     0, nullptr},
     QJS_FUNC_MAGIC("add", 1, instant_add, 0),
     QJS_FUNC_MAGIC("subtract", 1, instant_add, 1),
     QJS_FUNC_MAGIC("until", 1, instant_until, 0),
@@ -245,8 +249,9 @@ const FunctionListEntry kInstantPrototype[] = {
 } // namespace
 
 bool install_temporal_instant(Context& ctx, Object* ns) {
-    if (!install_temporal_type(ctx, ns, "Instant", instant_constructor, 1, Intrinsic::TemporalInstantPrototype,
-                               Intrinsic::TemporalInstant, kInstantStatics, kInstantPrototype))
+    if (!install_temporal_type(ctx, ns, "Instant", instant_constructor, 1,
+                               Intrinsic::TemporalInstantPrototype, Intrinsic::TemporalInstant,
+                               kInstantStatics, kInstantPrototype))
         return false;
     return define_function_list(ctx, ctx.intrinsic(Intrinsic::DatePrototype), kDateToTemporalInstant);
 }

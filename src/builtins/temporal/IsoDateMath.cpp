@@ -128,7 +128,8 @@ int iso_day_of_week(const IsoDate& d) {
 }
 
 int iso_day_of_year(const IsoDate& d) {
-    return static_cast<int>(iso_date_to_epoch_days(d.year, d.month, d.day) - iso_date_to_epoch_days(d.year, 1, 1)) +
+    return static_cast<int>(iso_date_to_epoch_days(d.year, d.month, d.day) -
+                            iso_date_to_epoch_days(d.year, 1, 1)) +
            1;
 }
 
@@ -200,7 +201,8 @@ DateDuration iso_date_until(const IsoDate& one, const IsoDate& two, Unit largest
     int dim = iso_days_in_month(iy, im);
     if (iday > dim) iday = dim;
     // 6-8. The remaining days, split into weeks for largestUnit week.
-    int64_t days = iso_date_to_epoch_days(two.year, two.month, two.day) - iso_date_to_epoch_days(iy, im, iday);
+    int64_t days =
+        iso_date_to_epoch_days(two.year, two.month, two.day) - iso_date_to_epoch_days(iy, im, iday);
     int64_t weeks = 0;
     if (largest_unit == Unit::Week) {
         weeks = days / 7;

@@ -48,7 +48,8 @@ Value now_plain(Context& ctx, const CallArgs& args) {
 
 // Temporal.Now.zonedDateTimeISO ( [ temporalTimeZoneLike ] )
 Value now_zoned_date_time(Context& ctx, const CallArgs& args) {
-    Value tz = args.arg(0).is_undefined() ? ctx.new_string("UTC") : to_temporal_time_zone_identifier(ctx, args.arg(0));
+    Value tz = args.arg(0).is_undefined() ? ctx.new_string("UTC")
+                                          : to_temporal_time_zone_identifier(ctx, args.arg(0));
     if (tz.is_exception()) return tz;
     return create_zoned_date_time(ctx, system_epoch_ns(), tz);
 }

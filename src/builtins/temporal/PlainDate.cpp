@@ -52,8 +52,9 @@ Value plain_date_constructor(Context& ctx, const CallArgs& args) {
     // 8. If IsValidISODate(y, m, d) is false, throw a RangeError exception.
     if (!is_valid_iso_date(y, m, d)) return ctx.throw_range_error("invalid date");
     // 9-10. Return ? CreateTemporalDate(isoDate, calendar, NewTarget).
-    return create_plain_date(ctx, IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(d)},
-                             args.new_target);
+    return create_plain_date(
+        ctx, IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(d)},
+        args.new_target);
 }
 
 // Temporal.PlainDate.from ( item [ , options ] )
@@ -150,8 +151,8 @@ Value plain_date_until(Context& ctx, const CallArgs& args) {
     if (s.smallest_unit != Unit::Day || s.increment != 1) {
         IsoDateTime origin{d->m_date, TimeRecord{}};
         IsoDateTime dest{other, TimeRecord{}};
-        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), Origin{origin, Value()}, s.largest_unit, s.increment,
-                                               s.smallest_unit, s.mode));
+        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), Origin{origin, Value()},
+                                               s.largest_unit, s.increment, s.smallest_unit, s.mode));
     }
     // 9-10. The duration, negated for since.
     DurationFields r = TRY(duration_from_internal(ctx, duration, Unit::Day));

@@ -11,7 +11,8 @@ namespace qjs {
 
 // RoundISODateTime ( isoDateTime, increment, unit, roundingMode ) (#sec-temporal-roundisodatetime)
 IsoDateTime round_iso_date_time(const IsoDateTime& dt, double increment, Unit unit, RoundingMode mode) {
-    i128 rounded = round_to_increment(time_to_ns(dt.time), static_cast<i128>(increment) * ns_per_unit(unit), mode);
+    i128 rounded =
+        round_to_increment(time_to_ns(dt.time), static_cast<i128>(increment) * ns_per_unit(unit), mode);
     TimeRecord t = balance_time_ns(rounded);
     IsoDateTime r;
     balance_iso_date(dt.date.year, dt.date.month, dt.date.day + t.days, &r.date);
@@ -37,7 +38,8 @@ PlainDateTimeObject* this_date_time(Context& ctx, const CallArgs& args, const ch
 // microsecond [ , nanosecond [ , calendar ] ] ] ] ] ] ] )
 Value plain_date_time_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
-    if (!args.is_construct()) return ctx.throw_type_error("Constructor Temporal.PlainDateTime requires 'new'");
+    if (!args.is_construct())
+        return ctx.throw_type_error("Constructor Temporal.PlainDateTime requires 'new'");
     // 2-10. ToIntegerWithTruncation of each argument (the time ones default to 0).
     double v[9];
     for (int i = 0; i < 9; ++i)
@@ -161,12 +163,12 @@ Value plain_date_time_until(Context& ctx, const CallArgs& args) {
     // 3-4. Read the difference settings.
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
     DifferenceSettings s = TRY(get_difference_settings(ctx, op, opts, UnitGroup::DateTime, Unit::Nanosecond,
-                                                        Unit::Nanosecond, Unit::Day));
+                                                       Unit::Nanosecond, Unit::Day));
     // 5. If the date-times are equal, return a zero duration.
     if (compare_iso_date_time(o->m_dt, other) == 0) return create_duration(ctx, DurationFields{});
     // 6. Let internalDuration be ? DifferencePlainDateTimeWithRounding(...).
-    InternalDuration d = TRY(difference_date_time_with_rounding(ctx, o->m_dt, other, s.largest_unit, s.increment,
-                                                                s.smallest_unit, s.mode));
+    InternalDuration d = TRY(difference_date_time_with_rounding(ctx, o->m_dt, other, s.largest_unit,
+                                                                s.increment, s.smallest_unit, s.mode));
     // 7-9. The duration, negated for since.
     DurationFields r = TRY(duration_from_internal(ctx, d, s.largest_unit));
     if (op == DifferenceOp::Since) r = negate_duration(r);
@@ -188,8 +190,10 @@ Value plain_date_time_round(Context& ctx, const CallArgs& args) {
     if (smallest == Unit::Unset) return ctx.throw_range_error("smallestUnit is required");
     if (smallest != Unit::Day) TRY(validate_unit(ctx, smallest, UnitGroup::Time, false, "smallestUnit"));
     // 10-12. Validate the increment (a day allows only 1).
-    if (smallest == Unit::Day) TRY(validate_rounding_increment(ctx, increment, 1, true));
-    else TRY(validate_rounding_increment(ctx, increment, maximum_rounding_increment(smallest), false));
+    if (smallest == Unit::Day)
+        TRY(validate_rounding_increment(ctx, increment, 1, true));
+    else
+        TRY(validate_rounding_increment(ctx, increment, maximum_rounding_increment(smallest), false));
     // 13-14. Round the date-time.
     return create_plain_date_time(ctx, round_iso_date_time(o->m_dt, increment, smallest, mode));
 }

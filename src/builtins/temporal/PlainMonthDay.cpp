@@ -26,7 +26,8 @@ CalendarFields month_day_fields(const IsoDate& d) {
 // Temporal.PlainMonthDay ( isoMonth, isoDay [ , calendar [ , referenceISOYear ] ] )
 Value plain_month_day_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
-    if (!args.is_construct()) return ctx.throw_type_error("Constructor Temporal.PlainMonthDay requires 'new'");
+    if (!args.is_construct())
+        return ctx.throw_type_error("Constructor Temporal.PlainMonthDay requires 'new'");
     // 3-4. Let m, d be ? ToIntegerWithTruncation(isoMonth / isoDay).
     double m = TRY(to_integer_with_truncation(ctx, args.arg(0)));
     double d = TRY(to_integer_with_truncation(ctx, args.arg(1)));
@@ -37,7 +38,8 @@ Value plain_month_day_constructor(Context& ctx, const CallArgs& args) {
     // 9. If IsValidISODate(y, m, d) is false, throw a RangeError exception.
     if (!is_valid_iso_date(y, m, d)) return ctx.throw_range_error("invalid month-day");
     return create_plain_month_day(
-        ctx, IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(d)}, args.new_target);
+        ctx, IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(d)},
+        args.new_target);
 }
 
 // Temporal.PlainMonthDay.from ( item [ , options ] )

@@ -20,7 +20,8 @@ TimeRecord round_time(const TimeRecord& t, double increment, Unit unit, Rounding
     return balance_time_ns(rounded);
 }
 
-// Temporal.PlainTime ( [ hour [ , minute [ , second [ , millisecond [ , microsecond [ , nanosecond ] ] ] ] ] ] )
+// Temporal.PlainTime ( [ hour [ , minute [ , second [ , millisecond [ , microsecond [ , nanosecond ] ] ] ] ]
+// ] )
 Value plain_time_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
     if (!args.is_construct()) return ctx.throw_type_error("Constructor Temporal.PlainTime requires 'new'");
@@ -112,7 +113,7 @@ Value plain_time_until(Context& ctx, const CallArgs& args) {
     // 2-3. Read the difference settings.
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
     DifferenceSettings s = TRY(get_difference_settings(ctx, op, opts, UnitGroup::Time, Unit::Nanosecond,
-                                                        Unit::Nanosecond, Unit::Hour));
+                                                       Unit::Nanosecond, Unit::Hour));
     // 4-5. Let timeDuration be DifferenceTime(...), rounded.
     i128 diff = time_to_ns(other) - time_to_ns(t->m_time);
     diff = TRY(round_time_duration(ctx, diff, s.increment, s.smallest_unit, s.mode));
@@ -158,7 +159,8 @@ Value plain_time_to_string(Context& ctx, const CallArgs& args) {
     Object* opts = TRY(get_options_object(ctx, args.arg(0)));
     ToStringOptions o = TRY(read_to_string_rounding(ctx, opts));
     // 10. Let roundResult be RoundTime(temporalTime.[[Time]], increment, unit, roundingMode).
-    TimeRecord r = round_time(t->m_time, static_cast<double>(o.precision.increment), o.precision.unit, o.mode);
+    TimeRecord r =
+        round_time(t->m_time, static_cast<double>(o.precision.increment), o.precision.unit, o.mode);
     TextBuffer b;
     format_time(b, r, o.precision.digits);
     return b.to_value(ctx);
@@ -179,7 +181,10 @@ const FunctionListEntry kPlainTimeStatics[] = {
 };
 
 #define QJS_TIME_FIELD(name, i)                                                                              \
-    { name, FunctionListEntry::Kind::Accessor, prop::Configurable, 0, i, plain_time_field, nullptr, 0, nullptr }
+    {                                                                                                        \
+        name, FunctionListEntry::Kind::Accessor, prop::Configurable, 0, i, plain_time_field, nullptr, 0,     \
+            nullptr                                                                                          \
+    }
 
 const FunctionListEntry kPlainTimePrototype[] = {
     QJS_TIME_FIELD("hour", 0),

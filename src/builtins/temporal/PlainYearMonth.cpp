@@ -25,7 +25,8 @@ CalendarFields year_month_fields(const IsoDate& d) {
 // Temporal.PlainYearMonth ( isoYear, isoMonth [ , calendar [ , referenceISODay ] ] )
 Value plain_year_month_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
-    if (!args.is_construct()) return ctx.throw_type_error("Constructor Temporal.PlainYearMonth requires 'new'");
+    if (!args.is_construct())
+        return ctx.throw_type_error("Constructor Temporal.PlainYearMonth requires 'new'");
     // 3-4. Let y, m be ? ToIntegerWithTruncation(isoYear / isoMonth).
     double y = TRY(to_integer_with_truncation(ctx, args.arg(0)));
     double m = TRY(to_integer_with_truncation(ctx, args.arg(1)));
@@ -36,7 +37,8 @@ Value plain_year_month_constructor(Context& ctx, const CallArgs& args) {
     // 9. If IsValidISODate(y, m, ref) is false, throw a RangeError exception.
     if (!is_valid_iso_date(y, m, ref)) return ctx.throw_range_error("invalid year-month");
     return create_plain_year_month(
-        ctx, IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(ref)}, args.new_target);
+        ctx, IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(ref)},
+        args.new_target);
 }
 
 // Temporal.PlainYearMonth.from ( item [ , options ] )
@@ -66,8 +68,8 @@ Value plain_year_month_with(Context& ctx, const CallArgs& args) {
     TRY(reject_temporal_like_object(ctx, args.arg(0).as_object()));
     CalendarFields fields = year_month_fields(o->m_date);
     CalendarFields partial;
-    TRY(prepare_calendar_fields(ctx, args.arg(0).as_object(), kFieldYear | kFieldMonth | kFieldMonthCode, true,
-                                &partial));
+    TRY(prepare_calendar_fields(ctx, args.arg(0).as_object(), kFieldYear | kFieldMonth | kFieldMonthCode,
+                                true, &partial));
     calendar_merge_fields(fields, partial);
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
     Overflow overflow = TRY(get_overflow_option(ctx, opts));
@@ -90,11 +92,13 @@ Value plain_year_month_add(Context& ctx, const CallArgs& args) {
         if (f[i] != 0) return ctx.throw_range_error("only years and months can be added to a PlainYearMonth");
     // 6-8. Start from the first day of the month (CalendarDateFromFields checks the date limits).
     IsoDate date{o->m_date.year, o->m_date.month, 1};
-    if (!iso_date_within_limits(date.year, date.month, date.day)) return ctx.throw_range_error("date out of range");
+    if (!iso_date_within_limits(date.year, date.month, date.day))
+        return ctx.throw_range_error("date out of range");
     // 9-10. Add the years and months.
     IsoDate added = TRY(calendar_date_add(ctx, date, DateDuration{f[0], f[1], 0, 0}, overflow));
     // 11-12. CalendarYearMonthFromFields.
-    if (!year_month_within_limits(added.year, added.month)) return ctx.throw_range_error("year-month out of range");
+    if (!year_month_within_limits(added.year, added.month))
+        return ctx.throw_range_error("year-month out of range");
     return create_plain_year_month(ctx, IsoDate{added.year, added.month, 1});
 }
 
@@ -123,8 +127,8 @@ Value plain_year_month_until(Context& ctx, const CallArgs& args) {
         IsoDateTime dest{other_date, TimeRecord{}};
         if (!iso_date_time_within_limits(origin) || !iso_date_time_within_limits(dest))
             return ctx.throw_range_error("date out of range");
-        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), Origin{origin, Value()}, s.largest_unit, s.increment,
-                                               s.smallest_unit, s.mode));
+        duration = TRY(round_relative_duration(ctx, duration, utc_epoch_ns(dest), Origin{origin, Value()},
+                                               s.largest_unit, s.increment, s.smallest_unit, s.mode));
     }
     DurationFields r = TRY(duration_from_internal(ctx, duration, Unit::Day));
     if (op == DifferenceOp::Since) r = negate_duration(r);
@@ -224,8 +228,9 @@ const FunctionListEntry kPlainYearMonthPrototype[] = {
 
 bool install_temporal_plain_year_month(Context& ctx, Object* ns) {
     return install_temporal_type(ctx, ns, "PlainYearMonth", plain_year_month_constructor, 2,
-                                 Intrinsic::TemporalPlainYearMonthPrototype, Intrinsic::TemporalPlainYearMonth,
-                                 kPlainYearMonthStatics, kPlainYearMonthPrototype) != nullptr;
+                                 Intrinsic::TemporalPlainYearMonthPrototype,
+                                 Intrinsic::TemporalPlainYearMonth, kPlainYearMonthStatics,
+                                 kPlainYearMonthPrototype) != nullptr;
 }
 
 } // namespace qjs

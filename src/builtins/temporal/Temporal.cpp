@@ -22,11 +22,11 @@ bool install_temporal(Context& ctx) {
     if (!define_function_list(ctx, ns, kTemporalNamespace)) return false;
     Atom name = ctx.rt().intern_ascii("Temporal");
     if (!name) return false;
-    if (put_own_data(ctx, ctx.global_object(), name, hold, prop::Writable | prop::Configurable).is_exception())
+    if (put_own_data(ctx, ctx.global_object(), name, hold, prop::Writable | prop::Configurable)
+            .is_exception())
         return false;
     return install_temporal_duration(ctx, ns) && install_temporal_plain_time(ctx, ns) &&
-           install_temporal_plain_date(ctx, ns) &&
-           install_temporal_plain_date_time(ctx, ns) &&
+           install_temporal_plain_date(ctx, ns) && install_temporal_plain_date_time(ctx, ns) &&
            install_temporal_plain_year_month(ctx, ns) && install_temporal_plain_month_day(ctx, ns) &&
            install_temporal_instant(ctx, ns) && install_temporal_zoned_date_time(ctx, ns) &&
            install_temporal_now(ctx, ns);

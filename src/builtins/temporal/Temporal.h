@@ -20,7 +20,8 @@ Value create_plain_date_time(Context&, const IsoDateTime&, const Value& new_targ
 Value create_plain_year_month(Context&, const IsoDate&, const Value& new_target = Value());
 Value create_plain_month_day(Context&, const IsoDate&, const Value& new_target = Value());
 Value create_instant(Context&, i128 epoch_ns, const Value& new_target = Value());
-Value create_zoned_date_time(Context&, i128 epoch_ns, const Value& time_zone, const Value& new_target = Value());
+Value create_zoned_date_time(Context&, i128 epoch_ns, const Value& time_zone,
+                             const Value& new_target = Value());
 
 // The receiver check of every prototype method (RequireInternalSlot): nullptr with a TypeError pending.
 template <typename T> T* this_temporal(Context&, const Value& v, ClassId, const char* method);
@@ -42,7 +43,8 @@ bool bigint_to_i128(const Value& big, i128* out);
 
 // Installs Temporal.X: the constructor on the namespace, its prototype and the two function lists.
 Object* install_temporal_type(Context&, Object* ns, const char* name, NativeFn ctor, uint32_t length,
-                              Intrinsic proto_id, Intrinsic ctor_id, std::span<const FunctionListEntry> statics,
+                              Intrinsic proto_id, Intrinsic ctor_id,
+                              std::span<const FunctionListEntry> statics,
                               std::span<const FunctionListEntry> proto_methods);
 
 // ---- conversions of arguments (TemporalConvert.cpp) ----
@@ -166,10 +168,11 @@ Result<InternalDuration> round_relative_duration(Context&, const InternalDuratio
 Result<double> total_relative_duration(Context&, const InternalDuration&, i128 dest_epoch_ns, const Origin&,
                                        Unit unit);
 // DifferencePlainDateTimeWithRounding / WithTotal.
-Result<InternalDuration> difference_date_time_with_rounding(Context&, const IsoDateTime& a, const IsoDateTime& b,
-                                                            Unit largest, double increment, Unit smallest,
-                                                            RoundingMode);
-Result<double> difference_date_time_with_total(Context&, const IsoDateTime& a, const IsoDateTime& b, Unit unit);
+Result<InternalDuration> difference_date_time_with_rounding(Context&, const IsoDateTime& a,
+                                                            const IsoDateTime& b, Unit largest,
+                                                            double increment, Unit smallest, RoundingMode);
+Result<double> difference_date_time_with_total(Context&, const IsoDateTime& a, const IsoDateTime& b,
+                                               Unit unit);
 // DifferenceZonedDateTimeWithRounding / WithTotal for zones with one offset.
 Result<InternalDuration> difference_zoned_with_rounding(Context&, i128 ns1, i128 ns2, const Value& tz,
                                                         Unit largest, double increment, Unit smallest,

@@ -49,10 +49,10 @@ Value get_named(Context& ctx, Object* o, const char* name) {
 }
 
 // The names of the UTC time zone in the IANA database (the only named zone without a tz database).
-const char* const kUtcNames[] = {"UTC",         "Etc/UTC",       "Etc/GMT", "GMT",           "Etc/Universal",
-                                 "Etc/Zulu",    "Universal",     "Zulu",    "Etc/UCT",       "UCT",
-                                 "Etc/Greenwich", "Greenwich",   "GMT0",    "Etc/GMT0",      "Etc/GMT+0",
-                                 "Etc/GMT-0",   "GMT+0",         "GMT-0",   nullptr};
+const char* const kUtcNames[] = {"UTC",           "Etc/UTC",   "Etc/GMT", "GMT",      "Etc/Universal",
+                                 "Etc/Zulu",      "Universal", "Zulu",    "Etc/UCT",  "UCT",
+                                 "Etc/Greenwich", "Greenwich", "GMT0",    "Etc/GMT0", "Etc/GMT+0",
+                                 "Etc/GMT-0",     "GMT+0",     "GMT-0",   nullptr};
 
 // ISODateTime of a ZonedDateTime (GetISODateTimeFor).
 IsoDateTime zoned_date_time(const ZonedDateTimeObject* z) {
@@ -72,7 +72,8 @@ Result<IsoDate> regulate_iso_date(Context& ctx, double year, double month, doubl
         }
     } else {
         month = std::fmin(std::fmax(month, 1), 12);
-        day = std::fmin(std::fmax(day, 1), iso_days_in_month(static_cast<int64_t>(year), static_cast<int>(month)));
+        day = std::fmin(std::fmax(day, 1),
+                        iso_days_in_month(static_cast<int64_t>(year), static_cast<int>(month)));
     }
     return IsoDate{static_cast<int32_t>(year), static_cast<int32_t>(month), static_cast<int32_t>(day)};
 }
@@ -105,7 +106,7 @@ Result<void> to_temporal_calendar_identifier(Context& ctx, const Value& v) {
     AsciiArg arg;
     TRY(string_argument(ctx, v, &arg));
     static const ParseGoal kGoals[] = {ParseGoal::ZonedDateTime, ParseGoal::DateTime, ParseGoal::Instant,
-                                       ParseGoal::Time, ParseGoal::MonthDay, ParseGoal::YearMonth};
+                                       ParseGoal::Time,          ParseGoal::MonthDay, ParseGoal::YearMonth};
     for (ParseGoal g : kGoals) {
         ParsedIsoString p;
         if (parse_iso_string(arg.buf, arg.len, g, &p)) return check_calendar_name(ctx, p.calendar);
@@ -128,7 +129,8 @@ Result<void> get_calendar_with_iso_default(Context& ctx, Object* item) {
 }
 
 // PrepareCalendarFields ( calendar, fields, calendarFieldNames, nonCalendarFieldNames, requiredFieldNames )
-Result<void> prepare_calendar_fields(Context& ctx, Object* item, uint32_t wanted, bool partial, CalendarFields* out) {
+Result<void> prepare_calendar_fields(Context& ctx, Object* item, uint32_t wanted, bool partial,
+                                     CalendarFields* out) {
     out->year = out->month = out->day = NAN;
     out->hour = out->minute = out->second = out->millisecond = out->microsecond = out->nanosecond = NAN;
     out->month_code = 0;
@@ -140,7 +142,7 @@ Result<void> prepare_calendar_fields(Context& ctx, Object* item, uint32_t wanted
         const char* name;
         uint32_t bit;
         Kind kind;
-        double CalendarFields::* slot;
+        double CalendarFields::*slot;
     };
     static const Field kFields[] = {
         {"day", kFieldDay, Positive, &CalendarFields::day},
@@ -181,7 +183,8 @@ Result<void> prepare_calendar_fields(Context& ctx, Object* item, uint32_t wanted
             if (!string_to_ascii(p.as_string(), buf, sizeof buf)) return fail(ctx, "invalid monthCode");
             size_t n = std::strlen(buf);
             bool leap = n == 4 && buf[3] == 'L';
-            if ((n != 3 && !leap) || buf[0] != 'M' || buf[1] < '0' || buf[1] > '9' || buf[2] < '0' || buf[2] > '9')
+            if ((n != 3 && !leap) || buf[0] != 'M' || buf[1] < '0' || buf[1] > '9' || buf[2] < '0' ||
+                buf[2] > '9')
                 return fail(ctx, "invalid monthCode");
             int num = (buf[1] - '0') * 10 + (buf[2] - '0');
             if (num == 0 && !leap) return fail(ctx, "invalid monthCode");
@@ -197,7 +200,8 @@ Result<void> prepare_calendar_fields(Context& ctx, Object* item, uint32_t wanted
             }
             AsciiArg arg;
             TRY(string_argument(ctx, p, &arg));
-            if (!parse_utc_offset(arg.buf, arg.len, true, &out->offset_ns)) return fail(ctx, "invalid offset");
+            if (!parse_utc_offset(arg.buf, arg.len, true, &out->offset_ns))
+                return fail(ctx, "invalid offset");
             out->has_offset = true;
             break;
         }
@@ -226,7 +230,9 @@ Result<void> reject_temporal_like_object(Context& ctx, Object* o) {
     case ClassId::TemporalPlainMonthDay:
     case ClassId::TemporalPlainTime:
     case ClassId::TemporalPlainYearMonth:
-    case ClassId::TemporalZonedDateTime: ctx.throw_type_error("a Temporal object is not a partial object"); return Exception{};
+    case ClassId::TemporalZonedDateTime:
+        ctx.throw_type_error("a Temporal object is not a partial object");
+        return Exception{};
     default: break;
     }
     // 2-5. Neither calendar nor timeZone may be present.
@@ -242,7 +248,8 @@ Result<void> reject_temporal_like_object(Context& ctx, Object* o) {
 }
 
 // CalendarResolveFields + CalendarDateToISO for iso8601 (#sec-temporal-calendarresolvefields).
-Result<IsoDate> calendar_date_from_fields(Context& ctx, CalendarFields& f, FieldsType type, Overflow overflow) {
+Result<IsoDate> calendar_date_from_fields(Context& ctx, CalendarFields& f, FieldsType type,
+                                          Overflow overflow) {
     // 1. Missing year (date, year-month) or day (date, month-day) is a TypeError.
     if (type != FieldsType::MonthDay && std::isnan(f.year)) {
         ctx.throw_type_error("year is required");
@@ -261,8 +268,7 @@ Result<IsoDate> calendar_date_from_fields(Context& ctx, CalendarFields& f, Field
     } else {
         // 6-12. The ISO calendar has months M01..M12 and no leap months.
         if (f.month_code > 12) return fail(ctx, "invalid monthCode");
-        if (!std::isnan(f.month) && f.month != f.month_code)
-            return fail(ctx, "month and monthCode disagree");
+        if (!std::isnan(f.month) && f.month != f.month_code) return fail(ctx, "month and monthCode disagree");
         f.month = f.month_code;
     }
     if (type == FieldsType::YearMonth) {
@@ -310,8 +316,8 @@ Result<DurationFields> to_temporal_partial_duration(Context& ctx, const Value& v
         return Exception{};
     }
     // 2-14. Read the fields in alphabetical order, each converted with ToIntegerIfIntegral.
-    static const char* const kNames[] = {"days",    "hours",   "microseconds", "milliseconds", "minutes",
-                                         "months",  "nanoseconds", "seconds", "weeks",        "years"};
+    static const char* const kNames[] = {"days",   "hours",       "microseconds", "milliseconds", "minutes",
+                                         "months", "nanoseconds", "seconds",      "weeks",        "years"};
     static const int kIndex[] = {3, 4, 8, 7, 5, 1, 9, 6, 2, 0};
     DurationFields r;
     bool any = false;
@@ -364,8 +370,10 @@ Result<TimeRecord> to_temporal_time(Context& ctx, const Value& item, const Value
     TimeRecord t;
     if (item.is_object()) {
         Object* o = item.as_object();
-        if (auto* p = as_temporal<PlainTimeObject>(item, ClassId::TemporalPlainTime)) t = p->m_time;
-        else if (auto* p = as_temporal<PlainDateTimeObject>(item, ClassId::TemporalPlainDateTime)) t = p->m_dt.time;
+        if (auto* p = as_temporal<PlainTimeObject>(item, ClassId::TemporalPlainTime))
+            t = p->m_time;
+        else if (auto* p = as_temporal<PlainDateTimeObject>(item, ClassId::TemporalPlainDateTime))
+            t = p->m_dt.time;
         else if (auto* z = as_temporal<ZonedDateTimeObject>(item, ClassId::TemporalZonedDateTime))
             t = zoned_date_time(z).time;
         else {
@@ -406,8 +414,10 @@ Result<IsoDate> to_temporal_date(Context& ctx, const Value& item, const Value& o
     if (item.is_object()) {
         Object* o = item.as_object();
         IsoDate d;
-        if (auto* p = as_temporal<PlainDateObject>(item, ClassId::TemporalPlainDate)) d = p->m_date;
-        else if (auto* p = as_temporal<PlainDateTimeObject>(item, ClassId::TemporalPlainDateTime)) d = p->m_dt.date;
+        if (auto* p = as_temporal<PlainDateObject>(item, ClassId::TemporalPlainDate))
+            d = p->m_date;
+        else if (auto* p = as_temporal<PlainDateTimeObject>(item, ClassId::TemporalPlainDateTime))
+            d = p->m_dt.date;
         else if (auto* z = as_temporal<ZonedDateTimeObject>(item, ClassId::TemporalZonedDateTime))
             d = zoned_date_time(z).date;
         else {
@@ -449,10 +459,12 @@ Result<IsoDateTime> to_temporal_date_time(Context& ctx, const Value& item, const
     if (item.is_object()) {
         Object* o = item.as_object();
         IsoDateTime dt;
-        if (auto* p = as_temporal<PlainDateTimeObject>(item, ClassId::TemporalPlainDateTime)) dt = p->m_dt;
+        if (auto* p = as_temporal<PlainDateTimeObject>(item, ClassId::TemporalPlainDateTime))
+            dt = p->m_dt;
         else if (auto* z = as_temporal<ZonedDateTimeObject>(item, ClassId::TemporalZonedDateTime))
             dt = zoned_date_time(z);
-        else if (auto* p = as_temporal<PlainDateObject>(item, ClassId::TemporalPlainDate)) dt.date = p->m_date;
+        else if (auto* p = as_temporal<PlainDateObject>(item, ClassId::TemporalPlainDate))
+            dt.date = p->m_date;
         else {
             TRY(get_calendar_with_iso_default(ctx, o));
             CalendarFields f;
@@ -475,7 +487,8 @@ Result<IsoDateTime> to_temporal_date_time(Context& ctx, const Value& item, const
     AsciiArg arg;
     TRY(string_argument(ctx, item, &arg));
     ParsedIsoString p;
-    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::DateTime, &p)) return fail(ctx, "invalid date-time string");
+    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::DateTime, &p))
+        return fail(ctx, "invalid date-time string");
     if (!is_valid_iso_date(static_cast<double>(p.year), p.month, p.day)) return fail(ctx, "invalid date");
     TRY(check_calendar_name(ctx, p.calendar));
     Object* opts = TRY(get_options_object(ctx, options));
@@ -510,7 +523,8 @@ Result<IsoDate> to_temporal_year_month(Context& ctx, const Value& item, const Va
     AsciiArg arg;
     TRY(string_argument(ctx, item, &arg));
     ParsedIsoString p;
-    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::YearMonth, &p)) return fail(ctx, "invalid year-month string");
+    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::YearMonth, &p))
+        return fail(ctx, "invalid year-month string");
     if (p.day && !is_valid_iso_date(static_cast<double>(p.year), p.month, p.day))
         return fail(ctx, "invalid date");
     TRY(check_calendar_name(ctx, p.calendar));
@@ -543,7 +557,8 @@ Result<IsoDate> to_temporal_month_day(Context& ctx, const Value& item, const Val
     AsciiArg arg;
     TRY(string_argument(ctx, item, &arg));
     ParsedIsoString p;
-    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::MonthDay, &p)) return fail(ctx, "invalid month-day string");
+    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::MonthDay, &p))
+        return fail(ctx, "invalid month-day string");
     double year = p.has_year ? static_cast<double>(p.year) : 1972;
     if (!is_valid_iso_date(year, p.month, p.day)) return fail(ctx, "invalid date");
     // The year of a date-time string is not used (and not range-checked).
@@ -559,7 +574,8 @@ Result<i128> to_temporal_instant(Context& ctx, const Value& item) {
     // 1. If item is an Object, then
     if (v.is_object()) {
         if (auto* i = as_temporal<InstantObject>(v, ClassId::TemporalInstant)) return i->m_epoch_ns;
-        if (auto* z = as_temporal<ZonedDateTimeObject>(v, ClassId::TemporalZonedDateTime)) return z->m_epoch_ns;
+        if (auto* z = as_temporal<ZonedDateTimeObject>(v, ClassId::TemporalZonedDateTime))
+            return z->m_epoch_ns;
         // b. Set item to ? ToPrimitive(item, string).
         v = to_primitive(ctx, v, PreferredType::String);
         if (v.is_exception()) return Exception{};
@@ -573,7 +589,8 @@ Result<i128> to_temporal_instant(Context& ctx, const Value& item) {
     AsciiArg arg;
     TRY(string_argument(ctx, v, &arg));
     ParsedIsoString p;
-    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::Instant, &p)) return fail(ctx, "invalid instant string");
+    if (!parse_iso_string(arg.buf, arg.len, ParseGoal::Instant, &p))
+        return fail(ctx, "invalid instant string");
     if (!is_valid_iso_date(static_cast<double>(p.year), p.month, p.day)) return fail(ctx, "invalid date");
     // The calendar annotation of an instant string is ignored.
     // 5-9. The epoch nanoseconds of the date-time minus the offset.
@@ -596,25 +613,30 @@ Value to_temporal_time_zone_identifier(Context& ctx, const Value& v) {
     size_t len = arg.len;
     ParsedIsoString p;
     if (!is_time_zone_identifier_syntax(arg.buf, arg.len)) {
-        static const ParseGoal kGoals[] = {ParseGoal::ZonedDateTime, ParseGoal::Instant, ParseGoal::DateTime,
-                                           ParseGoal::Time, ParseGoal::MonthDay, ParseGoal::YearMonth};
+        static const ParseGoal kGoals[] = {ParseGoal::ZonedDateTime, ParseGoal::Instant,
+                                           ParseGoal::DateTime,      ParseGoal::Time,
+                                           ParseGoal::MonthDay,      ParseGoal::YearMonth};
         bool parsed = false;
         for (ParseGoal g : kGoals)
             if ((parsed = parse_iso_string(arg.buf, arg.len, g, &p))) break;
         if (!parsed) return ctx.throw_range_error("invalid time zone");
-        if (p.time_zone[0]) name = p.time_zone;
-        else if (p.utc_designator) name = "UTC";
+        if (p.time_zone[0])
+            name = p.time_zone;
+        else if (p.utc_designator)
+            name = "UTC";
         else if (p.has_offset && !p.offset_has_subminute) {
             TextBuffer b;
             format_offset_minutes(b, p.offset_ns);
             return b.to_value(ctx);
-        } else return ctx.throw_range_error("invalid time zone");
+        } else
+            return ctx.throw_range_error("invalid time zone");
         len = std::strlen(name);
     }
     // 4-5. An offset identifier is normalized to ±HH:MM.
     int64_t offset;
     if (len && (name[0] == '+' || name[0] == '-')) {
-        if (!parse_utc_offset(name, len, false, &offset)) return ctx.throw_range_error("invalid time zone offset");
+        if (!parse_utc_offset(name, len, false, &offset))
+            return ctx.throw_range_error("invalid time zone offset");
         TextBuffer b;
         format_offset_minutes(b, offset);
         return b.to_value(ctx);
@@ -672,7 +694,8 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
         // b-h. A property bag: InterpretTemporalDateTimeFields with constrain.
         TRY(get_calendar_with_iso_default(ctx, o));
         CalendarFields f;
-        TRY(prepare_calendar_fields(ctx, o, kFieldDate | kFieldTime | kFieldOffset | kFieldTimeZone, false, &f));
+        TRY(prepare_calendar_fields(ctx, o, kFieldDate | kFieldTime | kFieldOffset | kFieldTimeZone, false,
+                                    &f));
         dt.date = TRY(calendar_date_from_fields(ctx, f, FieldsType::Date, Overflow::Constrain));
         dt.time = TRY(regulate_time(ctx, f, Overflow::Constrain));
         if (f.time_zone.is_undefined()) {
@@ -680,8 +703,10 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
             return r;
         }
         r.time_zone = f.time_zone;
-        if (f.has_offset) offset_ns = f.offset_ns;
-        else behaviour = OffsetBehaviour::Wall;
+        if (f.has_offset)
+            offset_ns = f.offset_ns;
+        else
+            behaviour = OffsetBehaviour::Wall;
     } else {
         // 6. If value is not a String, throw a TypeError exception.
         if (!v.is_string()) {
@@ -702,9 +727,12 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
             if (annotation.is_exception()) return Exception{};
             r.time_zone = to_temporal_time_zone_identifier(ctx, annotation);
             if (r.time_zone.is_exception()) return Exception{};
-            if (p.utc_designator) behaviour = OffsetBehaviour::Exact;
-            else if (p.has_offset) offset_ns = p.offset_ns;
-            else behaviour = OffsetBehaviour::Wall;
+            if (p.utc_designator)
+                behaviour = OffsetBehaviour::Exact;
+            else if (p.has_offset)
+                offset_ns = p.offset_ns;
+            else
+                behaviour = OffsetBehaviour::Wall;
             match_minutes = !p.offset_has_subminute;
         } else if (p.utc_designator) {
             return fail(ctx, "a UTC designator needs a time zone annotation in relativeTo");
@@ -718,8 +746,8 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
     }
     // 8-9. A zoned relativeTo: InterpretISODateTimeOffset(..., compatible, reject, matchBehaviour).
     r.zoned = true;
-    r.epoch_ns =
-        TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone, OffsetOption::Reject, match_minutes));
+    r.epoch_ns = TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone,
+                                                OffsetOption::Reject, match_minutes));
     IsoDateTime local = iso_date_time_for(r.time_zone, r.epoch_ns);
     r.date = local.date;
     r.time = local.time;

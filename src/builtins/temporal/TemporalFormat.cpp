@@ -91,8 +91,8 @@ void format_time(TextBuffer& b, const TimeRecord& t, int digits) {
     if (digits == -2) return;
     b.add_char(':');
     b.add_padded(t.second, 2);
-    format_fractional_seconds(b, (static_cast<int64_t>(t.millisecond) * 1000 + t.microsecond) * 1000 + t.nanosecond,
-                              digits);
+    format_fractional_seconds(
+        b, (static_cast<int64_t>(t.millisecond) * 1000 + t.microsecond) * 1000 + t.nanosecond, digits);
 }
 
 // FormatOffsetTimeZoneIdentifier (#sec-temporal-formatoffsettimezoneidentifier) for whole minutes.

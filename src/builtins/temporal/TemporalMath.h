@@ -9,7 +9,7 @@ namespace qjs {
 // ---- ISO dates (IsoDateMath.cpp) ----
 bool is_iso_leap_year(int64_t year);
 int iso_days_in_month(int64_t year, int month);
-bool is_valid_iso_date(double year, double month, double day); // IsValidISODate
+bool is_valid_iso_date(double year, double month, double day);            // IsValidISODate
 int64_t iso_date_to_epoch_days(int64_t year, int64_t month, int64_t day); // month may be out of range
 IsoDate epoch_days_to_iso_date(int64_t days);
 // BalanceISOYearMonth: the year and month (1..12) of year + (month - 1) months.
@@ -42,8 +42,12 @@ TimeRecord balance_time_ns(i128 ns);
 i128 time_to_ns(const TimeRecord&); // nanoseconds since midnight
 // TimeDurationFromComponents (#sec-temporal-timedurationfromcomponents).
 i128 time_duration_from_components(double h, double min, double s, double ms, double us, double ns);
-inline int sign_of(i128 v) { return v < 0 ? -1 : v > 0 ? 1 : 0; }
-inline i128 abs128(i128 v) { return v < 0 ? -v : v; }
+inline int sign_of(i128 v) {
+    return v < 0 ? -1 : v > 0 ? 1 : 0;
+}
+inline i128 abs128(i128 v) {
+    return v < 0 ? -v : v;
+}
 // RoundNumberToIncrement on integers (#sec-temporal-roundnumbertoincrement).
 i128 round_to_increment(i128 x, i128 increment, RoundingMode);
 // The quotient x / divisor as a double (TotalTimeDuration and friends).

@@ -47,7 +47,8 @@ void register_temporal_hooks() {
 }
 
 // OrdinaryCreateFromConstructor(newTarget, the intrinsic prototype) for a payload class T.
-template <typename T> T* create_object(Context& ctx, const Value& new_target, Intrinsic proto_id, ClassId cls) {
+template <typename T>
+T* create_object(Context& ctx, const Value& new_target, Intrinsic proto_id, ClassId cls) {
     register_temporal_hooks();
     Object* proto;
     if (new_target.is_undefined()) {
@@ -94,7 +95,8 @@ Value create_plain_time(Context& ctx, const TimeRecord& t, const Value& new_targ
 // CreateTemporalDate (#sec-temporal-createtemporaldate)
 Value create_plain_date(Context& ctx, const IsoDate& date, const Value& new_target) {
     // 1. If ISODateWithinLimits(isoDate) is false, throw a RangeError exception.
-    if (!iso_date_within_limits(date.year, date.month, date.day)) return ctx.throw_range_error("date out of range");
+    if (!iso_date_within_limits(date.year, date.month, date.day))
+        return ctx.throw_range_error("date out of range");
     Value cal = iso8601(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateObject>(ctx, new_target, Intrinsic::TemporalPlainDatePrototype,
@@ -123,7 +125,8 @@ Value create_plain_date_time(Context& ctx, const IsoDateTime& dt, const Value& n
 // CreateTemporalYearMonth (#sec-temporal-createtemporalyearmonth)
 Value create_plain_year_month(Context& ctx, const IsoDate& date, const Value& new_target) {
     // 1. If ISOYearMonthWithinLimits(isoDate) is false, throw a RangeError exception.
-    if (!year_month_within_limits(date.year, date.month)) return ctx.throw_range_error("year-month out of range");
+    if (!year_month_within_limits(date.year, date.month))
+        return ctx.throw_range_error("year-month out of range");
     Value cal = iso8601(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateObject>(ctx, new_target, Intrinsic::TemporalPlainYearMonthPrototype,
@@ -136,7 +139,8 @@ Value create_plain_year_month(Context& ctx, const IsoDate& date, const Value& ne
 
 // CreateTemporalMonthDay (#sec-temporal-createtemporalmonthday)
 Value create_plain_month_day(Context& ctx, const IsoDate& date, const Value& new_target) {
-    if (!iso_date_within_limits(date.year, date.month, date.day)) return ctx.throw_range_error("month-day out of range");
+    if (!iso_date_within_limits(date.year, date.month, date.day))
+        return ctx.throw_range_error("month-day out of range");
     Value cal = iso8601(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateObject>(ctx, new_target, Intrinsic::TemporalPlainMonthDayPrototype,
@@ -181,7 +185,8 @@ Object* require_temporal(Context& ctx, const Value& v, ClassId id, const char* m
 
 Value i128_to_bigint(Context& ctx, i128 v) {
     bool negative = v < 0;
-    unsigned __int128 m = negative ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+    unsigned __int128 m =
+        negative ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
     uint64_t hi = static_cast<uint64_t>(m >> 64);
     uint64_t lo = static_cast<uint64_t>(m);
     Value r = bigint_from_uint64(ctx, lo);
@@ -212,7 +217,8 @@ bool bigint_to_i128(const Value& big, i128* out) {
 }
 
 Object* install_temporal_type(Context& ctx, Object* ns, const char* name, NativeFn ctor, uint32_t length,
-                              Intrinsic proto_id, Intrinsic ctor_id, std::span<const FunctionListEntry> statics,
+                              Intrinsic proto_id, Intrinsic ctor_id,
+                              std::span<const FunctionListEntry> statics,
                               std::span<const FunctionListEntry> proto_methods) {
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
     if (!proto) return nullptr;

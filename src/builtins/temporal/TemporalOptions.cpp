@@ -55,7 +55,8 @@ Result<double> to_integer_if_integral(Context& ctx, const Value& v) {
 }
 
 // GetOption ( options, property, string, values, default ) (#sec-getoption)
-Result<int> get_string_option(Context& ctx, Object* opts, const char* name, const char* const* values, int fallback) {
+Result<int> get_string_option(Context& ctx, Object* opts, const char* name, const char* const* values,
+                              int fallback) {
     // 1. Let value be ? Get(options, property).
     Value v = get_option(ctx, opts, name);
     if (v.is_exception()) return Exception{};
@@ -88,10 +89,10 @@ Result<Overflow> get_overflow_option(Context& ctx, Object* opts) {
 
 Result<Unit> get_unit_option(Context& ctx, Object* opts, const char* name) {
     static const char* const kValues[] = {
-        "year",        "month",        "week",       "day",     "hour",         "minute",       "second",
-        "millisecond", "microsecond",  "nanosecond", "auto",    "years",        "months",       "weeks",
-        "days",        "hours",        "minutes",    "seconds", "milliseconds", "microseconds", "nanoseconds",
-        nullptr,
+        "year",         "month",        "week",        "day",        "hour",    "minute",
+        "second",       "millisecond",  "microsecond", "nanosecond", "auto",    "years",
+        "months",       "weeks",        "days",        "hours",      "minutes", "seconds",
+        "milliseconds", "microseconds", "nanoseconds", nullptr,
     };
     int i = TRY(get_string_option(ctx, opts, name, kValues, 100));
     if (i == 100) return Unit::Unset;
@@ -134,7 +135,7 @@ Result<double> get_rounding_increment(Context& ctx, Object* opts) {
 }
 
 Result<RoundingMode> get_rounding_mode(Context& ctx, Object* opts, RoundingMode fallback) {
-    static const char* const kValues[] = {"ceil",     "floor",      "expand",    "trunc",    "halfCeil",
+    static const char* const kValues[] = {"ceil",      "floor",      "expand",    "trunc",    "halfCeil",
                                           "halfFloor", "halfExpand", "halfTrunc", "halfEven", nullptr};
     int i = TRY(get_string_option(ctx, opts, "roundingMode", kValues, static_cast<int>(fallback)));
     return static_cast<RoundingMode>(i);
@@ -224,9 +225,9 @@ Result<ToStringOptions> read_to_string_rounding(Context& ctx, Object* opts) {
 
 // GetDifferenceSettings ( operation, options, unitGroup, disallowedUnits, fallbackSmallestUnit,
 // smallestLargestDefaultUnit )
-Result<DifferenceSettings> get_difference_settings(Context& ctx, DifferenceOp op, Object* opts, UnitGroup group,
-                                                   Unit smallest_allowed, Unit fallback_smallest,
-                                                   Unit smallest_largest_default) {
+Result<DifferenceSettings> get_difference_settings(Context& ctx, DifferenceOp op, Object* opts,
+                                                   UnitGroup group, Unit smallest_allowed,
+                                                   Unit fallback_smallest, Unit smallest_largest_default) {
     // 2-3. Let largestUnit be ? GetTemporalUnitValuedOption(options, "largestUnit", unset).
     Unit largest = TRY(get_unit_option(ctx, opts, "largestUnit"));
     // 4. Let roundingIncrement be ? GetRoundingIncrementOption(options).

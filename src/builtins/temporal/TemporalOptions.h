@@ -21,7 +21,8 @@ Result<double> to_integer_if_integral(Context&, const Value&);
 
 // GetOption(options, name, string, values, fallback) (#sec-getoption): the index of the value in `values`
 // (nullptr-terminated), `fallback` when undefined (-1 = required: RangeError).
-Result<int> get_string_option(Context&, Object* opts, const char* name, const char* const* values, int fallback);
+Result<int> get_string_option(Context&, Object* opts, const char* name, const char* const* values,
+                              int fallback);
 Result<Overflow> get_overflow_option(Context&, Object* opts); // GetTemporalOverflowOption
 // GetTemporalUnitValuedOption (#sec-temporal-gettemporalunitvaluedoption): Unit::Unset when undefined,
 // Unit::Auto for "auto".

@@ -391,8 +391,10 @@ bool is_calendar_identifier_syntax(const char* s, size_t n) {
 bool parse_duration_string(const char* s, size_t n, DurationFields* out) {
     Cursor c{s, n};
     int sign = 1;
-    if (c.eat('-')) sign = -1;
-    else c.eat('+');
+    if (c.eat('-'))
+        sign = -1;
+    else
+        c.eat('+');
     if (!c.eat('P') && !c.eat('p')) return false;
     DurationFields f;
     static const char kDateDesignators[] = {'Y', 'M', 'W', 'D'};
@@ -421,7 +423,8 @@ bool parse_duration_string(const char* s, size_t n, DurationFields* out) {
         }
         if (len == 0) return false;
         double value;
-        if (len >= sizeof buf - 1) value = 1e300; // far beyond any valid duration
+        if (len >= sizeof buf - 1)
+            value = 1e300; // far beyond any valid duration
         else {
             buf[len] = 0;
             value = std::strtod(buf, nullptr);

@@ -22,7 +22,7 @@ enum class ParseGoal : uint8_t {
 struct ParsedIsoString {
     int64_t year = 0;
     int month = 0;
-    int day = 0;      // 0 when absent (year-month strings)
+    int day = 0;          // 0 when absent (year-month strings)
     bool has_year = true; // false for month-day strings without a year
     bool has_time = false;
     TimeRecord time;

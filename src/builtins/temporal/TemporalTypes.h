@@ -78,13 +78,29 @@ enum class Unit : uint8_t {
     Auto,
     Unset,
 };
-inline bool is_calendar_unit(Unit u) { return u <= Unit::Week; }
-inline bool is_date_unit(Unit u) { return u <= Unit::Day; } // TemporalUnitCategory is date
-inline Unit larger_unit(Unit a, Unit b) { return a < b ? a : b; }
+inline bool is_calendar_unit(Unit u) {
+    return u <= Unit::Week;
+}
+inline bool is_date_unit(Unit u) {
+    return u <= Unit::Day;
+} // TemporalUnitCategory is date
+inline Unit larger_unit(Unit a, Unit b) {
+    return a < b ? a : b;
+}
 int64_t ns_per_unit(Unit); // for Day and smaller
 const char* unit_name(Unit);
 
-enum class RoundingMode : uint8_t { Ceil, Floor, Expand, Trunc, HalfCeil, HalfFloor, HalfExpand, HalfTrunc, HalfEven };
+enum class RoundingMode : uint8_t {
+    Ceil,
+    Floor,
+    Expand,
+    Trunc,
+    HalfCeil,
+    HalfFloor,
+    HalfExpand,
+    HalfTrunc,
+    HalfEven
+};
 enum class Overflow : uint8_t { Constrain, Reject };
 
 class DurationObject : public Object {

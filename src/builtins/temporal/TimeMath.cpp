@@ -19,15 +19,16 @@ int64_t ns_per_unit(Unit u) {
 }
 
 const char* unit_name(Unit u) {
-    static const char* const kNames[] = {"year",   "month",       "week",        "day",        "hour", "minute",
-                                         "second", "millisecond", "microsecond", "nanosecond", "auto", "unset"};
+    static const char* const kNames[] = {"year",        "month",      "week",   "day",
+                                         "hour",        "minute",     "second", "millisecond",
+                                         "microsecond", "nanosecond", "auto",   "unset"};
     return kNames[static_cast<int>(u)];
 }
 
 // IsValidTime (#sec-temporal-isvalidtime)
 bool is_valid_time(double h, double min, double s, double ms, double us, double ns) {
-    return h >= 0 && h <= 23 && min >= 0 && min <= 59 && s >= 0 && s <= 59 && ms >= 0 && ms <= 999 && us >= 0 &&
-           us <= 999 && ns >= 0 && ns <= 999;
+    return h >= 0 && h <= 23 && min >= 0 && min <= 59 && s >= 0 && s <= 59 && ms >= 0 && ms <= 999 &&
+           us >= 0 && us <= 999 && ns >= 0 && ns <= 999;
 }
 
 // BalanceTime (#sec-temporal-balancetime) for a total of nanoseconds since midnight.
@@ -70,8 +71,8 @@ int compare_time(const TimeRecord& a, const TimeRecord& b) {
 // doubles whose magnitudes IsValidDuration has bounded (so every product fits in 128 bits).
 i128 time_duration_from_components(double h, double min, double s, double ms, double us, double ns) {
     auto i = [](double d) { return static_cast<i128>(d); };
-    return i(h) * 3600000000000LL + i(min) * 60000000000LL + i(s) * 1000000000LL + i(ms) * 1000000 + i(us) * 1000 +
-           i(ns);
+    return i(h) * 3600000000000LL + i(min) * 60000000000LL + i(s) * 1000000000LL + i(ms) * 1000000 +
+           i(us) * 1000 + i(ns);
 }
 
 RoundingMode negate_rounding_mode(RoundingMode m) {
@@ -170,7 +171,8 @@ void append_decimal(char* buf, size_t* len, i128 v) {
     char tmp[48];
     int n = 0;
     bool neg = v < 0;
-    unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+    unsigned __int128 u =
+        neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
     do {
         tmp[n++] = static_cast<char>('0' + static_cast<int>(u % 10));
         u /= 10;

@@ -65,7 +65,8 @@ Result<i128> interpret_date_time_offset(Context& ctx, const IsoDateTime& dt, Off
                                         int64_t offset_ns, const Value& tz, OffsetOption option,
                                         bool match_minutes) {
     // 2. Wall time, or an ignored offset: the time zone decides.
-    if (behaviour == OffsetBehaviour::Wall || (behaviour == OffsetBehaviour::Option && option == OffsetOption::Ignore))
+    if (behaviour == OffsetBehaviour::Wall ||
+        (behaviour == OffsetBehaviour::Option && option == OffsetOption::Ignore))
         return epoch_ns_for(ctx, tz, dt);
     // 3. An exact offset (Z, or the use option).
     if (behaviour == OffsetBehaviour::Exact || option == OffsetOption::Use) {
@@ -89,7 +90,8 @@ Result<i128> interpret_date_time_offset(Context& ctx, const IsoDateTime& dt, Off
     i128 candidate = TRY(epoch_ns_for(ctx, tz, dt));
     i128 candidate_offset = utc_epoch_ns(dt) - candidate;
     if (candidate_offset == offset_ns) return candidate;
-    if (match_minutes && round_to_increment(candidate_offset, 60000000000LL, RoundingMode::HalfExpand) == offset_ns)
+    if (match_minutes &&
+        round_to_increment(candidate_offset, 60000000000LL, RoundingMode::HalfExpand) == offset_ns)
         return candidate;
     // 9. If offsetOption is reject, throw a RangeError exception.
     if (option == OffsetOption::Reject) {
@@ -136,14 +138,17 @@ Result<ZonedValue> to_temporal_zoned_date_time(Context& ctx, const Value& item, 
         Object* o = item.as_object();
         TRY(get_calendar_with_iso_default(ctx, o));
         CalendarFields f;
-        TRY(prepare_calendar_fields(ctx, o, kFieldDate | kFieldTime | kFieldOffset | kFieldTimeZone, false, &f));
+        TRY(prepare_calendar_fields(ctx, o, kFieldDate | kFieldTime | kFieldOffset | kFieldTimeZone, false,
+                                    &f));
         if (f.time_zone.is_undefined()) {
             ctx.throw_type_error("timeZone is required");
             return Exception{};
         }
         r.time_zone = f.time_zone;
-        if (f.has_offset) offset_ns = f.offset_ns;
-        else behaviour = OffsetBehaviour::Wall;
+        if (f.has_offset)
+            offset_ns = f.offset_ns;
+        else
+            behaviour = OffsetBehaviour::Wall;
         // f-j. Read the options.
         opts = TRY(get_options_object(ctx, options));
         TRY(get_disambiguation_option(ctx, opts));
@@ -173,9 +178,12 @@ Result<ZonedValue> to_temporal_zoned_date_time(Context& ctx, const Value& item, 
         if (annotation.is_exception()) return Exception{};
         r.time_zone = to_temporal_time_zone_identifier(ctx, annotation);
         if (r.time_zone.is_exception()) return Exception{};
-        if (p.utc_designator) behaviour = OffsetBehaviour::Exact;
-        else if (p.has_offset) offset_ns = p.offset_ns;
-        else behaviour = OffsetBehaviour::Wall;
+        if (p.utc_designator)
+            behaviour = OffsetBehaviour::Exact;
+        else if (p.has_offset)
+            offset_ns = p.offset_ns;
+        else
+            behaviour = OffsetBehaviour::Wall;
         TRY(check_calendar_name(ctx, p.calendar));
         match_minutes = !p.offset_has_subminute;
         opts = TRY(get_options_object(ctx, options));
@@ -186,7 +194,8 @@ Result<ZonedValue> to_temporal_zoned_date_time(Context& ctx, const Value& item, 
         dt.time = p.time;
     }
     // 8. Let epochNanoseconds be ? InterpretISODateTimeOffset(...).
-    r.epoch_ns = TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone, option, match_minutes));
+    r.epoch_ns =
+        TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone, option, match_minutes));
     return r;
 }
 

@@ -29,12 +29,14 @@ Result<i128> start_of_day(Context& ctx, const Value& tz, const IsoDate& date) {
 // Temporal.ZonedDateTime ( epochNanoseconds, timeZone [ , calendar ] )
 Value zoned_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
-    if (!args.is_construct()) return ctx.throw_type_error("Constructor Temporal.ZonedDateTime requires 'new'");
+    if (!args.is_construct())
+        return ctx.throw_type_error("Constructor Temporal.ZonedDateTime requires 'new'");
     // 2-3. Let epochNanoseconds be ? ToBigInt(epochNanoseconds); it must be valid.
     Value big = to_bigint(ctx, args.arg(0));
     if (big.is_exception()) return big;
     i128 ns;
-    if (!bigint_to_i128(big, &ns) || !is_valid_epoch_ns(ns)) return ctx.throw_range_error("epoch nanoseconds out of range");
+    if (!bigint_to_i128(big, &ns) || !is_valid_epoch_ns(ns))
+        return ctx.throw_range_error("epoch nanoseconds out of range");
     // 4-8. The time zone identifier.
     Value tz = time_zone_identifier_argument(ctx, args.arg(1));
     if (tz.is_exception()) return tz;
@@ -76,7 +78,8 @@ enum ZonedGetter : int16_t {
 Value zoned_field(Context& ctx, const CallArgs& args) {
     ZonedDateTimeObject* z = this_zoned(ctx, args, "field");
     if (!z) return Exception{};
-    if (args.magic < 100) return calendar_field(ctx, local_of(z).date, static_cast<CalendarField>(args.magic));
+    if (args.magic < 100)
+        return calendar_field(ctx, local_of(z).date, static_cast<CalendarField>(args.magic));
     IsoDateTime dt = local_of(z);
     const TimeRecord& t = dt.time;
     switch (args.magic) {
@@ -128,7 +131,8 @@ Value zoned_with(Context& ctx, const CallArgs& args) {
     fields.has_offset = true;
     fields.offset_ns = offset_ns_for(z->m_time_zone, z->m_epoch_ns);
     CalendarFields partial;
-    TRY(prepare_calendar_fields(ctx, args.arg(0).as_object(), kFieldDate | kFieldTime | kFieldOffset, true, &partial));
+    TRY(prepare_calendar_fields(ctx, args.arg(0).as_object(), kFieldDate | kFieldTime | kFieldOffset, true,
+                                &partial));
     calendar_merge_fields(fields, partial);
     // 11-14. Options: disambiguation, offset (prefer), overflow.
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
@@ -138,8 +142,8 @@ Value zoned_with(Context& ctx, const CallArgs& args) {
     IsoDateTime r;
     r.date = TRY(calendar_date_from_fields(ctx, fields, FieldsType::Date, overflow));
     r.time = TRY(regulate_time(ctx, fields, overflow));
-    i128 ns = TRY(interpret_date_time_offset(ctx, r, OffsetBehaviour::Option, fields.offset_ns, z->m_time_zone, option,
-                                             false));
+    i128 ns = TRY(interpret_date_time_offset(ctx, r, OffsetBehaviour::Option, fields.offset_ns,
+                                             z->m_time_zone, option, false));
     return create_zoned_date_time(ctx, ns, z->m_time_zone);
 }
 
@@ -149,7 +153,8 @@ Value zoned_with_plain_time(Context& ctx, const CallArgs& args) {
     if (!z) return Exception{};
     IsoDateTime dt = local_of(z);
     i128 ns;
-    if (args.arg(0).is_undefined()) ns = TRY(start_of_day(ctx, z->m_time_zone, dt.date));
+    if (args.arg(0).is_undefined())
+        ns = TRY(start_of_day(ctx, z->m_time_zone, dt.date));
     else {
         TimeRecord t = TRY(to_temporal_time(ctx, args.arg(0), Value()));
         ns = TRY(epoch_ns_for(ctx, z->m_time_zone, IsoDateTime{dt.date, t}));
@@ -178,8 +183,10 @@ Value zoned_with_calendar(Context& ctx, const CallArgs& args) {
 } // namespace
 
 // AddZonedDateTime ( epochNanoseconds, timeZone, calendar, duration, overflow )
-Result<i128> add_zoned_date_time(Context& ctx, i128 ns, const Value& tz, const InternalDuration& d, Overflow overflow) {
-    // 1. If DateDurationSign(duration.[[Date]]) = 0, return ? AddInstant(epochNanoseconds, duration.[[Time]]).
+Result<i128> add_zoned_date_time(Context& ctx, i128 ns, const Value& tz, const InternalDuration& d,
+                                 Overflow overflow) {
+    // 1. If DateDurationSign(duration.[[Date]]) = 0, return ? AddInstant(epochNanoseconds,
+    // duration.[[Time]]).
     if (d.date.years == 0 && d.date.months == 0 && d.date.weeks == 0 && d.date.days == 0) {
         i128 r = ns + d.time;
         if (!is_valid_epoch_ns(r)) {
@@ -223,11 +230,12 @@ Value zoned_until(Context& ctx, const CallArgs& args) {
     ZonedValue other = TRY(to_temporal_zoned_date_time(ctx, args.arg(0), Value()));
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
     DifferenceSettings s = TRY(get_difference_settings(ctx, op, opts, UnitGroup::DateTime, Unit::Nanosecond,
-                                                        Unit::Nanosecond, Unit::Hour));
+                                                       Unit::Nanosecond, Unit::Hour));
     DurationFields r;
     if (!is_date_unit(s.largest_unit)) {
         // 6. Time units: DifferenceInstant.
-        i128 diff = TRY(round_time_duration(ctx, other.epoch_ns - z->m_epoch_ns, s.increment, s.smallest_unit, s.mode));
+        i128 diff = TRY(
+            round_time_duration(ctx, other.epoch_ns - z->m_epoch_ns, s.increment, s.smallest_unit, s.mode));
         r = TRY(duration_from_internal(ctx, InternalDuration{{}, diff}, s.largest_unit));
     } else {
         // 7. Date units need the same time zone.
@@ -235,8 +243,9 @@ Value zoned_until(Context& ctx, const CallArgs& args) {
             return ctx.throw_range_error("time zones must be equal to compute a difference in date units");
         if (z->m_epoch_ns == other.epoch_ns) return create_duration(ctx, DurationFields{});
         // 9. DifferenceZonedDateTimeWithRounding.
-        InternalDuration d = TRY(difference_zoned_with_rounding(ctx, z->m_epoch_ns, other.epoch_ns, z->m_time_zone,
-                                                                s.largest_unit, s.increment, s.smallest_unit, s.mode));
+        InternalDuration d =
+            TRY(difference_zoned_with_rounding(ctx, z->m_epoch_ns, other.epoch_ns, z->m_time_zone,
+                                               s.largest_unit, s.increment, s.smallest_unit, s.mode));
         r = TRY(duration_from_internal(ctx, d, Unit::Hour));
     }
     if (op == DifferenceOp::Since) r = negate_duration(r);
@@ -267,10 +276,13 @@ Value zoned_round(Context& ctx, const CallArgs& args) {
     Unit smallest = TRY(get_unit_option(ctx, opts, "smallestUnit"));
     if (smallest == Unit::Unset) return ctx.throw_range_error("smallestUnit is required");
     if (smallest != Unit::Day) TRY(validate_unit(ctx, smallest, UnitGroup::Time, false, "smallestUnit"));
-    if (smallest == Unit::Day) TRY(validate_rounding_increment(ctx, increment, 1, true));
-    else TRY(validate_rounding_increment(ctx, increment, maximum_rounding_increment(smallest), false));
+    if (smallest == Unit::Day)
+        TRY(validate_rounding_increment(ctx, increment, 1, true));
+    else
+        TRY(validate_rounding_increment(ctx, increment, maximum_rounding_increment(smallest), false));
     // 13. If smallestUnit is nanosecond and roundingIncrement = 1, return a copy.
-    if (smallest == Unit::Nanosecond && increment == 1) return create_zoned_date_time(ctx, z->m_epoch_ns, z->m_time_zone);
+    if (smallest == Unit::Nanosecond && increment == 1)
+        return create_zoned_date_time(ctx, z->m_epoch_ns, z->m_time_zone);
     IsoDateTime dt = local_of(z);
     i128 ns;
     if (smallest == Unit::Day) {
@@ -295,7 +307,8 @@ Value zoned_equals(Context& ctx, const CallArgs& args) {
     ZonedDateTimeObject* z = this_zoned(ctx, args, "equals");
     if (!z) return Exception{};
     ZonedValue other = TRY(to_temporal_zoned_date_time(ctx, args.arg(0), Value()));
-    return Value::boolean(other.epoch_ns == z->m_epoch_ns && time_zone_equals(z->m_time_zone, other.time_zone));
+    return Value::boolean(other.epoch_ns == z->m_epoch_ns &&
+                          time_zone_equals(z->m_time_zone, other.time_zone));
 }
 
 // TemporalZonedDateTimeToString ( zonedDateTime, precision, showCalendar, showTimeZone, showOffset, ... )
@@ -340,7 +353,8 @@ Value zoned_to_string(Context& ctx, const CallArgs& args) {
     TRY(validate_unit(ctx, smallest, UnitGroup::Time, false, "smallestUnit"));
     if (smallest == Unit::Hour) return ctx.throw_range_error("smallestUnit must not be hour");
     Precision p = to_seconds_string_precision(smallest, digits);
-    return zoned_string(ctx, z, p.digits, p.unit, p.increment, mode, show_calendar, show_time_zone, show_offset == 0);
+    return zoned_string(ctx, z, p.digits, p.unit, p.increment, mode, show_calendar, show_time_zone,
+                        show_offset == 0);
 }
 
 // Temporal.ZonedDateTime.prototype.toJSON ( ) / toLocaleString ( )
