@@ -14,6 +14,18 @@ DurationObject* this_duration(Context& ctx, const CallArgs& args, const char* me
     return this_temporal<DurationObject>(ctx, args.this_value, ClassId::TemporalDuration, method);
 }
 
+// The end of a duration from midnight of a PlainDate relativeTo: the time part with 24-hour days is added
+// to midnight, its whole days and the date part to the date (Duration.prototype.round / total, step 28).
+Result<IsoDateTime> plain_relative_target(Context& ctx, const IsoDate& date, const DurationFields& duration) {
+    InternalDuration internal = to_internal_duration_24h(duration);
+    TimeRecord target_time = balance_time_ns(internal.time);
+    DateDuration dd = internal.date;
+    dd.days = static_cast<double>(target_time.days);
+    IsoDate target_date = TRY(calendar_date_add(ctx, date, dd, Overflow::Constrain));
+    target_time.days = 0;
+    return IsoDateTime{target_date, target_time};
+}
+
 // Temporal.Duration ( [ years [ , months [ , weeks [ , days [ , hours [ , minutes [ , seconds [ ,
 // milliseconds [ , microseconds [ , nanoseconds ] ] ] ] ] ] ] ] ] ] )
 Value duration_constructor(Context& ctx, const CallArgs& args) {
@@ -197,14 +209,8 @@ Value duration_round(Context& ctx, const CallArgs& args) {
     }
     // 28. With a PlainDate relativeTo: round the difference between two date-times.
     if (rel.has_date) {
-        InternalDuration internal = to_internal_duration_24h(duration);
-        TimeRecord target_time = balance_time_ns(internal.time);
-        DateDuration dd = internal.date;
-        dd.days = static_cast<double>(target_time.days);
-        IsoDate target_date = TRY(calendar_date_add(ctx, rel.date, dd, Overflow::Constrain));
-        target_time.days = 0;
         IsoDateTime start{rel.date, TimeRecord{}};
-        IsoDateTime end{target_date, target_time};
+        IsoDateTime end = TRY(plain_relative_target(ctx, rel.date, duration));
         InternalDuration r =
             TRY(difference_date_time_with_rounding(ctx, start, end, largest, increment, smallest, mode));
         DurationFields out = TRY(duration_from_internal(ctx, r, largest));
@@ -248,14 +254,8 @@ Value duration_total(Context& ctx, const CallArgs& args) {
                                               to_internal_duration(duration), Overflow::Constrain));
         total = TRY(difference_zoned_with_total(ctx, rel.epoch_ns, target, rel.time_zone, unit));
     } else if (rel.has_date) {
-        InternalDuration internal = to_internal_duration_24h(duration);
-        TimeRecord target_time = balance_time_ns(internal.time);
-        DateDuration dd = internal.date;
-        dd.days = static_cast<double>(target_time.days);
-        IsoDate target_date = TRY(calendar_date_add(ctx, rel.date, dd, Overflow::Constrain));
-        target_time.days = 0;
-        total = TRY(difference_date_time_with_total(ctx, IsoDateTime{rel.date, TimeRecord{}},
-                                                    IsoDateTime{target_date, target_time}, unit));
+        IsoDateTime end = TRY(plain_relative_target(ctx, rel.date, duration));
+        total = TRY(difference_date_time_with_total(ctx, IsoDateTime{rel.date, TimeRecord{}}, end, unit));
     } else {
         if (is_calendar_unit(default_largest_unit(duration)) || is_calendar_unit(unit))
             return ctx.throw_range_error("relativeTo is required for calendar units");

@@ -28,18 +28,6 @@ Result<i128> epoch_ns_argument(Context& ctx, const Value& v) {
     return ns;
 }
 
-// RoundNumberToIncrementAsIfPositive (#sec-temporal-roundnumbertoincrementasifpositive)
-i128 round_as_if_positive(i128 x, i128 increment, RoundingMode mode) {
-    i128 r1 = x / increment;
-    i128 rem = x % increment;
-    if (rem < 0) {
-        rem += increment;
-        --r1;
-    }
-    bool even = r1 % 2 == 0;
-    return (r1 + (round_up_for_fraction(rem, increment, mode, false, even) ? 1 : 0)) * increment;
-}
-
 // Temporal.Instant ( epochNanoseconds )
 Value instant_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
@@ -87,9 +75,7 @@ Value instant_epoch(Context& ctx, const CallArgs& args) {
     if (!i) return Exception{};
     if (args.magic) return i128_to_bigint(ctx, i->m_epoch_ns);
     // floor(ns / 10^6)
-    i128 ms = i->m_epoch_ns / 1000000;
-    if (i->m_epoch_ns % 1000000 < 0) --ms;
-    return Value::number(static_cast<double>(ms));
+    return Value::number(epoch_milliseconds(i->m_epoch_ns));
 }
 
 // Temporal.Instant.prototype.add / subtract ( temporalDurationLike ): AddDurationToInstant
@@ -138,7 +124,8 @@ Value instant_round(Context& ctx, const CallArgs& args) {
     // 10-16. The maximum is the number of units in a day (inclusive).
     double maximum = static_cast<double>(kNsPerDay / ns_per_unit(smallest));
     TRY(validate_rounding_increment(ctx, increment, maximum, true));
-    i128 r = round_as_if_positive(i->m_epoch_ns, static_cast<i128>(increment) * ns_per_unit(smallest), mode);
+    i128 r = round_to_increment_as_if_positive(i->m_epoch_ns,
+                                               static_cast<i128>(increment) * ns_per_unit(smallest), mode);
     return create_instant(ctx, r);
 }
 
@@ -183,7 +170,8 @@ Value instant_to_string(Context& ctx, const CallArgs& args) {
     }
     // 12-14. Round the instant.
     Precision p = to_seconds_string_precision(smallest, digits);
-    i128 r = round_as_if_positive(i->m_epoch_ns, static_cast<i128>(p.increment) * ns_per_unit(p.unit), mode);
+    i128 r = round_to_increment_as_if_positive(i->m_epoch_ns,
+                                               static_cast<i128>(p.increment) * ns_per_unit(p.unit), mode);
     if (!is_valid_epoch_ns(r)) return ctx.throw_range_error("instant out of range");
     return instant_to_string_value(ctx, r, time_zone, p.digits);
 }

@@ -50,6 +50,9 @@ inline i128 abs128(i128 v) {
 }
 // RoundNumberToIncrement on integers (#sec-temporal-roundnumbertoincrement).
 i128 round_to_increment(i128 x, i128 increment, RoundingMode);
+i128 round_to_increment_as_if_positive(i128 x, i128 increment, RoundingMode);
+// floor(ns / 10^6) as a Number value (epochMilliseconds).
+double epoch_milliseconds(i128 ns);
 // The quotient x / divisor as a double (TotalTimeDuration and friends).
 double divide_to_double(i128 x, i128 divisor);
 // NegateRoundingMode (#sec-temporal-negateroundingmode).

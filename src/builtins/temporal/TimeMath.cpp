@@ -127,6 +127,23 @@ i128 round_to_increment(i128 x, i128 increment, RoundingMode mode) {
 
 // The quotient x / divisor correctly rounded to a double (round half to even): long division to 56
 // significant bits plus a sticky bit, then rounding to 53 bits.
+// RoundNumberToIncrementAsIfPositive (#sec-temporal-roundnumbertoincrementasifpositive)
+i128 round_to_increment_as_if_positive(i128 x, i128 increment, RoundingMode mode) {
+    i128 r1 = x / increment;
+    i128 rem = x % increment;
+    if (rem < 0) {
+        rem += increment;
+        --r1;
+    }
+    return (r1 + (round_up_for_fraction(rem, increment, mode, false, r1 % 2 == 0) ? 1 : 0)) * increment;
+}
+
+double epoch_milliseconds(i128 ns) {
+    i128 ms = ns / 1000000;
+    if (ns % 1000000 < 0) --ms;
+    return static_cast<double>(ms);
+}
+
 double divide_to_double(i128 x, i128 divisor) {
     using u128 = unsigned __int128;
     bool negative = (x < 0) != (divisor < 0);

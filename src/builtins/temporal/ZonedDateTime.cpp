@@ -90,9 +90,7 @@ Value zoned_field(Context& ctx, const CallArgs& args) {
     case kMicrosecond: return Value::int32(t.microsecond);
     case kNanosecond: return Value::int32(t.nanosecond);
     case kEpochMs: {
-        i128 ms = z->m_epoch_ns / 1000000;
-        if (z->m_epoch_ns % 1000000 < 0) --ms;
-        return Value::number(static_cast<double>(ms));
+        return Value::number(epoch_milliseconds(z->m_epoch_ns));
     }
     case kEpochNs: return i128_to_bigint(ctx, z->m_epoch_ns);
     case kHoursInDay: {
@@ -252,17 +250,6 @@ Value zoned_until(Context& ctx, const CallArgs& args) {
     return create_duration(ctx, r);
 }
 
-// RoundNumberToIncrementAsIfPositive.
-i128 round_positive(i128 x, i128 increment, RoundingMode mode) {
-    i128 r1 = x / increment;
-    i128 rem = x % increment;
-    if (rem < 0) {
-        rem += increment;
-        --r1;
-    }
-    return (r1 + (round_up_for_fraction(rem, increment, mode, false, r1 % 2 == 0) ? 1 : 0)) * increment;
-}
-
 // Temporal.ZonedDateTime.prototype.round ( roundTo )
 Value zoned_round(Context& ctx, const CallArgs& args) {
     ZonedDateTimeObject* z = this_zoned(ctx, args, "round");
@@ -291,7 +278,7 @@ Value zoned_round(Context& ctx, const CallArgs& args) {
         balance_iso_date(dt.date.year, dt.date.month, dt.date.day + 1, &tomorrow);
         i128 start = TRY(start_of_day(ctx, z->m_time_zone, dt.date));
         i128 end = TRY(start_of_day(ctx, z->m_time_zone, tomorrow));
-        ns = start + round_positive(z->m_epoch_ns - start, end - start, mode);
+        ns = start + round_to_increment_as_if_positive(z->m_epoch_ns - start, end - start, mode);
     } else {
         // 17. Round the wall-clock date-time and keep the offset.
         IsoDateTime r = round_iso_date_time(dt, increment, smallest, mode);
@@ -315,7 +302,8 @@ Value zoned_equals(Context& ctx, const CallArgs& args) {
 Value zoned_string(Context& ctx, const ZonedDateTimeObject* z, int digits, Unit unit, int64_t increment,
                    RoundingMode mode, int show_calendar, int show_time_zone, bool show_offset) {
     // 1-5. Round the epoch time and take the wall-clock date-time.
-    i128 ns = round_positive(z->m_epoch_ns, static_cast<i128>(increment) * ns_per_unit(unit), mode);
+    i128 ns = round_to_increment_as_if_positive(z->m_epoch_ns,
+                                                static_cast<i128>(increment) * ns_per_unit(unit), mode);
     if (!is_valid_epoch_ns(ns)) return ctx.throw_range_error("instant out of range");
     int64_t offset = offset_ns_for(z->m_time_zone, ns);
     TextBuffer b;
