@@ -495,8 +495,43 @@ Result<double> difference_date_time_with_total(Context& ctx, const IsoDateTime& 
     return total_relative_duration(ctx, diff, utc_epoch_ns(b), Origin{a, Value()}, unit);
 }
 
-// DifferenceZonedDateTimeWithRounding (#sec-temporal-differencezoneddatetimewithrounding) for zones with one
-// offset: the date part is the difference of the wall-clock date-times.
+// DifferenceZonedDateTime ( ns1, ns2, timeZone, calendar, largestUnit )
+// (#sec-temporal-differencezoneddatetime)
+Result<InternalDuration> difference_zoned_date_time(Context& ctx, i128 ns1, i128 ns2, const Value& tz,
+                                                    Unit largest) {
+    // 1. If ns1 = ns2, return ! CombineDateAndTimeDuration(ZeroDateDuration(), 0).
+    if (ns1 == ns2) return InternalDuration{};
+    // 2-3. The wall-clock date-times.
+    IsoDateTime start = iso_date_time_for(tz, ns1);
+    IsoDateTime end = iso_date_time_for(tz, ns2);
+    // 4. The same calendar day: the exact time difference.
+    if (compare_iso_date(start.date, end.date) == 0) return InternalDuration{{}, ns2 - ns1};
+    // 5-8. sign, maxDayCorrection and the first day correction.
+    int sign = ns2 - ns1 < 0 ? -1 : 1;
+    int max_day_correction = sign == 1 ? 2 : 1;
+    int day_correction = 0;
+    i128 time = time_to_ns(end.time) - time_to_ns(start.time);
+    if (sign_of(time) == -sign) ++day_correction;
+    // 9-10. Find the intermediate date whose wall-clock start time is not beyond ns2.
+    IsoDate intermediate;
+    bool success = false;
+    while (day_correction <= max_day_correction && !success) {
+        if (!balance_iso_date(end.date.year, end.date.month, end.date.day - day_correction * sign,
+                              &intermediate)) {
+            ctx.throw_range_error("date out of range");
+            return Exception{};
+        }
+        i128 intermediate_ns = TRY(epoch_ns_for(ctx, tz, IsoDateTime{intermediate, start.time}));
+        time = ns2 - intermediate_ns;
+        if (sign != -sign_of(time)) success = true;
+        ++day_correction;
+    }
+    // 12-14. The date difference up to the intermediate date, then the time.
+    DateDuration dd = iso_date_until(start.date, intermediate, larger_unit(largest, Unit::Day));
+    return InternalDuration{dd, time};
+}
+
+// DifferenceZonedDateTimeWithRounding (#sec-temporal-differencezoneddatetimewithrounding)
 Result<InternalDuration> difference_zoned_with_rounding(Context& ctx, i128 ns1, i128 ns2, const Value& tz,
                                                         Unit largest, double increment, Unit smallest,
                                                         RoundingMode mode) {
@@ -507,8 +542,7 @@ Result<InternalDuration> difference_zoned_with_rounding(Context& ctx, i128 ns1, 
     }
     // 2. Let difference be ? DifferenceZonedDateTime(ns1, ns2, timeZone, calendar, largestUnit).
     IsoDateTime a = iso_date_time_for(tz, ns1);
-    IsoDateTime b = iso_date_time_for(tz, ns2);
-    InternalDuration diff = ns1 == ns2 ? InternalDuration{} : difference_iso_date_time(a, b, largest);
+    InternalDuration diff = TRY(difference_zoned_date_time(ctx, ns1, ns2, tz, largest));
     // 3. If smallestUnit is nanosecond and roundingIncrement = 1, return difference.
     if (smallest == Unit::Nanosecond && increment == 1) return diff;
     // 4-5. RoundRelativeDuration with the time zone.
@@ -519,8 +553,7 @@ Result<InternalDuration> difference_zoned_with_rounding(Context& ctx, i128 ns1, 
 Result<double> difference_zoned_with_total(Context& ctx, i128 ns1, i128 ns2, const Value& tz, Unit unit) {
     if (!is_date_unit(unit)) return divide_to_double(ns2 - ns1, ns_per_unit(unit));
     IsoDateTime a = iso_date_time_for(tz, ns1);
-    IsoDateTime b = iso_date_time_for(tz, ns2);
-    InternalDuration diff = ns1 == ns2 ? InternalDuration{} : difference_iso_date_time(a, b, unit);
+    InternalDuration diff = TRY(difference_zoned_date_time(ctx, ns1, ns2, tz, unit));
     return total_relative_duration(ctx, diff, ns2, Origin{a, tz}, unit);
 }
 

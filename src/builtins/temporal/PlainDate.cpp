@@ -215,7 +215,7 @@ Value plain_date_to_zoned_date_time(Context& ctx, const CallArgs& args) {
     // 5-6. Start of day, or the given wall-clock time.
     i128 ns;
     if (temporal_time.is_undefined()) {
-        ns = TRY(epoch_ns_for(ctx, tz, IsoDateTime{d->m_date, TimeRecord{}}));
+        ns = TRY(start_of_day(ctx, tz, d->m_date));
     } else {
         TimeRecord t = TRY(to_temporal_time(ctx, temporal_time, Value()));
         ns = TRY(epoch_ns_for(ctx, tz, IsoDateTime{d->m_date, t}));

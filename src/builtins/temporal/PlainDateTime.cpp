@@ -248,9 +248,9 @@ Value plain_date_time_to_zoned_date_time(Context& ctx, const CallArgs& args) {
     if (tz.is_exception()) return tz;
     // 4-5. Read the disambiguation option.
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
-    TRY(get_disambiguation_option(ctx, opts));
+    Disambiguation disambiguation = TRY(get_disambiguation_option(ctx, opts));
     // 6. Let epochNs be ? GetEpochNanosecondsFor(timeZone, isoDateTime, disambiguation).
-    i128 ns = TRY(epoch_ns_for(ctx, tz, o->m_dt));
+    i128 ns = TRY(epoch_ns_for(ctx, tz, o->m_dt, disambiguation));
     return create_zoned_date_time(ctx, ns, tz);
 }
 

@@ -211,12 +211,20 @@ void format_date_time(TextBuffer&, const IsoDateTime&, int digits);
 // ---- time zones (TimeZones.cpp): UTC and fixed offsets ----
 enum class OffsetBehaviour : uint8_t { Option, Exact, Wall };
 enum class OffsetOption : uint8_t { Prefer, Use, Ignore, Reject };
+enum class Disambiguation : uint8_t { Compatible, Earlier, Later, Reject };
+bool is_utc_time_zone_name(const char*); // UTC or one of its IANA aliases (TemporalConvert.cpp)
 bool time_zone_equals(const Value& a, const Value& b);
 Value time_zone_identifier_argument(Context&, const Value&); // the ZonedDateTime constructor's check
-Result<i128> epoch_ns_for(Context&, const Value& tz, const IsoDateTime&);
+// GetEpochNanosecondsFor ( timeZone, isoDateTime, disambiguation )
+Result<i128> epoch_ns_for(Context&, const Value& tz, const IsoDateTime&,
+                          Disambiguation = Disambiguation::Compatible);
+Result<i128> start_of_day(Context&, const Value& tz, const IsoDate&); // GetStartOfDay
+// The next / previous offset change of a named zone; kNoTransition when there is none.
+constexpr i128 kNoTransition = static_cast<i128>(1) << 100;
+Result<i128> time_zone_transition(Context&, const Value& tz, i128 epoch_ns, bool next);
 Result<i128> interpret_date_time_offset(Context&, const IsoDateTime&, OffsetBehaviour, int64_t offset_ns,
-                                        const Value& tz, OffsetOption, bool match_minutes);
-Result<void> get_disambiguation_option(Context&, Object* opts);
+                                        const Value& tz, Disambiguation, OffsetOption, bool match_minutes);
+Result<Disambiguation> get_disambiguation_option(Context&, Object* opts);
 Result<OffsetOption> get_offset_option(Context&, Object* opts, OffsetOption fallback);
 struct ZonedValue {
     i128 epoch_ns = 0;

@@ -5,8 +5,10 @@
 
 #include "builtins/Options.h"
 #include "builtins/temporal/TemporalParser.h"
+#include "builtins/temporal/TzDatabase.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/Runtime.h"
 #include "runtime/String.h"
 
 #include <cmath>
@@ -641,21 +643,38 @@ Value to_temporal_time_zone_identifier(Context& ctx, const Value& v) {
         format_offset_minutes(b, offset);
         return b.to_value(ctx);
     }
-    // 6-7. A named zone: only UTC and its aliases are available without a tz database.
+    // 6-7. A named zone: UTC and its aliases, else a zone of the system's tz database.
     for (int i = 0; kUtcNames[i]; ++i)
         if (ascii_iequals(name, kUtcNames[i])) return ctx.new_string(kUtcNames[i]);
+    char found[128];
+    if (find_time_zone_name(name, found, sizeof found)) {
+        TzFile file(ctx.rt());
+        if (file.load(found)) return ctx.new_string(found);
+    }
     return ctx.throw_range_error("unknown time zone %s", name);
 }
 
-int64_t offset_ns_for(const Value& time_zone, i128) {
+bool is_utc_time_zone_name(const char* name) {
+    for (int i = 0; kUtcNames[i]; ++i)
+        if (std::strcmp(name, kUtcNames[i]) == 0) return true;
+    return false;
+}
+
+// GetOffsetNanosecondsFor ( timeZone, epochNs )
+int64_t offset_ns_for(const Value& time_zone, i128 epoch_ns) {
     if (!time_zone.is_string()) return 0;
-    String* s = time_zone.as_string();
-    char buf[16];
+    char buf[128];
+    if (!string_to_ascii(time_zone.as_string(), buf, sizeof buf)) return 0;
     int64_t ns = 0;
-    if (string_to_ascii(s, buf, sizeof buf) && (buf[0] == '+' || buf[0] == '-') &&
-        parse_utc_offset(buf, std::strlen(buf), false, &ns))
-        return ns;
-    return 0;
+    // An offset time zone.
+    if (buf[0] == '+' || buf[0] == '-') return parse_utc_offset(buf, std::strlen(buf), false, &ns) ? ns : 0;
+    if (is_utc_time_zone_name(buf)) return 0;
+    // A named zone: the offset in effect at floor(epochNs / 10^9) seconds.
+    TzFile file(*Runtime::current());
+    if (!file.load(buf)) return 0;
+    i128 seconds = epoch_ns / 1000000000;
+    if (epoch_ns % 1000000000 < 0) --seconds;
+    return file.offset_at(static_cast<int64_t>(seconds)) * 1000000000;
 }
 
 // GetTemporalRelativeToOption ( options )
@@ -746,8 +765,9 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
     }
     // 8-9. A zoned relativeTo: InterpretISODateTimeOffset(..., compatible, reject, matchBehaviour).
     r.zoned = true;
-    r.epoch_ns = TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone,
-                                                OffsetOption::Reject, match_minutes));
+    r.epoch_ns =
+        TRY(interpret_date_time_offset(ctx, dt, behaviour, offset_ns, r.time_zone, Disambiguation::Compatible,
+                                       OffsetOption::Reject, match_minutes));
     IsoDateTime local = iso_date_time_for(r.time_zone, r.epoch_ns);
     r.date = local.date;
     r.time = local.time;

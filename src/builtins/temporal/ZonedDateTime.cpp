@@ -21,11 +21,6 @@ IsoDateTime local_of(const ZonedDateTimeObject* z) {
     return iso_date_time_for(z->m_time_zone, z->m_epoch_ns);
 }
 
-// GetStartOfDay ( timeZone, isoDate )
-Result<i128> start_of_day(Context& ctx, const Value& tz, const IsoDate& date) {
-    return epoch_ns_for(ctx, tz, IsoDateTime{date, TimeRecord{}});
-}
-
 // Temporal.ZonedDateTime ( epochNanoseconds, timeZone [ , calendar ] )
 Value zoned_constructor(Context& ctx, const CallArgs& args) {
     // 1. If NewTarget is undefined, throw a TypeError exception.
@@ -134,14 +129,14 @@ Value zoned_with(Context& ctx, const CallArgs& args) {
     calendar_merge_fields(fields, partial);
     // 11-14. Options: disambiguation, offset (prefer), overflow.
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
-    TRY(get_disambiguation_option(ctx, opts));
+    Disambiguation disambiguation = TRY(get_disambiguation_option(ctx, opts));
     OffsetOption option = TRY(get_offset_option(ctx, opts, OffsetOption::Prefer));
     Overflow overflow = TRY(get_overflow_option(ctx, opts));
     IsoDateTime r;
     r.date = TRY(calendar_date_from_fields(ctx, fields, FieldsType::Date, overflow));
     r.time = TRY(regulate_time(ctx, fields, overflow));
     i128 ns = TRY(interpret_date_time_offset(ctx, r, OffsetBehaviour::Option, fields.offset_ns,
-                                             z->m_time_zone, option, false));
+                                             z->m_time_zone, disambiguation, option, false));
     return create_zoned_date_time(ctx, ns, z->m_time_zone);
 }
 
@@ -284,7 +279,7 @@ Value zoned_round(Context& ctx, const CallArgs& args) {
         IsoDateTime r = round_iso_date_time(dt, increment, smallest, mode);
         ns = TRY(interpret_date_time_offset(ctx, r, OffsetBehaviour::Option,
                                             offset_ns_for(z->m_time_zone, z->m_epoch_ns), z->m_time_zone,
-                                            OffsetOption::Prefer, false));
+                                            Disambiguation::Compatible, OffsetOption::Prefer, false));
     }
     return create_zoned_date_time(ctx, ns, z->m_time_zone);
 }
@@ -371,9 +366,11 @@ Value zoned_get_time_zone_transition(Context& ctx, const CallArgs& args) {
     Object* opts = TRY(options_or_shorthand(ctx, param, "direction", &holder));
     // 6. Let direction be ? GetDirectionOption(roundTo): required.
     static const char* const kValues[] = {"next", "previous", nullptr};
-    TRY(get_string_option(ctx, opts, "direction", kValues, -1));
+    int direction = TRY(get_string_option(ctx, opts, "direction", kValues, -1));
     // 7-8. UTC and offset time zones have no transitions.
-    return Value::null();
+    i128 t = TRY(time_zone_transition(ctx, z->m_time_zone, z->m_epoch_ns, direction == 0));
+    if (t == kNoTransition) return Value::null();
+    return create_zoned_date_time(ctx, t, z->m_time_zone);
 }
 
 // Temporal.ZonedDateTime.prototype.toInstant / toPlainDate / toPlainTime / toPlainDateTime (magic 0..3)
