@@ -1,7 +1,8 @@
-// Now.cpp: the Temporal.Now namespace (#sec-temporal-now-object). The system time zone is UTC (no tz
-// database lookup of the host's zone yet).
+// Now.cpp: the Temporal.Now namespace (#sec-temporal-now-object). The system time zone comes from TZ or
+// /etc/localtime (UTC when neither names an available zone).
 #include "builtins/temporal/Temporal.h"
 
+#include "builtins/temporal/TzDatabase.h"
 #include "runtime/Context.h"
 
 #include <ctime>
@@ -17,13 +18,30 @@ i128 system_epoch_ns() {
     return static_cast<i128>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
+// SystemTimeZoneIdentifier (#sec-temporal-systemtimezoneidentifier)
+Value system_time_zone(Context& ctx) {
+    char name[128];
+    if (!system_time_zone_name(name, sizeof name)) return ctx.new_string("UTC");
+    Value v = ctx.new_string(name);
+    if (v.is_exception()) return v;
+    // The name as ToTemporalTimeZoneIdentifier spells it (UTC aliases, case).
+    Value tz = to_temporal_time_zone_identifier(ctx, v);
+    if (tz.is_exception()) {
+        Value dropped = ctx.rt().take_exception(); // an unavailable zone falls back to UTC
+        return ctx.new_string("UTC");
+    }
+    return tz;
+}
+
+// The time zone argument of the Temporal.Now functions: undefined is the system time zone.
+Value now_time_zone_argument(Context& ctx, const Value& v) {
+    return v.is_undefined() ? system_time_zone(ctx) : to_temporal_time_zone_identifier(ctx, v);
+}
+
 // SystemDateTime ( temporalTimeZoneLike ): the wall-clock date-time in the given (or system) time zone.
 Result<IsoDateTime> system_date_time(Context& ctx, const Value& time_zone_like) {
-    Value tz;
-    if (!time_zone_like.is_undefined()) {
-        tz = to_temporal_time_zone_identifier(ctx, time_zone_like);
-        if (tz.is_exception()) return Exception{};
-    }
+    Value tz = now_time_zone_argument(ctx, time_zone_like);
+    if (tz.is_exception()) return Exception{};
     i128 ns = system_epoch_ns();
     return iso_date_time_from_epoch_ns(ns + offset_ns_for(tz, ns));
 }
@@ -35,7 +53,7 @@ Value now_instant(Context& ctx, const CallArgs&) {
 
 // Temporal.Now.timeZoneId ( )
 Value now_time_zone_id(Context& ctx, const CallArgs&) {
-    return ctx.new_string("UTC");
+    return system_time_zone(ctx);
 }
 
 // Temporal.Now.plainDateTimeISO / plainDateISO / plainTimeISO ( [ temporalTimeZoneLike ] ) (magic 0 / 1 / 2)
@@ -48,8 +66,7 @@ Value now_plain(Context& ctx, const CallArgs& args) {
 
 // Temporal.Now.zonedDateTimeISO ( [ temporalTimeZoneLike ] )
 Value now_zoned_date_time(Context& ctx, const CallArgs& args) {
-    Value tz = args.arg(0).is_undefined() ? ctx.new_string("UTC")
-                                          : to_temporal_time_zone_identifier(ctx, args.arg(0));
+    Value tz = now_time_zone_argument(ctx, args.arg(0));
     if (tz.is_exception()) return tz;
     return create_zoned_date_time(ctx, system_epoch_ns(), tz);
 }

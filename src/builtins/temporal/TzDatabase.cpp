@@ -202,7 +202,7 @@ bool TzFile::load(const char* name) {
         return false;
     }
     long size = std::ftell(f);
-    if (size < 44 || static_cast<size_t>(size) > kMaxFileSize || std::fseek(f, 0, SEEK_SET) != 0) {
+    if (size < 44 || static_cast<size_t>(size) > kMaxFileSize || m_data || std::fseek(f, 0, SEEK_SET) != 0) {
         std::fclose(f);
         return false;
     }
@@ -214,6 +214,20 @@ bool TzFile::load(const char* name) {
     m_size = std::fread(m_data, 1, static_cast<size_t>(size), f);
     std::fclose(f);
     if (m_size != static_cast<size_t>(size)) return false;
+    return parse();
+}
+
+bool TzFile::load_bytes(const uint8_t* bytes, size_t size) {
+    if (m_data || size > kMaxFileSize) return false;
+    m_data = static_cast<uint8_t*>(m_rt.alloc(size ? size : 1));
+    if (!m_data) return false;
+    if (size) std::memcpy(m_data, bytes, size);
+    m_size = size;
+    return parse();
+}
+
+bool TzFile::parse() {
+    if (m_size < 44) return false;
     // The version 1 header and data block.
     const uint8_t* d = m_data;
     if (std::memcmp(d, "TZif", 4) != 0) return false;
@@ -271,7 +285,7 @@ int64_t TzFile::offset_at(int64_t t) const {
     // Before the first transition: time type 0; after the last: the footer rule (if any).
     if (m_time_count == 0) return m_rule.valid ? rule_offset_at(m_rule, t) : type_offset(0);
     if (t < transition_time(0)) return type_offset(0);
-    if (t >= transition_time(m_time_count - 1) && m_rule.valid) return rule_offset_at(m_rule, t);
+    if (t > transition_time(m_time_count - 1) && m_rule.valid) return rule_offset_at(m_rule, t);
     uint32_t lo = 0, hi = m_time_count - 1; // the last transition <= t
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo + 1) / 2;

@@ -33,6 +33,8 @@ class TzFile {
 
     // Reads and validates the zone `name` (a name already checked for the IANA syntax).
     bool load(const char* name);
+    // Parses TZif bytes (copied); for tests of the parser on crafted data.
+    bool load_bytes(const uint8_t* bytes, size_t size);
     // The UTC offset in seconds at an epoch second.
     int64_t offset_at(int64_t epoch_seconds) const;
     // The first offset change strictly after / the last one strictly before an epoch second (as the
@@ -41,6 +43,7 @@ class TzFile {
     bool previous_transition(int64_t before, int64_t* out) const;
 
   private:
+    bool parse();
     int64_t transition_time(uint32_t i) const;
     int32_t type_offset(uint32_t type) const;
     int32_t offset_after_transition(uint32_t i) const;
