@@ -73,9 +73,9 @@ Value instant_compare(Context& ctx, const CallArgs& args) {
 Value instant_epoch(Context& ctx, const CallArgs& args) {
     InstantObject* i = this_instant(ctx, args, args.magic ? "epochNanoseconds" : "epochMilliseconds");
     if (!i) return Exception{};
-    if (args.magic) return i128_to_bigint(ctx, i->m_epoch_ns);
+    if (args.magic) return i128_to_bigint(ctx, i->epoch_ns());
     // floor(ns / 10^6)
-    return Value::number(epoch_milliseconds(i->m_epoch_ns));
+    return Value::number(epoch_milliseconds(i->epoch_ns()));
 }
 
 // Temporal.Instant.prototype.add / subtract ( temporalDurationLike ): AddDurationToInstant
@@ -89,7 +89,7 @@ Value instant_add(Context& ctx, const CallArgs& args) {
         return ctx.throw_range_error("cannot add date units to an Instant");
     // 5-6. AddInstant(epochNanoseconds, internalDuration.[[Time]]).
     InternalDuration d = to_internal_duration_24h(f);
-    return create_instant(ctx, i->m_epoch_ns + d.time);
+    return create_instant(ctx, i->epoch_ns() + d.time);
 }
 
 // Temporal.Instant.prototype.until / since: DifferenceTemporalInstant
@@ -102,7 +102,7 @@ Value instant_until(Context& ctx, const CallArgs& args) {
     DifferenceSettings s = TRY(get_difference_settings(ctx, op, opts, UnitGroup::Time, Unit::Nanosecond,
                                                        Unit::Nanosecond, Unit::Second));
     // DifferenceInstant: RoundTimeDuration(ns2 - ns1, ...).
-    i128 diff = TRY(round_time_duration(ctx, other - i->m_epoch_ns, s.increment, s.smallest_unit, s.mode));
+    i128 diff = TRY(round_time_duration(ctx, other - i->epoch_ns(), s.increment, s.smallest_unit, s.mode));
     DurationFields r = TRY(duration_from_internal(ctx, InternalDuration{{}, diff}, s.largest_unit));
     if (op == DifferenceOp::Since) r = negate_duration(r);
     return create_duration(ctx, r);
@@ -124,7 +124,7 @@ Value instant_round(Context& ctx, const CallArgs& args) {
     // 10-16. The maximum is the number of units in a day (inclusive).
     double maximum = static_cast<double>(kNsPerDay / ns_per_unit(smallest));
     TRY(validate_rounding_increment(ctx, increment, maximum, true));
-    i128 r = round_to_increment_as_if_positive(i->m_epoch_ns,
+    i128 r = round_to_increment_as_if_positive(i->epoch_ns(),
                                                static_cast<i128>(increment) * ns_per_unit(smallest), mode);
     return create_instant(ctx, r);
 }
@@ -134,7 +134,7 @@ Value instant_equals(Context& ctx, const CallArgs& args) {
     InstantObject* i = this_instant(ctx, args, "equals");
     if (!i) return Exception{};
     i128 other = TRY(to_temporal_instant(ctx, args.arg(0)));
-    return Value::boolean(other == i->m_epoch_ns);
+    return Value::boolean(other == i->epoch_ns());
 }
 
 // TemporalInstantToString ( instant, timeZone, precision )
@@ -170,7 +170,7 @@ Value instant_to_string(Context& ctx, const CallArgs& args) {
     }
     // 12-14. Round the instant.
     Precision p = to_seconds_string_precision(smallest, digits);
-    i128 r = round_to_increment_as_if_positive(i->m_epoch_ns,
+    i128 r = round_to_increment_as_if_positive(i->epoch_ns(),
                                                static_cast<i128>(p.increment) * ns_per_unit(p.unit), mode);
     if (!is_valid_epoch_ns(r)) return ctx.throw_range_error("instant out of range");
     return instant_to_string_value(ctx, r, time_zone, p.digits);
@@ -180,7 +180,7 @@ Value instant_to_string(Context& ctx, const CallArgs& args) {
 Value instant_to_json(Context& ctx, const CallArgs& args) {
     InstantObject* i = this_instant(ctx, args, "toJSON");
     if (!i) return Exception{};
-    return instant_to_string_value(ctx, i->m_epoch_ns, Value(), -1);
+    return instant_to_string_value(ctx, i->epoch_ns(), Value(), -1);
 }
 
 // Temporal.Instant.prototype.toZonedDateTimeISO ( timeZone )
@@ -189,7 +189,7 @@ Value instant_to_zoned_date_time_iso(Context& ctx, const CallArgs& args) {
     if (!i) return Exception{};
     Value tz = to_temporal_time_zone_identifier(ctx, args.arg(0));
     if (tz.is_exception()) return tz;
-    return create_zoned_date_time(ctx, i->m_epoch_ns, tz);
+    return create_zoned_date_time(ctx, i->epoch_ns(), tz);
 }
 
 // Date.prototype.toTemporalInstant ( ) (#sec-date.prototype.totemporalinstant)

@@ -58,7 +58,7 @@ const char* const kUtcNames[] = {"UTC",           "Etc/UTC",   "Etc/GMT", "GMT",
 
 // ISODateTime of a ZonedDateTime (GetISODateTimeFor).
 IsoDateTime zoned_date_time(const ZonedDateTimeObject* z) {
-    return iso_date_time_from_epoch_ns(z->m_epoch_ns + offset_ns_for(z->m_time_zone, z->m_epoch_ns));
+    return iso_date_time_for(z->m_time_zone, z->epoch_ns());
 }
 
 // RegulateISODate (#sec-temporal-regulateisodate) on property-bag numbers.
@@ -575,9 +575,9 @@ Result<i128> to_temporal_instant(Context& ctx, const Value& item) {
     Value v = item;
     // 1. If item is an Object, then
     if (v.is_object()) {
-        if (auto* i = as_temporal<InstantObject>(v, ClassId::TemporalInstant)) return i->m_epoch_ns;
+        if (auto* i = as_temporal<InstantObject>(v, ClassId::TemporalInstant)) return i->epoch_ns();
         if (auto* z = as_temporal<ZonedDateTimeObject>(v, ClassId::TemporalZonedDateTime))
-            return z->m_epoch_ns;
+            return z->epoch_ns();
         // b. Set item to ? ToPrimitive(item, string).
         v = to_primitive(ctx, v, PreferredType::String);
         if (v.is_exception()) return Exception{};
@@ -703,9 +703,9 @@ Result<RelativeTo> get_relative_to_option(Context& ctx, Object* opts) {
         }
         if (auto* z = as_temporal<ZonedDateTimeObject>(v, ClassId::TemporalZonedDateTime)) {
             r.zoned = true;
-            r.epoch_ns = z->m_epoch_ns;
+            r.epoch_ns = z->epoch_ns();
             r.time_zone = z->m_time_zone;
-            IsoDateTime local = iso_date_time_for(z->m_time_zone, z->m_epoch_ns);
+            IsoDateTime local = iso_date_time_for(z->m_time_zone, z->epoch_ns());
             r.date = local.date;
             r.time = local.time;
             return r;

@@ -157,7 +157,7 @@ Value create_instant(Context& ctx, i128 epoch_ns, const Value& new_target) {
     auto* o = create_object<InstantObject>(ctx, new_target, Intrinsic::TemporalInstantPrototype,
                                            ClassId::TemporalInstant);
     if (!o) return Exception{};
-    o->m_epoch_ns = epoch_ns;
+    o->m_epoch.set(epoch_ns);
     return Value::adopt(Tag::Object, o);
 }
 
@@ -169,7 +169,7 @@ Value create_zoned_date_time(Context& ctx, i128 epoch_ns, const Value& time_zone
     auto* o = create_object<ZonedDateTimeObject>(ctx, new_target, Intrinsic::TemporalZonedDateTimePrototype,
                                                  ClassId::TemporalZonedDateTime);
     if (!o) return Exception{};
-    o->m_epoch_ns = epoch_ns;
+    o->m_epoch.set(epoch_ns);
     o->m_time_zone = time_zone;
     o->m_calendar = std::move(cal);
     return Value::adopt(Tag::Object, o);

@@ -126,16 +126,32 @@ class PlainDateTimeObject : public Object {
     Value m_calendar; // [[Calendar]]
 };
 
+// [[EpochNanoseconds]] as two 64-bit halves: the payload needs no 16-byte alignment and stays a flat
+// record of fixed-width fields.
+struct EpochNs {
+    int64_t hi = 0;
+    uint64_t lo = 0;
+    i128 get() const {
+        return static_cast<i128>((static_cast<unsigned __int128>(static_cast<uint64_t>(hi)) << 64) | lo);
+    }
+    void set(i128 v) {
+        hi = static_cast<int64_t>(v >> 64);
+        lo = static_cast<uint64_t>(v);
+    }
+};
+
 class InstantObject : public Object {
   public:
-    i128 m_epoch_ns = 0; // [[EpochNanoseconds]]
+    EpochNs m_epoch; // [[EpochNanoseconds]]
+    i128 epoch_ns() const { return m_epoch.get(); }
 };
 
 class ZonedDateTimeObject : public Object {
   public:
-    i128 m_epoch_ns = 0; // [[EpochNanoseconds]]
-    Value m_time_zone;   // [[TimeZone]] (a String)
-    Value m_calendar;    // [[Calendar]]
+    EpochNs m_epoch;   // [[EpochNanoseconds]]
+    Value m_time_zone; // [[TimeZone]] (a String)
+    Value m_calendar;  // [[Calendar]]
+    i128 epoch_ns() const { return m_epoch.get(); }
 };
 
 } // namespace qjs

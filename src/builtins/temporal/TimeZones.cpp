@@ -205,7 +205,7 @@ Result<ZonedValue> to_temporal_zoned_date_time(Context& ctx, const Value& item, 
             TRY(get_disambiguation_option(ctx, opts));
             TRY(get_offset_option(ctx, opts, OffsetOption::Reject));
             TRY(get_overflow_option(ctx, opts));
-            r.epoch_ns = z->m_epoch_ns;
+            r.epoch_ns = z->epoch_ns();
             r.time_zone = z->m_time_zone;
             return r;
         }

@@ -18,7 +18,7 @@ ZonedDateTimeObject* this_zoned(Context& ctx, const CallArgs& args, const char* 
 }
 
 IsoDateTime local_of(const ZonedDateTimeObject* z) {
-    return iso_date_time_for(z->m_time_zone, z->m_epoch_ns);
+    return iso_date_time_for(z->m_time_zone, z->epoch_ns());
 }
 
 // Temporal.ZonedDateTime ( epochNanoseconds, timeZone [ , calendar ] )
@@ -85,9 +85,9 @@ Value zoned_field(Context& ctx, const CallArgs& args) {
     case kMicrosecond: return Value::int32(t.microsecond);
     case kNanosecond: return Value::int32(t.nanosecond);
     case kEpochMs: {
-        return Value::number(epoch_milliseconds(z->m_epoch_ns));
+        return Value::number(epoch_milliseconds(z->epoch_ns()));
     }
-    case kEpochNs: return i128_to_bigint(ctx, z->m_epoch_ns);
+    case kEpochNs: return i128_to_bigint(ctx, z->epoch_ns());
     case kHoursInDay: {
         // The length of the wall-clock day, in hours.
         IsoDate tomorrow;
@@ -96,10 +96,10 @@ Value zoned_field(Context& ctx, const CallArgs& args) {
         i128 end = TRY(start_of_day(ctx, z->m_time_zone, tomorrow));
         return Value::number(divide_to_double(end - start, 3600000000000LL));
     }
-    case kOffsetNs: return Value::number(static_cast<double>(offset_ns_for(z->m_time_zone, z->m_epoch_ns)));
+    case kOffsetNs: return Value::number(static_cast<double>(offset_ns_for(z->m_time_zone, z->epoch_ns())));
     case kOffset: {
         TextBuffer b;
-        format_offset_ns(b, offset_ns_for(z->m_time_zone, z->m_epoch_ns));
+        format_offset_ns(b, offset_ns_for(z->m_time_zone, z->epoch_ns()));
         return b.to_value(ctx);
     }
     default: return z->m_time_zone;
@@ -122,7 +122,7 @@ Value zoned_with(Context& ctx, const CallArgs& args) {
     fields.microsecond = dt.time.microsecond;
     fields.nanosecond = dt.time.nanosecond;
     fields.has_offset = true;
-    fields.offset_ns = offset_ns_for(z->m_time_zone, z->m_epoch_ns);
+    fields.offset_ns = offset_ns_for(z->m_time_zone, z->epoch_ns());
     CalendarFields partial;
     TRY(prepare_calendar_fields(ctx, args.arg(0).as_object(), kFieldDate | kFieldTime | kFieldOffset, true,
                                 &partial));
@@ -161,7 +161,7 @@ Value zoned_with_time_zone(Context& ctx, const CallArgs& args) {
     if (!z) return Exception{};
     Value tz = to_temporal_time_zone_identifier(ctx, args.arg(0));
     if (tz.is_exception()) return tz;
-    return create_zoned_date_time(ctx, z->m_epoch_ns, tz);
+    return create_zoned_date_time(ctx, z->epoch_ns(), tz);
 }
 
 // Temporal.ZonedDateTime.prototype.withCalendar ( calendarLike )
@@ -170,7 +170,7 @@ Value zoned_with_calendar(Context& ctx, const CallArgs& args) {
     if (!z) return Exception{};
     if (args.arg(0).is_undefined()) return ctx.throw_type_error("calendar is required");
     TRY(to_temporal_calendar_identifier(ctx, args.arg(0)));
-    return create_zoned_date_time(ctx, z->m_epoch_ns, z->m_time_zone);
+    return create_zoned_date_time(ctx, z->epoch_ns(), z->m_time_zone);
 }
 
 } // namespace
@@ -211,7 +211,7 @@ Value zoned_add(Context& ctx, const CallArgs& args) {
     if (args.magic) f = negate_duration(f);
     Object* opts = TRY(get_options_object(ctx, args.arg(1)));
     Overflow overflow = TRY(get_overflow_option(ctx, opts));
-    i128 ns = TRY(add_zoned_date_time(ctx, z->m_epoch_ns, z->m_time_zone, to_internal_duration(f), overflow));
+    i128 ns = TRY(add_zoned_date_time(ctx, z->epoch_ns(), z->m_time_zone, to_internal_duration(f), overflow));
     return create_zoned_date_time(ctx, ns, z->m_time_zone);
 }
 
@@ -228,16 +228,16 @@ Value zoned_until(Context& ctx, const CallArgs& args) {
     if (!is_date_unit(s.largest_unit)) {
         // 6. Time units: DifferenceInstant.
         i128 diff = TRY(
-            round_time_duration(ctx, other.epoch_ns - z->m_epoch_ns, s.increment, s.smallest_unit, s.mode));
+            round_time_duration(ctx, other.epoch_ns - z->epoch_ns(), s.increment, s.smallest_unit, s.mode));
         r = TRY(duration_from_internal(ctx, InternalDuration{{}, diff}, s.largest_unit));
     } else {
         // 7. Date units need the same time zone.
         if (!time_zone_equals(z->m_time_zone, other.time_zone))
             return ctx.throw_range_error("time zones must be equal to compute a difference in date units");
-        if (z->m_epoch_ns == other.epoch_ns) return create_duration(ctx, DurationFields{});
+        if (z->epoch_ns() == other.epoch_ns) return create_duration(ctx, DurationFields{});
         // 9. DifferenceZonedDateTimeWithRounding.
         InternalDuration d =
-            TRY(difference_zoned_with_rounding(ctx, z->m_epoch_ns, other.epoch_ns, z->m_time_zone,
+            TRY(difference_zoned_with_rounding(ctx, z->epoch_ns(), other.epoch_ns, z->m_time_zone,
                                                s.largest_unit, s.increment, s.smallest_unit, s.mode));
         r = TRY(duration_from_internal(ctx, d, Unit::Hour));
     }
@@ -264,7 +264,7 @@ Value zoned_round(Context& ctx, const CallArgs& args) {
         TRY(validate_rounding_increment(ctx, increment, maximum_rounding_increment(smallest), false));
     // 13. If smallestUnit is nanosecond and roundingIncrement = 1, return a copy.
     if (smallest == Unit::Nanosecond && increment == 1)
-        return create_zoned_date_time(ctx, z->m_epoch_ns, z->m_time_zone);
+        return create_zoned_date_time(ctx, z->epoch_ns(), z->m_time_zone);
     IsoDateTime dt = local_of(z);
     i128 ns;
     if (smallest == Unit::Day) {
@@ -273,12 +273,12 @@ Value zoned_round(Context& ctx, const CallArgs& args) {
         balance_iso_date(dt.date.year, dt.date.month, dt.date.day + 1, &tomorrow);
         i128 start = TRY(start_of_day(ctx, z->m_time_zone, dt.date));
         i128 end = TRY(start_of_day(ctx, z->m_time_zone, tomorrow));
-        ns = start + round_to_increment_as_if_positive(z->m_epoch_ns - start, end - start, mode);
+        ns = start + round_to_increment_as_if_positive(z->epoch_ns() - start, end - start, mode);
     } else {
         // 17. Round the wall-clock date-time and keep the offset.
         IsoDateTime r = round_iso_date_time(dt, increment, smallest, mode);
         ns = TRY(interpret_date_time_offset(ctx, r, OffsetBehaviour::Option,
-                                            offset_ns_for(z->m_time_zone, z->m_epoch_ns), z->m_time_zone,
+                                            offset_ns_for(z->m_time_zone, z->epoch_ns()), z->m_time_zone,
                                             Disambiguation::Compatible, OffsetOption::Prefer, false));
     }
     return create_zoned_date_time(ctx, ns, z->m_time_zone);
@@ -289,7 +289,7 @@ Value zoned_equals(Context& ctx, const CallArgs& args) {
     ZonedDateTimeObject* z = this_zoned(ctx, args, "equals");
     if (!z) return Exception{};
     ZonedValue other = TRY(to_temporal_zoned_date_time(ctx, args.arg(0), Value()));
-    return Value::boolean(other.epoch_ns == z->m_epoch_ns &&
+    return Value::boolean(other.epoch_ns == z->epoch_ns() &&
                           time_zone_equals(z->m_time_zone, other.time_zone));
 }
 
@@ -297,7 +297,7 @@ Value zoned_equals(Context& ctx, const CallArgs& args) {
 Value zoned_string(Context& ctx, const ZonedDateTimeObject* z, int digits, Unit unit, int64_t increment,
                    RoundingMode mode, int show_calendar, int show_time_zone, bool show_offset) {
     // 1-5. Round the epoch time and take the wall-clock date-time.
-    i128 ns = round_to_increment_as_if_positive(z->m_epoch_ns,
+    i128 ns = round_to_increment_as_if_positive(z->epoch_ns(),
                                                 static_cast<i128>(increment) * ns_per_unit(unit), mode);
     if (!is_valid_epoch_ns(ns)) return ctx.throw_range_error("instant out of range");
     int64_t offset = offset_ns_for(z->m_time_zone, ns);
@@ -368,7 +368,7 @@ Value zoned_get_time_zone_transition(Context& ctx, const CallArgs& args) {
     static const char* const kValues[] = {"next", "previous", nullptr};
     int direction = TRY(get_string_option(ctx, opts, "direction", kValues, -1));
     // 7-8. UTC and offset time zones have no transitions.
-    i128 t = TRY(time_zone_transition(ctx, z->m_time_zone, z->m_epoch_ns, direction == 0));
+    i128 t = TRY(time_zone_transition(ctx, z->m_time_zone, z->epoch_ns(), direction == 0));
     if (t == kNoTransition) return Value::null();
     return create_zoned_date_time(ctx, t, z->m_time_zone);
 }
@@ -377,7 +377,7 @@ Value zoned_get_time_zone_transition(Context& ctx, const CallArgs& args) {
 Value zoned_to_other(Context& ctx, const CallArgs& args) {
     ZonedDateTimeObject* z = this_zoned(ctx, args, "conversion");
     if (!z) return Exception{};
-    if (args.magic == 0) return create_instant(ctx, z->m_epoch_ns);
+    if (args.magic == 0) return create_instant(ctx, z->epoch_ns());
     IsoDateTime dt = local_of(z);
     if (args.magic == 1) return create_plain_date(ctx, dt.date);
     if (args.magic == 2) return create_plain_time(ctx, dt.time);
