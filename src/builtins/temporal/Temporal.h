@@ -119,11 +119,15 @@ struct RelativeTo {
 Result<RelativeTo> get_relative_to_option(Context&, Object* opts);
 
 // ---- formatting (TemporalFormat.cpp) ----
+// A bounded output buffer (the longest Temporal string, a ZonedDateTime with a long zone name and
+// annotations, is about 200 characters; anything beyond the capacity is dropped, never overrun).
 struct TextBuffer {
-    char buf[160];
+    char buf[320];
     size_t len = 0;
     void add(const char* s);
-    void add_char(char c) { buf[len++] = c; }
+    void add_char(char c) {
+        if (len < sizeof buf) buf[len++] = c;
+    }
     void add_padded(int64_t v, int width);
     Value to_value(Context&) const;
 };
