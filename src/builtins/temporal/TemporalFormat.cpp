@@ -73,7 +73,8 @@ void format_fractional_seconds(TextBuffer& b, int64_t sub, int digits) {
     }
     // 2. If precision = 0, return the empty String.
     if (digits <= 0) return;
-    char tmp[10];
+    if (digits > 9) digits = 9;
+    char tmp[10] = {};
     for (int i = 8; i >= 0; --i) {
         tmp[i] = static_cast<char>('0' + sub % 10);
         sub /= 10;
