@@ -33,7 +33,7 @@ Value calendar_field(Context& ctx, const IsoDate& d, CalendarField which) {
     case CalendarField::DaysInYear: return Value::int32(is_iso_leap_year(d.year) ? 366 : 365);
     case CalendarField::MonthsInYear: return Value::int32(12);
     case CalendarField::InLeapYear: return Value::boolean(is_iso_leap_year(d.year));
-    case CalendarField::CalendarId: return ctx.new_string("iso8601");
+    case CalendarField::CalendarId: return iso8601_calendar_id(ctx);
     case CalendarField::Era:
     case CalendarField::EraYear: return Value();
     }

@@ -23,6 +23,8 @@ Value create_instant(Context&, i128 epoch_ns, const Value& new_target = Value())
 Value create_zoned_date_time(Context&, i128 epoch_ns, const Value& time_zone,
                              const Value& new_target = Value());
 
+Value iso8601_calendar_id(Context&); // the interned "iso8601"
+
 // The receiver check of every prototype method (RequireInternalSlot): nullptr with a TypeError pending.
 template <typename T> T* this_temporal(Context&, const Value& v, ClassId, const char* method);
 Object* require_temporal(Context&, const Value& v, ClassId, const char* method);

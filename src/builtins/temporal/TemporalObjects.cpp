@@ -63,11 +63,14 @@ T* create_object(Context& ctx, const Value& new_target, Intrinsic proto_id, Clas
     return Object::create_as<T>(ctx, proto, cls);
 }
 
-Value iso8601(Context& ctx) {
-    return ctx.new_string("iso8601");
-}
-
 } // namespace
+
+// The calendar identifier "iso8601": the interned string (no allocation per object).
+Value iso8601_calendar_id(Context& ctx) {
+    Atom a = ctx.rt().intern_ascii("iso8601");
+    if (!a) return ctx.throw_out_of_memory();
+    return ctx.atom_value(a);
+}
 
 // CreateTemporalDuration (#sec-temporal-createtemporalduration)
 Value create_duration(Context& ctx, const DurationFields& f, const Value& new_target) {
@@ -97,7 +100,7 @@ Value create_plain_date(Context& ctx, const IsoDate& date, const Value& new_targ
     // 1. If ISODateWithinLimits(isoDate) is false, throw a RangeError exception.
     if (!iso_date_within_limits(date.year, date.month, date.day))
         return ctx.throw_range_error("date out of range");
-    Value cal = iso8601(ctx);
+    Value cal = iso8601_calendar_id(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateObject>(ctx, new_target, Intrinsic::TemporalPlainDatePrototype,
                                              ClassId::TemporalPlainDate);
@@ -111,7 +114,7 @@ Value create_plain_date(Context& ctx, const IsoDate& date, const Value& new_targ
 Value create_plain_date_time(Context& ctx, const IsoDateTime& dt, const Value& new_target) {
     // 1. If ISODateTimeWithinLimits(isoDateTime) is false, throw a RangeError exception.
     if (!iso_date_time_within_limits(dt)) return ctx.throw_range_error("date-time out of range");
-    Value cal = iso8601(ctx);
+    Value cal = iso8601_calendar_id(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateTimeObject>(ctx, new_target, Intrinsic::TemporalPlainDateTimePrototype,
                                                  ClassId::TemporalPlainDateTime);
@@ -127,7 +130,7 @@ Value create_plain_year_month(Context& ctx, const IsoDate& date, const Value& ne
     // 1. If ISOYearMonthWithinLimits(isoDate) is false, throw a RangeError exception.
     if (!year_month_within_limits(date.year, date.month))
         return ctx.throw_range_error("year-month out of range");
-    Value cal = iso8601(ctx);
+    Value cal = iso8601_calendar_id(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateObject>(ctx, new_target, Intrinsic::TemporalPlainYearMonthPrototype,
                                              ClassId::TemporalPlainYearMonth);
@@ -141,7 +144,7 @@ Value create_plain_year_month(Context& ctx, const IsoDate& date, const Value& ne
 Value create_plain_month_day(Context& ctx, const IsoDate& date, const Value& new_target) {
     if (!iso_date_within_limits(date.year, date.month, date.day))
         return ctx.throw_range_error("month-day out of range");
-    Value cal = iso8601(ctx);
+    Value cal = iso8601_calendar_id(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<PlainDateObject>(ctx, new_target, Intrinsic::TemporalPlainMonthDayPrototype,
                                              ClassId::TemporalPlainMonthDay);
@@ -164,7 +167,7 @@ Value create_instant(Context& ctx, i128 epoch_ns, const Value& new_target) {
 // CreateTemporalZonedDateTime (#sec-temporal-createtemporalzoneddatetime)
 Value create_zoned_date_time(Context& ctx, i128 epoch_ns, const Value& time_zone, const Value& new_target) {
     if (!is_valid_epoch_ns(epoch_ns)) return ctx.throw_range_error("instant out of range");
-    Value cal = iso8601(ctx);
+    Value cal = iso8601_calendar_id(ctx);
     if (cal.is_exception()) return cal;
     auto* o = create_object<ZonedDateTimeObject>(ctx, new_target, Intrinsic::TemporalZonedDateTimePrototype,
                                                  ClassId::TemporalZonedDateTime);
