@@ -16,6 +16,7 @@ const FunctionListEntry kTemporalNamespace[] = {
 
 // Builtins.def: the Temporal namespace with its constructors and Temporal.Now.
 bool install_temporal(Context& ctx) {
+    register_temporal_hooks();
     Object* ns = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
     if (!ns) return false;
     Value hold = Value::adopt(Tag::Object, ns);

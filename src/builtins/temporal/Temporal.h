@@ -24,6 +24,7 @@ Value create_zoned_date_time(Context&, i128 epoch_ns, const Value& time_zone,
                              const Value& new_target = Value());
 
 Value iso8601_calendar_id(Context&); // the interned "iso8601"
+void register_temporal_hooks();      // the gc hooks of the payloads with Values
 
 // The receiver check of every prototype method (RequireInternalSlot): nullptr with a TypeError pending.
 template <typename T> T* this_temporal(Context&, const Value& v, ClassId, const char* method);

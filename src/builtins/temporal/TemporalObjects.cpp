@@ -32,6 +32,9 @@ void clear_zoned_payload(Object* o) {
     z->m_calendar = Value();
 }
 
+} // namespace
+
+// The class hooks of the Temporal payloads holding Values (idempotent; called when Temporal is installed).
 void register_temporal_hooks() {
     static bool done = false;
     if (done) return;
@@ -45,6 +48,8 @@ void register_temporal_hooks() {
     register_class_hooks(ClassId::TemporalZonedDateTime,
                          ClassHooks{visit_zoned_payload, clear_zoned_payload, nullptr, nullptr});
 }
+
+namespace {
 
 // OrdinaryCreateFromConstructor(newTarget, the intrinsic prototype) for a payload class T.
 template <typename T>
