@@ -7,7 +7,7 @@ export interface QuickJSOptions {
   wasm?: WasmInput;
   /** Bytes of engine memory; allocations beyond throw an out-of-memory InternalError. */
   memoryLimit?: number;
-  /** Bytes of native stack the engine may use (default: the whole 1 MiB wasm stack less a reserve). */
+  /** Bytes of the 1 MiB wasm stack the engine may use (default 256 KiB: the host's own stack must not run out first). */
   maxStackSize?: number;
   /** Polled during long runs; returning true ends the running script with an uncatchable error. */
   interruptHandler?: () => boolean;

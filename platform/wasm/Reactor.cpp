@@ -66,7 +66,7 @@ QJS_EXPORT(qjs_init) int qjs_init() {
     }
     g_reactor.rt = rt;
     g_reactor.ctx = ctx;
-    EventLoop* l = loop();
+    qjs::EventLoop* l = loop();
     if (!l || !l->install_globals(*ctx->ctx) || !handle_set_global(JS_GetGlobalObject(ctx)) ||
         !bridge_init()) {
         qjs_destroy();

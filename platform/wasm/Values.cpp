@@ -56,6 +56,13 @@ QJS_EXPORT(qjs_throw) Handle qjs_throw(Handle h) {
     return kNone;
 }
 
+// IsStrictlyEqual(a, b): 1 or 0; -1 for a stale handle.
+QJS_EXPORT(qjs_strict_eq) int qjs_strict_eq(Handle a, Handle b) {
+    JSValue x, y;
+    if (!handle_get(a, &x) || !handle_get(b, &y)) return -1;
+    return JS_StrictEq(ctx(), x, y) ? 1 : 0;
+}
+
 // ---- primitives and objects ----
 
 QJS_EXPORT(qjs_new_number) Handle qjs_new_number(double d) {

@@ -6,6 +6,10 @@ import { encode, decode } from './wire.js';
 
 const FIXED = { undefined: 1, null: 2, false: 3, true: 4, global: 5 };
 const TYPEOF = [undefined, 'undefined', 'object', 'boolean', 'number', 'string', 'symbol', 'bigint', 'function'];
+// The engine's stack budget in the module's 1 MiB linear-memory stack. The wasm frames also use the
+// host's native stack (V8: about 1 MB), more of it than of the linear one once optimized (about 1.4 KB
+// against 0.6 KB per JS call), and that one must never run out first: a quarter (about 430 nested calls).
+const DEFAULT_MAX_STACK = 256 * 1024;
 const INTERNAL_CALLBACK = 0x80000000; // ids at and above are the package's own (resolvePromise)
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -132,6 +136,9 @@ export class QuickJS {
   #scratch = 0;
   #bridge;
   #singletons;
+  #exports;
+  #trap;
+  #unhandled = [];
 
   // create(wasmInput?, options?) or create(options) with options.wasm: the .wasm as bytes, a
   // WebAssembly.Module or a URL (default: the package's qjs.wasm).
@@ -163,12 +170,25 @@ export class QuickJS {
     const wasi = makeWasi(() => this.#memory, o);
     this.#instance = new WebAssembly.Instance(module, { env, wasi_snapshot_preview1: wasi });
     this.#memory = this.#instance.exports.memory;
+    // A trap (or the host's own stack running out) leaves the engine's state undefined: from then on
+    // the VM refuses every call instead of running on corrupted memory.
+    this.#exports = {};
+    for (const [name, value] of Object.entries(this.#instance.exports)) {
+      this.#exports[name] = typeof value !== 'function' ? value : (...args) => {
+        try {
+          return value(...args);
+        } catch (err) {
+          this.#trap = err;
+          throw new Error(`qjs-wasm: the VM trapped (${err.message}); it cannot be used any more`, { cause: err });
+        }
+      };
+    }
     const x = this._exports;
     x._initialize?.();
     if (x.qjs_init() !== 0) throw new Error('qjs_init failed (out of memory?)');
     this.#scratch = x.malloc(16);
     if (o.memoryLimit) x.qjs_set_memory_limit(o.memoryLimit);
-    if (o.maxStackSize) x.qjs_set_max_stack_size(o.maxStackSize);
+    x.qjs_set_max_stack_size(o.maxStackSize ?? DEFAULT_MAX_STACK);
     if (o.interruptHandler) x.qjs_set_interrupt_poll(1);
     if (o.onUnhandledRejection) x.qjs_set_rejection_tracker(1);
     this.#singletons = {};
@@ -178,7 +198,8 @@ export class QuickJS {
 
   get _exports() {
     if (!this.#alive) throw new Error('QuickJS VM used after dispose');
-    return this.#instance.exports;
+    if (this.#trap) throw new Error(`qjs-wasm: the VM trapped (${this.#trap.message}); it cannot be used any more`);
+    return this.#exports;
   }
   get alive() { return this.#alive; }
   get global() { return this.#singletons.global; }
@@ -187,7 +208,7 @@ export class QuickJS {
   get true() { return this.#singletons.true; }
   get false() { return this.#singletons.false; }
   // Handles the host holds (owned ones; leak checks in tests).
-  get liveHandles() { return this._exports.qjs_live_handles(); }
+  get liveHandles() { return this._exports.qjs_live_handles() - 1; } // less the bridge's own
 
   // ---- internals ----
 
@@ -278,6 +299,7 @@ export class QuickJS {
     }
   }
   #hostCall(id, thisId, argc, argvPtr) {
+    id >>>= 0; // an i32 parameter: the package's own ids have the high bit set
     const ids = Array.from(new Uint32Array(this.#memory.buffer, argvPtr, argc));
     const self = new JSValueHandle(this, thisId, { borrowed: true });
     const args = ids.map((a) => new JSValueHandle(this, a, { borrowed: true }));
@@ -311,17 +333,28 @@ export class QuickJS {
     }
     return 0;
   }
+  // Rejections without a handler wait until the job queue is drained (a handler may still come, as
+  // for `Promise.reject(x).catch(f)`); the ones still unhandled then are reported.
   #rejection(promiseId, reasonId, isHandled) {
-    if (isHandled) return;
-    const promise = new JSValueHandle(this, promiseId, { borrowed: true });
-    const reason = new JSValueHandle(this, reasonId, { borrowed: true });
-    try {
+    const x = this._exports;
+    if (isHandled) {
+      const i = this.#unhandled.findIndex((u) => x.qjs_strict_eq(u.promise.id, promiseId) === 1);
+      if (i >= 0) for (const h of Object.values(this.#unhandled.splice(i, 1)[0])) h.dispose();
+      return;
+    }
+    this.#unhandled.push({ promise: this._wrap(x.qjs_dup(promiseId)), reason: this._wrap(x.qjs_dup(reasonId)) });
+  }
+  #reportRejections() {
+    if (!this.#unhandled.length || this._exports.qjs_is_job_pending()) return;
+    for (const { promise, reason } of this.#unhandled.splice(0)) {
       let value;
       try { value = this.dump(reason); } catch { value = undefined; }
-      this.#options.onUnhandledRejection(value, promise);
-    } finally {
-      promise._expire();
-      reason._expire();
+      reason.dispose();
+      try {
+        this.#options.onUnhandledRejection(value, promise);
+      } finally {
+        promise.dispose();
+      }
     }
   }
 
@@ -357,6 +390,7 @@ export class QuickJS {
   executePendingJobs(maxJobs = -1) {
     const n = this._exports.qjs_execute_pending_jobs(maxJobs);
     if (n < 0) throw this.#takeException();
+    this.#reportRejections();
     return n;
   }
   // One turn of the engine's event loop (jobs, then the earliest due timer): > 0 ms until the next
@@ -364,6 +398,7 @@ export class QuickJS {
   loopOnce() {
     const r = this._exports.qjs_loop_once();
     if (r === -2) throw this.#takeException();
+    this.#reportRejections();
     return r;
   }
   // Drives the event loop with host timers until it is idle (timers included).
@@ -563,7 +598,12 @@ export class QuickJS {
   // Frees the VM. With leakCheck, throws if handles other than the singletons were still live.
   dispose(leakCheck = false) {
     if (!this.#alive) return;
+    if (this.#trap) {
+      this.#alive = false;
+      return;
+    }
     this.#bridge.dispose();
+    for (const u of this.#unhandled.splice(0)) for (const h of Object.values(u)) h.dispose();
     const live = this._exports.qjs_live_handles();
     this._exports.qjs_destroy();
     this.#alive = false;

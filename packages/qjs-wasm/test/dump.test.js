@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createVM } from './wasm-module.js';
 
 test('dump is lossless for the structured kinds', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   const v = vm.evalCode(`({
     num: 1.5, neg0: -0, nan: NaN, inf: -Infinity, str: 'a\\u{1F30D}\\uD800b', t: true, n: null, u: undefined,
     big: 2n ** 200n + 1n, negBig: -(2n ** 70n),
@@ -58,7 +58,7 @@ test('dump is lossless for the structured kinds', async () => {
 });
 
 test('dump keeps cycles and shared references', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   const v = vm.evalCode(`
     const shared = { s: 1 };
     const root = { a: shared, b: shared, list: [shared] };
@@ -72,7 +72,7 @@ test('dump keeps cycles and shared references', async () => {
 });
 
 test('hostToHandle is the inverse of dump', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   const shared = { s: 'shared' };
   const host = {
     x: 1, y: [2, 3], big: -(10n ** 30n), when: new Date(0), re: /x/y, m: new Map([[shared, shared]]), s: new Set([shared]),
@@ -80,7 +80,7 @@ test('hostToHandle is the inverse of dump', async () => {
     err: new TypeError('typed'),
   };
   host.self = host;
-  using h = vm.hostToHandle(host);
+  const h = vm.hostToHandle(host);
   vm.setProp(vm.global, 'fromHost', h);
   const checks = `[
     fromHost.self === fromHost, fromHost.big === -(10n ** 30n), fromHost.when instanceof Date && fromHost.when.getTime() === 0,
@@ -99,11 +99,12 @@ test('hostToHandle is the inverse of dump', async () => {
 });
 
 test('values that do not cross come back as handles', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   const v = vm.evalCode('({ fn: (a) => a * 2, sym: Symbol("s"), p: Promise.resolve(1), wm: new WeakMap() })').consume((h) => vm.dump(h));
   assert.equal(v.fn.typeof, 'function');
-  using two = vm.newNumber(2);
+  const two = vm.newNumber(2);
   assert.equal(vm.unwrapResult(vm.callFunction(v.fn, vm.undefined, two)).consume((h) => h.toNumber()), 4);
+  two.dispose();
   assert.equal(v.sym.typeof, 'symbol');
   assert.equal(v.p.promiseState, 1);
   assert.equal(v.wm.typeof, 'object');

@@ -4,7 +4,7 @@ import { createVM } from './wasm-module.js';
 import { JSException } from '../src/index.js';
 
 test('engine exceptions become JSException with name, message and stack', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   const r = vm.evalCode('function fail() { throw new TypeError("bad"); }\nfail();', 'script.js');
   assert.equal(r.isException, true);
   try {
@@ -26,21 +26,21 @@ test('engine exceptions become JSException with name, message and stack', async 
 });
 
 test('host errors become engine errors, keeping class, message and stack', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   {
-    using errHandle = vm.newError(new RangeError('out of bounds'));
+    const errHandle = vm.newError(new RangeError('out of bounds'));
     vm.setProp(vm.global, 'hostError', errHandle);
   }
   assert.equal(vm.evalCode('hostError instanceof RangeError && hostError.message').consume((h) => h.toString()), 'out of bounds');
   assert.match(vm.evalCode('hostError.stack').consume((h) => h.toString()), /errors\.test\.js/);
-  using plain = vm.newError('plain message');
+  const plain = vm.newError('plain message');
   assert.equal(plain.getProp('name').consume((h) => h.toString()), 'Error');
 });
 
 test('a host function that throws throws in the engine, catchably', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   {
-    using fn = vm.newFunction('explode', () => { throw new SyntaxError('host says no'); });
+    const fn = vm.newFunction('explode', () => { throw new SyntaxError('host says no'); });
     vm.setProp(vm.global, 'explode', fn);
   }
   assert.equal(
@@ -51,22 +51,22 @@ test('a host function that throws throws in the engine, catchably', async () => 
 });
 
 test('property access and assignment errors always surface', async () => {
-  using vm = await createVM();
-  using obj = vm.unwrapResult(vm.evalCode(`({
+  const vm = await createVM();
+  const obj = vm.unwrapResult(vm.evalCode(`({
     get boom() { throw new Error('getter threw'); },
     set boom(v) { throw new Error('setter threw ' + v); },
   })`));
   assert.throws(() => vm.getProp(obj, 'boom'), { message: 'getter threw' });
   assert.throws(() => vm.setProp(obj, 'boom', 1), { message: 'setter threw 1' });
-  using frozen = vm.unwrapResult(vm.evalCode('Object.freeze({ a: 1 })'));
+  const frozen = vm.unwrapResult(vm.evalCode('Object.freeze({ a: 1 })'));
   assert.throws(() => vm.setProp(frozen, 'a', 2), { name: 'TypeError' });
   assert.throws(() => vm.setProp(frozen, 'b', 2), { name: 'TypeError' });
   assert.throws(() => vm.defineProp(frozen, 'c', { value: 1 }), { name: 'TypeError' });
   assert.equal(frozen.getProp('a').toNumber(), 1);
-  using proxy = vm.unwrapResult(vm.evalCode('new Proxy({}, { set() { return false; }, get() { throw new RangeError("trap"); } })'));
+  const proxy = vm.unwrapResult(vm.evalCode('new Proxy({}, { set() { return false; }, get() { throw new RangeError("trap"); } })'));
   assert.throws(() => vm.setProp(proxy, 'x', 1), { name: 'TypeError' });
   assert.throws(() => vm.getProp(proxy, 'x'), { name: 'RangeError', message: 'trap' });
-  using notFn = vm.newNumber(3);
+  const notFn = vm.newNumber(3);
   assert.throws(() => vm.unwrapResult(vm.callFunction(notFn, vm.undefined)), { name: 'TypeError' });
   assert.throws(() => vm.getProp(vm.undefined, 'x'), { name: 'TypeError' });
 });

@@ -3,37 +3,38 @@ import assert from 'node:assert/strict';
 import { createVM } from './wasm-module.js';
 
 test('host functions receive this and arguments and return values', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   {
-    using add = vm.newFunction('add', (_this, ...args) => vm.newNumber(args[0].toNumber() + args[1].toNumber()), 2);
+    const add = vm.newFunction('add', (_this, ...args) => vm.newNumber(args[0].toNumber() + args[1].toNumber()), 2);
     vm.setProp(vm.global, 'add', add);
   }
-  using result = vm.unwrapResult(vm.evalCode('add(3, 4)'));
+  const result = vm.unwrapResult(vm.evalCode('add(3, 4)'));
   assert.equal(result.toNumber(), 7);
+  result.dispose();
   assert.equal(vm.evalCode('add.name + add.length').consume((h) => h.toString()), 'add2');
   {
-    using self = vm.newFunction('self', (thisArg) => thisArg.getProp('tag'));
+    const self = vm.newFunction('self', (thisArg) => thisArg.getProp('tag'));
     vm.setProp(vm.global, 'self', self);
   }
   assert.equal(vm.evalCode('({ tag: "T", self }).self()').consume((h) => h.toString()), 'T');
   // Host values returned are converted; returning an argument works; undefined is the default.
   {
-    using fn = vm.newFunction('misc', (_t, a) => (a.typeof === 'number' ? { doubled: a.toNumber() * 2 } : a));
+    const fn = vm.newFunction('misc', (_t, a) => (a.typeof === 'number' ? { doubled: a.toNumber() * 2 } : a));
     vm.setProp(vm.global, 'misc', fn);
-    using nothing = vm.newFunction('nothing', () => {});
+    const nothing = vm.newFunction('nothing', () => {});
     vm.setProp(vm.global, 'nothing', nothing);
   }
   assert.equal(vm.evalCode('misc(21).doubled').consume((h) => h.toNumber()), 42);
   assert.equal(vm.evalCode('const o = {}; misc(o) === o').consume((h) => h.toBoolean()), true);
   assert.equal(vm.evalCode('nothing()').isUndefined, true);
-  vm.dispose(true);
+  vm.dispose();
 });
 
 test('arguments are borrowed for the call only; dup keeps one', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   let kept, expired;
   {
-    using fn = vm.newFunction('keep', (_t, a, b) => { kept = a.dup(); expired = b; });
+    const fn = vm.newFunction('keep', (_t, a, b) => { kept = a.dup(); expired = b; });
     vm.setProp(vm.global, 'keep', fn);
   }
   vm.unwrapResult(vm.evalCode('keep({ v: 1 }, { v: 2 })')).dispose();
@@ -43,9 +44,9 @@ test('arguments are borrowed for the call only; dup keeps one', async () => {
 });
 
 test('host callbacks are found by id, and can be re-registered', async () => {
-  using vm = await createVM();
+  const vm = await createVM();
   {
-    using fn = vm.newFunction('hostAdd', (_t, a, b) => vm.newNumber(a.toNumber() + b.toNumber()));
+    const fn = vm.newFunction('hostAdd', (_t, a, b) => vm.newNumber(a.toNumber() + b.toNumber()));
     vm.setProp(vm.global, 'hostAdd', fn);
   }
   const id = vm.lastCallbackId;
@@ -53,31 +54,31 @@ test('host callbacks are found by id, and can be re-registered', async () => {
   vm.registerHostCallback(id, (_t, a, b) => vm.newNumber(a.toNumber() * b.toNumber()));
   assert.equal(vm.evalCode('hostAdd(100, 200)').consume((h) => h.toNumber()), 20000);
   assert.throws(() => vm.registerHostCallback(0, () => {}), RangeError);
-  using next = vm.newFunction('next', () => undefined);
+  const next = vm.newFunction('next', () => undefined);
   assert.equal(vm.lastCallbackId, 2);
 });
 
 test('calls and construction from the host; re-entrant calls', async () => {
-  using vm = await createVM();
-  using Point = vm.unwrapResult(vm.evalCode('(class Point { constructor(x, y) { this.x = x; this.y = y; } sum() { return this.x + this.y; } })'));
-  using one = vm.newNumber(1);
-  using two = vm.newNumber(2);
-  using p = vm.unwrapResult(vm.construct(Point, one, two));
-  using sum = p.getProp('sum');
+  const vm = await createVM();
+  const Point = vm.unwrapResult(vm.evalCode('(class Point { constructor(x, y) { this.x = x; this.y = y; } sum() { return this.x + this.y; } })'));
+  const one = vm.newNumber(1);
+  const two = vm.newNumber(2);
+  const p = vm.unwrapResult(vm.construct(Point, one, two));
+  const sum = p.getProp('sum');
   assert.equal(vm.unwrapResult(vm.callFunction(sum, p)).consume((h) => h.toNumber()), 3);
   {
-    using evalInside = vm.newFunction('evalInside', (_t, code) => vm.unwrapResult(vm.evalCode(code.toString())));
+    const evalInside = vm.newFunction('evalInside', (_t, code) => vm.unwrapResult(vm.evalCode(code.toString())));
     vm.setProp(vm.global, 'evalInside', evalInside);
   }
   assert.equal(vm.evalCode('evalInside("evalInside(\'6 * 7\')")').consume((h) => h.toNumber()), 42);
   // PAC-style sandbox: the README's example.
   {
-    using isPlainHostName = vm.newFunction('isPlainHostName', (_this, host) => (host.toString().includes('.') ? vm.false : vm.true));
+    const isPlainHostName = vm.newFunction('isPlainHostName', (_this, host) => (host.toString().includes('.') ? vm.false : vm.true));
     vm.setProp(vm.global, 'isPlainHostName', isPlainHostName);
   }
   vm.unwrapResult(vm.evalCode('function FindProxyForURL(url, host) { return isPlainHostName(host) ? "DIRECT" : "PROXY proxy:8080"; }')).dispose();
-  using find = vm.global.getProp('FindProxyForURL');
-  using url = vm.newString('http://intranet/');
-  using host = vm.newString('intranet');
+  const find = vm.global.getProp('FindProxyForURL');
+  const url = vm.newString('http://intranet/');
+  const host = vm.newString('intranet');
   assert.equal(vm.unwrapResult(vm.callFunction(find, vm.undefined, url, host)).consume((h) => h.toString()), 'DIRECT');
 });
