@@ -13,16 +13,6 @@
 
 namespace qjs {
 
-#ifdef QJS_WASM_STACK_SIZE
-// wasm32 (cmake/wasm32-wasi.cmake): the stack is the first QJS_WASM_STACK_SIZE bytes of linear memory,
-// growing down towards 0. The engine may use all of it but a reserve for the native code that runs
-// between two stack checks (library calls, the regexp matcher's leaf frames).
-static constexpr size_t kDefaultMaxStackSize = QJS_WASM_STACK_SIZE;
-static constexpr uintptr_t kWasmStackReserve = 64 * 1024;
-#else
-static constexpr size_t kDefaultMaxStackSize = 4 * 1024 * 1024; // assume at least 8 MiB stacks; use half
-#endif
-
 thread_local Runtime* Runtime::s_current = nullptr;
 
 // Every block carries its size in front of it so free() needs only the pointer and the memory
@@ -48,8 +38,8 @@ Runtime* Runtime::create(size_t memory_limit, const Allocator* allocator) {
     rt->make_current();
 
     // The native stack limit: leave headroom below the current position. Hosts with small stacks
-    // can lower it through the API.
-    rt->set_max_stack_size(kDefaultMaxStackSize);
+    // (wasm) can lower it through the API.
+    rt->set_max_stack_size(4 * 1024 * 1024);                  // assume at least 8 MiB stacks; use half
     rt->m_host_functions.push_back(HostFunction{nullptr, 0}); // id 0 is "none"
 
     // Predefined atoms: strings first, then the well-known symbols.
@@ -160,7 +150,11 @@ void Runtime::set_max_stack_size(size_t bytes) {
     auto top = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
     m_stack_limit = bytes == 0 || bytes >= top ? 0 : top - bytes;
 #ifdef QJS_WASM_STACK_SIZE
-    // Below address 0 is a trap, not more stack: the limit never leaves less than the reserve.
+    // wasm32 (cmake/wasm32-wasi.cmake): the stack is the first QJS_WASM_STACK_SIZE bytes of linear memory,
+    // growing down towards 0, and below 0 is a trap, not more stack. Whatever the budget (the default
+    // 4 MiB is more than the whole stack), the limit keeps a reserve for the native code that runs between
+    // two checks (library calls, the regexp matcher's leaf frames).
+    constexpr uintptr_t kWasmStackReserve = 64 * 1024;
     if (m_stack_limit < kWasmStackReserve) m_stack_limit = kWasmStackReserve;
 #endif
 }
