@@ -4,6 +4,8 @@
 #   1. Release build (build/): unit tests, JS tests, test262 compared with the known-failures list.
 #   2. ASan+UBSan build (build-asan/, Debug at -O1): unit tests, JS tests, test262 on every 10th file.
 #      A sanitizer report aborts the process, which the suites count as a failure (a test262 CRASH).
+#   3. wasm32-wasi reactor (build-wasm/, tools/wasm/build.sh) with a size report, and the qjs-wasm
+#      package's node tests (tools/wasm/test.sh).
 #
 # Prints a table per suite and, as the very last line, the combined "N passed, N failed".
 # Exit status 1 when any suite failed (test262: a failure not in tests/test262/known-failures.txt,
@@ -13,6 +15,7 @@
 #   QJS_SHARED=DIR        where test262/test262.tar.xz lives (default ../shared beside the repo)
 #   QJS_JOBS=N            build jobs and test262 workers (default: number of cores)
 #   QJS_SKIP_ASAN=1       skip stage 2
+#   QJS_SKIP_WASM=1       skip stage 3 (the wasm32-wasi reactor and its node tests)
 #   QJS_T262_ARGS="..."   extra run-test262 arguments for both stages (e.g. "--filter built-ins/Array")
 #   QJS_ASAN_EVERY=K      stage 2 runs every K-th test262 file (default 10)
 set -u -o pipefail
@@ -155,6 +158,28 @@ if [[ "${QJS_SKIP_ASAN:-0}" != 1 ]]; then
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g"; then
         stage asan build-asan --every "$asan_every" --timeout 30 --crashes-only
     fi
+fi
+
+# Stage 3: the wasm32-wasi reactor (one MinSizeRel build in build-wasm/, its size checked against the
+# 637 KiB target) and the qjs-wasm package's tests under node --test. The Debian packages are installed
+# when missing; if that fails, the stage fails (it is never skipped silently).
+if [[ "${QJS_SKIP_WASM:-0}" != 1 ]]; then
+    begin=$SECONDS
+    echo
+    echo "==== build-wasm: bash tools/wasm/build.sh"
+    if QJS_JOBS="$jobs" bash tools/wasm/build.sh > "$logs/build-wasm.log" 2>&1; then
+        echo "built in $((SECONDS - begin)) s"
+        grep -a '^wasm size:' "$logs/build-wasm.log"
+        record "build-wasm" 0 0 ok $((SECONDS - begin))
+        run_suite "wasm (node)" counts bash tools/wasm/test.sh
+    else
+        tail -n 60 "$logs/build-wasm.log"
+        echo "run-all: build-wasm failed (full log: $logs/build-wasm.log)"
+        record "build-wasm" 0 1 FAIL $((SECONDS - begin))
+    fi
+else
+    echo
+    echo "==== wasm stage skipped (QJS_SKIP_WASM=1)"
 fi
 
 # Summary.

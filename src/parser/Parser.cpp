@@ -1,6 +1,7 @@
 // Parser.cpp: entry points, token helpers, error reporting, identifiers, and the program level
 // (directive prologues, source element lists).
 #include "parser/ParserImpl.h"
+#include "runtime/Runtime.h"
 
 #include <cstdio>
 #include <cstring>
@@ -137,7 +138,9 @@ std::nullptr_t Parser::fail_oom() {
 }
 
 bool Parser::enter_depth() {
-    if (++m_depth > m_options.max_depth) {
+    // The depth limit, and the native stack itself: small stacks (wasm's 1 MiB) run out first.
+    Runtime* rt = Runtime::current();
+    if (++m_depth > m_options.max_depth || (rt && rt->stack_overflowed())) {
         if (!failed()) {
             fail("too much recursion: nesting too deep");
             m_error.is_stack_overflow = true;

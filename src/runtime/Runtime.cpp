@@ -159,6 +159,14 @@ void Runtime::set_max_stack_size(size_t bytes) {
     m_max_stack_size = bytes;
     auto top = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
     m_stack_limit = bytes == 0 || bytes >= top ? 0 : top - bytes;
+#ifdef QJS_WASM_STACK_SIZE
+    // wasm32 (cmake/wasm32-wasi.cmake): the stack is the first QJS_WASM_STACK_SIZE bytes of linear memory,
+    // growing down towards 0, and below 0 is a trap, not more stack. Whatever the budget (the default
+    // 4 MiB is more than the whole stack), the limit keeps a reserve for the native code that runs between
+    // two checks (library calls, the regexp matcher's leaf frames).
+    constexpr uintptr_t kWasmStackReserve = 64 * 1024;
+    if (m_stack_limit < kWasmStackReserve) m_stack_limit = kWasmStackReserve;
+#endif
 }
 
 bool Runtime::poll_interrupt_handler() {

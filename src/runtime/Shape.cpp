@@ -14,7 +14,7 @@ static uint32_t mix(uint32_t h, uint32_t v) {
     return (h ^ v) * 0x9e3779b1u + (h >> 7);
 }
 static uint32_t proto_hash(const Object* proto, uint8_t class_key) {
-    auto p = reinterpret_cast<uintptr_t>(proto);
+    auto p = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(proto)); // 32 bits on wasm32
     return (static_cast<uint32_t>(p ^ (p >> 32)) + class_key) * 0x85ebca6bu;
 }
 static uint32_t entry_hash(uint32_t h, Atom key, uint8_t flags) {
