@@ -392,7 +392,8 @@ bool SnapshotReader::read_object(Object* o) {
     if (!m_in.varuint32(&array_length) || !count(&element_count)) return false;
     if (element_count && !(flags & objflag::FastArray))
         return fail("elements on an object without fast elements");
-    if (cls == ClassId::Array && (flags & objflag::FastArray) && element_count != array_length)
+    // A fast array may end in holes (new Array(5), a longer length): its elements never pass its length.
+    if (cls == ClassId::Array && (flags & objflag::FastArray) && element_count > array_length)
         return fail("fast array length does not match its elements");
     if (cls != ClassId::Array && array_length) return fail("array length on an object that is not an array");
     o->m_array_length = array_length;

@@ -95,6 +95,14 @@ TEST(HeapSnapshot, GlobalsObjectsArraysAndStrings) {
         "o.e = 5; if (Object.keys(o).join() !== 'a,b,d,e') throw 5;");
 }
 
+// Fast arrays may be longer than their elements (trailing holes): new Array(n), a grown length.
+TEST(HeapSnapshot, FastArraysWithTrailingHoles) {
+    round_trip("var a = new Array(5); var b = []; b.length = 10; var c = new Array(3); c[0] = 'x';",
+               "if (a.length !== 5 || 0 in a || b.length !== 10 || c.length !== 3 || c[0] !== 'x' || 1 in c) "
+               "throw 1;"
+               "a.push(1); c[2] = 'z'; if (a.length !== 6 || a[5] !== 1 || c.join() !== 'x,,z') throw 2;");
+}
+
 TEST(HeapSnapshot, ChangedBuiltinsAreKept) {
     round_trip("Array.prototype.last = function () { return this[this.length - 1]; }; delete Math.max;"
                "Object.freeze(JSON);",
