@@ -9,14 +9,17 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 seconds="${1:-60}"
 dir="${QJS_FUZZ_DIR:-build-fuzz}"
-bash fuzz/build.sh "$dir"
+mkdir -p "$dir"
+bash fuzz/build.sh "$dir" > "$dir/fuzz-build.log" 2>&1
 status=$?
 if [[ $status -eq 3 ]]; then
+    cat "$dir/fuzz-build.log"
     echo "**** fuzz/run.sh: SKIPPED: the restore fuzzer needs clang with libFuzzer ****"
     echo "0 passed, 0 failed"
     exit 0
 elif [[ $status -ne 0 ]]; then
-    echo "fuzz/run.sh: the build failed"
+    tail -n 40 "$dir/fuzz-build.log"
+    echo "fuzz/run.sh: the build failed (log: $dir/fuzz-build.log)"
     echo "0 passed, 1 failed"
     exit 1
 fi
