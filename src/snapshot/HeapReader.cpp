@@ -305,8 +305,10 @@ bool SnapshotReader::read_atoms() {
             break;
         }
         case AtomEntry::Symbol: {
-            if (!m_in.varuint32(&number, static_cast<uint32_t>(m_cells.size()) - 1)) return false;
-            if (!m_cells[number].is_symbol()) return fail("symbol atom of a cell that is not a symbol");
+            // Checked against the size, not size - 1: a snapshot may have no cells at all.
+            if (!m_in.varuint32(&number)) return false;
+            if (number >= m_cells.size() || !m_cells[number].is_symbol())
+                return fail("symbol atom of a cell that is not a symbol");
             a = m_cells[number].as_symbol()->atom;
             break;
         }

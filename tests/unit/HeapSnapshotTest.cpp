@@ -202,6 +202,41 @@ TEST(HeapSnapshot, DamagedBytesAreRefused) {
     EXPECT_NE(error.find("checksum"), std::string::npos) << error;
 }
 
+// Found by fuzz/restore_fuzzer: a symbol atom in a snapshot without cells was range-checked against
+// "cell count - 1", which wraps to UINT32_MAX, and read an empty table.
+TEST(HeapSnapshot, SymbolAtomWithoutCellsIsRefused) {
+    Engine* engine = engine_new();
+    Realm* realm = realm_new(engine);
+    std::vector<uint8_t> bytes;
+    std::string error;
+    ASSERT_TRUE(snapshot_write(engine, bytes, error)) << error;
+    realm_free(realm);
+    engine_free(engine);
+    // Walk the meta section (docs/SNAPSHOT.md) to the cell table.
+    constexpr size_t header = snapshot_format::kHeaderSize;
+    ByteReader in(bytes.data() + header, bytes.size() - header);
+    uint32_t realms = 0, natives = 0, id, length, hosts;
+    uint8_t released;
+    uint64_t fingerprint;
+    const uint8_t* name;
+    ASSERT_TRUE(in.varuint32(&realms));
+    for (uint32_t i = 0; i < realms; ++i)
+        ASSERT_TRUE(in.u8(&released) && in.u64(&fingerprint));
+    ASSERT_TRUE(in.varuint32(&natives));
+    for (uint32_t i = 0; i < natives; ++i)
+        ASSERT_TRUE(in.varuint32(&id) && in.varuint32(&length) && in.bytes(&name, length));
+    ASSERT_TRUE(in.varuint32(&hosts));
+    // Keep the meta section, then no cells and one atom: a symbol naming cell 5.
+    bytes.resize(bytes.size() - in.remaining());
+    bytes.insert(bytes.end(), {0, 1, static_cast<uint8_t>(snapshot_format::AtomEntry::Symbol), 5, 0, 0, 0});
+    uint64_t payload = bytes.size() - header;
+    std::memcpy(&bytes[header - 12], &payload, 8); // little-endian hosts only (x86-64, wasm32)
+    uint32_t crc = crc32(bytes.data() + header, bytes.size() - header);
+    std::memcpy(&bytes[header - 4], &crc, 4);
+    EXPECT_EQ(snapshot_restore(bytes.data(), bytes.size(), 0, &realm, error), nullptr);
+    EXPECT_NE(error.find("symbol atom"), std::string::npos) << error;
+}
+
 // Mutations with a valid checksum reach the reader's validation: every one must give an error or a
 // VM that works and frees cleanly, never a crash (the ASan build runs this too).
 TEST(HeapSnapshot, MutatedBytesWithValidChecksumNeverCrash) {
