@@ -530,10 +530,14 @@ bool SnapshotReader::read_body(uint32_t index) {
     switch (c->kind()) {
     case CellKind::Symbol: {
         auto* s = static_cast<Symbol*>(c);
-        if (!value(&s->description) || !boolean(&s->is_registered)) return false;
-        if (!s->description.is_undefined() && !s->description.is_string())
+        // Checked before it is stored: symbols are not on the gc list, so an object left in a refused
+        // one would outlive the teardown that frees the objects.
+        Value description;
+        if (!value(&description) || !boolean(&s->is_registered)) return false;
+        if (!description.is_undefined() && !description.is_string())
             return fail("symbol description is not a string");
-        if (s->is_registered && !s->description.is_string()) return fail("registered symbol without a key");
+        if (s->is_registered && !description.is_string()) return fail("registered symbol without a key");
+        s->description = std::move(description);
         return true;
     }
     case CellKind::Object: return read_object(static_cast<Object*>(c));
