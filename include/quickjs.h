@@ -892,6 +892,17 @@ void JS_SetDeterministic(JSRuntime* rt, double time_ms, uint64_t random_seed);
 /* Returns the number of functions bound (0 when none of that name and kind was restored). */
 int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, JSCFunctionType func);
 
+/* ---- The host-driven event loop (an extension of this engine; src/loop) ----
+   JS_AddTimerGlobals defines setTimeout, clearTimeout, setInterval, clearInterval and queueMicrotask on
+   the context's global object (0, or -1 with an exception pending). Timers belong to the runtime: they
+   are saved by JS_WriteSnapshot with their remaining delay, and JS_FreeRuntime drops those still pending.
+   JS_LoopOnce is one turn of the loop: it runs the pending jobs, then the earliest due timer and the
+   jobs it queued, and returns the milliseconds until the next timer is due (> 0: the host may sleep that
+   long), 0 (more work now: call again), -1 (idle: no jobs, no timers) or -2 (a job or callback threw:
+   the exception is pending, JS_GetException takes it). The host keeps its own loop around it. */
+int JS_AddTimerGlobals(JSContext* ctx);
+int JS_LoopOnce(JSRuntime* rt);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

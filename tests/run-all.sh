@@ -2,7 +2,9 @@
 # tests/run-all.sh: builds the engine and runs every test suite, as CI does.
 #
 #   1. Release build (build/): unit tests, JS tests, test262 compared with the known-failures list.
-#   2. ASan+UBSan build (build-asan/, Debug at -O1): unit tests, JS tests, test262 on every 10th file.
+#      The durable-workflow example (examples/durable-workflow/run.sh) restarts its host process.
+#   2. ASan+UBSan build (build-asan/, Debug at -O1): unit tests, JS tests, test262 on every 10th file;
+#      the snapshot-restore fuzzer (fuzz/run.sh, a clang build in build-fuzz/) for a bounded time.
 #      A sanitizer report aborts the process, which the suites count as a failure (a test262 CRASH).
 #   3. wasm32-wasi reactor (build-wasm/, tools/wasm/build.sh) with a size report, and the qjs-wasm
 #      package's node tests (tools/wasm/test.sh).
@@ -18,6 +20,8 @@
 #   QJS_SKIP_WASM=1       skip stage 3 (the wasm32-wasi reactor and its node tests)
 #   QJS_T262_ARGS="..."   extra run-test262 arguments for both stages (e.g. "--filter built-ins/Array")
 #   QJS_ASAN_EVERY=K      stage 2 runs every K-th test262 file (default 10)
+#   QJS_FUZZ_SECONDS=S    stage 2 runs the snapshot-restore fuzzer for S seconds (default 60; it is
+#                         skipped, loudly, when clang with libFuzzer is missing)
 set -u -o pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +30,7 @@ shared="${QJS_SHARED:-$repo/../shared}"
 jobs="${QJS_JOBS:-$(nproc)}"
 t262_args=(${QJS_T262_ARGS:-})
 asan_every="${QJS_ASAN_EVERY:-10}"
+fuzz_seconds="${QJS_FUZZ_SECONDS:-60}"
 logs="$repo/build/run-all-logs"
 mkdir -p "$logs"
 started=$SECONDS
@@ -146,6 +151,7 @@ stage() { # PREFIX BUILD-DIR RUN-TEST262-ARGS...
 if build "build-release" build -DCMAKE_BUILD_TYPE=Release; then
     stage release build
     run_suite "install (release)" counts bash tests/api/install-check.sh build
+    run_suite "durable-workflow" counts bash examples/durable-workflow/run.sh build/durable_host
 fi
 
 # Stage 2: ASan + UBSan. Reports abort (so a test262 worker dies with SIGABRT and the test is a CRASH);
@@ -158,6 +164,8 @@ if [[ "${QJS_SKIP_ASAN:-0}" != 1 ]]; then
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g"; then
         stage asan build-asan --every "$asan_every" --timeout 30 --crashes-only
     fi
+    # The restore fuzzer (clang + libFuzzer, its own build in build-fuzz/), for a bounded time.
+    run_suite "fuzz-restore (asan)" counts env QJS_JOBS="$jobs" bash fuzz/run.sh "$fuzz_seconds"
 fi
 
 # Stage 3: the wasm32-wasi reactor (one MinSizeRel build in build-wasm/, its size checked against the

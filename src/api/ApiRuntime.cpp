@@ -1,5 +1,6 @@
 // ApiRuntime.cpp: quickjs.h runtimes and contexts, memory functions, limits and interrupts.
 #include "api/ApiInternal.h"
+#include "loop/EventLoop.h"
 
 #include "runtime/HostObject.h"
 #include "runtime/Object.h"
@@ -79,6 +80,8 @@ JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque) {
 
 void JS_FreeRuntime(JSRuntime* r) {
     Runtime& rt = enter(r);
+    // Pending timers (JS_AddTimerGlobals) hold their callbacks: dropped while the contexts exist.
+    EventLoop::destroy(rt);
     // Contexts still referenced are released with the runtime (QuickJS asserts instead).
     while (!r->contexts.empty()) {
         JSContext* c = r->contexts.back();

@@ -116,6 +116,7 @@ class SnapshotReader final : public HeapReader {
     bool read_frame(HeapFrame*);
     bool read_roots();
     bool check();
+    bool check_prototype_chains();
     bool string_chars(Value* out);
 };
 
@@ -364,8 +365,10 @@ bool SnapshotReader::read_atoms() {
             break;
         }
         case AtomEntry::Symbol: {
-            if (!m_in.varuint32(&number, static_cast<uint32_t>(m_cells.size()) - 1)) return false;
-            if (!m_cells[number].is_symbol()) return fail("symbol atom of a cell that is not a symbol");
+            // Checked against the size, not size - 1: a snapshot may have no cells at all.
+            if (!m_in.varuint32(&number)) return false;
+            if (number >= m_cells.size() || !m_cells[number].is_symbol())
+                return fail("symbol atom of a cell that is not a symbol");
             a = m_cells[number].as_symbol()->atom;
             break;
         }
@@ -451,6 +454,7 @@ bool SnapshotReader::read_object(Object* o) {
     if (!m_in.varuint32(&array_length) || !count(&element_count)) return false;
     if (element_count && !(flags & objflag::FastArray))
         return fail("elements on an object without fast elements");
+    // A fast array may end in holes (new Array(5), a longer length): its elements never pass its length.
     if (cls == ClassId::Array && (flags & objflag::FastArray) && element_count > array_length)
         return fail("fast array length does not match its elements");
     if (cls != ClassId::Array && array_length) return fail("array length on an object that is not an array");
@@ -586,10 +590,14 @@ bool SnapshotReader::read_body(uint32_t index) {
     switch (c->kind()) {
     case CellKind::Symbol: {
         auto* s = static_cast<Symbol*>(c);
-        if (!value(&s->description) || !boolean(&s->is_registered)) return false;
-        if (!s->description.is_undefined() && !s->description.is_string())
+        // Checked before it is stored: symbols are not on the gc list, so an object left in a refused
+        // one would outlive the teardown that frees the objects.
+        Value description;
+        if (!value(&description) || !boolean(&s->is_registered)) return false;
+        if (!description.is_undefined() && !description.is_string())
             return fail("symbol description is not a string");
-        if (s->is_registered && !s->description.is_string()) return fail("registered symbol without a key");
+        if (s->is_registered && !description.is_string()) return fail("registered symbol without a key");
+        s->description = std::move(description);
         return true;
     }
     case CellKind::Object: return read_object(static_cast<Object*>(c));
@@ -658,7 +666,39 @@ bool SnapshotReader::read_roots() {
     return true;
 }
 
+// Prototype chains must end: the engine never builds a cycle (SetPrototypeOf refuses one) and
+// lookups would loop forever on it. Each object is walked once (states 1: on the current path, 2: done).
+bool SnapshotReader::check_prototype_chains() {
+    Vector<Object*> path;
+    bool ok = true;
+    for (const Value& v : m_cells) {
+        if (!v.is_object() || v.as_object()->m_gc_state) continue;
+        path.clear();
+        for (Object* o = v.as_object(); o && o->m_shape && o->m_gc_state != 2; o = o->m_shape->proto()) {
+            if (o->m_gc_state == 1) {
+                ok = false;
+                break;
+            }
+            o->m_gc_state = 1;
+            path.push_back(o);
+        }
+        for (Object* o : path)
+            o->m_gc_state = 2;
+        if (!ok) break;
+    }
+    for (const Value& v : m_cells)
+        if (v.is_object()) v.as_object()->m_gc_state = 0;
+    // Walks may have left marks on objects outside the table (built-in prototypes): clear them too.
+    for (Context* ctx : m_rt->m_contexts) {
+        if (!ctx->m_baseline) continue;
+        for (Cell* c : ctx->m_baseline->cells)
+            c->m_gc_state = 0;
+    }
+    return ok || fail("a prototype chain that loops");
+}
+
 bool SnapshotReader::check() {
+    if (!check_prototype_chains()) return false;
     for (const Value& v : m_cells) {
         Cell* c = v.as_cell();
         if (c->kind() == CellKind::Object) {

@@ -1020,6 +1020,63 @@ static void test_snapshots(void) {
     }
 }
 
+/* JS_AddTimerGlobals and JS_LoopOnce (the event loop), timers across a snapshot, and the loop's freeing. */
+static int loop_until_waiting(JSRuntime* rt) {
+    int r;
+    while ((r = JS_LoopOnce(rt)) == 0) {
+    }
+    return r;
+}
+
+static void test_event_loop(void) {
+    char error[256];
+    size_t size = 0;
+    uint8_t* bytes = NULL;
+    {
+        JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+        JSContext* ctx = JS_NewContext(rt);
+        CHECK(loop_until_waiting(rt) == -1); /* nothing to do yet */
+        CHECK(JS_AddTimerGlobals(ctx) == 0);
+        CHECK(eval_is(ctx,
+                      "var order = []; setTimeout(v => order.push(v), 0, 't0');"
+                      "queueMicrotask(() => order.push('m'));"
+                      "var late = setTimeout(() => order.push('late'), 100000); typeof late",
+                      "number"));
+        int r = loop_until_waiting(rt);
+        CHECK(r > 90000 && r <= 100000); /* the microtask and the due timer ran; `late` is pending */
+        CHECK(eval_is(ctx, "order.join()", "m,t0"));
+        bytes = JS_WriteSnapshot(rt, &size, error, sizeof error);
+        CHECK(bytes != NULL);
+        if (bytes) {
+            uint8_t* copy = (uint8_t*)malloc(size);
+            memcpy(copy, bytes, size);
+            js_free_rt(rt, bytes);
+            bytes = copy;
+        }
+        JS_FreeContext(ctx);
+        JS_FreeRuntime(rt); /* drops the pending timer */
+        CHECK(g_live_blocks == 0);
+    }
+    if (bytes) {
+        JSRuntime* rt = JS_NewRuntime();
+        JSContext* ctx = JS_RestoreSnapshot(rt, bytes, size, error, sizeof error);
+        CHECK(ctx != NULL);
+        if (ctx) {
+            int r = loop_until_waiting(rt);
+            CHECK(r > 90000 && r <= 100000); /* the remaining delay survived */
+            CHECK(eval_is(
+                ctx, "clearTimeout(late); setTimeout(() => { throw new RangeError('boom'); }, 0); 1", "1"));
+            CHECK(loop_until_waiting(rt) == -2);
+            CHECK(exception_is(ctx, "RangeError: boom"));
+            CHECK(loop_until_waiting(rt) == -1);
+            CHECK(eval_is(ctx, "order.join()", "m,t0"));
+            JS_FreeContext(ctx);
+        }
+        JS_FreeRuntime(rt);
+    }
+    free(bytes);
+}
+
 int main(void) {
     test_runtime();
     JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
@@ -1038,6 +1095,7 @@ int main(void) {
     test_limits();
     test_two_runtimes();
     test_snapshots();
+    test_event_loop();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed ? 1 : 0;
 }

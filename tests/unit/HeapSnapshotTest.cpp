@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <unistd.h>
@@ -93,6 +94,14 @@ TEST(HeapSnapshot, GlobalsObjectsArraysAndStrings) {
         "if (o[sym] !== 'by symbol' || sym.description !== 'tag') throw 3;"
         "if (Symbol.for('registered') !== reg || pair[0] !== pair[1]) throw 4;"
         "o.e = 5; if (Object.keys(o).join() !== 'a,b,d,e') throw 5;");
+}
+
+// Fast arrays may be longer than their elements (trailing holes): new Array(n), a grown length.
+TEST(HeapSnapshot, FastArraysWithTrailingHoles) {
+    round_trip("var a = new Array(5); var b = []; b.length = 10; var c = new Array(3); c[0] = 'x';",
+               "if (a.length !== 5 || 0 in a || b.length !== 10 || c.length !== 3 || c[0] !== 'x' || 1 in c) "
+               "throw 1;"
+               "a.push(1); c[2] = 'z'; if (a.length !== 6 || a[5] !== 1 || c.join() !== 'x,,z') throw 2;");
 }
 
 TEST(HeapSnapshot, ChangedBuiltinsAreKept) {
@@ -192,6 +201,75 @@ TEST(HeapSnapshot, DamagedBytesAreRefused) {
     flipped[flipped.size() / 2] ^= 0x40;
     EXPECT_EQ(snapshot_restore(flipped.data(), flipped.size(), 0, &realm, error), nullptr);
     EXPECT_NE(error.find("checksum"), std::string::npos) << error;
+}
+
+// Found by fuzz/restore_fuzzer: a symbol atom in a snapshot without cells was range-checked against
+// "cell count - 1", which wraps to UINT32_MAX, and read an empty table.
+TEST(HeapSnapshot, SymbolAtomWithoutCellsIsRefused) {
+    Engine* engine = engine_new();
+    Realm* realm = realm_new(engine);
+    std::vector<uint8_t> bytes;
+    std::string error;
+    ASSERT_TRUE(snapshot_write(engine, bytes, error)) << error;
+    realm_free(realm);
+    engine_free(engine);
+    // Walk the meta section (docs/SNAPSHOT.md) to the cell table.
+    constexpr size_t header = snapshot_format::kHeaderSize;
+    ByteReader in(bytes.data() + header, bytes.size() - header);
+    uint32_t realms = 0, natives = 0, id, length, hosts;
+    uint8_t released;
+    uint64_t fingerprint;
+    const uint8_t* name;
+    ASSERT_TRUE(in.varuint32(&realms));
+    for (uint32_t i = 0; i < realms; ++i)
+        ASSERT_TRUE(in.u8(&released) && in.u64(&fingerprint));
+    ASSERT_TRUE(in.varuint32(&natives));
+    for (uint32_t i = 0; i < natives; ++i)
+        ASSERT_TRUE(in.varuint32(&id) && in.varuint32(&length) && in.bytes(&name, length));
+    ASSERT_TRUE(in.varuint32(&hosts));
+    // Keep the meta section, then no cells and one atom: a symbol naming cell 5.
+    bytes.resize(bytes.size() - in.remaining());
+    bytes.insert(bytes.end(), {0, 1, static_cast<uint8_t>(snapshot_format::AtomEntry::Symbol), 5, 0, 0, 0});
+    uint64_t payload = bytes.size() - header;
+    std::memcpy(&bytes[header - 12], &payload, 8); // little-endian hosts only (x86-64, wasm32)
+    uint32_t crc = crc32(bytes.data() + header, bytes.size() - header);
+    std::memcpy(&bytes[header - 4], &crc, 4);
+    EXPECT_EQ(snapshot_restore(bytes.data(), bytes.size(), 0, &realm, error), nullptr);
+    EXPECT_NE(error.find("symbol atom"), std::string::npos) << error;
+}
+
+// Inputs the restore fuzzer found (fuzz/corpus/restore/regression-*.qjss), restored as the fuzzer does
+// (header length and checksum recomputed): each must be refused or restored without a sanitizer report.
+TEST(HeapSnapshot, FuzzerFindingsStayFixed) {
+    std::string dir = std::string(__FILE__);
+    dir = dir.substr(0, dir.rfind("/tests/unit/")) + "/fuzz/corpus/restore/";
+    int found = 0;
+    for (const char* name :
+         {"regression-symbol-atom-no-cells.qjss", "regression-symbol-object-description.qjss"}) {
+        FILE* f = std::fopen((dir + name).c_str(), "rb");
+        if (!f) continue;
+        std::vector<uint8_t> bytes;
+        uint8_t chunk[4096];
+        for (size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;)
+            bytes.insert(bytes.end(), chunk, chunk + n);
+        std::fclose(f);
+        ++found;
+        constexpr size_t header = snapshot_format::kHeaderSize;
+        ASSERT_GT(bytes.size(), header);
+        uint64_t payload = bytes.size() - header;
+        std::memcpy(&bytes[header - 12], &payload, 8); // little-endian hosts only (x86-64, wasm32)
+        uint32_t crc = crc32(bytes.data() + header, bytes.size() - header);
+        std::memcpy(&bytes[header - 4], &crc, 4);
+        std::string error;
+        Realm* realm = nullptr;
+        Engine* e = snapshot_restore(bytes.data(), bytes.size(), 0, &realm, error);
+        EXPECT_EQ(e, nullptr) << name;
+        if (e) {
+            realm_free(realm);
+            engine_free(e);
+        }
+    }
+    if (!found) GTEST_SKIP() << "no source tree beside the test binary";
 }
 
 // Mutations with a valid checksum reach the reader's validation: every one must give an error or a
