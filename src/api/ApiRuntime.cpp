@@ -1,6 +1,9 @@
 // ApiRuntime.cpp: quickjs.h runtimes and contexts, memory functions, limits and interrupts.
 #include "api/ApiInternal.h"
 
+#include "loop/EventLoop.h"
+#include "module/Module.h"
+
 #include "runtime/HostObject.h"
 #include "runtime/Object.h"
 
@@ -74,6 +77,9 @@ JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque) {
 
 void JS_FreeRuntime(JSRuntime* r) {
     Runtime& rt = enter(r);
+    // Timers and I/O handlers hold values of the runtime; the loader entry is keyed by it.
+    EventLoop::destroy(rt);
+    set_module_record_loader(rt, ModuleRecordLoader{});
     // Contexts still referenced are released with the runtime (QuickJS asserts instead).
     while (!r->contexts.empty()) {
         JSContext* c = r->contexts.back();

@@ -920,6 +920,220 @@ static void test_limits(void) {
     CHECK(g_live_blocks == 0);
 }
 
+
+/* ---- modules from C, the module loader, JS_WriteObject/JS_ReadObject ---- */
+static int g_init_calls;
+
+static JSValue c_mod_double(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    int32_t x;
+    (void)this_val;
+    (void)argc;
+    if (JS_ToInt32(ctx, &x, argv[0]) < 0) return JS_EXCEPTION;
+    return JS_NewInt32(ctx, 2 * x);
+}
+
+static const JSCFunctionListEntry c_mod_funcs[] = {
+    JS_CFUNC_DEF("double", 1, c_mod_double),
+    JS_PROP_INT32_DEF("seven", 7, 0),
+};
+
+static int c_mod_init(JSContext* ctx, JSModuleDef* m) {
+    g_init_calls++;
+    if (JS_SetModuleExportList(ctx, m, c_mod_funcs, 2) < 0) return -1;
+    return JS_SetModuleExport(ctx, m, "greeting", JS_NewString(ctx, "hi"));
+}
+
+static int c_mod_init_fails(JSContext* ctx, JSModuleDef* m) {
+    (void)m;
+    JS_ThrowRangeError(ctx, "init failed");
+    return -1;
+}
+
+/* Sources of the loader's modules, by resolved name. */
+static const char* module_source(const char* name) {
+    if (!strcmp(name, "dir/a.js")) return "import { b } from './b.js'; export const a = 'a' + b;";
+    if (!strcmp(name, "dir/b.js")) return "export const b = 'b'; export const meta = import.meta;";
+    if (!strcmp(name, "dir/tla.js")) return "export let v = 1; await 0; v = 2;";
+    if (!strcmp(name, "dir/bad.js")) return "export let = ;";
+    return NULL;
+}
+
+static int g_normalize_calls;
+static char* test_normalize(JSContext* ctx, const char* base, const char* name, void* opaque) {
+    (void)opaque;
+    g_normalize_calls++;
+    if (name[0] != '.') return js_strdup(ctx, name);
+    /* "dir/x.js" + "./y.js" -> "dir/y.js" */
+    const char* slash = strrchr(base, '/');
+    size_t dir_len = slash ? (size_t)(slash - base) + 1 : 0;
+    char* out = js_malloc(ctx, dir_len + strlen(name) + 1);
+    if (!out) return NULL;
+    memcpy(out, base, dir_len);
+    strcpy(out + dir_len, name + 2);
+    return out;
+}
+
+static JSModuleDef* test_loader(JSContext* ctx, const char* name, void* opaque) {
+    (void)opaque;
+    if (!strcmp(name, "cmod")) {
+        JSModuleDef* m = JS_NewCModule(ctx, name, c_mod_init);
+        if (!m || JS_AddModuleExportList(ctx, m, c_mod_funcs, 2) < 0 || JS_AddModuleExport(ctx, m, "greeting") < 0)
+            return NULL;
+        return m;
+    }
+    if (!strcmp(name, "cfail")) {
+        JSModuleDef* m = JS_NewCModule(ctx, name, c_mod_init_fails);
+        if (m) JS_AddModuleExport(ctx, m, "x");
+        return m;
+    }
+    const char* src = module_source(name);
+    if (!src) {
+        JS_ThrowReferenceError(ctx, "no module '%s'", name);
+        return NULL;
+    }
+    JSValue m = JS_Eval(ctx, src, strlen(src), name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    if (JS_IsException(m)) return NULL;
+    JSModuleDef* def = JS_VALUE_GET_PTR(m);
+    JS_FreeValue(ctx, m);
+    return def;
+}
+
+/* Runs module source text and drives its promise to the end; returns the promise state. */
+static int run_module(JSContext* ctx, const char* name, const char* src) {
+    JSValue m = JS_Eval(ctx, src, strlen(src), name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    if (JS_IsException(m)) return -1;
+    JSValue p = JS_EvalFunction(ctx, m);
+    if (JS_IsException(p)) return -1;
+    JSContext* c;
+    while (JS_ExecutePendingJob(JS_GetRuntime(ctx), &c) > 0) {
+    }
+    int state = JS_PromiseState(ctx, p);
+    JS_FreeValue(ctx, p);
+    return state;
+}
+
+static void test_modules(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+    JS_SetModuleLoaderFunc(rt, test_normalize, test_loader, NULL);
+
+    /* A C module: exports declared by the loader, values set by its init function (run once). */
+    CHECK(run_module(ctx, "main.js",
+                     "import { double, seven, greeting } from 'cmod';\n"
+                     "import * as ns from 'cmod';\n"
+                     "globalThis.r1 = double(seven) + greeting + Object.keys(ns).join();") == JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "r1", "14hidouble,greeting,seven"));
+    CHECK(run_module(ctx, "main2.js", "import { seven } from 'cmod'; globalThis.r2 = seven;") == JS_PROMISE_FULFILLED);
+    CHECK(g_init_calls == 1);
+    CHECK(g_normalize_calls >= 2);
+    /* An init function failing rejects the evaluation with its error. */
+    CHECK(run_module(ctx, "main3.js", "import { x } from 'cfail';") == JS_PROMISE_REJECTED);
+    /* Missing exports and modules. */
+    CHECK(run_module(ctx, "main4.js", "import { nope } from 'cmod';") == -1);
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+    CHECK(run_module(ctx, "main5.js", "import 'missing';") == -1);
+    CHECK(exception_is(ctx, "ReferenceError: no module 'missing'"));
+    CHECK(run_module(ctx, "main6.js", "import 'dir/bad.js';") == -1);
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+
+    /* Relative imports through the normalizer; import.meta; module names. */
+    CHECK(run_module(ctx, "top.js", "import { a } from 'dir/a.js'; globalThis.r3 = a;") == JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "r3", "ab"));
+    JSValue m = JS_Eval(ctx, "export const q = 1;", 19, "named.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    CHECK(JS_VALUE_GET_TAG(m) == JS_TAG_MODULE);
+    JSModuleDef* def = JS_VALUE_GET_PTR(m);
+    JSAtom name = JS_GetModuleName(ctx, def);
+    const char* name_str = JS_AtomToCString(ctx, name);
+    CHECK(name_str && !strcmp(name_str, "named.js"));
+    JS_FreeCString(ctx, name_str);
+    JS_FreeAtom(ctx, name);
+    JSValue meta = JS_GetImportMeta(ctx, def);
+    CHECK(JS_IsObject(meta));
+    JS_SetPropertyStr(ctx, meta, "tag", JS_NewInt32(ctx, 9));
+    JS_FreeValue(ctx, meta);
+    JSValue ns = JS_GetModuleNamespace(ctx, def);
+    CHECK(JS_IsObject(ns));
+    JS_FreeValue(ctx, ns);
+    JS_FreeValue(ctx, m);
+
+    /* Compiled script -> bytes -> function. */
+    const char* script = "var fromImage = [1, 2, 3].map(x => x * 2).join('-'); fromImage";
+    JSValue fn = JS_Eval(ctx, script, strlen(script), "img.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY);
+    size_t size = 0;
+    uint8_t* bytes = JS_WriteObject(ctx, &size, fn, JS_WRITE_OBJ_BYTECODE);
+    CHECK(bytes != NULL && size > 16);
+    JS_FreeValue(ctx, fn);
+    JSValue back = JS_ReadObject(ctx, bytes, size, JS_READ_OBJ_BYTECODE);
+    CHECK(JS_IsFunction(ctx, back));
+    JSValue result = JS_EvalFunction(ctx, back);
+    const char* rs = JS_ToCString(ctx, result);
+    CHECK(rs && !strcmp(rs, "2-4-6"));
+    JS_FreeCString(ctx, rs);
+    JS_FreeValue(ctx, result);
+    /* Without the BYTECODE flag, and every truncation or flipped byte: an exception, never a crash. */
+    CHECK(JS_IsException(JS_ReadObject(ctx, bytes, size, 0)));
+    CHECK(exception_name_is(ctx, "TypeError"));
+    int all_rejected = 1;
+    for (size_t cut = 0; cut < size; cut += 7) {
+        JSValue v = JS_ReadObject(ctx, bytes, cut, JS_READ_OBJ_BYTECODE);
+        if (!JS_IsException(v)) all_rejected = 0;
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_FreeValue(ctx, v);
+    }
+    CHECK(all_rejected);
+    all_rejected = 1;
+    for (size_t i = 0; i < size; i += 5) {
+        bytes[i] ^= 0x5a;
+        JSValue v = JS_ReadObject(ctx, bytes, size, JS_READ_OBJ_BYTECODE);
+        if (!JS_IsException(v)) all_rejected = 0;
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_FreeValue(ctx, v);
+        bytes[i] ^= 0x5a;
+    }
+    CHECK(all_rejected);
+    js_free(ctx, bytes);
+
+    /* A module (with an import and top-level await) through bytes, in a fresh runtime. */
+    const char* msrc = "import { b } from 'dir/b.js'; import { v } from 'dir/tla.js';\n"
+                       "export const out = b + v; globalThis.fromModuleImage = out;";
+    m = JS_Eval(ctx, msrc, strlen(msrc), "dir/img.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    CHECK(JS_VALUE_GET_TAG(m) == JS_TAG_MODULE);
+    CHECK(JS_ResolveModule(ctx, m) == 0);
+    bytes = JS_WriteObject(ctx, &size, m, JS_WRITE_OBJ_BYTECODE);
+    CHECK(bytes != NULL);
+    JS_FreeValue(ctx, m);
+    size_t unused_size;
+    CHECK(JS_WriteObject(ctx, &unused_size, JS_NewInt32(ctx, 1), 0) == NULL && unused_size == 0);
+    CHECK(exception_name_is(ctx, "TypeError"));
+
+    JSRuntime* rt2 = JS_NewRuntime();
+    JSContext* ctx2 = JS_NewContext(rt2);
+    JS_SetModuleLoaderFunc(rt2, NULL, test_loader, NULL);
+    JSValue m2 = JS_ReadObject(ctx2, bytes, size, JS_READ_OBJ_BYTECODE);
+    if (JS_IsException(m2)) exception_is(ctx2, "(module image read)");
+    CHECK(JS_VALUE_GET_TAG(m2) == JS_TAG_MODULE);
+    CHECK(JS_ResolveModule(ctx2, m2) == 0);
+    JSValue p = JS_EvalFunction(ctx2, m2);
+    JSContext* c;
+    while (JS_ExecutePendingJob(rt2, &c) > 0) {
+    }
+    CHECK(JS_PromiseState(ctx2, p) == JS_PROMISE_FULFILLED);
+    JS_FreeValue(ctx2, p);
+    CHECK(eval_is(ctx2, "fromModuleImage", "b2"));
+    /* A module image where the header says script: refused. */
+    bytes[6] = 0;
+    JSValue bad = JS_ReadObject(ctx2, bytes, size, JS_READ_OBJ_BYTECODE);
+    CHECK(JS_IsException(bad));
+    JS_FreeValue(ctx2, JS_GetException(ctx2));
+    js_free(ctx, bytes);
+    JS_FreeContext(ctx2);
+    JS_FreeRuntime(rt2);
+
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+}
+
 /* Runtimes coexist: values and classes of one do not leak into the other. */
 static void test_two_runtimes(void) {
     JSRuntime* rt1 = JS_NewRuntime();
@@ -957,6 +1171,7 @@ int main(void) {
     test_classes();
     test_limits();
     test_two_runtimes();
+    test_modules();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed ? 1 : 0;
 }
