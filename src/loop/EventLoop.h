@@ -21,6 +21,14 @@ struct Timer {
     Vector<Value> args;
 };
 
+// A read or write handler on a file descriptor (os.setReadHandler / os.setWriteHandler).
+struct IoHandler {
+    int fd = -1;
+    bool write = false;
+    Context* realm = nullptr;
+    Value callback;
+};
+
 class EventLoop {
   public:
     // run_once() results besides a positive delay in milliseconds.
@@ -50,6 +58,16 @@ class EventLoop {
     void clear_timer(uint32_t id);
     size_t timer_count() const { return m_timers.size(); }
 
+    // I/O handlers (IoHandlers.cpp): one read and one write handler per descriptor; an undefined
+    // callback removes it. False on OOM (exception pending).
+    bool set_io_handler(Context&, int fd, bool write, Value callback);
+    size_t io_handler_count() const { return m_io.size(); }
+    // Waits up to `timeout_ms` (negative: without limit) until a handler's descriptor is ready, then
+    // calls the handlers of the ready descriptors (and the jobs they queue). Returns 1 when a handler
+    // ran, 0 when none did (timeout, no handlers, or a signal interrupted the wait), kError when a
+    // handler threw (the exception is pending). With no handlers it only sleeps for the timeout.
+    int poll_io(int timeout_ms);
+
     explicit EventLoop(Runtime& rt) : m_rt(rt) {}
 
   private:
@@ -58,6 +76,7 @@ class EventLoop {
 
     Runtime& m_rt;
     Vector<Timer> m_timers; // a binary min-heap on (due, id): equal due times fire in creation order
+    Vector<IoHandler> m_io;
     uint32_t m_next_id = 1;
 };
 
