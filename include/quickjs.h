@@ -899,6 +899,9 @@ int JS_AddModuleExportList(JSContext* ctx, JSModuleDef* m, const JSCFunctionList
 /* Sets a declared export's value (val is consumed). -1 on exception. */
 int JS_SetModuleExport(JSContext* ctx, JSModuleDef* m, const char* export_name, JSValue val);
 int JS_SetModuleExportList(JSContext* ctx, JSModuleDef* m, const JSCFunctionListEntry* tab, int len);
+/* The file name (script or module name) of the function n_stack_levels up the stack (0: the
+   innermost running function); JS_ATOM_NULL when there is none. A new atom reference. */
+JSAtom JS_GetScriptOrModuleName(JSContext* ctx, int n_stack_levels);
 /* Loads the modules imported by the module `obj` (one returned by JS_ReadObject), recursively.
    Does nothing for other values. -1 on exception. */
 int JS_ResolveModule(JSContext* ctx, JSValueConst obj);

@@ -14,6 +14,7 @@
 #include "runtime/NativeFunction.h"
 #include "runtime/String.h"
 #include "snapshot/BytecodeImage.h"
+#include "vm/Frames.h"
 #include "vm/FunctionObject.h"
 
 #include <cstring>
@@ -195,6 +196,15 @@ JSAtom JS_GetModuleName(JSContext* c, JSModuleDef* m) {
 
 JSValue JS_GetModuleNamespace(JSContext* c, JSModuleDef* m) {
     return give(module_record_namespace(enter(c), record_of(m)));
+}
+
+JSAtom JS_GetScriptOrModuleName(JSContext* c, int n_stack_levels) {
+    Context& ctx = enter(c);
+    Frame* f = ctx.rt().m_current_frame;
+    for (int i = 0; f && i < n_stack_levels; ++i)
+        f = f->prev;
+    if (!f || !f->function || !f->function->m_bytecode) return JS_ATOM_NULL;
+    return JS_DupAtom(c, f->function->m_bytecode->m_filename);
 }
 
 int JS_ResolveModule(JSContext* c, JSValueConst obj) {

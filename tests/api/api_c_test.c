@@ -937,6 +937,17 @@ static const JSCFunctionListEntry c_mod_funcs[] = {
     JS_PROP_INT32_DEF("seven", 7, 0),
 };
 
+static JSValue c_script_name(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    (void)this_val;
+    (void)argc;
+    (void)argv;
+    JSAtom a = JS_GetScriptOrModuleName(ctx, 0);
+    if (a == JS_ATOM_NULL) return JS_NULL;
+    JSValue v = JS_AtomToString(ctx, a);
+    JS_FreeAtom(ctx, a);
+    return v;
+}
+
 static int c_mod_init(JSContext* ctx, JSModuleDef* m) {
     g_init_calls++;
     if (JS_SetModuleExportList(ctx, m, c_mod_funcs, 2) < 0) return -1;
@@ -1035,6 +1046,14 @@ static void test_modules(void) {
     CHECK(exception_is(ctx, "ReferenceError: no module 'missing'"));
     CHECK(run_module(ctx, "main6.js", "import 'dir/bad.js';") == -1);
     CHECK(exception_name_is(ctx, "SyntaxError"));
+
+    /* The name of the running script or module. */
+    JSValue global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "scriptName", JS_NewCFunction(ctx, c_script_name, "scriptName", 0));
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "scriptName()", "<test>"));
+    CHECK(run_module(ctx, "named-module.js", "globalThis.r4 = scriptName();") == JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "r4", "named-module.js"));
 
     /* Relative imports through the normalizer; import.meta; module names. */
     CHECK(run_module(ctx, "top.js", "import { a } from 'dir/a.js'; globalThis.r3 = a;") == JS_PROMISE_FULFILLED);
