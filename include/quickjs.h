@@ -216,6 +216,9 @@ void JS_SetMaxStackSize(JSRuntime* rt, size_t stack_size);
 void JS_UpdateStackTop(JSRuntime* rt);
 JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque);
 void JS_FreeRuntime(JSRuntime* rt);
+/* qjs extension: JS_FreeRuntime, returning the number of heap cells that were still referenced (each
+   is reported on stderr, then freed). The shells exit with status 1 when it is not zero. */
+size_t JS_FreeRuntimeLeakCount(JSRuntime* rt);
 void* JS_GetRuntimeOpaque(JSRuntime* rt);
 void JS_SetRuntimeOpaque(JSRuntime* rt, void* opaque);
 typedef void JS_MarkFunc(JSRuntime* rt, JSGCObjectHeader* gp);

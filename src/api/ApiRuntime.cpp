@@ -76,6 +76,10 @@ JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque) {
 }
 
 void JS_FreeRuntime(JSRuntime* r) {
+    JS_FreeRuntimeLeakCount(r);
+}
+
+size_t JS_FreeRuntimeLeakCount(JSRuntime* r) {
     Runtime& rt = enter(r);
     // Timers and I/O handlers hold values of the runtime; the loader entry is keyed by it.
     EventLoop::destroy(rt);
@@ -95,12 +99,13 @@ void JS_FreeRuntime(JSRuntime* r) {
     JSMallocFunctions mf = r->mf;
     JSMallocState ms = r->ms;
     // The runtime's teardown runs the finalizers of the objects still alive: the hooks stay valid.
-    rt.destroy();
+    size_t leaks = rt.destroy();
     r->~JSRuntime();
     if (custom)
         mf.js_free(&ms, r);
     else
         std::free(r);
+    return leaks;
 }
 
 void JS_SetRuntimeInfo(JSRuntime* r, const char* info) {
