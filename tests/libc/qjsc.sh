@@ -34,6 +34,17 @@ grep -q "int main" out_main.c || fail "-e writes main"
 grep -q "const uint8_t pre_hello\[" out_only.c || fail "-p prefixes names"
 grep -q "int main" out_only.c && fail "-c writes no main"
 
+# -D: a module only imported dynamically is embedded too (the program runs without the file)
+echo 'export const dyn = "dynamic ok";' > lib/dyn.js
+echo 'import("./lib/dyn.js").then((m) => print(m.dyn));' > usedyn.js
+"$QJSC" -o usedyn -D lib/dyn.js usedyn.js || fail "qjsc -D"
+mv lib/dyn.js lib/dyn.js.away
+[[ "$(./usedyn)" == "dynamic ok" ]] || fail "-D output: $(./usedyn 2>&1)"
+# -M: initialization code for an external C module; -S: the stack size
+"$QJSC" -e -M mymod,my_c_mod -S 65536 -o withmod.c hello.js || fail "-M"
+grep -q 'js_init_module_my_c_mod(ctx, "mymod")' withmod.c || fail "-M calls the module's init"
+grep -q 'JS_SetMaxStackSize(rt, 65536)' withmod.c || fail "-S sets the stack size"
+
 # a syntax error is reported at compile time
 echo 'let let' > syn.js
 "$QJSC" -o syn syn.js 2>/dev/null && fail "qjsc fails on a syntax error"

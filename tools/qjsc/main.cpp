@@ -173,9 +173,12 @@ void emit_main(FILE* f, long stack_size) {
                     "    JSContext* ctx = JS_NewCustomContext(rt);\n"
                     "    if (!ctx) return 2;\n"
                     "    js_std_add_helpers(ctx, argc, argv);\n");
-    for (const Compiled& c : g.outputs)
-        std::fprintf(f, "    js_std_eval_binary(ctx, %s, %s_size, %d);\n", c.cname.c_str(), c.cname.c_str(),
-                     c.load_only ? 1 : 0);
+    // Dependencies and dynamically imported modules are registered first, then the programs run.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const Compiled& c : g.outputs)
+            if (c.load_only == (pass == 0))
+                std::fprintf(f, "    js_std_eval_binary(ctx, %s, %s_size, %d);\n", c.cname.c_str(),
+                             c.cname.c_str(), c.load_only ? 1 : 0);
     std::fprintf(f, "    js_std_loop(ctx);\n"
                     "    int status = js_std_had_unhandled_rejection(rt) ? 1 : 0;\n"
                     "    js_std_free_handlers(rt);\n"
