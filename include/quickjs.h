@@ -911,8 +911,9 @@ int JS_ResolveModule(JSContext* ctx, JSValueConst obj);
 
 /* ---- binary objects ---- */
 /* JS_WriteObject writes compiled code (with JS_WRITE_OBJ_BYTECODE: a function returned by JS_Eval
-   with JS_EVAL_FLAG_COMPILE_ONLY, or a module) as a bytecode image (docs/BYTECODE.md). Other values
-   ("binary JSON") are not supported yet: a TypeError. Returns a buffer allocated with js_malloc (free with js_free), NULL on exception. */
+   with JS_EVAL_FLAG_COMPILE_ONLY, or a module) as a bytecode image (docs/BYTECODE.md), and values as
+   "binary JSON": primitives, arrays, plain objects, ArrayBuffers, typed arrays and Dates (with
+   JS_WRITE_OBJ_REFERENCE, shared objects and cycles; without it a cycle is a TypeError). Returns a buffer allocated with js_malloc (free with js_free), NULL on exception. */
 #define JS_WRITE_OBJ_BYTECODE (1 << 0)  /* allow function/module */
 #define JS_WRITE_OBJ_BSWAP (1 << 1)     /* ignored: images are little-endian on every host */
 #define JS_WRITE_OBJ_SAB (1 << 2)       /* allow SharedArrayBuffer */
@@ -926,7 +927,8 @@ uint8_t* JS_WriteObject2(JSContext* ctx, size_t* psize, JSValueConst obj, int fl
 #define JS_READ_OBJ_REFERENCE (1 << 3) /* allow object references */
 /* Reads what JS_WriteObject wrote, validating every field: corrupt or truncated bytes give an
    exception, never a crash. A script comes back as a function for JS_EvalFunction, a module as a
-   JS_TAG_MODULE value (JS_ResolveModule, then JS_EvalFunction). */
+   JS_TAG_MODULE value (JS_ResolveModule, then JS_EvalFunction), a value as itself (references need
+   JS_READ_OBJ_REFERENCE). */
 JSValue JS_ReadObject(JSContext* ctx, const uint8_t* buf, size_t buf_len, int flags);
 
 #ifdef __cplusplus

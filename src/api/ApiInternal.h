@@ -154,6 +154,11 @@ inline JSContext* api_context(Context& ctx) {
 // A module record as a JSValue (tag JS_TAG_MODULE), moving the reference out.
 JSValue give_module(Value module);
 
+// JS_WriteObject/JS_ReadObject of values ("binary JSON", ApiValueImage.cpp).
+bool is_value_image(const uint8_t* buf, size_t len);
+uint8_t* write_value_image(JSContext*, size_t* psize, JSValueConst obj, int flags);
+JSValue read_value_image(JSContext*, const uint8_t* buf, size_t len, int flags);
+
 // An atom for a C string key (0 with an exception pending on OOM).
 Atom atom_of_cstring(Context&, const char* s, size_t len);
 // Installs the host-object hooks on a runtime (ApiClasses.cpp).

@@ -250,8 +250,7 @@ uint8_t* JS_WriteObject2(JSContext* c, size_t* psize, JSValueConst obj, int flag
         }
         ok = write_bytecode_image(ctx, f->m_bytecode, out);
     } else {
-        ctx.throw_type_error("JS_WriteObject: only compiled scripts and modules can be written");
-        return nullptr;
+        return write_value_image(c, psize, obj, flags);
     }
     if (!ok) return nullptr;
     size_t n = out.size();
@@ -268,6 +267,7 @@ uint8_t* JS_WriteObject(JSContext* c, size_t* psize, JSValueConst obj, int flags
 
 JSValue JS_ReadObject(JSContext* c, const uint8_t* buf, size_t buf_len, int flags) {
     Context& ctx = enter(c);
+    if (is_value_image(buf, buf_len)) return read_value_image(c, buf, buf_len, flags);
     if (!(flags & JS_READ_OBJ_BYTECODE))
         return give(ctx.throw_type_error("JS_ReadObject: reading compiled code needs JS_READ_OBJ_BYTECODE"));
     ModuleCompileInfo info;

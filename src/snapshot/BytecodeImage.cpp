@@ -1,6 +1,8 @@
 // BytecodeImage.cpp: writing and validating reading of bytecode images (see BytecodeImage.h).
 #include "snapshot/BytecodeImage.h"
 
+#include "snapshot/StringCodec.h"
+
 #include "bytecode/Compiler.h"
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/BigInt.h"
@@ -43,16 +45,6 @@ bool is_function_constant(const Value& v) {
 bool has_atom_operand(OpFormat f) {
     return f == OpFormat::atom || f == OpFormat::atom_u8 || f == OpFormat::atom_ic ||
            f == OpFormat::atom_label_u8;
-}
-
-void write_string(ByteWriter& out, const String* s) {
-    out.varuint((uint64_t(s->length()) << 1) | (s->is_wide() ? 1 : 0));
-    if (!s->is_wide()) {
-        out.bytes(s->latin1(), s->length());
-        return;
-    }
-    for (uint32_t i = 0; i < s->length(); ++i)
-        out.u16(s->utf16()[i]);
 }
 
 // ---- writing ----
@@ -352,22 +344,10 @@ bool ImageReader::count(uint32_t* n, uint32_t max) {
 }
 
 bool ImageReader::read_string(Value* out) {
-    uint64_t header;
-    if (!m_in.varuint(&header, (uint64_t(String::kMaxLength) << 1) | 1)) return false;
-    uint32_t length = static_cast<uint32_t>(header >> 1);
-    bool wide = header & 1;
-    const uint8_t* bytes;
-    if (!m_in.bytes(&bytes, size_t(length) << (wide ? 1 : 0))) return false;
-    String* s;
-    if (!wide) {
-        s = String::create_latin1(m_rt, bytes, length);
-    } else {
-        Vector<char16_t> units(length);
-        for (uint32_t i = 0; i < length; ++i)
-            units[i] = static_cast<char16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-        s = String::create_utf16(m_rt, units.data(), length);
-    }
-    if (!s) return m_ctx.throw_out_of_memory(), m_in.fail("out of memory");
+    bool oom;
+    String* s = qjs::read_string(m_in, m_rt, &oom);
+    if (oom) return m_ctx.throw_out_of_memory(), m_in.fail("out of memory");
+    if (!s) return false;
     *out = Value::adopt(Tag::String, s);
     return true;
 }

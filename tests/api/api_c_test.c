@@ -920,8 +920,26 @@ static void test_limits(void) {
     CHECK(g_live_blocks == 0);
 }
 
-
 /* ---- modules from C, the module loader, JS_WriteObject/JS_ReadObject ---- */
+/* Every truncation (every `step` bytes) and every flipped byte (from `first`) of a written object must
+   read back as an exception, never a crash or a value. */
+static int all_damaged_reads_fail(JSContext* ctx, uint8_t* bytes, size_t size, size_t step, size_t first,
+                                  int flags) {
+    int all_rejected = 1;
+    for (size_t k = 0; k < 2 * size; k += step) {
+        int flip = k >= size;
+        size_t i = flip ? k - size : k;
+        if (flip && i < first) continue;
+        if (flip) bytes[i] ^= 0x5a;
+        JSValue v = JS_ReadObject(ctx, bytes, flip ? size : i, flags);
+        if (!JS_IsException(v)) all_rejected = 0;
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_FreeValue(ctx, v);
+        if (flip) bytes[i] ^= 0x5a;
+    }
+    return all_rejected;
+}
+
 static int g_init_calls;
 
 static JSValue c_mod_double(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
@@ -988,7 +1006,8 @@ static JSModuleDef* test_loader(JSContext* ctx, const char* name, void* opaque) 
     (void)opaque;
     if (!strcmp(name, "cmod")) {
         JSModuleDef* m = JS_NewCModule(ctx, name, c_mod_init);
-        if (!m || JS_AddModuleExportList(ctx, m, c_mod_funcs, 2) < 0 || JS_AddModuleExport(ctx, m, "greeting") < 0)
+        if (!m || JS_AddModuleExportList(ctx, m, c_mod_funcs, 2) < 0 ||
+            JS_AddModuleExport(ctx, m, "greeting") < 0)
             return NULL;
         return m;
     }
@@ -1032,9 +1051,11 @@ static void test_modules(void) {
     CHECK(run_module(ctx, "main.js",
                      "import { double, seven, greeting } from 'cmod';\n"
                      "import * as ns from 'cmod';\n"
-                     "globalThis.r1 = double(seven) + greeting + Object.keys(ns).join();") == JS_PROMISE_FULFILLED);
+                     "globalThis.r1 = double(seven) + greeting + Object.keys(ns).join();") ==
+          JS_PROMISE_FULFILLED);
     CHECK(eval_is(ctx, "r1", "14hidouble,greeting,seven"));
-    CHECK(run_module(ctx, "main2.js", "import { seven } from 'cmod'; globalThis.r2 = seven;") == JS_PROMISE_FULFILLED);
+    CHECK(run_module(ctx, "main2.js", "import { seven } from 'cmod'; globalThis.r2 = seven;") ==
+          JS_PROMISE_FULFILLED);
     CHECK(g_init_calls == 1);
     CHECK(g_normalize_calls >= 2);
     /* An init function failing rejects the evaluation with its error. */
@@ -1056,9 +1077,11 @@ static void test_modules(void) {
     CHECK(eval_is(ctx, "r4", "named-module.js"));
 
     /* Relative imports through the normalizer; import.meta; module names. */
-    CHECK(run_module(ctx, "top.js", "import { a } from 'dir/a.js'; globalThis.r3 = a;") == JS_PROMISE_FULFILLED);
+    CHECK(run_module(ctx, "top.js", "import { a } from 'dir/a.js'; globalThis.r3 = a;") ==
+          JS_PROMISE_FULFILLED);
     CHECK(eval_is(ctx, "r3", "ab"));
-    JSValue m = JS_Eval(ctx, "export const q = 1;", 19, "named.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    JSValue m =
+        JS_Eval(ctx, "export const q = 1;", 19, "named.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
     CHECK(JS_VALUE_GET_TAG(m) == JS_TAG_MODULE);
     JSModuleDef* def = JS_VALUE_GET_PTR(m);
     JSAtom name = JS_GetModuleName(ctx, def);
@@ -1077,7 +1100,8 @@ static void test_modules(void) {
 
     /* Compiled script -> bytes -> function. */
     const char* script = "var fromImage = [1, 2, 3].map(x => x * 2).join('-'); fromImage";
-    JSValue fn = JS_Eval(ctx, script, strlen(script), "img.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY);
+    JSValue fn =
+        JS_Eval(ctx, script, strlen(script), "img.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY);
     size_t size = 0;
     uint8_t* bytes = JS_WriteObject(ctx, &size, fn, JS_WRITE_OBJ_BYTECODE);
     CHECK(bytes != NULL && size > 16);
@@ -1092,24 +1116,7 @@ static void test_modules(void) {
     /* Without the BYTECODE flag, and every truncation or flipped byte: an exception, never a crash. */
     CHECK(JS_IsException(JS_ReadObject(ctx, bytes, size, 0)));
     CHECK(exception_name_is(ctx, "TypeError"));
-    int all_rejected = 1;
-    for (size_t cut = 0; cut < size; cut += 7) {
-        JSValue v = JS_ReadObject(ctx, bytes, cut, JS_READ_OBJ_BYTECODE);
-        if (!JS_IsException(v)) all_rejected = 0;
-        JS_FreeValue(ctx, JS_GetException(ctx));
-        JS_FreeValue(ctx, v);
-    }
-    CHECK(all_rejected);
-    all_rejected = 1;
-    for (size_t i = 0; i < size; i += 5) {
-        bytes[i] ^= 0x5a;
-        JSValue v = JS_ReadObject(ctx, bytes, size, JS_READ_OBJ_BYTECODE);
-        if (!JS_IsException(v)) all_rejected = 0;
-        JS_FreeValue(ctx, JS_GetException(ctx));
-        JS_FreeValue(ctx, v);
-        bytes[i] ^= 0x5a;
-    }
-    CHECK(all_rejected);
+    CHECK(all_damaged_reads_fail(ctx, bytes, size, 5, 0, JS_READ_OBJ_BYTECODE));
     js_free(ctx, bytes);
 
     /* A module (with an import and top-level await) through bytes, in a fresh runtime. */
@@ -1122,8 +1129,10 @@ static void test_modules(void) {
     CHECK(bytes != NULL);
     JS_FreeValue(ctx, m);
     size_t unused_size;
-    CHECK(JS_WriteObject(ctx, &unused_size, JS_NewInt32(ctx, 1), 0) == NULL && unused_size == 0);
+    JSValue plain_fn = eval(ctx, "(function f() {})");
+    CHECK(JS_WriteObject(ctx, &unused_size, plain_fn, 0) == NULL && unused_size == 0);
     CHECK(exception_name_is(ctx, "TypeError"));
+    JS_FreeValue(ctx, plain_fn);
 
     JSRuntime* rt2 = JS_NewRuntime();
     JSContext* ctx2 = JS_NewContext(rt2);
@@ -1148,6 +1157,77 @@ static void test_modules(void) {
     JS_FreeContext(ctx2);
     JS_FreeRuntime(rt2);
 
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+}
+
+/* JS_WriteObject/JS_ReadObject of values ("binary JSON"). */
+static void test_value_images(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+    JSValue v = eval(ctx, "({ i: 7, d: -0.5, s: 'caf\u00e9 \\u{1F600}', b: true, n: null, u: undefined,"
+                          " big: -12345678901234567890n, a: [1, , 'x', [2]], date: new Date(86400000),"
+                          " u8: new Uint8Array([1, 2, 3]).subarray(1), f64: new Float64Array([0.25]),"
+                          " ab: new Uint8Array([9, 8]).buffer, o: { deep: { deeper: 'yes' } } })");
+    size_t size = 0;
+    uint8_t* bytes = JS_WriteObject(ctx, &size, v, 0);
+    JS_FreeValue(ctx, v);
+    CHECK(bytes != NULL && size > 16);
+    JSValue back = JS_ReadObject(ctx, bytes, size, 0);
+    CHECK(JS_IsObject(back));
+    JSValue global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "back", back);
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "back.i + back.d", "6.5"));
+    CHECK(eval_is(ctx, "back.s === 'caf\u00e9 \\u{1F600}'", "true"));
+    CHECK(eval_is(ctx, "[back.b, back.n, back.u, 'u' in back].join()", "true,,,true"));
+    CHECK(eval_is(ctx, "back.big === -12345678901234567890n", "true"));
+    CHECK(eval_is(ctx, "JSON.stringify(back.a) + (1 in back.a) + back.a.length", "[1,null,\"x\",[2]]false4"));
+    CHECK(eval_is(ctx, "back.date instanceof Date && back.date.getTime()", "86400000"));
+    CHECK(
+        eval_is(ctx, "back.u8 instanceof Uint8Array && back.u8.join() + '/' + back.u8.byteOffset", "2,3/1"));
+    CHECK(eval_is(ctx, "back.u8.buffer.byteLength + ' ' + back.f64[0]", "3 0.25"));
+    CHECK(eval_is(ctx, "new Uint8Array(back.ab).join()", "9,8"));
+    CHECK(eval_is(ctx, "back.o.deep.deeper", "yes"));
+    /* Every truncation and flipped byte: an exception, never a crash. */
+    CHECK(all_damaged_reads_fail(ctx, bytes, size, 1, 4, 0));
+    js_free(ctx, bytes);
+
+    /* Shared objects and cycles need JS_WRITE_OBJ_REFERENCE (and JS_READ_OBJ_REFERENCE). */
+    v = eval(ctx, "var shared = { k: 1 }; var cyc = { a: shared, b: shared }; cyc.self = cyc; cyc");
+    CHECK(JS_WriteObject(ctx, &size, v, 0) == NULL);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    bytes = JS_WriteObject(ctx, &size, v, JS_WRITE_OBJ_REFERENCE);
+    JS_FreeValue(ctx, v);
+    CHECK(bytes != NULL);
+    CHECK(JS_IsException(JS_ReadObject(ctx, bytes, size, 0)));
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+    back = JS_ReadObject(ctx, bytes, size, JS_READ_OBJ_REFERENCE);
+    global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "back2", back);
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "back2.self === back2 && back2.a === back2.b && back2.a.k", "1"));
+    js_free(ctx, bytes);
+    /* A repeated (not cyclic) object without references is written twice. */
+    v = eval(ctx, "({ a: shared, b: shared })");
+    bytes = JS_WriteObject(ctx, &size, v, 0);
+    JS_FreeValue(ctx, v);
+    back = JS_ReadObject(ctx, bytes, size, 0);
+    global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "back3", back);
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "back3.a !== back3.b && back3.b.k", "1"));
+    js_free(ctx, bytes);
+    /* Functions and symbols are not values of the format. */
+    v = eval(ctx, "({ f() {} })");
+    CHECK(JS_WriteObject(ctx, &size, v, 0) == NULL);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    JS_FreeValue(ctx, v);
+    v = eval(ctx, "Symbol('s')");
+    CHECK(JS_WriteObject(ctx, &size, v, 0) == NULL);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    JS_FreeValue(ctx, v);
     JS_FreeContext(ctx);
     JS_FreeRuntime(rt);
     CHECK(g_live_blocks == 0);
@@ -1191,6 +1271,7 @@ int main(void) {
     test_limits();
     test_two_runtimes();
     test_modules();
+    test_value_images();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed ? 1 : 0;
 }
