@@ -26,6 +26,14 @@ assertArrayEquals(run_capture(["echo", "a", "b c"]), [0, "a b c\n"]);
 assertArrayEquals(run_capture(["sh", "-c", "echo $FOO-$HOME"], { env: { FOO: "bar" } }), [0, "bar-\n"]);
 assertArrayEquals(run_capture(["pwd"], { cwd: dir }), [0, os.realpath(dir)[0] + "\n"]);
 
+// uid and gid: the current ones (any other needs privileges)
+{
+    const ids = std.popen("id -u; id -g", "r");
+    const uid = Number(ids.getline()), gid = Number(ids.getline());
+    ids.close();
+    assertArrayEquals(run_capture(["id", "-u"], { uid, gid }), [0, uid + "\n"]);
+}
+
 // stdin from a pipe
 {
     const [in_r, in_w] = os.pipe();
