@@ -61,16 +61,6 @@ bool run_jobs(Engine*, EvalResult* err);
 // (so the runner can look for Test262:AsyncTestComplete), else to stdout.
 void install_test262_host(Realm*, std::string* out);
 
-// Installs print, console.log and scriptArgs for the qjs shell.
-void install_shell_globals(Realm*, const std::vector<std::string>& script_args);
-
-// The event loop (src/loop): defines setTimeout, clearTimeout, setInterval, clearInterval and
-// queueMicrotask on the realm's global object.
-void install_event_loop(Realm*);
-// One turn of the loop: pending jobs, then the earliest due timer. Returns > 0 (milliseconds until the
-// next timer), 0 (more work now), -1 (idle) or -2 (a callback threw: the error is in `err`).
-int loop_once(Engine*, EvalResult* err);
-
 // Asks the running script to stop with an uncatchable InternalError("interrupted") at the next
 // backward jump or call (used by the test runner's per-test time limit). Signal-safe.
 void request_interrupt(Engine*);
