@@ -31,6 +31,10 @@ JSValue js_std_await(JSContext* ctx, JSValue obj);
    JS_FreeRuntime. */
 void js_std_init_handlers(JSRuntime* rt);
 void js_std_free_handlers(JSRuntime* rt);
+/* qjs extension: how print() shows a value (QuickJS 2025's display: { a: 1 }, [ 1, 2 ], ...); with
+   quote_strings, strings are quoted as the REPL shows them. A js_malloc'ed string (js_free it), NULL
+   with an exception pending. */
+char* js_std_format_value(JSContext* ctx, JSValueConst v, JS_BOOL quote_strings);
 /* Prints the pending exception (and its stack) to stderr, and clears it. */
 void js_std_dump_error(JSContext* ctx);
 /* Reads a whole file into a js_malloc'ed buffer with a terminating 0 (not counted); NULL on error. */

@@ -68,6 +68,12 @@ bool format_printf(JSContext*, int argc, JSValueConst* argv, std::string* out);
 // ---- extended JSON (ExtJson.cpp) ----
 JSValue parse_ext_json(JSContext*, const char* text, size_t len, const char* filename);
 
+// ---- value display (ValueInspect.cpp) ----
+// The inspector function of a context (compiled JavaScript; an exception on failure).
+JSValue make_inspector(JSContext*);
+// The display of `v` (strings raw unless quote_strings); false with an exception pending.
+bool inspect_value(JSContext*, JSValueConst inspector, JSValueConst v, bool quote_strings, std::string* out);
+
 // ---- helpers ----
 // errorObj.errno = err, when errorObj is an object.
 void set_error_object(JSContext*, JSValueConst error_obj, int err);

@@ -14,15 +14,14 @@ namespace qjs::libc {
 
 namespace {
 
-JSValue js_print(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv) {
-    std::string line;
+// print(...args) and console.log: arguments shown as QuickJS shows them (ValueInspect.cpp), separated
+// by spaces; func_data[0] is the context's inspector.
+JSValue js_print(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv, int, JSValue* func_data) {
+    std::string line, item;
     for (int i = 0; i < argc; ++i) {
         if (i) line.push_back(' ');
-        size_t len;
-        const char* s = JS_ToCStringLen(ctx, &len, argv[i]);
-        if (!s) return JS_EXCEPTION;
-        line.append(s, len);
-        JS_FreeCString(ctx, s);
+        if (!inspect_value(ctx, func_data[0], argv[i], false, &item)) return JS_EXCEPTION;
+        line += item;
     }
     line.push_back('\n');
     fwrite(line.data(), 1, line.size(), stdout);
@@ -109,8 +108,15 @@ using namespace qjs::libc;
 
 void js_std_add_helpers(JSContext* ctx, int argc, char** argv) {
     JSValue global = JS_GetGlobalObject(ctx);
+    JSValue inspector = make_inspector(ctx);
+    if (JS_IsException(inspector)) {
+        js_std_dump_error(ctx);
+        inspector = JS_UNDEFINED;
+    }
     JSValue console = JS_NewObject(ctx);
-    JS_SetPropertyStr(ctx, console, "log", JS_NewCFunction(ctx, js_print, "log", 1));
+    JSValue log = JS_NewCFunctionData(ctx, js_print, 1, 0, 1, &inspector);
+    JS_DefinePropertyValueStr(ctx, log, "name", JS_NewString(ctx, "log"), JS_PROP_CONFIGURABLE);
+    JS_SetPropertyStr(ctx, console, "log", log);
     JS_SetPropertyStr(ctx, global, "console", console);
     if (argc >= 0) {
         JSValue args = JS_NewArray(ctx);
@@ -118,10 +124,22 @@ void js_std_add_helpers(JSContext* ctx, int argc, char** argv) {
             JS_SetPropertyUint32(ctx, args, static_cast<uint32_t>(i), JS_NewString(ctx, argv[i]));
         JS_SetPropertyStr(ctx, global, "scriptArgs", args);
     }
-    JS_SetPropertyStr(ctx, global, "print", JS_NewCFunction(ctx, js_print, "print", 1));
+    JSValue print = JS_NewCFunctionData(ctx, js_print, 1, 0, 1, &inspector);
+    JS_DefinePropertyValueStr(ctx, print, "name", JS_NewString(ctx, "print"), JS_PROP_CONFIGURABLE);
+    JS_SetPropertyStr(ctx, global, "print", print);
+    JS_FreeValue(ctx, inspector);
     JS_FreeValue(ctx, global);
     // Beyond QuickJS: the timer globals of the shared event loop (setTimeout, setInterval, ...).
     if (!loop_install_globals(ctx)) JS_FreeValue(ctx, JS_GetException(ctx));
+}
+
+char* js_std_format_value(JSContext* ctx, JSValueConst v, JS_BOOL quote_strings) {
+    JSValue inspector = make_inspector(ctx);
+    if (JS_IsException(inspector)) return nullptr;
+    std::string out;
+    bool ok = inspect_value(ctx, inspector, v, quote_strings != 0, &out);
+    JS_FreeValue(ctx, inspector);
+    return ok ? js_strndup(ctx, out.data(), out.size()) : nullptr;
 }
 
 void js_std_dump_error(JSContext* ctx) {

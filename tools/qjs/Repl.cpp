@@ -185,8 +185,13 @@ bool run_repl(JSContext* ctx) {
         if (JS_IsException(r)) {
             js_std_dump_error(ctx);
         } else {
-            std::string shown = format_value(ctx, r);
-            std::printf("%s\n", shown.c_str());
+            char* shown = js_std_format_value(ctx, r, 1);
+            if (shown) {
+                std::printf("%s\n", shown);
+                js_free(ctx, shown);
+            } else {
+                js_std_dump_error(ctx);
+            }
             JS_FreeValue(ctx, r);
         }
         // Promise jobs run now; timers run when the REPL ends (js_std_loop).

@@ -1,5 +1,4 @@
-// Repl.h: the interactive mode of the qjs shell (Repl.cpp) and the value display it uses
-// (ValueFormat.cpp).
+// Repl.h: the interactive mode of the qjs shell (Repl.cpp).
 #pragma once
 
 #include "quickjs.h"
@@ -11,10 +10,6 @@ namespace qjs::shell {
 // Reads statements from stdin until end of input or \q; works on a terminal and on a pipe.
 // Returns false when reading failed badly (never for script errors, which are printed).
 bool run_repl(JSContext* ctx);
-
-// The REPL's display of a value, close to QuickJS's: strings quoted, objects as { a: 1 },
-// arrays as [ 1, 2 ], functions as [Function f], nesting cut at depth 2, cycles as [circular].
-std::string format_value(JSContext* ctx, JSValueConst v);
 
 // Whether `src` is unfinished: open brackets, strings, template literals or comments at its end.
 bool is_incomplete(const std::string& src);
