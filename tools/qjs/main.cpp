@@ -235,7 +235,8 @@ int main(int argc, char** argv) {
             ok = eval_file(ctx, includes[k], -1, strict);
         for (size_t k = 0; ok && k < evals.size(); ++k)
             ok = eval_buf(ctx, evals[k], "<cmdline>", module, strict);
-        if (ok && i < argc) ok = eval_file(ctx, argv[i], module, strict);
+        // As in QuickJS, with -e the file arguments are only scriptArgs.
+        if (ok && evals.empty() && i < argc) ok = eval_file(ctx, argv[i], module, strict);
         if (ok && (interactive || (evals.empty() && i >= argc))) ok = qjs::shell::run_repl(ctx);
         if (ok) js_std_loop(ctx);
     }
