@@ -109,10 +109,16 @@ bool read_options(JSContext* ctx, JSValueConst options, ExecOptions* o) {
 [[noreturn]] void run_child(const ExecOptions& o, char** argv, char** envp) {
     for (int i = 0; i < 3; ++i)
         if (o.std_fds[i] >= 0 && o.std_fds[i] != i) dup2(o.std_fds[i], i);
-    long max_fd = sysconf(_SC_OPEN_MAX);
-    if (max_fd < 0 || max_fd > 65536) max_fd = 65536;
-    for (long fd = 3; fd < max_fd; ++fd)
-        close(static_cast<int>(fd));
+    // Descriptors beyond the standard three are not inherited.
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    if (close_range(3, ~0U, 0) != 0)
+#endif
+    {
+        long max_fd = sysconf(_SC_OPEN_MAX);
+        if (max_fd < 0 || max_fd > 65536) max_fd = 65536;
+        for (long fd = 3; fd < max_fd; ++fd)
+            close(static_cast<int>(fd));
+    }
     if (o.has_cwd && chdir(o.cwd.c_str()) < 0) _exit(127);
     if (o.gid >= 0 && setgid(static_cast<gid_t>(o.gid)) < 0) _exit(127);
     if (o.uid >= 0 && setuid(static_cast<uid_t>(o.uid)) < 0) _exit(127);
