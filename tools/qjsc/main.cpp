@@ -33,6 +33,9 @@
 #ifndef QJSC_INSTALL_INCLUDE_DIR
 #define QJSC_INSTALL_INCLUDE_DIR ""
 #endif
+#ifndef QJSC_CFLAGS
+#define QJSC_CFLAGS ""
+#endif
 #ifndef QJSC_INSTALL_LIB_DIR
 #define QJSC_INSTALL_LIB_DIR ""
 #endif
@@ -365,8 +368,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     const char* cc = std::getenv("CC");
-    std::string cmd = std::string(cc && *cc ? cc : "cc") + " -O2" + (lto ? " -flto" : "") + " -o " +
-                      shell_quote(out) + " " + shell_quote(c_path) + " -I" + shell_quote(inc) + " " +
+    std::string cmd = std::string(cc && *cc ? cc : "cc") + " -O2 " + QJSC_CFLAGS + (lto ? " -flto" : "") +
+                      " -o " + shell_quote(out) + " " + shell_quote(c_path) + " -I" + shell_quote(inc) + " " +
                       shell_quote(lib + "/libqjs_libc.a") + " " + shell_quote(lib + "/libqjsengine.a") +
                       " -lstdc++ -lm";
     int status = std::system(cmd.c_str());
