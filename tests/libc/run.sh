@@ -34,7 +34,9 @@ for test in tests/libc/*.js tests/libc/*.sh; do
         (ulimit -t "$limit" && exec timeout -k 2 $((limit * 10)) "$QJS" -m "$tmp/$name") \
             > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
     else
-        (ulimit -t "$limit" && exec timeout -k 2 $((limit * 10)) bash "$test") \
+        # Shell tests start many processes (qjsc runs the C compiler): each has the CPU limit, the
+        # wall-clock backstop is longer.
+        (ulimit -t "$limit" && exec timeout -k 2 $((limit * 30)) bash "$test") \
             > "$tmp/$name.out" 2> "$tmp/$name.err" || status=$?
     fi
     if [[ $status -eq 0 ]]; then
