@@ -109,7 +109,7 @@ bool read_options(JSContext* ctx, JSValueConst options, ExecOptions* o) {
 [[noreturn]] void run_child(const ExecOptions& o, char** argv, char** envp) {
     for (int i = 0; i < 3; ++i)
         if (o.std_fds[i] >= 0 && o.std_fds[i] != i) dup2(o.std_fds[i], i);
-    // Descriptors beyond the standard three are not inherited.
+            // Descriptors beyond the standard three are not inherited.
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
     if (close_range(3, ~0U, 0) != 0)
 #endif
