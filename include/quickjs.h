@@ -216,6 +216,9 @@ void JS_SetMaxStackSize(JSRuntime* rt, size_t stack_size);
 void JS_UpdateStackTop(JSRuntime* rt);
 JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque);
 void JS_FreeRuntime(JSRuntime* rt);
+/* qjs extension: JS_FreeRuntime, returning the number of heap cells that were still referenced (each
+   is reported on stderr, then freed). The shells exit with status 1 when it is not zero. */
+size_t JS_FreeRuntimeLeakCount(JSRuntime* rt);
 void* JS_GetRuntimeOpaque(JSRuntime* rt);
 void JS_SetRuntimeOpaque(JSRuntime* rt, void* opaque);
 typedef void JS_MarkFunc(JSRuntime* rt, JSGCObjectHeader* gp);
@@ -662,9 +665,6 @@ void JS_SetCanBlock(JSRuntime* rt, JS_BOOL can_block);
 /* Makes obj behave as [[IsHTMLDDA]] (document.all). */
 void JS_SetIsHTMLDDA(JSContext* ctx, JSValueConst obj);
 
-/* Modules: JSModuleDef, JS_SetModuleLoaderFunc, JS_NewCModule and the other module functions are
-   not provided yet (docs/API.md); JS_Eval with JS_EVAL_TYPE_MODULE runs module source text. */
-
 /* ---- jobs ---- */
 typedef JSValue JSJobFunc(JSContext* ctx, int argc, JSValueConst* argv);
 int JS_EnqueueJob(JSContext* ctx, JSJobFunc* job_func, int argc, JSValueConst* argv);
@@ -674,7 +674,9 @@ JS_BOOL JS_IsJobPending(JSRuntime* rt);
 int JS_ExecutePendingJob(JSRuntime* rt, JSContext** pctx);
 
 /* ---- compiled code ---- */
-/* Runs a function or module returned by JS_Eval with JS_EVAL_FLAG_COMPILE_ONLY (consumed). */
+/* Runs a function or module returned by JS_Eval with JS_EVAL_FLAG_COMPILE_ONLY or by JS_ReadObject
+   (consumed). For a module: loads its imports, links and evaluates it; the result is the promise of
+   its evaluation. */
 JSValue JS_EvalFunction(JSContext* ctx, JSValue fun_obj);
 
 /* ---- C functions ---- */
@@ -891,6 +893,10 @@ JSContext* JS_RestoreSnapshotDelta(JSRuntime* rt, const uint8_t* base, size_t ba
 void JS_SetDeterministic(JSRuntime* rt, double time_ms, uint64_t random_seed);
 /* Returns the number of functions bound (0 when none of that name and kind was restored). */
 int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, JSCFunctionType func);
+/* Binds every unbound C function of a restored runtime from `template_rt`, a runtime on which the host
+   ran the same setup (so the same C functions were registered in the same order): entries are matched
+   by position, name and kind. Returns the number bound. */
+int JS_RebindCFunctionsFrom(JSRuntime* rt, JSRuntime* template_rt);
 
 /* ---- The host-driven event loop (an extension of this engine; src/loop) ----
    JS_AddTimerGlobals defines setTimeout, clearTimeout, setInterval, clearInterval and queueMicrotask on
@@ -902,6 +908,68 @@ int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, 
    the exception is pending, JS_GetException takes it). The host keeps its own loop around it. */
 int JS_AddTimerGlobals(JSContext* ctx);
 int JS_LoopOnce(JSRuntime* rt);
+
+/* ---- modules ---- */
+/* A module record. JS_Eval(JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY) and JS_ReadObject return
+   one as a value with tag JS_TAG_MODULE (its pointer is the JSModuleDef); the realm's module registry
+   keeps it alive, the value holds a reference of its own (free it with JS_FreeValue). */
+typedef struct JSModuleDef JSModuleDef;
+
+/* Returns the resolved name of `module_name` imported by the module `module_base_name`, allocated
+   with js_malloc; NULL with an exception pending. */
+typedef char* JSModuleNormalizeFunc(JSContext* ctx, const char* module_base_name, const char* module_name,
+                                    void* opaque);
+/* Returns the module of resolved name `module_name` (compiled with JS_Eval + COMPILE_ONLY, read with
+   JS_ReadObject or made with JS_NewCModule); NULL with an exception pending. */
+typedef JSModuleDef* JSModuleLoaderFunc(JSContext* ctx, const char* module_name, void* opaque);
+/* module_normalize NULL: the default ("./x" and "../x" relative to the importing module's directory,
+   other names unchanged). module_loader NULL: no module can be imported. */
+void JS_SetModuleLoaderFunc(JSRuntime* rt, JSModuleNormalizeFunc* module_normalize,
+                            JSModuleLoaderFunc* module_loader, void* opaque);
+/* import.meta of the module (new reference). */
+JSValue JS_GetImportMeta(JSContext* ctx, JSModuleDef* m);
+/* The module's resolved name (a new atom reference). */
+JSAtom JS_GetModuleName(JSContext* ctx, JSModuleDef* m);
+/* The module's namespace object (new reference). */
+JSValue JS_GetModuleNamespace(JSContext* ctx, JSModuleDef* m);
+
+/* C modules: `func` runs when the module is evaluated and sets the exports declared before. */
+typedef int JSModuleInitFunc(JSContext* ctx, JSModuleDef* m);
+JSModuleDef* JS_NewCModule(JSContext* ctx, const char* name_str, JSModuleInitFunc* func);
+/* Declares an export; only before the module is linked (in the loader). -1 on exception. */
+int JS_AddModuleExport(JSContext* ctx, JSModuleDef* m, const char* name_str);
+int JS_AddModuleExportList(JSContext* ctx, JSModuleDef* m, const JSCFunctionListEntry* tab, int len);
+/* Sets a declared export's value (val is consumed). -1 on exception. */
+int JS_SetModuleExport(JSContext* ctx, JSModuleDef* m, const char* export_name, JSValue val);
+int JS_SetModuleExportList(JSContext* ctx, JSModuleDef* m, const JSCFunctionListEntry* tab, int len);
+/* The file name (script or module name) of the function n_stack_levels up the stack (0: the
+   innermost running function); JS_ATOM_NULL when there is none. A new atom reference. */
+JSAtom JS_GetScriptOrModuleName(JSContext* ctx, int n_stack_levels);
+/* Loads the modules imported by the module `obj` (one returned by JS_ReadObject), recursively.
+   Does nothing for other values. -1 on exception. */
+int JS_ResolveModule(JSContext* ctx, JSValueConst obj);
+
+/* ---- binary objects ---- */
+/* JS_WriteObject writes compiled code (with JS_WRITE_OBJ_BYTECODE: a function returned by JS_Eval
+   with JS_EVAL_FLAG_COMPILE_ONLY, or a module) as a bytecode image (docs/BYTECODE.md), and values as
+   "binary JSON": primitives, arrays, plain objects, ArrayBuffers, typed arrays and Dates (with
+   JS_WRITE_OBJ_REFERENCE, shared objects and cycles; without it a cycle is a TypeError). Returns a buffer allocated with js_malloc (free with js_free), NULL on exception. */
+#define JS_WRITE_OBJ_BYTECODE (1 << 0)  /* allow function/module */
+#define JS_WRITE_OBJ_BSWAP (1 << 1)     /* ignored: images are little-endian on every host */
+#define JS_WRITE_OBJ_SAB (1 << 2)       /* allow SharedArrayBuffer */
+#define JS_WRITE_OBJ_REFERENCE (1 << 3) /* allow object references (shared subobjects and cycles) */
+uint8_t* JS_WriteObject(JSContext* ctx, size_t* psize, JSValueConst obj, int flags);
+uint8_t* JS_WriteObject2(JSContext* ctx, size_t* psize, JSValueConst obj, int flags, uint8_t*** psab_tab,
+                         size_t* psab_tab_len);
+#define JS_READ_OBJ_BYTECODE (1 << 0)  /* allow function/module */
+#define JS_READ_OBJ_ROM_DATA (1 << 1)  /* ignored: the data is always copied */
+#define JS_READ_OBJ_SAB (1 << 2)       /* allow SharedArrayBuffer */
+#define JS_READ_OBJ_REFERENCE (1 << 3) /* allow object references */
+/* Reads what JS_WriteObject wrote, validating every field: corrupt or truncated bytes give an
+   exception, never a crash. A script comes back as a function for JS_EvalFunction, a module as a
+   JS_TAG_MODULE value (JS_ResolveModule, then JS_EvalFunction), a value as itself (references need
+   JS_READ_OBJ_REFERENCE). */
+JSValue JS_ReadObject(JSContext* ctx, const uint8_t* buf, size_t buf_len, int flags);
 
 #ifdef __cplusplus
 } /* extern "C" */

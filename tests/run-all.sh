@@ -138,6 +138,7 @@ stage() { # PREFIX BUILD-DIR RUN-TEST262-ARGS...
         record "api-c ($prefix)" 0 1 FAIL 0
     fi
     run_suite "js ($prefix)" counts env QJS="$dir/qjs" bash tests/js/run.sh
+    run_suite "libc ($prefix)" counts env QJS="$dir/qjs" QJSC="$dir/qjsc" bash tests/libc/run.sh
     if unpack_test262; then
         run_suite "test262 ($prefix)" counts "$dir/run-test262" --root "$t262_root" --jobs "$jobs" \
             --summary "$dir/test262-summary.txt" --results "$dir/test262-results.txt" \

@@ -43,9 +43,12 @@ JSValue JS_EvalThis(JSContext* c, JSValueConst this_obj, const char* input, size
     if (eval_flags & JS_EVAL_FLAG_ASYNC)
         return give(ctx.throw_error(ErrorType::InternalError, "JS_EVAL_FLAG_ASYNC is not supported"));
     if (type == JS_EVAL_TYPE_MODULE) {
-        if (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY)
-            return give(ctx.throw_error(ErrorType::InternalError,
-                                        "compiling a module without running it is not supported"));
+        if (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY) {
+            Result<Object*> m = compile_module_record(ctx, std::string_view(input, input_len),
+                                                      filename ? filename : "<input>");
+            if (m.is_exception()) return JS_EXCEPTION;
+            return give_module(Value::object(m.value()));
+        }
         // The promise of the module's evaluation (settled unless it awaits at top level).
         bool compile_failed = false;
         const char* name = filename ? filename : "<input>";
@@ -67,6 +70,10 @@ JSValue JS_Eval(JSContext* c, const char* input, size_t input_len, const char* f
 
 JSValue JS_EvalFunction(JSContext* c, JSValue fun_obj) {
     Context& ctx = enter(c);
+    if (fun_obj.tag == JS_TAG_MODULE) {
+        Value m = take(fun_obj);
+        return give(link_and_evaluate_module(ctx, m.as_object()));
+    }
     Value fn = take(fun_obj);
     if (!is_callable(fn)) return give(ctx.throw_type_error("JS_EvalFunction: not a compiled script"));
     return give(call(ctx, fn, Value::object(ctx.global_object()), {}));

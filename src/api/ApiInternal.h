@@ -39,6 +39,9 @@ struct JSRuntime {
     qjs::Vector<JSApiClass> classes; // indexed by JSClassID
     JSHostPromiseRejectionTracker* rejection_tracker = nullptr;
     void* rejection_opaque = nullptr;
+    JSModuleNormalizeFunc* module_normalize = nullptr;
+    JSModuleLoaderFunc* module_loader = nullptr;
+    void* module_loader_opaque = nullptr;
     JSInterruptHandler* interrupt_handler = nullptr;
     void* interrupt_opaque = nullptr;
     qjs::EdgeVisitor* marking = nullptr; // the cycle collector's visitor while a gc_mark runs
@@ -75,7 +78,8 @@ inline int64_t js_tag_of(Tag t) {
 
 inline Tag heap_tag_of(int64_t tag) {
     switch (tag) {
-    case JS_TAG_OBJECT: return Tag::Object;
+    case JS_TAG_OBJECT:
+    case JS_TAG_MODULE: return Tag::Object; // a module record is an object cell
     case JS_TAG_STRING: return Tag::String;
     case JS_TAG_SYMBOL: return Tag::Symbol;
     case JS_TAG_BIG_INT: return Tag::BigInt;
@@ -146,6 +150,14 @@ inline JSRuntime* api_runtime(Runtime& rt) {
 inline JSContext* api_context(Context& ctx) {
     return static_cast<JSContext*>(ctx.m_embedder);
 }
+
+// A module record as a JSValue (tag JS_TAG_MODULE), moving the reference out.
+JSValue give_module(Value module);
+
+// JS_WriteObject/JS_ReadObject of values ("binary JSON", ApiValueImage.cpp).
+bool is_value_image(const uint8_t* buf, size_t len);
+uint8_t* write_value_image(JSContext*, size_t* psize, JSValueConst obj, int flags);
+JSValue read_value_image(JSContext*, const uint8_t* buf, size_t len, int flags);
 
 // An atom for a C string key (0 with an exception pending on OOM).
 Atom atom_of_cstring(Context&, const char* s, size_t len);

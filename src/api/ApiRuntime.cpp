@@ -2,6 +2,9 @@
 #include "api/ApiInternal.h"
 #include "loop/EventLoop.h"
 
+#include "loop/EventLoop.h"
+#include "module/Module.h"
+
 #include "runtime/HostObject.h"
 #include "runtime/Object.h"
 
@@ -79,9 +82,15 @@ JSRuntime* JS_NewRuntime2(const JSMallocFunctions* mf, void* opaque) {
 }
 
 void JS_FreeRuntime(JSRuntime* r) {
+    JS_FreeRuntimeLeakCount(r);
+}
+
+size_t JS_FreeRuntimeLeakCount(JSRuntime* r) {
     Runtime& rt = enter(r);
-    // Pending timers (JS_AddTimerGlobals) hold their callbacks: dropped while the contexts exist.
+    // Timers, I/O handlers and pending timer callbacks hold values of the runtime; the loader entry is
+    // keyed by it.
     EventLoop::destroy(rt);
+    set_module_record_loader(rt, ModuleRecordLoader{});
     // Contexts still referenced are released with the runtime (QuickJS asserts instead).
     while (!r->contexts.empty()) {
         JSContext* c = r->contexts.back();
@@ -97,12 +106,13 @@ void JS_FreeRuntime(JSRuntime* r) {
     JSMallocFunctions mf = r->mf;
     JSMallocState ms = r->ms;
     // The runtime's teardown runs the finalizers of the objects still alive: the hooks stay valid.
-    rt.destroy();
+    size_t leaks = rt.destroy();
     r->~JSRuntime();
     if (custom)
         mf.js_free(&ms, r);
     else
         std::free(r);
+    return leaks;
 }
 
 void JS_SetRuntimeInfo(JSRuntime* r, const char* info) {

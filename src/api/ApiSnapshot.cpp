@@ -2,6 +2,7 @@
 // JS_RebindCFunction) over src/snapshot.
 #include "api/ApiInternal.h"
 #include "runtime/Context.h"
+#include "runtime/String.h"
 #include "snapshot/HeapSnapshot.h"
 
 #include <cstdio>
@@ -66,6 +67,26 @@ void JS_SetDeterministic(JSRuntime* r, double time_ms, uint64_t random_seed) {
     rt.m_deterministic = true;
     rt.m_fixed_time_ms = time_ms;
     rt.m_random_seed = random_seed;
+}
+
+int JS_RebindCFunctionsFrom(JSRuntime* r, JSRuntime* template_r) {
+    Runtime& rt = enter(r);
+    Runtime& from = *template_r->rt;
+    int bound = 0;
+    for (size_t id = 1; id < rt.m_host_functions.size() && id < from.m_host_functions.size(); ++id) {
+        Runtime::HostFunction& h = rt.m_host_functions[id];
+        const Runtime::HostFunction& t = from.m_host_functions[id];
+        if (h.fn || !t.fn || h.kind != t.kind) continue;
+        // Names are atoms of different runtimes: compare their text.
+        bool same_name = h.name == t.name && h.name < atoms::end_predefined;
+        if (!same_name && h.name != atoms::invalid && t.name != atoms::invalid && !atom_is_index(h.name) &&
+            !atom_is_index(t.name) && !rt.atom_is_symbol(h.name) && !from.atom_is_symbol(t.name))
+            same_name = rt.atom_string(h.name)->equals(from.atom_string(t.name));
+        if (!same_name) continue;
+        h.fn = t.fn;
+        ++bound;
+    }
+    return bound;
 }
 
 int JS_RebindCFunction(JSRuntime* r, const char* name, JSCFunctionEnum cproto, JSCFunctionType func) {

@@ -399,32 +399,4 @@ void install_test262_host(Realm* r, std::string* out) {
     if (t.is_exception()) Value ignored = ctx.rt().take_exception();
 }
 
-void install_shell_globals(Realm* r, const std::vector<std::string>& script_args) {
-    Context& ctx = *r->ctx;
-    ctx.rt().make_current();
-    Object* global = ctx.global_object();
-    bool ok = define_global_function(ctx, global, "print", host_print, 1);
-    Value console = new_object(ctx);
-    ok = ok && !console.is_exception() &&
-         define_global_function(ctx, console.as_object(), "log", host_print, 1);
-    ok = ok && !put_own_data(ctx, global, ctx.rt().intern_ascii("console"), console,
-                             prop::Writable | prop::Configurable)
-                    .is_exception();
-    Vector<Value> args;
-    for (const std::string& a : script_args) {
-        Value s = ctx.new_string(a);
-        if (s.is_exception()) {
-            ok = false;
-            break;
-        }
-        args.push_back(std::move(s));
-    }
-    Value arr = ok ? new_array_from(ctx, args) : Value(Exception{});
-    ok = ok && !arr.is_exception() &&
-         !put_own_data(ctx, global, ctx.rt().intern_ascii("scriptArgs"), arr,
-                       prop::Writable | prop::Configurable)
-              .is_exception();
-    if (!ok) Value ignored = ctx.rt().take_exception();
-}
-
 } // namespace qjs::api

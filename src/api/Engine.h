@@ -61,9 +61,6 @@ bool run_jobs(Engine*, EvalResult* err);
 // (so the runner can look for Test262:AsyncTestComplete), else to stdout.
 void install_test262_host(Realm*, std::string* out);
 
-// Installs print, console.log and scriptArgs for the qjs shell.
-void install_shell_globals(Realm*, const std::vector<std::string>& script_args);
-
 // The event loop (src/loop): defines setTimeout, clearTimeout, setInterval, clearInterval and
 // queueMicrotask on the realm's global object.
 void install_event_loop(Realm*);

@@ -24,6 +24,14 @@ struct Timer {
     Vector<Value> args;
 };
 
+// A read or write handler on a file descriptor (os.setReadHandler / os.setWriteHandler).
+struct IoHandler {
+    int fd = -1;
+    bool write = false;
+    Context* realm = nullptr;
+    Value callback;
+};
+
 class EventLoop {
   public:
     // run_once() results besides a positive delay in milliseconds.
@@ -61,6 +69,15 @@ class EventLoop {
     void write_timers(HeapWriter&);
     bool read_timers(HeapReader&);
     void clear_timers() { m_timers.clear(); } // a delta snapshot's timers replace the base's
+    // I/O handlers (IoHandlers.cpp): one read and one write handler per descriptor; an undefined
+    // callback removes it. False on OOM (exception pending).
+    bool set_io_handler(Context&, int fd, bool write, Value callback);
+    size_t io_handler_count() const { return m_io.size(); }
+    // Waits up to `timeout_ms` (negative: without limit) until a handler's descriptor is ready, then
+    // calls the handlers of the ready descriptors (and the jobs they queue). Returns 1 when a handler
+    // ran, 0 when none did (timeout, no handlers, or a signal interrupted the wait), kError when a
+    // handler threw (the exception is pending). With no handlers it only sleeps for the timeout.
+    int poll_io(int timeout_ms);
 
     explicit EventLoop(Runtime& rt) : m_rt(rt) {}
 
@@ -70,6 +87,7 @@ class EventLoop {
 
     Runtime& m_rt;
     Vector<Timer> m_timers; // a binary min-heap on (due, id): equal due times fire in creation order
+    Vector<IoHandler> m_io;
     uint32_t m_next_id = 1;
 };
 

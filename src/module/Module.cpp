@@ -30,6 +30,7 @@ struct LoaderEntry {
     Runtime* rt = nullptr;
     ModuleHostLoader fn = nullptr;
     void* opaque = nullptr;
+    ModuleRecordLoader record{};
 };
 LoaderEntry s_loaders[8];
 
@@ -41,15 +42,37 @@ const LoaderEntry* loader_of(Runtime& rt) {
 
 } // namespace
 
-void set_module_host_loader(Runtime& rt, ModuleHostLoader fn, void* opaque) {
+static LoaderEntry* loader_slot(Runtime& rt, bool create) {
+    for (LoaderEntry& e : s_loaders)
+        if (e.rt == &rt) return &e;
+    if (!create) return nullptr;
     for (LoaderEntry& e : s_loaders) {
-        if (e.rt == &rt || (!e.rt && fn)) {
-            e.rt = fn ? &rt : nullptr;
-            e.fn = fn;
-            e.opaque = opaque;
-            return;
+        if (!e.rt) {
+            e = LoaderEntry{};
+            e.rt = &rt;
+            return &e;
         }
     }
+    return nullptr;
+}
+
+static void release_loader_slot(LoaderEntry* e) {
+    if (e && !e->fn && !e->record.load) e->rt = nullptr;
+}
+
+void set_module_host_loader(Runtime& rt, ModuleHostLoader fn, void* opaque) {
+    LoaderEntry* e = loader_slot(rt, fn != nullptr);
+    if (!e) return;
+    e->fn = fn;
+    e->opaque = opaque;
+    release_loader_slot(e);
+}
+
+void set_module_record_loader(Runtime& rt, const ModuleRecordLoader& loader) {
+    LoaderEntry* e = loader_slot(rt, loader.load != nullptr);
+    if (!e) return;
+    e->record = loader.load ? loader : ModuleRecordLoader{};
+    release_loader_slot(e);
 }
 
 // ---- helpers ----
@@ -111,8 +134,12 @@ static bool is_json_module(std::string_view name) {
     return name.size() > 5 && name.substr(name.size() - 5) == ".json";
 }
 
-static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source,
-                                           bool* compile_failed) {
+// A registered record for compiled module code and its compile info.
+static Result<ModuleRecord*> new_module_record(Context& ctx, Atom name, FunctionBytecode* fb,
+                                               ModuleCompileInfo&& info, const Value& json_value, bool json);
+
+static Result<ModuleRecord*> create_module_record(Context& ctx, Atom name, std::string_view source,
+                                                  bool* compile_failed) {
     register_module_classes();
     ModuleCompileInfo info;
     // A JSON module (ParseJSONModule, 16.2.1.7.1 CreateDefaultExportSyntheticModule): its only
@@ -136,7 +163,11 @@ static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_
         if (compile_failed) *compile_failed = true;
         return Exception{};
     }
-    FunctionBytecode* fb = compiled.release_value();
+    return new_module_record(ctx, name, compiled.release_value(), std::move(info), json_value, json);
+}
+
+static Result<ModuleRecord*> new_module_record(Context& ctx, Atom name, FunctionBytecode* fb,
+                                               ModuleCompileInfo&& info, const Value& json_value, bool json) {
     auto* m = Object::create_as<ModuleRecord>(ctx, nullptr, ClassId::ModuleRecord);
     if (!m) {
         fb->unref();
@@ -169,29 +200,75 @@ static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_
     }
     Object* reg = TRY(registry(ctx));
     TRY(put_own_data(ctx, reg, name, holder, prop::Writable | prop::Configurable));
+    return m; // the registry keeps it alive
+}
+
+// LoadRequestedModules, synchronously: loads what `m` imports, recursively (a module being loaded
+// is Unlinked already, so cycles end). A failure unregisters `m`.
+static Result<void> load_requests(Context& ctx, ModuleRecord* m) {
+    if (m->m_status != ModuleStatus::New) return {};
+    m->m_status = ModuleStatus::Unlinked;
+    Value keep = Value::object(m);
     for (Atom specifier : m->m_info.requests) {
-        Result<ModuleRecord*> dep = load_imported_module(ctx, name, specifier);
+        Result<ModuleRecord*> dep = load_imported_module(ctx, m->m_name_atom, specifier);
         if (dep.is_exception()) {
-            Result<bool> ignored = delete_property(ctx, reg, name);
-            (void)ignored;
+            m->m_requested.clear();
+            m->m_status = ModuleStatus::New;
+            if (Object* reg = ctx.intrinsic(Intrinsic::ModuleRegistry)) {
+                Result<bool> ignored = delete_property(ctx, reg, m->m_name_atom);
+                (void)ignored;
+            }
             return Exception{};
         }
         m->m_requested.push_back(Value::object(dep.value()));
     }
-    m->m_status = ModuleStatus::Unlinked;
-    return m; // the registry keeps it alive
+    return {};
+}
+
+static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source,
+                                           bool* compile_failed) {
+    ModuleRecord* m = TRY(create_module_record(ctx, name, source, compile_failed));
+    TRY(load_requests(ctx, m));
+    return m;
 }
 
 // HostLoadImportedModule (16.2.1.8) through the embedder's loader.
 static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, Atom specifier) {
     const LoaderEntry* loader = loader_of(ctx.rt());
     std::string spec = atom_to_utf8(ctx, specifier);
-    if (!loader) return ctx.throw_type_error("cannot load module '%s': no module loader", spec.c_str());
+    if (loader && loader->record.load) {
+        std::string resolved;
+        if (!loader->record.resolve(ctx, loader->record.opaque, atom_to_utf8(ctx, referrer), spec, &resolved))
+            return Exception{};
+        Atom name = TRY(utf8_to_atom(ctx, resolved));
+        ModuleRecord* m = registry_find(ctx, name);
+        if (!m) {
+            Object* o = loader->record.load(ctx, loader->record.opaque, resolved);
+            if (!o) {
+                if (!ctx.rt().has_exception())
+                    ctx.throw_reference_error("could not load module '%s'", resolved.c_str());
+                return Exception{};
+            }
+            if (!is_module_record(o)) return ctx.throw_type_error("the module loader returned no module");
+            m = as_module_record(o);
+        }
+        Value keep = Value::object(m);
+        TRY(load_requests(ctx, m));
+        return m;
+    }
+    if (!loader) {
+        // Without a loader only modules registered already (C modules) can be imported, by name.
+        if (ModuleRecord* m = registry_find(ctx, specifier)) return m;
+        return ctx.throw_type_error("cannot load module '%s': no module loader", spec.c_str());
+    }
     std::string resolved, source;
     if (!loader->fn(loader->opaque, spec, atom_to_utf8(ctx, referrer), &resolved, &source))
         return ctx.throw_type_error("cannot load module '%s'", spec.c_str());
     Atom name = TRY(utf8_to_atom(ctx, resolved));
-    if (ModuleRecord* m = registry_find(ctx, name)) return m;
+    if (ModuleRecord* m = registry_find(ctx, name)) {
+        TRY(load_requests(ctx, m));
+        return m;
+    }
     return create_module(ctx, name, source, nullptr);
 }
 
@@ -319,6 +396,7 @@ Result<Object*> get_module_namespace(Context& ctx, ModuleRecord* m) {
 
 // InitializeEnvironment (16.2.1.6.4).
 static Result<void> initialize_environment(Context& ctx, ModuleRecord* m) {
+    if (m->m_host) return {}; // its exports are its own cells; nothing to instantiate
     // 1. Every indirect export must resolve.
     for (const ModuleExportDesc& e : m->m_info.indirect_exports) {
         ResolvedBinding r = resolve_export(m, e.export_name);
@@ -629,9 +707,112 @@ Value run_module_source(Context& ctx, std::string_view source, std::string_view 
     Atom atom = TRY(utf8_to_atom(ctx, name));
     ModuleRecord* m = registry_find(ctx, atom);
     if (!m) m = TRY(create_module(ctx, atom, source, compile_failed));
+    return link_and_evaluate_module(ctx, m);
+}
+
+// ---- records for the embedding API ----
+
+bool is_module_record(const Object* o) {
+    return o && o->class_id() == ClassId::ModuleRecord;
+}
+
+Result<Object*> compile_module_record(Context& ctx, std::string_view source, std::string_view name) {
+    Atom atom = TRY(utf8_to_atom(ctx, name));
+    return TRY(create_module_record(ctx, atom, source, nullptr));
+}
+
+Result<Object*> module_record_from_bytecode(Context& ctx, FunctionBytecode* fb, ModuleCompileInfo&& info) {
+    register_module_classes();
+    if (ModuleRecord* existing = registry_find(ctx, fb->m_filename)) {
+        fb->unref();
+        return existing;
+    }
+    if (info.bindings.size() < fb->m_closure_vars.size())
+        return fb->unref(), ctx.throw_syntax_error("module bindings do not match its code");
+    return TRY(new_module_record(ctx, fb->m_filename, fb, std::move(info), Value(), false));
+}
+
+FunctionBytecode* module_record_bytecode(Object* o) {
+    ModuleRecord* m = as_module_record(o);
+    return m->m_bytecode.is_internal_cell() ? static_cast<FunctionBytecode*>(m->m_bytecode.as_cell())
+                                            : nullptr;
+}
+
+const ModuleCompileInfo& module_record_info(Object* o) {
+    return as_module_record(o)->m_info;
+}
+
+Result<Object*> create_host_module(Context& ctx, Atom name) {
+    register_module_classes();
+    auto* m = Object::create_as<ModuleRecord>(ctx, nullptr, ClassId::ModuleRecord);
+    if (!m) return Exception{};
+    Value holder = Value::adopt(Tag::Object, m);
+    m->m_name = ctx.atom_value(name);
+    m->m_name_atom = name;
+    m->m_host = true;
+    m->m_status = ModuleStatus::Unlinked; // it imports nothing
+    Object* reg = TRY(registry(ctx));
+    TRY(put_own_data(ctx, reg, name, holder, prop::Writable | prop::Configurable));
+    return m;
+}
+
+void set_host_module_init(Object* module, Value init) {
+    as_module_record(module)->m_function = std::move(init);
+}
+
+Result<void> add_host_module_export(Context& ctx, Object* module, Atom name) {
+    ModuleRecord* m = as_module_record(module);
+    if (!m->m_host || m->m_status != ModuleStatus::Unlinked)
+        return ctx.throw_type_error("exports can only be added to a C module before it is linked");
+    for (const ModuleExportDesc& e : m->m_info.local_exports)
+        if (e.export_name == name) return {};
+    VarRef* ref = new_var_ref(ctx, Value());
+    if (!ref) return Exception{};
+    auto slot = static_cast<uint32_t>(m->m_env.size());
+    m->m_env.push_back(Value::adopt(Tag::InternalCell, ref));
+    m->m_info.bindings.push_back(ModuleBindingDesc{name, 0});
+    m->m_info.local_exports.push_back(ModuleExportDesc{name, slot, kNoSlot, atoms::invalid});
+    return {};
+}
+
+Result<void> set_host_module_export(Context& ctx, Object* module, Atom name, Value v) {
+    ModuleRecord* m = as_module_record(module);
+    for (const ModuleExportDesc& e : m->m_info.local_exports) {
+        if (e.export_name != name || e.slot == kNoSlot) continue;
+        static_cast<VarRef*>(m->m_env[e.slot].as_cell())->value = std::move(v);
+        return {};
+    }
+    std::string n = atom_to_utf8(ctx, name);
+    return ctx.throw_reference_error("no export named '%s' in this module", n.c_str());
+}
+
+Result<void> load_module_requests(Context& ctx, Object* module) {
+    return load_requests(ctx, as_module_record(module));
+}
+
+Value link_and_evaluate_module(Context& ctx, Object* module) {
+    ModuleRecord* m = as_module_record(module);
     Value keep = Value::object(m);
+    TRY(load_requests(ctx, m));
     TRY(link_module(ctx, m));
     return evaluate_module(ctx, m);
+}
+
+Atom module_record_name(Object* module) {
+    return as_module_record(module)->m_name_atom;
+}
+
+Value module_record_namespace(Context& ctx, Object* module) {
+    ModuleRecord* m = as_module_record(module);
+    TRY(load_requests(ctx, m));
+    Object* ns = TRY(get_module_namespace(ctx, m));
+    return Value::object(ns);
+}
+
+Value module_record_meta(Context& ctx, Object* module) {
+    ModuleRecord* m = as_module_record(module);
+    if (!m->m_meta.is_object()) m->m_meta = TRY(new_object_with_proto(ctx, nullptr));
+    return m->m_meta;
 }
 
 // ---- import.meta (13.3.12.1) ----

@@ -276,7 +276,7 @@ bool write_record(Object* o, HeapWriter& w) {
     w.atom(m->m_name_atom);
     w.out().u8(static_cast<uint8_t>(m->m_status));
     w.out().u8((info.has_top_level_await ? 1 : 0) | (m->m_has_tla ? 2 : 0) | (m->m_has_error ? 4 : 0) |
-               (m->m_async_evaluation ? 8 : 0));
+               (m->m_async_evaluation ? 8 : 0) | (m->m_host ? 16 : 0));
     w.out().varuint(m->m_dfs_index);
     w.out().varuint(m->m_dfs_ancestor_index);
     w.out().varuint(m->m_pending_async_dependencies);
@@ -289,9 +289,9 @@ bool read_record(Object* o, HeapReader& r) {
     for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
                      &m->m_top_promise, &m->m_cycle_root})
         if (!r.value(f)) return false;
-    if (!m->m_name.is_string() ||
-        !(m->m_bytecode.is_internal_cell() && m->m_bytecode.as_cell()->kind() == CellKind::FunctionBytecode))
-        return r.fail("bad module record");
+    // A host (C) module has no code; its function sets the exports.
+    bool has_code = m->m_bytecode.is_internal_cell() && m->m_bytecode.as_cell()->kind() == CellKind::FunctionBytecode;
+    if (!m->m_name.is_string() || !(has_code || m->m_bytecode.is_undefined())) return r.fail("bad module record");
     for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents}) {
         uint32_t n;
         if (!r.count(&n)) return false;
@@ -345,13 +345,14 @@ bool read_record(Object* o, HeapReader& r) {
         !r.varuint32(&m->m_dfs_ancestor_index) || !r.varuint32(&m->m_pending_async_dependencies) ||
         !r.in().varuint(&m->m_async_order))
         return false;
-    if (status > static_cast<uint8_t>(ModuleStatus::Evaluated) || flags > 15)
-        return r.fail("bad module state");
+    if (status > static_cast<uint8_t>(ModuleStatus::Evaluated) || flags > 31) return r.fail("bad module state");
     m->m_status = static_cast<ModuleStatus>(status);
     info.has_top_level_await = flags & 1;
     m->m_has_tla = flags & 2;
     m->m_has_error = flags & 4;
     m->m_async_evaluation = flags & 8;
+    m->m_host = flags & 16;
+    if (m->m_host == has_code) return r.fail("module code does not match its kind");
     return true;
 }
 

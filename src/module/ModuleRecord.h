@@ -31,6 +31,7 @@ class ModuleRecord : public Object {
     Atom m_name_atom = atoms::invalid;
     ModuleStatus m_status = ModuleStatus::New;
     bool m_has_tla = false;
+    bool m_host = false; // a host (C) module: m_function sets its exports, it has no code
     bool m_has_error = false;
     bool m_async_evaluation = false;
     uint32_t m_dfs_index = 0;

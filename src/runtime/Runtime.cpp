@@ -181,6 +181,7 @@ bool Runtime::poll_interrupt_handler() {
 }
 
 uint32_t Runtime::register_host_function(void (*fn)(), int kind, Atom name) {
+    if (name == atoms::invalid) name = atoms::empty_string; // what a snapshot restores for "no name"
     for (uint32_t id = 1; id < m_host_functions.size(); ++id)
         if (m_host_functions[id].fn == fn && m_host_functions[id].kind == kind) return id;
     m_host_functions.push_back(HostFunction{fn, kind, name});

@@ -1,6 +1,9 @@
 // BytecodeImage.cpp: writing and validating reading of bytecode images (see BytecodeImage.h).
 #include "snapshot/BytecodeImage.h"
 
+#include "snapshot/StringCodec.h"
+
+#include "bytecode/Compiler.h"
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
@@ -19,10 +22,13 @@ namespace {
 
 constexpr uint8_t k_magic[4] = {'Q', 'J', 'S', 'B'};
 constexpr uint16_t k_format_version = 1;
-// magic, version, reserved, opcode fingerprint, payload length, payload CRC-32
+// magic, version, flags, opcode fingerprint, payload length, payload CRC-32
 constexpr size_t k_header_size = 4 + 2 + 2 + 4 + 4 + 4;
 // Nested functions are read recursively; the parser's own nesting limit keeps real code far below.
 constexpr uint32_t k_max_function_depth = 1000;
+
+// Header flags.
+constexpr uint16_t k_flag_module = 1;
 
 enum class AtomKind : uint8_t { String = 0, WellKnownSymbol = 1, Index = 2 };
 
@@ -41,23 +47,14 @@ bool has_atom_operand(OpFormat f) {
            f == OpFormat::atom_label_u8;
 }
 
-void write_string(ByteWriter& out, const String* s) {
-    out.varuint((uint64_t(s->length()) << 1) | (s->is_wide() ? 1 : 0));
-    if (!s->is_wide()) {
-        out.bytes(s->latin1(), s->length());
-        return;
-    }
-    for (uint32_t i = 0; i < s->length(); ++i)
-        out.u16(s->utf16()[i]);
-}
-
 // ---- writing ----
 
 class ImageWriter {
   public:
     explicit ImageWriter(Context& ctx) : m_ctx(ctx), m_rt(ctx.rt()) {}
     bool function(const FunctionBytecode* fb, uint32_t depth);
-    void finish(ByteWriter& out);
+    bool module_info(const ModuleCompileInfo& info);
+    void finish(ByteWriter& out, uint16_t flags);
 
   private:
     bool atom(Atom a, uint32_t* index);
@@ -245,7 +242,40 @@ bool ImageWriter::function(const FunctionBytecode* fb, uint32_t depth) {
     return true;
 }
 
-void ImageWriter::finish(ByteWriter& out) {
+bool ImageWriter::module_info(const ModuleCompileInfo& info) {
+    m_body.varuint(info.requests.size());
+    for (Atom a : info.requests)
+        if (!write_atom(a)) return false;
+    m_body.varuint(info.bindings.size());
+    for (const ModuleBindingDesc& b : info.bindings) {
+        if (!write_atom(b.name)) return false;
+        m_body.u8(b.flags);
+    }
+    m_body.varuint(info.imports.size());
+    for (const ModuleImportDesc& im : info.imports) {
+        m_body.varuint(im.request);
+        if (!write_atom(im.import_name)) return false;
+        m_body.varuint(im.slot);
+    }
+    m_body.varuint(info.local_exports.size());
+    for (const ModuleExportDesc& e : info.local_exports) {
+        if (!write_atom(e.export_name)) return false;
+        m_body.varuint(e.slot);
+    }
+    m_body.varuint(info.indirect_exports.size());
+    for (const ModuleExportDesc& e : info.indirect_exports) {
+        if (!write_atom(e.export_name)) return false;
+        m_body.varuint(e.request);
+        if (!write_atom(e.import_name)) return false;
+    }
+    m_body.varuint(info.star_exports.size());
+    for (uint32_t r : info.star_exports)
+        m_body.varuint(r);
+    m_body.u8(info.has_top_level_await ? 1 : 0);
+    return true;
+}
+
+void ImageWriter::finish(ByteWriter& out, uint16_t flags) {
     ByteWriter tables;
     tables.varuint(m_atoms.size());
     for (Atom a : m_atoms) {
@@ -269,7 +299,7 @@ void ImageWriter::finish(ByteWriter& out) {
     crc = crc32(m_body.data().data(), m_body.size(), crc);
     out.bytes(k_magic, sizeof k_magic);
     out.u16(k_format_version);
-    out.u16(0);
+    out.u16(flags);
     out.u32(opcode_table_fingerprint());
     out.u32(static_cast<uint32_t>(payload));
     out.u32(crc);
@@ -286,6 +316,7 @@ class ImageReader {
     bool tables();
     // Reads one function; `parent` gives the bounds its closure variables are checked against.
     FunctionBytecode* function(const FunctionBytecode* parent, uint32_t depth);
+    bool module_info(ModuleCompileInfo* info);
     ByteReader& in() { return m_in; }
 
   private:
@@ -301,6 +332,7 @@ class ImageReader {
     ByteReader m_in;
     Vector<Atom> m_atoms;
     Vector<Value> m_sources;
+    uint32_t m_root_closure_bound = 0; // a module function's closure variables: its binding count
 };
 
 bool ImageReader::count(uint32_t* n, uint32_t max) {
@@ -312,22 +344,10 @@ bool ImageReader::count(uint32_t* n, uint32_t max) {
 }
 
 bool ImageReader::read_string(Value* out) {
-    uint64_t header;
-    if (!m_in.varuint(&header, (uint64_t(String::kMaxLength) << 1) | 1)) return false;
-    uint32_t length = static_cast<uint32_t>(header >> 1);
-    bool wide = header & 1;
-    const uint8_t* bytes;
-    if (!m_in.bytes(&bytes, size_t(length) << (wide ? 1 : 0))) return false;
-    String* s;
-    if (!wide) {
-        s = String::create_latin1(m_rt, bytes, length);
-    } else {
-        Vector<char16_t> units(length);
-        for (uint32_t i = 0; i < length; ++i)
-            units[i] = static_cast<char16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-        s = String::create_utf16(m_rt, units.data(), length);
-    }
-    if (!s) return m_ctx.throw_out_of_memory(), m_in.fail("out of memory");
+    bool oom;
+    String* s = qjs::read_string(m_in, m_rt, &oom);
+    if (oom) return m_ctx.throw_out_of_memory(), m_in.fail("out of memory");
+    if (!s) return false;
     *out = Value::adopt(Tag::String, s);
     return true;
 }
@@ -493,14 +513,18 @@ FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t
     if (!count(&n, 0xffff)) return nullptr;
     fb->m_ics.resize(n);
     if (!count(&n, 0xffff)) return nullptr;
-    if (!parent && n) return m_in.fail("the outermost function has closure variables"), nullptr;
+    if (!parent && n > m_root_closure_bound)
+        return m_in.fail("the outermost function has closure variables"), nullptr;
     for (uint32_t i = 0; i < n; ++i) {
         ClosureVarDesc cv;
         uint32_t index;
         if (!read_atom(&cv.name) || !m_in.varuint32(&index, 0xffff) || !m_in.u8(&cv.flags)) return nullptr;
         cv.index = static_cast<uint16_t>(index);
-        size_t bound = (cv.flags & closurevar::FromParentLocal) ? parent->register_count()
-                                                                : parent->m_closure_vars.size();
+        if (!parent && (cv.flags & closurevar::FromParentLocal))
+            return m_in.fail("a module function's closure variable is not a binding"), nullptr;
+        size_t bound = !parent                                    ? m_root_closure_bound
+                       : (cv.flags & closurevar::FromParentLocal) ? parent->register_count()
+                                                                  : parent->m_closure_vars.size();
         if (index >= bound) return m_in.fail("closure variable source out of range"), nullptr;
         fb->m_closure_vars.push_back(cv);
     }
@@ -556,6 +580,70 @@ FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t
     if (!validate_code(fb)) return nullptr;
     fb->ref(); // the caller's reference; `holder` drops its own
     return fb;
+}
+
+bool ImageReader::module_info(ModuleCompileInfo* info) {
+    uint32_t n;
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        Atom a = atoms::invalid;
+        if (!read_atom(&a)) return false;
+        if (a == atoms::invalid) return m_in.fail("module request without a specifier");
+        info->requests.push_back(a);
+    }
+    auto requests = static_cast<uint32_t>(info->requests.size());
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        ModuleBindingDesc b;
+        if (!read_atom(&b.name) || !m_in.u8(&b.flags)) return false;
+        if (b.flags & ~(modbinding::Lexical | modbinding::Function | modbinding::Import))
+            return m_in.fail("unknown module binding flags");
+        info->bindings.push_back(b);
+    }
+    auto bindings = static_cast<uint32_t>(info->bindings.size());
+    auto index = [&](uint32_t* v, uint32_t bound, const char* what) {
+        if (!m_in.varuint32(v)) return false;
+        return *v < bound || m_in.fail(what);
+    };
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        ModuleImportDesc im;
+        if (!index(&im.request, requests, "module import request out of range") ||
+            !read_atom(&im.import_name) || !index(&im.slot, bindings, "module import binding out of range"))
+            return false;
+        if (!(info->bindings[im.slot].flags & modbinding::Import))
+            return m_in.fail("module import into a local binding");
+        info->imports.push_back(im);
+    }
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        ModuleExportDesc e;
+        if (!read_atom(&e.export_name) || !index(&e.slot, bindings, "module export binding out of range"))
+            return false;
+        if (e.export_name == atoms::invalid) return m_in.fail("module export without a name");
+        info->local_exports.push_back(e);
+    }
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        ModuleExportDesc e;
+        if (!read_atom(&e.export_name) ||
+            !index(&e.request, requests, "module export request out of range") || !read_atom(&e.import_name))
+            return false;
+        if (e.export_name == atoms::invalid) return m_in.fail("module export without a name");
+        info->indirect_exports.push_back(e);
+    }
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        uint32_t r = 0;
+        if (!index(&r, requests, "module star export request out of range")) return false;
+        info->star_exports.push_back(r);
+    }
+    uint8_t tla;
+    if (!m_in.u8(&tla)) return false;
+    if (tla > 1) return m_in.fail("bad top-level await flag");
+    info->has_top_level_await = tla != 0;
+    m_root_closure_bound = bindings;
+    return true;
 }
 
 } // namespace
@@ -722,11 +810,20 @@ uint32_t opcode_table_fingerprint() {
 bool write_bytecode_image(Context& ctx, const FunctionBytecode* fb, ByteWriter& out) {
     ImageWriter writer(ctx);
     if (!writer.function(fb, 0)) return false;
-    writer.finish(out);
+    writer.finish(out, 0);
     return true;
 }
 
-Result<FunctionBytecode*> read_bytecode_image(Context& ctx, const uint8_t* data, size_t length) {
+bool write_module_image(Context& ctx, const FunctionBytecode* fb, const ModuleCompileInfo& info,
+                        ByteWriter& out) {
+    ImageWriter writer(ctx);
+    if (!writer.module_info(info) || !writer.function(fb, 0)) return false;
+    writer.finish(out, k_flag_module);
+    return true;
+}
+
+Result<FunctionBytecode*> read_bytecode_image(Context& ctx, const uint8_t* data, size_t length,
+                                              ModuleCompileInfo* module_info, bool* is_module) {
     auto invalid = [&ctx](const char* why) -> Exception {
         if (ctx.rt().has_exception()) return Exception{};
         return ctx.throw_syntax_error("invalid bytecode image: %s", why);
@@ -734,19 +831,22 @@ Result<FunctionBytecode*> read_bytecode_image(Context& ctx, const uint8_t* data,
     if (length < k_header_size) return invalid("truncated header");
     if (std::memcmp(data, k_magic, sizeof k_magic) != 0) return invalid("bad magic");
     ByteReader header(data + 4, k_header_size - 4);
-    uint16_t version, reserved;
+    uint16_t version, flags;
     uint32_t fingerprint, payload, crc;
-    if (!header.u16(&version) || !header.u16(&reserved) || !header.u32(&fingerprint) ||
-        !header.u32(&payload) || !header.u32(&crc))
+    if (!header.u16(&version) || !header.u16(&flags) || !header.u32(&fingerprint) || !header.u32(&payload) ||
+        !header.u32(&crc))
         return invalid("truncated header");
     if (version != k_format_version) return invalid("unsupported format version");
-    if (reserved != 0) return invalid("reserved header bits set");
+    if (flags & ~k_flag_module) return invalid("reserved header bits set");
+    bool module = flags & k_flag_module;
+    if (module && !module_info) return invalid("a module image where a script was expected");
+    if (is_module) *is_module = module;
     if (fingerprint != opcode_table_fingerprint()) return invalid("made by an engine with other opcodes");
     if (payload != length - k_header_size) return invalid("length does not match");
     if (crc32(data + k_header_size, payload) != crc) return invalid("checksum mismatch");
     ImageReader reader(ctx, data + k_header_size, payload);
     FunctionBytecode* fb = nullptr;
-    if (reader.tables()) fb = reader.function(nullptr, 0);
+    if (reader.tables() && (!module || reader.module_info(module_info))) fb = reader.function(nullptr, 0);
     if (fb && reader.in().remaining() != 0) {
         fb->unref();
         fb = nullptr;

@@ -26,13 +26,22 @@ namespace qjs {
 
 class Context;
 class FunctionBytecode;
+struct ModuleCompileInfo;
 
 // Appends the image of `fb` to `out`. Returns false with an exception pending when the tree holds
 // something an image cannot represent (e.g. a symbol other than a well-known one as a key).
 bool write_bytecode_image(Context&, const FunctionBytecode* fb, ByteWriter& out);
 
-// Decodes an image; returns the FunctionBytecode (a new reference) or an exception.
-Result<FunctionBytecode*> read_bytecode_image(Context&, const uint8_t* data, size_t length);
+// Appends the image of a module: its function and what linking needs (requests, bindings, imports
+// and exports). The header's flags mark it as a module image.
+bool write_module_image(Context&, const FunctionBytecode* fb, const ModuleCompileInfo& info, ByteWriter& out);
+
+// Decodes an image; returns the FunctionBytecode (a new reference) or an exception. A module image
+// is refused unless `module_info` is given: it then receives the module's info and `*is_module` is
+// set (the module function's closure variables are checked against its bindings).
+Result<FunctionBytecode*> read_bytecode_image(Context&, const uint8_t* data, size_t length,
+                                              ModuleCompileInfo* module_info = nullptr,
+                                              bool* is_module = nullptr);
 
 // The fingerprint of the opcode table (names, sizes, stack effects and operand formats).
 uint32_t opcode_table_fingerprint();

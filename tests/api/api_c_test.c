@@ -920,6 +920,319 @@ static void test_limits(void) {
     CHECK(g_live_blocks == 0);
 }
 
+/* ---- modules from C, the module loader, JS_WriteObject/JS_ReadObject ---- */
+/* Every truncation (every `step` bytes) and every flipped byte (from `first`) of a written object must
+   read back as an exception, never a crash or a value. */
+static int all_damaged_reads_fail(JSContext* ctx, uint8_t* bytes, size_t size, size_t step, size_t first,
+                                  int flags) {
+    int all_rejected = 1;
+    for (size_t k = 0; k < 2 * size; k += step) {
+        int flip = k >= size;
+        size_t i = flip ? k - size : k;
+        if (flip && i < first) continue;
+        if (flip) bytes[i] ^= 0x5a;
+        JSValue v = JS_ReadObject(ctx, bytes, flip ? size : i, flags);
+        if (!JS_IsException(v)) all_rejected = 0;
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_FreeValue(ctx, v);
+        if (flip) bytes[i] ^= 0x5a;
+    }
+    return all_rejected;
+}
+
+static int g_init_calls;
+
+static JSValue c_mod_double(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    int32_t x;
+    (void)this_val;
+    (void)argc;
+    if (JS_ToInt32(ctx, &x, argv[0]) < 0) return JS_EXCEPTION;
+    return JS_NewInt32(ctx, 2 * x);
+}
+
+static const JSCFunctionListEntry c_mod_funcs[] = {
+    JS_CFUNC_DEF("double", 1, c_mod_double),
+    JS_PROP_INT32_DEF("seven", 7, 0),
+};
+
+static JSValue c_script_name(JSContext* ctx, JSValueConst this_val, int argc, JSValueConst* argv) {
+    (void)this_val;
+    (void)argc;
+    (void)argv;
+    JSAtom a = JS_GetScriptOrModuleName(ctx, 0);
+    if (a == JS_ATOM_NULL) return JS_NULL;
+    JSValue v = JS_AtomToString(ctx, a);
+    JS_FreeAtom(ctx, a);
+    return v;
+}
+
+static int c_mod_init(JSContext* ctx, JSModuleDef* m) {
+    g_init_calls++;
+    if (JS_SetModuleExportList(ctx, m, c_mod_funcs, 2) < 0) return -1;
+    return JS_SetModuleExport(ctx, m, "greeting", JS_NewString(ctx, "hi"));
+}
+
+static int c_mod_init_fails(JSContext* ctx, JSModuleDef* m) {
+    (void)m;
+    JS_ThrowRangeError(ctx, "init failed");
+    return -1;
+}
+
+/* Sources of the loader's modules, by resolved name. */
+static const char* module_source(const char* name) {
+    if (!strcmp(name, "dir/a.js")) return "import { b } from './b.js'; export const a = 'a' + b;";
+    if (!strcmp(name, "dir/b.js")) return "export const b = 'b'; export const meta = import.meta;";
+    if (!strcmp(name, "dir/tla.js")) return "export let v = 1; await 0; v = 2;";
+    if (!strcmp(name, "dir/bad.js")) return "export let = ;";
+    return NULL;
+}
+
+static int g_normalize_calls;
+static char* test_normalize(JSContext* ctx, const char* base, const char* name, void* opaque) {
+    (void)opaque;
+    g_normalize_calls++;
+    if (name[0] != '.') return js_strdup(ctx, name);
+    /* "dir/x.js" + "./y.js" -> "dir/y.js" */
+    const char* slash = strrchr(base, '/');
+    size_t dir_len = slash ? (size_t)(slash - base) + 1 : 0;
+    char* out = js_malloc(ctx, dir_len + strlen(name) + 1);
+    if (!out) return NULL;
+    memcpy(out, base, dir_len);
+    strcpy(out + dir_len, name + 2);
+    return out;
+}
+
+static JSModuleDef* test_loader(JSContext* ctx, const char* name, void* opaque) {
+    (void)opaque;
+    if (!strcmp(name, "cmod")) {
+        JSModuleDef* m = JS_NewCModule(ctx, name, c_mod_init);
+        if (!m || JS_AddModuleExportList(ctx, m, c_mod_funcs, 2) < 0 ||
+            JS_AddModuleExport(ctx, m, "greeting") < 0)
+            return NULL;
+        return m;
+    }
+    if (!strcmp(name, "cfail")) {
+        JSModuleDef* m = JS_NewCModule(ctx, name, c_mod_init_fails);
+        if (m) JS_AddModuleExport(ctx, m, "x");
+        return m;
+    }
+    const char* src = module_source(name);
+    if (!src) {
+        JS_ThrowReferenceError(ctx, "no module '%s'", name);
+        return NULL;
+    }
+    JSValue m = JS_Eval(ctx, src, strlen(src), name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    if (JS_IsException(m)) return NULL;
+    JSModuleDef* def = JS_VALUE_GET_PTR(m);
+    JS_FreeValue(ctx, m);
+    return def;
+}
+
+/* Runs module source text and drives its promise to the end; returns the promise state. */
+static int run_module(JSContext* ctx, const char* name, const char* src) {
+    JSValue m = JS_Eval(ctx, src, strlen(src), name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    if (JS_IsException(m)) return -1;
+    JSValue p = JS_EvalFunction(ctx, m);
+    if (JS_IsException(p)) return -1;
+    JSContext* c;
+    while (JS_ExecutePendingJob(JS_GetRuntime(ctx), &c) > 0) {
+    }
+    int state = JS_PromiseState(ctx, p);
+    JS_FreeValue(ctx, p);
+    return state;
+}
+
+static void test_modules(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+    JS_SetModuleLoaderFunc(rt, test_normalize, test_loader, NULL);
+
+    /* A C module: exports declared by the loader, values set by its init function (run once). */
+    CHECK(run_module(ctx, "main.js",
+                     "import { double, seven, greeting } from 'cmod';\n"
+                     "import * as ns from 'cmod';\n"
+                     "globalThis.r1 = double(seven) + greeting + Object.keys(ns).join();") ==
+          JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "r1", "14hidouble,greeting,seven"));
+    CHECK(run_module(ctx, "main2.js", "import { seven } from 'cmod'; globalThis.r2 = seven;") ==
+          JS_PROMISE_FULFILLED);
+    CHECK(g_init_calls == 1);
+    CHECK(g_normalize_calls >= 2);
+    /* An init function failing rejects the evaluation with its error. */
+    CHECK(run_module(ctx, "main3.js", "import { x } from 'cfail';") == JS_PROMISE_REJECTED);
+    /* Missing exports and modules. */
+    CHECK(run_module(ctx, "main4.js", "import { nope } from 'cmod';") == -1);
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+    CHECK(run_module(ctx, "main5.js", "import 'missing';") == -1);
+    CHECK(exception_is(ctx, "ReferenceError: no module 'missing'"));
+    CHECK(run_module(ctx, "main6.js", "import 'dir/bad.js';") == -1);
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+
+    /* The name of the running script or module. */
+    JSValue global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "scriptName", JS_NewCFunction(ctx, c_script_name, "scriptName", 0));
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "scriptName()", "<test>"));
+    CHECK(run_module(ctx, "named-module.js", "globalThis.r4 = scriptName();") == JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "r4", "named-module.js"));
+
+    /* Relative imports through the normalizer; import.meta; module names. */
+    CHECK(run_module(ctx, "top.js", "import { a } from 'dir/a.js'; globalThis.r3 = a;") ==
+          JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "r3", "ab"));
+    JSValue m =
+        JS_Eval(ctx, "export const q = 1;", 19, "named.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    CHECK(JS_VALUE_GET_TAG(m) == JS_TAG_MODULE);
+    JSModuleDef* def = JS_VALUE_GET_PTR(m);
+    JSAtom name = JS_GetModuleName(ctx, def);
+    const char* name_str = JS_AtomToCString(ctx, name);
+    CHECK(name_str && !strcmp(name_str, "named.js"));
+    JS_FreeCString(ctx, name_str);
+    JS_FreeAtom(ctx, name);
+    JSValue meta = JS_GetImportMeta(ctx, def);
+    CHECK(JS_IsObject(meta));
+    JS_SetPropertyStr(ctx, meta, "tag", JS_NewInt32(ctx, 9));
+    JS_FreeValue(ctx, meta);
+    JSValue ns = JS_GetModuleNamespace(ctx, def);
+    CHECK(JS_IsObject(ns));
+    JS_FreeValue(ctx, ns);
+    JS_FreeValue(ctx, m);
+
+    /* Compiled script -> bytes -> function. */
+    const char* script = "var fromImage = [1, 2, 3].map(x => x * 2).join('-'); fromImage";
+    JSValue fn =
+        JS_Eval(ctx, script, strlen(script), "img.js", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY);
+    size_t size = 0;
+    uint8_t* bytes = JS_WriteObject(ctx, &size, fn, JS_WRITE_OBJ_BYTECODE);
+    CHECK(bytes != NULL && size > 16);
+    JS_FreeValue(ctx, fn);
+    JSValue back = JS_ReadObject(ctx, bytes, size, JS_READ_OBJ_BYTECODE);
+    CHECK(JS_IsFunction(ctx, back));
+    JSValue result = JS_EvalFunction(ctx, back);
+    const char* rs = JS_ToCString(ctx, result);
+    CHECK(rs && !strcmp(rs, "2-4-6"));
+    JS_FreeCString(ctx, rs);
+    JS_FreeValue(ctx, result);
+    /* Without the BYTECODE flag, and every truncation or flipped byte: an exception, never a crash. */
+    CHECK(JS_IsException(JS_ReadObject(ctx, bytes, size, 0)));
+    CHECK(exception_name_is(ctx, "TypeError"));
+    CHECK(all_damaged_reads_fail(ctx, bytes, size, 5, 0, JS_READ_OBJ_BYTECODE));
+    js_free(ctx, bytes);
+
+    /* A module (with an import and top-level await) through bytes, in a fresh runtime. */
+    const char* msrc = "import { b } from 'dir/b.js'; import { v } from 'dir/tla.js';\n"
+                       "export const out = b + v; globalThis.fromModuleImage = out;";
+    m = JS_Eval(ctx, msrc, strlen(msrc), "dir/img.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    CHECK(JS_VALUE_GET_TAG(m) == JS_TAG_MODULE);
+    CHECK(JS_ResolveModule(ctx, m) == 0);
+    bytes = JS_WriteObject(ctx, &size, m, JS_WRITE_OBJ_BYTECODE);
+    CHECK(bytes != NULL);
+    JS_FreeValue(ctx, m);
+    size_t unused_size;
+    JSValue plain_fn = eval(ctx, "(function f() {})");
+    CHECK(JS_WriteObject(ctx, &unused_size, plain_fn, 0) == NULL && unused_size == 0);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    JS_FreeValue(ctx, plain_fn);
+
+    JSRuntime* rt2 = JS_NewRuntime();
+    JSContext* ctx2 = JS_NewContext(rt2);
+    JS_SetModuleLoaderFunc(rt2, NULL, test_loader, NULL);
+    JSValue m2 = JS_ReadObject(ctx2, bytes, size, JS_READ_OBJ_BYTECODE);
+    if (JS_IsException(m2)) exception_is(ctx2, "(module image read)");
+    CHECK(JS_VALUE_GET_TAG(m2) == JS_TAG_MODULE);
+    CHECK(JS_ResolveModule(ctx2, m2) == 0);
+    JSValue p = JS_EvalFunction(ctx2, m2);
+    JSContext* c;
+    while (JS_ExecutePendingJob(rt2, &c) > 0) {
+    }
+    CHECK(JS_PromiseState(ctx2, p) == JS_PROMISE_FULFILLED);
+    JS_FreeValue(ctx2, p);
+    CHECK(eval_is(ctx2, "fromModuleImage", "b2"));
+    /* A module image where the header says script: refused. */
+    bytes[6] = 0;
+    JSValue bad = JS_ReadObject(ctx2, bytes, size, JS_READ_OBJ_BYTECODE);
+    CHECK(JS_IsException(bad));
+    JS_FreeValue(ctx2, JS_GetException(ctx2));
+    js_free(ctx, bytes);
+    JS_FreeContext(ctx2);
+    JS_FreeRuntime(rt2);
+
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+}
+
+/* JS_WriteObject/JS_ReadObject of values ("binary JSON"). */
+static void test_value_images(void) {
+    JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
+    JSContext* ctx = JS_NewContext(rt);
+    JSValue v = eval(ctx, "({ i: 7, d: -0.5, s: 'caf\u00e9 \\u{1F600}', b: true, n: null, u: undefined,"
+                          " big: -12345678901234567890n, a: [1, , 'x', [2]], date: new Date(86400000),"
+                          " u8: new Uint8Array([1, 2, 3]).subarray(1), f64: new Float64Array([0.25]),"
+                          " ab: new Uint8Array([9, 8]).buffer, o: { deep: { deeper: 'yes' } } })");
+    size_t size = 0;
+    uint8_t* bytes = JS_WriteObject(ctx, &size, v, 0);
+    JS_FreeValue(ctx, v);
+    CHECK(bytes != NULL && size > 16);
+    JSValue back = JS_ReadObject(ctx, bytes, size, 0);
+    CHECK(JS_IsObject(back));
+    JSValue global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "back", back);
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "back.i + back.d", "6.5"));
+    CHECK(eval_is(ctx, "back.s === 'caf\u00e9 \\u{1F600}'", "true"));
+    CHECK(eval_is(ctx, "[back.b, back.n, back.u, 'u' in back].join()", "true,,,true"));
+    CHECK(eval_is(ctx, "back.big === -12345678901234567890n", "true"));
+    CHECK(eval_is(ctx, "JSON.stringify(back.a) + (1 in back.a) + back.a.length", "[1,null,\"x\",[2]]false4"));
+    CHECK(eval_is(ctx, "back.date instanceof Date && back.date.getTime()", "86400000"));
+    CHECK(
+        eval_is(ctx, "back.u8 instanceof Uint8Array && back.u8.join() + '/' + back.u8.byteOffset", "2,3/1"));
+    CHECK(eval_is(ctx, "back.u8.buffer.byteLength + ' ' + back.f64[0]", "3 0.25"));
+    CHECK(eval_is(ctx, "new Uint8Array(back.ab).join()", "9,8"));
+    CHECK(eval_is(ctx, "back.o.deep.deeper", "yes"));
+    /* Every truncation and flipped byte: an exception, never a crash. */
+    CHECK(all_damaged_reads_fail(ctx, bytes, size, 1, 4, 0));
+    js_free(ctx, bytes);
+
+    /* Shared objects and cycles need JS_WRITE_OBJ_REFERENCE (and JS_READ_OBJ_REFERENCE). */
+    v = eval(ctx, "var shared = { k: 1 }; var cyc = { a: shared, b: shared }; cyc.self = cyc; cyc");
+    CHECK(JS_WriteObject(ctx, &size, v, 0) == NULL);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    bytes = JS_WriteObject(ctx, &size, v, JS_WRITE_OBJ_REFERENCE);
+    JS_FreeValue(ctx, v);
+    CHECK(bytes != NULL);
+    CHECK(JS_IsException(JS_ReadObject(ctx, bytes, size, 0)));
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+    back = JS_ReadObject(ctx, bytes, size, JS_READ_OBJ_REFERENCE);
+    global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "back2", back);
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "back2.self === back2 && back2.a === back2.b && back2.a.k", "1"));
+    js_free(ctx, bytes);
+    /* A repeated (not cyclic) object without references is written twice. */
+    v = eval(ctx, "({ a: shared, b: shared })");
+    bytes = JS_WriteObject(ctx, &size, v, 0);
+    JS_FreeValue(ctx, v);
+    back = JS_ReadObject(ctx, bytes, size, 0);
+    global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, "back3", back);
+    JS_FreeValue(ctx, global);
+    CHECK(eval_is(ctx, "back3.a !== back3.b && back3.b.k", "1"));
+    js_free(ctx, bytes);
+    /* Functions and symbols are not values of the format. */
+    v = eval(ctx, "({ f() {} })");
+    CHECK(JS_WriteObject(ctx, &size, v, 0) == NULL);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    JS_FreeValue(ctx, v);
+    v = eval(ctx, "Symbol('s')");
+    CHECK(JS_WriteObject(ctx, &size, v, 0) == NULL);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    JS_FreeValue(ctx, v);
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    CHECK(g_live_blocks == 0);
+}
+
 /* Runtimes coexist: values and classes of one do not leak into the other. */
 static void test_two_runtimes(void) {
     JSRuntime* rt1 = JS_NewRuntime();
@@ -1096,6 +1409,8 @@ int main(void) {
     test_two_runtimes();
     test_snapshots();
     test_event_loop();
+    test_modules();
+    test_value_images();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/api/install-check.sh BUILD-DIR: installs the build into a temporary prefix and builds
 # examples/embed/hello.c out of tree against it, through pkg-config and through find_package(qjs);
-# each build must run and print its greeting. Prints "N passed, N failed".
+# each build must run and print its greeting; the installed qjsc compiles examples/hello.js into an
+# executable that prints what qjs prints. Prints "N passed, N failed".
 set -u -o pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$repo/build}"
@@ -40,6 +41,19 @@ CMAKE
         cmake --build "$work/fp/build" && "$work/fp/build/hello"
 }
 check find_package find_package_build
+
+# The installed qjsc builds an executable from examples/hello.js (headers and libraries found next to it).
+qjsc_build() {
+    (cd "$work" && "$work/prefix/bin/qjsc" -o hello-qjsc "$repo/examples/hello.js" && ./hello-qjsc)
+}
+if qjsc_build > "$work/qjsc.log" 2>&1 && [[ -s "$work/qjsc.log" ]] &&
+    diff -q <("$build/qjs" "$repo/examples/hello.js") "$work/qjsc.log" > /dev/null; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+    echo "FAIL qjsc:"
+    tail -n 20 "$work/qjsc.log"
+fi
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

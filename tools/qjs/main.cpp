@@ -1,48 +1,152 @@
-// qjs: the command-line shell, as the QuickJS manual describes it (for what the engine has so far).
+// qjs: the command-line shell of the QuickJS manual (chapter 2.3.1, options of QuickJS 2025), on
+// the public API (quickjs.h) and quickjs-libc (std, os, the event loop).
 //
 //   qjs [options] [file [args...]]
-//     -h, --help          list options
-//     -e, --eval EXPR     evaluate EXPR
-//     -I, --include FILE  include an additional file before the main one
-//     --script            load as a classic script (the default for now: modules come later)
-//     -m, --module        load as an ES module (also the default for *.mjs files)
-//     -q, --quit          just instantiate the interpreter and quit
-//     --strict            evaluate in strict mode
-//     --memory-limit N    limit the memory usage to N bytes (suffixes k, m, g)
-//     --snapshot FILE     after the code and its jobs ran, save the whole VM to FILE (pending timers
-//                         are saved with their remaining delay instead of being waited for)
-//     --restore FILE      start from the VM saved in FILE instead of a fresh one
 //
-// An uncaught exception prints "Name: message" and the stack to stderr and exits with status 1.
-// Pending jobs (promise reactions) and timers (setTimeout, setInterval) run to completion before exit.
-#include "api/Engine.h"
+// A file is a module when it ends in .mjs, when -m is given, or when its first statement is an
+// import or export (JS_DetectModule); --script forces a classic script. std and os are importable as
+// "std"/"os" and "qjs:std"/"qjs:os"; --std makes them globals of scripts too. With no file and no
+// -e, or with -i, the REPL runs (Repl.cpp). The exit status is 1 after an uncaught exception or an
+// unhandled promise rejection, the argument of std.exit(), else 0.
+//
+// Snapshots (docs/SNAPSHOT.md): --snapshot FILE runs the code and its promise jobs, then saves the whole
+// VM to FILE (pending timers are saved with their remaining delay, not waited for); --restore FILE starts
+// from such a file instead of a fresh context (the shell's own C functions are bound again).
+#include "Repl.h"
 
+#include "quickjs-libc.h"
+
+#include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <string>
 #include <vector>
-
-using namespace qjs::api;
 
 namespace {
 
 void print_help() {
-    std::printf("usage: qjs [options] [file [args]]\n"
-                "-h  --help          list options\n"
-                "-e  --eval EXPR     evaluate EXPR\n"
-                "-I  --include file  include an additional file\n"
-                "    --script        load as a classic script (default)\n"
-                "-m  --module        load as an ES module (default for .mjs files)\n"
-                "    --strict        evaluate in strict mode\n"
-                "-q  --quit          just instantiate the interpreter and quit\n"
-                "    --memory-limit n  limit the memory usage to 'n' bytes (k, m, g suffixes)\n"
-                "    --snapshot file save the VM to 'file' once the code and its jobs ran\n"
-                "    --restore file  start from the VM saved in 'file'\n");
+    std::printf("QuickJS-compatible shell (qjs %s)\n"
+                "usage: qjs [options] [file [args]]\n"
+                "-h  --help         list options\n"
+                "-e  --eval EXPR    evaluate EXPR\n"
+                "-i  --interactive  go to interactive mode\n"
+                "-m  --module       load as ES6 module (default=autodetect)\n"
+                "    --script       load as ES6 script (default=autodetect)\n"
+                "    --strict       force strict mode\n"
+                "-I  --include file include an additional file\n"
+                "    --std          make 'std' and 'os' available to the loaded script\n"
+                "-T  --trace        trace memory allocation\n"
+                "-d  --dump         dump the memory usage stats\n"
+                "    --memory-limit n  limit the memory usage to 'n' bytes (SI suffixes allowed)\n"
+                "    --snapshot file   save the VM to 'file' once the code and its jobs ran\n"
+                "    --restore file    start from the VM saved in 'file'\n"
+                "    --stack-size n    limit the stack size to 'n' bytes (SI suffixes allowed)\n"
+                "    --no-unhandled-rejection  ignore unhandled promise rejections\n"
+                "-s                    strip all the debug info (accepted, no effect)\n"
+                "    --strip-source    strip the source code (accepted, no effect)\n"
+                "-q  --quit         just instantiate the interpreter and quit\n",
+                JS_GetVersion());
 }
 
-bool read_file(const char* path, std::string& out) {
+// "10", "64k", "2M", "1G" (binary multiples, as QuickJS).
+bool parse_size(const char* s, size_t* out) {
+    char* end;
+    double v = std::strtod(s, &end);
+    if (end == s || v < 0) return false;
+    switch (*end) {
+    case 'k':
+    case 'K':
+        v *= 1024;
+        ++end;
+        break;
+    case 'm':
+    case 'M':
+        v *= 1024.0 * 1024;
+        ++end;
+        break;
+    case 'g':
+    case 'G':
+        v *= 1024.0 * 1024 * 1024;
+        ++end;
+        break;
+    default: break;
+    }
+    if (*end) return false;
+    *out = static_cast<size_t>(v);
+    return true;
+}
+
+// -T: every allocation of the runtime is printed to stderr.
+void* trace_malloc(JSMallocState* s, size_t size) {
+    void* p = std::malloc(size);
+    if (p) {
+        s->malloc_count++;
+        s->malloc_size += size;
+    }
+    std::fprintf(stderr, "A %zu -> %p\n", size, p);
+    return p;
+}
+void trace_free(JSMallocState* s, void* ptr) {
+    if (!ptr) return;
+    std::fprintf(stderr, "F %p\n", ptr);
+    s->malloc_count--;
+    std::free(ptr);
+}
+void* trace_realloc(JSMallocState*, void* ptr, size_t size) {
+    auto old = reinterpret_cast<uintptr_t>(ptr);
+    void* p = std::realloc(ptr, size);
+    std::fprintf(stderr, "R %zu 0x%" PRIxPTR " -> %p\n", size, old, p);
+    return p;
+}
+const JSMallocFunctions k_trace_mf = {trace_malloc, trace_free, trace_realloc, nullptr};
+
+// Evaluates source text as a script or module (module < 0: detect); false after printing the error.
+bool eval_buf(JSContext* ctx, const std::string& src, const char* name, int module, bool strict) {
+    if (module < 0) module = JS_DetectModule(src.data(), src.size());
+    JSValue r;
+    if (module) {
+        r = JS_Eval(ctx, src.data(), src.size(), name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+        if (!JS_IsException(r)) {
+            js_module_set_import_meta(ctx, r, 1, 1);
+            r = js_std_await(ctx, JS_EvalFunction(ctx, r));
+        }
+    } else {
+        r = JS_Eval(ctx, src.data(), src.size(), name,
+                    JS_EVAL_TYPE_GLOBAL | (strict ? JS_EVAL_FLAG_STRICT : 0));
+    }
+    if (JS_IsException(r)) {
+        js_std_dump_error(ctx);
+        return false;
+    }
+    JS_FreeValue(ctx, r);
+    return true;
+}
+
+bool eval_file(JSContext* ctx, const char* filename, int module, bool strict) {
+    size_t len;
+    uint8_t* buf = js_load_file(ctx, &len, filename);
+    if (!buf) {
+        std::fprintf(stderr, "qjs: could not load '%s'\n", filename);
+        return false;
+    }
+    std::string src(reinterpret_cast<char*>(buf), len);
+    js_free(ctx, buf);
+    std::string name = filename;
+    if (module < 0 && name.size() > 4 && name.compare(name.size() - 4, 4, ".mjs") == 0) module = 1;
+    return eval_buf(ctx, src, filename, module, strict);
+}
+
+} // namespace
+
+// The shell's setup on a context: the std/os modules and the global helpers.
+void add_shell_globals(JSContext* ctx, int argc, char** argv) {
+    js_init_module_std(ctx, "qjs:std");
+    js_init_module_os(ctx, "qjs:os");
+    js_std_add_helpers(ctx, argc, argv);
+}
+
+bool read_all(const char* path, std::string& out) {
     FILE* f = std::fopen(path, "rb");
     if (!f) return false;
     char buf[65536];
@@ -53,40 +157,70 @@ bool read_file(const char* path, std::string& out) {
     return true;
 }
 
-size_t parse_size(const char* s) {
-    char* end;
-    double v = std::strtod(s, &end);
-    switch (*end) {
-    case 'k':
-    case 'K': v *= 1024; break;
-    case 'm':
-    case 'M': v *= 1024 * 1024; break;
-    case 'g':
-    case 'G': v *= 1024.0 * 1024 * 1024; break;
-    default: break;
+// Restores `path` into `rt` and binds the shell's C functions again. A scratch runtime set up the same
+// way first registers the natives the shell's setup creates (so they have the ids the snapshot uses)
+// and the C functions in the same order, so its table is the template for rebinding.
+JSContext* restore_shell(JSRuntime* rt, const char* path, int argc, char** argv) {
+    std::string bytes;
+    if (!read_all(path, bytes)) {
+        std::fprintf(stderr, "qjs: could not read '%s'\n", path);
+        return nullptr;
     }
-    return static_cast<size_t>(v);
+    JSRuntime* scratch = JS_NewRuntime();
+    JSContext* scratch_ctx = nullptr;
+    if (scratch) {
+        js_std_init_handlers(scratch);
+        scratch_ctx = JS_NewContext(scratch);
+        if (scratch_ctx) add_shell_globals(scratch_ctx, argc, argv);
+    }
+    char error[256];
+    JSContext* ctx = JS_RestoreSnapshot(rt, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), error,
+                                        sizeof error);
+    if (!ctx)
+        std::fprintf(stderr, "qjs: cannot restore '%s': %s\n", path, error);
+    else if (scratch)
+        JS_RebindCFunctionsFrom(rt, scratch);
+    if (scratch) {
+        if (scratch_ctx) JS_FreeContext(scratch_ctx);
+        js_std_free_handlers(scratch);
+        JS_FreeRuntime(scratch);
+    }
+    return ctx;
 }
 
-void report(const EvalResult& r) {
-    if (!r.error_name.empty())
-        std::fprintf(stderr, "%s: %s\n", r.error_name.c_str(), r.error_message.c_str());
-    else
-        std::fprintf(stderr, "Uncaught %s\n", r.error_message.c_str());
-    if (!r.stack.empty()) {
-        std::fputs(r.stack.c_str(), stderr);
-        if (r.stack.back() != '\n') std::fputc('\n', stderr);
+bool save_snapshot(JSContext* ctx, const char* path) {
+    JSContext* job_ctx;
+    int r;
+    while ((r = JS_ExecutePendingJob(JS_GetRuntime(ctx), &job_ctx)) > 0) {
     }
+    if (r < 0) {
+        js_std_dump_error(job_ctx);
+        return false;
+    }
+    char error[256];
+    size_t size = 0;
+    uint8_t* bytes = JS_WriteSnapshot(JS_GetRuntime(ctx), &size, error, sizeof error);
+    if (!bytes) {
+        std::fprintf(stderr, "qjs: cannot snapshot: %s\n", error);
+        return false;
+    }
+    FILE* out = std::fopen(path, "wb");
+    bool ok = out && std::fwrite(bytes, 1, size, out) == size;
+    if (out && std::fclose(out) != 0) ok = false;
+    js_free_rt(JS_GetRuntime(ctx), bytes);
+    if (!ok) std::fprintf(stderr, "qjs: cannot write '%s'\n", path);
+    return ok;
 }
-
-} // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> evals, includes;
+    std::vector<const char*> evals, includes;
     const char* snapshot_path = nullptr;
     const char* restore_path = nullptr;
-    bool strict = false, quit = false, module = false;
-    size_t memory_limit = 0;
+    int module = -1;
+    bool strict = false, quit = false, interactive = false, dump = false, trace = false, with_std = false;
+    bool track_rejections = true;
+    size_t memory_limit = 0, stack_size = 0;
+    bool has_stack_size = false;
     int i = 1;
     for (; i < argc; ++i) {
         const char* a = argv[i];
@@ -102,27 +236,51 @@ int main(int argc, char** argv) {
             }
             return argv[++i];
         };
+        auto need_size = [&](const char* opt) {
+            size_t v;
+            const char* s = need_arg(opt);
+            if (!parse_size(s, &v)) {
+                std::fprintf(stderr, "qjs: invalid size '%s' for %s\n", s, opt);
+                std::exit(2);
+            }
+            return v;
+        };
         if (!std::strcmp(a, "-h") || !std::strcmp(a, "--help")) {
             print_help();
             return 0;
         } else if (!std::strcmp(a, "-e") || !std::strcmp(a, "--eval")) {
             evals.push_back(need_arg(a));
+        } else if (!std::strcmp(a, "-i") || !std::strcmp(a, "--interactive")) {
+            interactive = true;
         } else if (!std::strcmp(a, "-I") || !std::strcmp(a, "--include")) {
             includes.push_back(need_arg(a));
-        } else if (!std::strcmp(a, "--script") || !std::strcmp(a, "--std")) {
-            // classic script is the default; --std is accepted for compatibility
         } else if (!std::strcmp(a, "-m") || !std::strcmp(a, "--module")) {
-            module = true;
+            module = 1;
+        } else if (!std::strcmp(a, "--script")) {
+            module = 0;
         } else if (!std::strcmp(a, "--strict")) {
             strict = true;
+        } else if (!std::strcmp(a, "--std")) {
+            with_std = true;
+        } else if (!std::strcmp(a, "-T") || !std::strcmp(a, "--trace")) {
+            trace = true;
+        } else if (!std::strcmp(a, "-d") || !std::strcmp(a, "--dump")) {
+            dump = true;
         } else if (!std::strcmp(a, "-q") || !std::strcmp(a, "--quit")) {
             quit = true;
         } else if (!std::strcmp(a, "--memory-limit")) {
-            memory_limit = parse_size(need_arg(a));
+            memory_limit = need_size(a);
+        } else if (!std::strcmp(a, "--stack-size")) {
+            stack_size = need_size(a);
+            has_stack_size = true;
         } else if (!std::strcmp(a, "--snapshot")) {
             snapshot_path = need_arg(a);
         } else if (!std::strcmp(a, "--restore")) {
             restore_path = need_arg(a);
+        } else if (!std::strcmp(a, "--no-unhandled-rejection")) {
+            track_rejections = false;
+        } else if (!std::strcmp(a, "-s") || !std::strcmp(a, "--strip-source")) {
+            // Debug information and function sources are always kept (Function.prototype.toString).
         } else {
             std::fprintf(stderr, "qjs: unknown option '%s'\n", a);
             print_help();
@@ -130,115 +288,65 @@ int main(int argc, char** argv) {
         }
     }
 
-    std::vector<std::string> script_args;
-    for (int j = i; j < argc; ++j)
-        script_args.emplace_back(argv[j]);
-
-    Engine* engine = nullptr;
-    Realm* realm = nullptr;
+    JSRuntime* rt = trace ? JS_NewRuntime2(&k_trace_mf, nullptr) : JS_NewRuntime();
+    if (!rt) {
+        std::fprintf(stderr, "qjs: cannot allocate JS runtime\n");
+        return 2;
+    }
+    if (memory_limit) JS_SetMemoryLimit(rt, memory_limit);
+    if (has_stack_size) JS_SetMaxStackSize(rt, stack_size);
+    js_std_init_handlers(rt);
+    JS_SetModuleLoaderFunc(rt, nullptr, js_module_loader, nullptr);
+    if (track_rejections) JS_SetHostPromiseRejectionTracker(rt, js_std_promise_rejection_tracker, nullptr);
+    JSContext* ctx = nullptr;
     if (restore_path) {
-        std::string bytes, error;
-        if (!read_file(restore_path, bytes)) {
-            std::fprintf(stderr, "qjs: could not read '%s'\n", restore_path);
-            return 1;
-        }
-        engine = snapshot_restore(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), memory_limit,
-                                  &realm, error);
-        if (!engine) {
-            std::fprintf(stderr, "qjs: cannot restore '%s': %s\n", restore_path, error.c_str());
+        ctx = restore_shell(rt, restore_path, argc - i, argv + i);
+        if (!ctx) {
+            js_std_free_handlers(rt);
+            JS_FreeRuntime(rt);
             return 1;
         }
     } else {
-        engine = engine_new(memory_limit);
-        if (!engine) {
-            std::fprintf(stderr, "qjs: cannot allocate the runtime\n");
-            return 1;
+        ctx = JS_NewContext(rt);
+        if (!ctx) {
+            std::fprintf(stderr, "qjs: cannot allocate JS context\n");
+            return 2;
         }
-        realm = realm_new(engine);
-        if (!realm) {
-            std::fprintf(stderr, "qjs: cannot create the global context\n");
-            return 1;
-        }
-        install_shell_globals(realm, script_args);
-        install_event_loop(realm);
+        add_shell_globals(ctx, argc - i, argv + i);
     }
+    // A snapshot or a restore runs what it is given, not a REPL.
+    bool repl_by_default = !snapshot_path && !restore_path;
 
-    int status = 0;
-    EvalMode mode = strict ? EvalMode::Strict : EvalMode::Sloppy;
-    auto run = [&](const std::string& source, const std::string& name, bool as_module = false) {
-        EvalResult r = as_module ? eval_module(realm, source, name) : eval_script(realm, source, name, mode);
-        if (!r.ok) {
-            report(r);
-            status = 1;
-            return false;
-        }
-        EvalResult job_error;
-        if (!run_jobs(engine, &job_error)) {
-            report(job_error);
-            status = 1;
-            return false;
-        }
-        return true;
-    };
-
+    bool ok = true;
     if (!quit) {
-        for (const std::string& inc : includes) {
-            std::string src;
-            if (!read_file(inc.c_str(), src)) {
-                std::fprintf(stderr, "qjs: could not load '%s'\n", inc.c_str());
-                status = 1;
-                break;
-            }
-            if (!run(src, inc)) break;
+        if (with_std || interactive || (repl_by_default && evals.empty() && i >= argc)) {
+            const char* src = "import * as std from 'qjs:std';\n"
+                              "import * as os from 'qjs:os';\n"
+                              "globalThis.std = std;\n"
+                              "globalThis.os = os;\n";
+            ok = eval_buf(ctx, src, "<input>", 1, false);
         }
-        for (size_t k = 0; status == 0 && k < evals.size(); ++k)
-            run(evals[k], "<cmdline>");
-        if (status == 0 && !script_args.empty()) {
-            std::string src;
-            if (!read_file(script_args[0].c_str(), src)) {
-                std::fprintf(stderr, "qjs: could not load '%s'\n", script_args[0].c_str());
-                status = 1;
-            } else {
-                bool as_module =
-                    module || (script_args[0].size() > 4 &&
-                               script_args[0].compare(script_args[0].size() - 4, 4, ".mjs") == 0);
-                run(src, script_args[0], as_module);
-            }
-        }
-        // The event loop: timers and the jobs they queue, until nothing is pending. With --snapshot,
-        // only the jobs run; timers are saved with their remaining delay.
-        while (status == 0 && !snapshot_path) {
-            EvalResult err;
-            int next = loop_once(engine, &err);
-            if (next == -1) break;
-            if (next == -2) {
-                report(err);
-                status = 1;
-            } else if (next > 0) {
-                std::fflush(stdout);
-                timespec delay{next / 1000, (next % 1000) * 1000000L};
-                while (nanosleep(&delay, &delay) != 0) {
-                }
-            }
-        }
+        for (size_t k = 0; ok && k < includes.size(); ++k)
+            ok = eval_file(ctx, includes[k], -1, strict);
+        for (size_t k = 0; ok && k < evals.size(); ++k)
+            ok = eval_buf(ctx, evals[k], "<cmdline>", module, strict);
+        // As in QuickJS, with -e the file arguments are only scriptArgs.
+        if (ok && evals.empty() && i < argc) ok = eval_file(ctx, argv[i], module, strict);
+        if (ok && (interactive || (repl_by_default && evals.empty() && i >= argc))) ok = qjs::shell::run_repl(ctx);
+        if (ok && !snapshot_path) js_std_loop(ctx);
     }
-    if (status == 0 && snapshot_path) {
-        std::vector<uint8_t> bytes;
-        std::string error;
-        FILE* out = nullptr;
-        if (!snapshot_write(engine, bytes, error)) {
-            std::fprintf(stderr, "qjs: cannot snapshot: %s\n", error.c_str());
-            status = 1;
-        } else if (!(out = std::fopen(snapshot_path, "wb")) ||
-                   std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size()) {
-            std::fprintf(stderr, "qjs: cannot write '%s'\n", snapshot_path);
-            status = 1;
-        }
-        if (out && std::fclose(out) != 0) status = 1;
+    if (ok && snapshot_path) ok = save_snapshot(ctx, snapshot_path);
+    if (dump) {
+        JSMemoryUsage stats;
+        JS_ComputeMemoryUsage(rt, &stats);
+        JS_DumpMemoryUsage(stdout, &stats, rt);
     }
+    int status = ok ? 0 : 1;
+    if (js_std_had_unhandled_rejection(rt)) status = 1;
     std::fflush(stdout);
-    realm_free(realm);
-    size_t leaks = engine_free(engine);
-    if (leaks && status == 0) status = 1;
+    js_std_free_handlers(rt);
+    JS_FreeContext(ctx);
+    // Cells still alive at teardown are engine leaks: reported, and a failure.
+    if (JS_FreeRuntimeLeakCount(rt) != 0) status = 1;
     return status;
 }
