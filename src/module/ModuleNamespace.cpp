@@ -290,8 +290,10 @@ bool read_record(Object* o, HeapReader& r) {
                      &m->m_top_promise, &m->m_cycle_root})
         if (!r.value(f)) return false;
     // A host (C) module has no code; its function sets the exports.
-    bool has_code = m->m_bytecode.is_internal_cell() && m->m_bytecode.as_cell()->kind() == CellKind::FunctionBytecode;
-    if (!m->m_name.is_string() || !(has_code || m->m_bytecode.is_undefined())) return r.fail("bad module record");
+    bool has_code =
+        m->m_bytecode.is_internal_cell() && m->m_bytecode.as_cell()->kind() == CellKind::FunctionBytecode;
+    if (!m->m_name.is_string() || !(has_code || m->m_bytecode.is_undefined()))
+        return r.fail("bad module record");
     for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents}) {
         uint32_t n;
         if (!r.count(&n)) return false;
@@ -345,7 +347,8 @@ bool read_record(Object* o, HeapReader& r) {
         !r.varuint32(&m->m_dfs_ancestor_index) || !r.varuint32(&m->m_pending_async_dependencies) ||
         !r.in().varuint(&m->m_async_order))
         return false;
-    if (status > static_cast<uint8_t>(ModuleStatus::Evaluated) || flags > 31) return r.fail("bad module state");
+    if (status > static_cast<uint8_t>(ModuleStatus::Evaluated) || flags > 31)
+        return r.fail("bad module state");
     m->m_status = static_cast<ModuleStatus>(status);
     info.has_top_level_await = flags & 1;
     m->m_has_tla = flags & 2;

@@ -174,8 +174,8 @@ JSContext* restore_shell(JSRuntime* rt, const char* path, int argc, char** argv)
         if (scratch_ctx) add_shell_globals(scratch_ctx, argc, argv);
     }
     char error[256];
-    JSContext* ctx = JS_RestoreSnapshot(rt, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), error,
-                                        sizeof error);
+    JSContext* ctx = JS_RestoreSnapshot(rt, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
+                                        error, sizeof error);
     if (!ctx)
         std::fprintf(stderr, "qjs: cannot restore '%s': %s\n", path, error);
     else if (scratch)
@@ -332,7 +332,8 @@ int main(int argc, char** argv) {
             ok = eval_buf(ctx, evals[k], "<cmdline>", module, strict);
         // As in QuickJS, with -e the file arguments are only scriptArgs.
         if (ok && evals.empty() && i < argc) ok = eval_file(ctx, argv[i], module, strict);
-        if (ok && (interactive || (repl_by_default && evals.empty() && i >= argc))) ok = qjs::shell::run_repl(ctx);
+        if (ok && (interactive || (repl_by_default && evals.empty() && i >= argc)))
+            ok = qjs::shell::run_repl(ctx);
         if (ok && !snapshot_path) js_std_loop(ctx);
     }
     if (ok && snapshot_path) ok = save_snapshot(ctx, snapshot_path);

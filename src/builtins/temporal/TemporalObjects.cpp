@@ -4,6 +4,8 @@
 #include "gc/Visitor.h"
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -32,21 +34,166 @@ void clear_zoned_payload(Object* o) {
     z->m_calendar = Value();
 }
 
+// ---- snapshots: the internal slots as fixed-width fields, validated as the constructors do ----
+
+void write_time(HeapWriter& w, const TimeRecord& t) {
+    for (int32_t f : {t.hour, t.minute, t.second, t.millisecond, t.microsecond, t.nanosecond})
+        w.out().varint(f);
+}
+bool read_time(HeapReader& r, TimeRecord* t) {
+    int32_t* fields[] = {&t->hour, &t->minute, &t->second, &t->millisecond, &t->microsecond, &t->nanosecond};
+    const int32_t limits[] = {23, 59, 59, 999, 999, 999};
+    for (int i = 0; i < 6; ++i) {
+        int64_t v;
+        if (!r.in().varint(&v)) return false;
+        if (v < 0 || v > limits[i]) return r.fail("bad Temporal time");
+        *fields[i] = static_cast<int32_t>(v);
+    }
+    t->days = 0;
+    return true;
+}
+void write_date(HeapWriter& w, const IsoDate& d) {
+    w.out().varint(d.year);
+    w.out().varint(d.month);
+    w.out().varint(d.day);
+}
+bool read_date(HeapReader& r, IsoDate* d) {
+    int64_t y, m, day;
+    if (!r.in().varint(&y) || !r.in().varint(&m) || !r.in().varint(&day)) return false;
+    if (y < -300000 || y > 300000 || m < 1 || m > 12 || day < 1 || day > 31)
+        return r.fail("bad Temporal date");
+    *d = IsoDate{static_cast<int32_t>(y), static_cast<int32_t>(m), static_cast<int32_t>(day)};
+    return true;
+}
+bool read_string_slot(HeapReader& r, Value* v) {
+    return r.value(v) && (v->is_string() || r.fail("bad Temporal identifier"));
+}
+void write_epoch(HeapWriter& w, const EpochNs& e) {
+    w.out().u64(static_cast<uint64_t>(e.hi));
+    w.out().u64(e.lo);
+}
+bool read_epoch(HeapReader& r, EpochNs* e) {
+    uint64_t hi;
+    if (!r.in().u64(&hi) || !r.in().u64(&e->lo)) return false;
+    e->hi = static_cast<int64_t>(hi);
+    return is_valid_epoch_ns(e->get()) || r.fail("bad Temporal epoch nanoseconds");
+}
+
+bool write_duration(Object* o, HeapWriter& w) {
+    for (int i = 0; i < 10; ++i)
+        w.out().f64(static_cast<DurationObject*>(o)->m_fields[i]);
+    return true;
+}
+bool read_duration(Object* o, HeapReader& r) {
+    DurationFields& f = static_cast<DurationObject*>(o)->m_fields;
+    for (int i = 0; i < 10; ++i)
+        if (!r.in().f64(&f[i])) return false;
+    return is_valid_duration(f) || r.fail("bad Temporal duration");
+}
+bool write_plain_time(Object* o, HeapWriter& w) {
+    write_time(w, static_cast<PlainTimeObject*>(o)->m_time);
+    return true;
+}
+bool read_plain_time(Object* o, HeapReader& r) {
+    return read_time(r, &static_cast<PlainTimeObject*>(o)->m_time);
+}
+bool write_plain_date(Object* o, HeapWriter& w) {
+    auto* d = static_cast<PlainDateObject*>(o);
+    write_date(w, d->m_date);
+    w.value(d->m_calendar);
+    return true;
+}
+bool read_plain_date(Object* o, HeapReader& r) {
+    auto* d = static_cast<PlainDateObject*>(o);
+    return read_date(r, &d->m_date) && read_string_slot(r, &d->m_calendar);
+}
+bool write_plain_date_time(Object* o, HeapWriter& w) {
+    auto* d = static_cast<PlainDateTimeObject*>(o);
+    write_date(w, d->m_dt.date);
+    write_time(w, d->m_dt.time);
+    w.value(d->m_calendar);
+    return true;
+}
+bool read_plain_date_time(Object* o, HeapReader& r) {
+    auto* d = static_cast<PlainDateTimeObject*>(o);
+    return read_date(r, &d->m_dt.date) && read_time(r, &d->m_dt.time) && read_string_slot(r, &d->m_calendar);
+}
+bool write_instant(Object* o, HeapWriter& w) {
+    write_epoch(w, static_cast<InstantObject*>(o)->m_epoch);
+    return true;
+}
+bool read_instant(Object* o, HeapReader& r) {
+    return read_epoch(r, &static_cast<InstantObject*>(o)->m_epoch);
+}
+bool write_zoned(Object* o, HeapWriter& w) {
+    auto* z = static_cast<ZonedDateTimeObject*>(o);
+    write_epoch(w, z->m_epoch);
+    w.value(z->m_time_zone);
+    w.value(z->m_calendar);
+    return true;
+}
+bool read_zoned(Object* o, HeapReader& r) {
+    auto* z = static_cast<ZonedDateTimeObject*>(o);
+    return read_epoch(r, &z->m_epoch) && read_string_slot(r, &z->m_time_zone) &&
+           read_string_slot(r, &z->m_calendar);
+}
+
+const ClassSnapshotHooks kDurationSnapshot = {
+    sizeof(DurationObject), 0,       nullptr, construct_payload<DurationObject>, write_duration,
+    read_duration,          nullptr,
+};
+const ClassSnapshotHooks kPlainTimeSnapshot = {
+    sizeof(PlainTimeObject), 0,       nullptr, construct_payload<PlainTimeObject>, write_plain_time,
+    read_plain_time,         nullptr,
+};
+const ClassSnapshotHooks kPlainDateSnapshot = {
+    sizeof(PlainDateObject), 0,       nullptr, construct_payload<PlainDateObject>, write_plain_date,
+    read_plain_date,         nullptr,
+};
+const ClassSnapshotHooks kPlainDateTimeSnapshot = {
+    sizeof(PlainDateTimeObject),
+    0,
+    nullptr,
+    construct_payload<PlainDateTimeObject>,
+    write_plain_date_time,
+    read_plain_date_time,
+    nullptr,
+};
+const ClassSnapshotHooks kInstantSnapshot = {
+    sizeof(InstantObject), 0, nullptr, construct_payload<InstantObject>, write_instant, read_instant, nullptr,
+};
+const ClassSnapshotHooks kZonedSnapshot = {
+    sizeof(ZonedDateTimeObject),
+    0,
+    nullptr,
+    construct_payload<ZonedDateTimeObject>,
+    write_zoned,
+    read_zoned,
+    nullptr,
+};
+
 } // namespace
 
-// The class hooks of the Temporal payloads holding Values (idempotent; called when Temporal is installed).
+// The class hooks of the Temporal payloads (idempotent; called when Temporal is installed).
 void register_temporal_hooks() {
     static bool done = false;
     if (done) return;
     done = true;
-    ClassHooks date{visit_date_payload, clear_date_payload, nullptr, nullptr};
+    ClassHooks date{visit_date_payload, clear_date_payload, nullptr, nullptr, &kPlainDateSnapshot};
     register_class_hooks(ClassId::TemporalPlainDate, date);
     register_class_hooks(ClassId::TemporalPlainYearMonth, date);
     register_class_hooks(ClassId::TemporalPlainMonthDay, date);
     register_class_hooks(ClassId::TemporalPlainDateTime,
-                         ClassHooks{visit_date_time_payload, clear_date_time_payload, nullptr, nullptr});
-    register_class_hooks(ClassId::TemporalZonedDateTime,
-                         ClassHooks{visit_zoned_payload, clear_zoned_payload, nullptr, nullptr});
+                         ClassHooks{visit_date_time_payload, clear_date_time_payload, nullptr, nullptr,
+                                    &kPlainDateTimeSnapshot});
+    register_class_hooks(ClassId::TemporalZonedDateTime, ClassHooks{visit_zoned_payload, clear_zoned_payload,
+                                                                    nullptr, nullptr, &kZonedSnapshot});
+    register_class_hooks(ClassId::TemporalDuration,
+                         ClassHooks{nullptr, nullptr, nullptr, nullptr, &kDurationSnapshot});
+    register_class_hooks(ClassId::TemporalPlainTime,
+                         ClassHooks{nullptr, nullptr, nullptr, nullptr, &kPlainTimeSnapshot});
+    register_class_hooks(ClassId::TemporalInstant,
+                         ClassHooks{nullptr, nullptr, nullptr, nullptr, &kInstantSnapshot});
 }
 
 namespace {
