@@ -1,5 +1,6 @@
 // BytecodeImage.cpp: writing and validating reading of bytecode images (see BytecodeImage.h).
 #include "snapshot/BytecodeImage.h"
+#include "snapshot/FunctionTables.h"
 
 #include "snapshot/StringCodec.h"
 
@@ -103,20 +104,7 @@ bool ImageWriter::write_atom(Atom a) {
 }
 
 bool ImageWriter::code(const FunctionBytecode* fb) {
-    // A copy of the code whose atom operands are image atom indexes.
-    Vector<uint8_t> bytes(fb->m_code.begin(), fb->m_code.end());
-    for (size_t pc = 0; pc < bytes.size();) {
-        const OpInfo& info = op_info(static_cast<Op>(bytes[pc]));
-        if (has_atom_operand(info.format)) {
-            uint32_t index;
-            if (!atom(read_u32(&bytes[pc + 1]), &index)) return false;
-            std::memcpy(&bytes[pc + 1], &index, 4);
-        }
-        pc += info.size;
-    }
-    m_body.varuint(bytes.size());
-    m_body.bytes(bytes.data(), bytes.size());
-    return true;
+    return write_code(m_body, fb, [this](Atom a, uint32_t* index) { return atom(a, index); });
 }
 
 bool ImageWriter::template_site(const Value& c) {
@@ -217,29 +205,7 @@ bool ImageWriter::function(const FunctionBytecode* fb, uint32_t depth) {
     m_body.varuint(fb->m_constants.size());
     for (const Value& c : fb->m_constants)
         if (!constant(c, depth)) return false;
-    m_body.varuint(fb->m_handlers.size());
-    for (const ExceptionHandler& h : fb->m_handlers) {
-        m_body.varuint(h.start);
-        m_body.varuint(h.end);
-        m_body.varuint(h.target);
-        m_body.varuint(h.stack_depth);
-    }
-    m_body.varuint(fb->m_lines.size());
-    for (const LineEntry& l : fb->m_lines) {
-        m_body.varuint(l.pc);
-        m_body.varuint(l.line);
-        m_body.varuint(l.column);
-    }
-    m_body.varuint(fb->m_locals.size());
-    for (const LocalDesc& l : fb->m_locals) {
-        if (!write_atom(l.name)) return false;
-        m_body.varint(l.scope);
-        m_body.u8(l.flags);
-    }
-    m_body.varuint(fb->m_scopes.size());
-    for (const ScopeDesc& s : fb->m_scopes)
-        m_body.varint(s.parent);
-    return true;
+    return write_function_tables(m_body, fb, [this](Atom a) { return write_atom(a); });
 }
 
 bool ImageWriter::module_info(const ModuleCompileInfo& info) {
@@ -531,52 +497,7 @@ FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t
     if (!count(&n)) return nullptr;
     for (uint32_t i = 0; i < n; ++i)
         if (!constant(fb, depth)) return nullptr;
-    if (!count(&n)) return nullptr;
-    for (uint32_t i = 0; i < n; ++i) {
-        ExceptionHandler h;
-        if (!m_in.varuint32(&h.start) || !m_in.varuint32(&h.end) || !m_in.varuint32(&h.target) ||
-            !m_in.varuint32(&h.stack_depth))
-            return nullptr;
-        fb->m_handlers.push_back(h);
-    }
-    if (!count(&n)) return nullptr;
-    for (uint32_t i = 0; i < n; ++i) {
-        LineEntry l;
-        if (!m_in.varuint32(&l.pc) || !m_in.varuint32(&l.line) || !m_in.varuint32(&l.column)) return nullptr;
-        if (i && l.pc < fb->m_lines.back().pc) return m_in.fail("line table not sorted"), nullptr;
-        fb->m_lines.push_back(l);
-    }
-    uint32_t locals;
-    if (!count(&locals)) return nullptr;
-    if (locals && locals != fb->register_count()) return m_in.fail("local descriptors do not match"), nullptr;
-    Vector<int64_t> local_scopes;
-    for (uint32_t i = 0; i < locals; ++i) {
-        LocalDesc l;
-        int64_t scope;
-        if (!read_atom(&l.name) || !m_in.varint(&scope) || !m_in.u8(&l.flags)) return nullptr;
-        local_scopes.push_back(scope);
-        l.scope = static_cast<int32_t>(scope < -1 ? -2 : scope > INT32_MAX ? INT32_MAX : scope);
-        fb->m_locals.push_back(l);
-    }
-    uint32_t scopes;
-    if (!count(&scopes)) return nullptr;
-    for (int64_t scope : local_scopes)
-        if (scope < -1 || scope >= int64_t(scopes)) return m_in.fail("local scope out of range"), nullptr;
-    for (uint32_t i = 0; i < scopes; ++i) {
-        int64_t parent_scope;
-        if (!m_in.varint(&parent_scope)) return nullptr;
-        if (parent_scope < -1 || parent_scope >= int64_t(scopes))
-            return m_in.fail("scope parent out of range"), nullptr;
-        fb->m_scopes.push_back(ScopeDesc{static_cast<int32_t>(parent_scope)});
-    }
-    // Walking up from any scope must reach the function scope (-1): no cycles.
-    for (uint32_t i = 0; i < scopes; ++i) {
-        int32_t s = static_cast<int32_t>(i);
-        for (uint32_t steps = 0; s >= 0; ++steps) {
-            if (steps > scopes) return m_in.fail("scope parents form a cycle"), nullptr;
-            s = fb->m_scopes[s].parent;
-        }
-    }
+    if (!read_function_tables(m_in, fb, [this](Atom* a) { return read_atom(a); })) return nullptr;
     if (!validate_code(fb)) return nullptr;
     fb->ref(); // the caller's reference; `holder` drops its own
     return fb;

@@ -20,8 +20,10 @@
 #include "runtime/VarRef.h"
 #include "snapshot/Baseline.h"
 #include "snapshot/BytecodeImage.h"
+#include "snapshot/FunctionTables.h"
 #include "snapshot/HeapReader.h"
 #include "snapshot/SnapshotFingerprint.h"
+#include "snapshot/StringCodec.h"
 #include "vm/Frames.h"
 #include "vm/FunctionObject.h"
 
@@ -121,22 +123,9 @@ class SnapshotReader final : public HeapReader {
 };
 
 bool SnapshotReader::string_chars(Value* out) {
-    uint64_t header;
-    if (!m_in.varuint(&header, (uint64_t(String::kMaxLength) << 1) | 1)) return false;
-    uint32_t length = static_cast<uint32_t>(header >> 1);
-    bool wide = header & 1;
-    const uint8_t* bytes;
-    if (!m_in.bytes(&bytes, size_t(length) << (wide ? 1 : 0))) return false;
-    String* s;
-    if (!wide) {
-        s = String::create_latin1(*m_rt, bytes, length);
-    } else {
-        Vector<char16_t> units(length);
-        for (uint32_t i = 0; i < length; ++i)
-            units[i] = static_cast<char16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-        s = String::create_utf16(*m_rt, units.data(), length);
-    }
-    if (!s) return fail("out of memory");
+    bool oom;
+    String* s = read_string(m_in, *m_rt, &oom);
+    if (!s) return oom ? fail("out of memory") : false;
     *out = Value::adopt(Tag::String, s);
     return true;
 }
@@ -523,50 +512,7 @@ bool SnapshotReader::read_bytecode(FunctionBytecode* fb) {
             return fail("bad constant");
         fb->m_constants.push_back(std::move(k));
     }
-    if (!count(&n)) return false;
-    for (uint32_t i = 0; i < n; ++i) {
-        ExceptionHandler h;
-        if (!m_in.varuint32(&h.start) || !m_in.varuint32(&h.end) || !m_in.varuint32(&h.target) ||
-            !m_in.varuint32(&h.stack_depth))
-            return false;
-        fb->m_handlers.push_back(h);
-    }
-    if (!count(&n)) return false;
-    for (uint32_t i = 0; i < n; ++i) {
-        LineEntry l;
-        if (!m_in.varuint32(&l.pc) || !m_in.varuint32(&l.line) || !m_in.varuint32(&l.column)) return false;
-        if (i && l.pc < fb->m_lines.back().pc) return fail("line table not sorted");
-        fb->m_lines.push_back(l);
-    }
-    uint32_t locals;
-    if (!count(&locals)) return false;
-    if (locals && locals != fb->register_count()) return fail("local descriptors do not match");
-    Vector<int64_t> local_scopes;
-    for (uint32_t i = 0; i < locals; ++i) {
-        LocalDesc l;
-        int64_t scope;
-        if (!atom(&l.name) || !m_in.varint(&scope) || !m_in.u8(&l.flags)) return false;
-        local_scopes.push_back(scope);
-        l.scope = static_cast<int32_t>(scope < -1 ? -2 : scope > INT32_MAX ? INT32_MAX : scope);
-        fb->m_locals.push_back(l);
-    }
-    uint32_t scopes;
-    if (!count(&scopes)) return false;
-    for (int64_t scope : local_scopes)
-        if (scope < -1 || scope >= int64_t(scopes)) return fail("local scope out of range");
-    for (uint32_t i = 0; i < scopes; ++i) {
-        int64_t parent_scope;
-        if (!m_in.varint(&parent_scope)) return false;
-        if (parent_scope < -1 || parent_scope >= int64_t(scopes)) return fail("scope parent out of range");
-        fb->m_scopes.push_back(ScopeDesc{static_cast<int32_t>(parent_scope)});
-    }
-    for (uint32_t i = 0; i < scopes; ++i) {
-        int32_t s = static_cast<int32_t>(i);
-        for (uint32_t steps = 0; s >= 0; ++steps) {
-            if (steps > scopes) return fail("scope parents form a cycle");
-            s = fb->m_scopes[s].parent;
-        }
-    }
+    if (!read_function_tables(m_in, fb, [this](Atom* a) { return atom(a); })) return false;
     return validate_function_code(fb, std::span<const Atom>(m_atoms.data(), m_atoms.size()), m_in);
 }
 

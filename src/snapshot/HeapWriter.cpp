@@ -18,8 +18,10 @@
 #include "runtime/VarRef.h"
 #include "snapshot/Baseline.h"
 #include "snapshot/BytecodeImage.h"
+#include "snapshot/FunctionTables.h"
 #include "snapshot/HeapWriter.h"
 #include "snapshot/SnapshotFingerprint.h"
+#include "snapshot/StringCodec.h"
 #include "vm/Frames.h"
 
 #include <cstdarg>
@@ -43,13 +45,6 @@ using HashMap =
     std::unordered_map<K, V, std::hash<K>, std::equal_to<K>, RuntimeAllocator<std::pair<const K, V>>>;
 
 namespace {
-
-void write_string_chars(ByteWriter& out, const String* s) {
-    out.varuint((uint64_t(s->length()) << 1) | (s->is_wide() ? 1 : 0));
-    if (!s->is_wide()) return out.bytes(s->latin1(), s->length());
-    for (uint32_t i = 0; i < s->length(); ++i)
-        out.u16(s->utf16()[i]);
-}
 
 bool is_well_known_symbol_atom(Atom a) {
     return a >= atoms::first_well_known_symbol && a < atoms::end_predefined;
@@ -124,7 +119,7 @@ uint32_t SnapshotWriter::atom_index(Atom a) {
         m_atoms.varuint(index_of(m_rt.atom_cell(a)));
     } else {
         m_atoms.u8(static_cast<uint8_t>(AtomEntry::String));
-        write_string_chars(m_atoms, m_rt.atom_string(a));
+        write_string(m_atoms, m_rt.atom_string(a));
     }
     return index;
 }
@@ -182,7 +177,7 @@ uint32_t SnapshotWriter::index_of(Cell* c) {
     switch (c->kind()) {
     case CellKind::String:
         m_table.u8(static_cast<uint8_t>(EntryKind::String));
-        write_string_chars(m_table, static_cast<String*>(c));
+        write_string(m_table, static_cast<String*>(c));
         break;
     case CellKind::BigInt: {
         auto* b = static_cast<BigInt*>(c);
@@ -263,19 +258,10 @@ void SnapshotWriter::write_bytecode(FunctionBytecode* fb) {
         value(Value());
     out.varuint(fb->m_source_start);
     out.varuint(fb->m_source_end);
-    // The code, with atom operands as indexes into the snapshot's atom table.
-    Vector<uint8_t> bytes(fb->m_code.begin(), fb->m_code.end());
-    for (size_t pc = 0; pc < bytes.size();) {
-        const OpInfo& info = op_info(static_cast<Op>(bytes[pc]));
-        if (info.format == OpFormat::atom || info.format == OpFormat::atom_u8 ||
-            info.format == OpFormat::atom_ic || info.format == OpFormat::atom_label_u8) {
-            uint32_t index = atom_index(read_u32(&bytes[pc + 1]));
-            __builtin_memcpy(&bytes[pc + 1], &index, 4);
-        }
-        pc += info.size;
-    }
-    out.varuint(bytes.size());
-    out.bytes(bytes.data(), bytes.size());
+    write_code(out, fb, [this](Atom a, uint32_t* index) {
+        *index = atom_index(a);
+        return true;
+    });
     out.varuint(fb->m_ics.size());
     out.varuint(fb->m_closure_vars.size());
     for (const ClosureVarDesc& cv : fb->m_closure_vars) {
@@ -286,28 +272,10 @@ void SnapshotWriter::write_bytecode(FunctionBytecode* fb) {
     out.varuint(fb->m_constants.size());
     for (const Value& c : fb->m_constants)
         value(c);
-    out.varuint(fb->m_handlers.size());
-    for (const ExceptionHandler& h : fb->m_handlers) {
-        out.varuint(h.start);
-        out.varuint(h.end);
-        out.varuint(h.target);
-        out.varuint(h.stack_depth);
-    }
-    out.varuint(fb->m_lines.size());
-    for (const LineEntry& l : fb->m_lines) {
-        out.varuint(l.pc);
-        out.varuint(l.line);
-        out.varuint(l.column);
-    }
-    out.varuint(fb->m_locals.size());
-    for (const LocalDesc& l : fb->m_locals) {
-        atom(l.name);
-        out.varint(l.scope);
-        out.u8(l.flags);
-    }
-    out.varuint(fb->m_scopes.size());
-    for (const ScopeDesc& s : fb->m_scopes)
-        out.varint(s.parent);
+    write_function_tables(out, fb, [this](Atom a) {
+        atom(a);
+        return true;
+    });
 }
 
 void SnapshotWriter::write_frame(HeapFrame* h) {
@@ -446,7 +414,7 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
         if (h.name == atoms::invalid || atom_is_index(h.name) || m_rt.atom_is_symbol(h.name))
             meta.varuint(0);
         else
-            write_string_chars(meta, m_rt.atom_string(h.name));
+            write_string(meta, m_rt.atom_string(h.name));
     }
     ByteWriter payload;
     for (ByteWriter* section : {&meta, &m_table, &m_atoms, &m_shapes, &m_bodies, &m_roots}) {
