@@ -108,3 +108,13 @@ test('no handle leaks inside the package: callbacks, errors, dump, promises', as
   assert.equal(vm.liveHandles, 0);
   vm.dispose(true);
 });
+
+test('Temporal in wasm: UTC and offsets work, named zones need the zoneinfo files the package does not preopen', async () => {
+  const vm = await createVM();
+  const run = (code) => vm.evalCode(code).consume((h) => h.toString());
+  assert.equal(run('Temporal.Now.timeZoneId()'), 'UTC');
+  assert.equal(run('new Temporal.ZonedDateTime(0n, "UTC").toString()'), '1970-01-01T00:00:00+00:00[UTC]');
+  assert.equal(run('new Temporal.ZonedDateTime(0n, "+01:30").toString()'), '1970-01-01T01:30:00+01:30[+01:30]');
+  assert.equal(run('try { new Temporal.ZonedDateTime(0n, "Europe/Paris") } catch (e) { e.name }'), 'RangeError');
+  vm.dispose(true);
+});
