@@ -27,6 +27,8 @@ enum class PromiseState : uint8_t { Pending, Fulfilled, Rejected };
 bool is_promise(const Value&);
 PromiseState promise_state(Object* promise);
 const Value& promise_result(Object* promise);
+// Sets [[PromiseIsHandled]] (telling the rejection tracker when it had reported the promise).
+void mark_promise_handled(Context&, Object* promise);
 
 // ---- Internals shared by the Promise builtins (PromiseConstructor.cpp, PromisePrototype.cpp) ----
 

@@ -272,6 +272,12 @@ const Value& promise_result(Object* promise) {
     return as_promise_object(promise)->result;
 }
 
+void mark_promise_handled(Context& ctx, Object* promise) {
+    PromiseObject* p = as_promise_object(promise);
+    if (p->state == PromiseState::Rejected && !p->is_handled) host_promise_rejection_tracker(ctx, p, true);
+    p->is_handled = true;
+}
+
 Value create_promise_from_constructor(Context& ctx, const Value& new_target) {
     Object* proto =
         TRY(get_prototype_from_constructor(ctx, new_target, ctx.intrinsic(Intrinsic::PromisePrototype)));

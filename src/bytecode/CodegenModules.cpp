@@ -57,6 +57,9 @@ struct InfoBuilder {
             // (A namespace import re-exports the whole module, as `export * as name from`.)
             for (const ModuleImportDesc& im : info->imports) {
                 if (im.slot != slot) continue;
+                // A deferred namespace is exported as the binding holding it (a re-export would give
+                // the eager namespace).
+                if (im.phase != ImportPhase::Evaluation) break;
                 info->indirect_exports.push_back(
                     ModuleExportDesc{export_name, kNoSlot, im.request, im.import_name});
                 return;
@@ -166,6 +169,25 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
             b.request(as<ExportNamedDeclaration>(n)->source);
         if (n->is(NodeKind::ExportAllDeclaration)) b.request(as<ExportAllDeclaration>(n)->source);
     }
+    // The evaluation steps: each declaration's request with its phase, without repeats.
+    for (Node* n : program->body) {
+        StringLiteral* source = nullptr;
+        ImportPhase phase = ImportPhase::Evaluation;
+        if (n->is(NodeKind::ImportDeclaration)) {
+            source = as<ImportDeclaration>(n)->source;
+            phase = as<ImportDeclaration>(n)->phase;
+        } else if (n->is(NodeKind::ExportNamedDeclaration)) {
+            source = as<ExportNamedDeclaration>(n)->source;
+        } else if (n->is(NodeKind::ExportAllDeclaration)) {
+            source = as<ExportAllDeclaration>(n)->source;
+        }
+        if (!source) continue;
+        ModuleEvaluationStep step{b.request(source), phase == ImportPhase::Defer};
+        bool seen = false;
+        for (const ModuleEvaluationStep& s : info->evaluation_steps)
+            seen = seen || s == step;
+        if (!seen) info->evaluation_steps.push_back(step);
+    }
     // Import entries first: exports of imported bindings refer to them.
     for (Node* n : program->body) {
         if (!n->is(NodeKind::ImportDeclaration)) continue;
@@ -174,6 +196,7 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
         for (const ImportSpecifier& s : im->specifiers) {
             ModuleImportDesc d;
             d.request = req;
+            d.phase = im->phase;
             d.slot = b.slot_of(s.local->name);
             if (s.kind == ImportSpecifierKind::Default)
                 d.import_name = atoms::default_;
@@ -308,6 +331,7 @@ void CodeGenerator::emit_module_item(FunctionState& fs, Node* n) {
 }
 
 // import(specifier [, options]): a host function bound to the running code's referrer.
+// import.defer(...) and import.source(...) pass their phase as a third argument.
 void CodeGenerator::emit_import_call(FunctionState& fs, ImportCall* n) {
     Emitter& em = fs.em;
     em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::ImportFunction));
@@ -316,7 +340,12 @@ void CodeGenerator::emit_import_call(FunctionState& fs, ImportCall* n) {
         emit_expression(fs, n->options);
     else
         em.op(Op::push_undefined);
-    em.op(Op::call2);
+    if (n->phase == ImportPhase::Evaluation) {
+        em.op(Op::call2);
+        return;
+    }
+    em.push_int(static_cast<int32_t>(n->phase));
+    em.op(Op::call3);
 }
 
 } // namespace qjs

@@ -3,6 +3,7 @@
 // RangeError.
 #pragma once
 
+#include "parser/ImportPhase.h"
 #include "runtime/Atom.h"
 #include "runtime/Runtime.h"
 #include "runtime/Value.h"
@@ -43,15 +44,21 @@ struct ModuleBindingDesc {
 };
 constexpr uint32_t kNoSlot = 0xffffffffu;
 struct ModuleImportDesc {
-    uint32_t request = 0;                // index into requests
-    Atom import_name = atoms::invalid;   // invalid: namespace import (`* as x`)
-    uint32_t slot = 0;                   // the local binding
+    uint32_t request = 0;                        // index into requests
+    Atom import_name = atoms::invalid;           // invalid: namespace import (`* as x`)
+    uint32_t slot = 0;                           // the local binding
+    ImportPhase phase = ImportPhase::Evaluation; // defer: a deferred namespace; source: a module source
 };
 struct ModuleExportDesc {
     Atom export_name = atoms::invalid;
     uint32_t slot = kNoSlot;           // local exports: the binding
     uint32_t request = kNoSlot;        // indirect exports: the module re-exported from
     Atom import_name = atoms::invalid; // indirect: its export name; invalid: `export * as ns`
+};
+struct ModuleEvaluationStep {
+    uint32_t request = 0;
+    bool deferred = false; // `import defer`
+    bool operator==(const ModuleEvaluationStep&) const = default;
 };
 struct ModuleCompileInfo {
     Vector<Atom> requests; // module specifiers, in source order, without duplicates
@@ -60,6 +67,9 @@ struct ModuleCompileInfo {
     Vector<ModuleExportDesc> local_exports;
     Vector<ModuleExportDesc> indirect_exports;
     Vector<uint32_t> star_exports; // requests of `export * from`
+    // [[RequestedModules]] as InnerModuleEvaluation walks them, in source order: a request imported
+    // both ways appears twice. A deferred step evaluates only the request's async dependencies.
+    Vector<ModuleEvaluationStep> evaluation_steps;
     bool has_top_level_await = false;
 };
 

@@ -354,13 +354,14 @@ void exported_names(ModuleRecord* m, Vector<ModuleRecord*>& star_set, Vector<Ato
 
 // ---- namespaces (16.2.1.10 GetModuleNamespace, 10.4.6.12 ModuleNamespaceCreate) ----
 
-Result<Object*> get_module_namespace(Context& ctx, ModuleRecord* m) {
-    if (m->m_namespace.is_object()) return m->m_namespace.as_object();
+Result<Object*> get_module_namespace(Context& ctx, ModuleRecord* m, bool deferred) {
+    Value& slot = deferred ? m->m_deferred_namespace : m->m_namespace;
+    if (slot.is_object()) return slot.as_object();
     Vector<ModuleRecord*> star_set;
     Vector<Atom> names;
     exported_names(m, star_set, names);
-    Value ns = TRY(create_module_namespace(ctx, m));
-    m->m_namespace = ns;
+    Value ns = TRY(create_module_namespace(ctx, m, deferred));
+    slot = ns;
     auto* nso = static_cast<ModuleNamespaceObject*>(ns.as_object());
     // Only unambiguous names, sorted by code units.
     Vector<std::pair<Value, Atom>> keyed;
@@ -410,8 +411,13 @@ static Result<void> initialize_environment(Context& ctx, ModuleRecord* m) {
     // 7. Import bindings.
     for (const ModuleImportDesc& im : m->m_info.imports) {
         ModuleRecord* imported = requested(m, im.request);
+        // `import source x`: GetModuleSource() of a Source Text Module Record throws.
+        if (im.phase == ImportPhase::Source) {
+            std::string from = atom_to_utf8(ctx, imported->m_name_atom);
+            return ctx.throw_syntax_error("'%s' has no module source object", from.c_str());
+        }
         if (im.import_name == atoms::invalid) {
-            Object* ns = TRY(get_module_namespace(ctx, imported));
+            Object* ns = TRY(get_module_namespace(ctx, imported, im.phase == ImportPhase::Defer));
             static_cast<VarRef*>(m->m_env[im.slot].as_cell())->value = Value::object(ns);
             continue;
         }
@@ -607,6 +613,38 @@ Value async_module_rejected_native(Context& ctx, const CallArgs& args) {
 
 uint64_t s_async_order = 1;
 
+// IsModuleSCCEvaluated: a module counts as evaluated once its whole cycle is.
+bool is_module_scc_evaluated(ModuleRecord* m) {
+    if (m->m_cycle_root.is_object()) return cycle_root(m)->m_status == ModuleStatus::Evaluated;
+    return m->m_status == ModuleStatus::Evaluated;
+}
+
+// GatherAsynchronousTransitiveDependencies (import defer): the modules with a top-level await that
+// `m` needs, stopping at each such module and at modules evaluating or whose cycle is evaluated.
+void gather_async_transitive_dependencies(ModuleRecord* m, Vector<ModuleRecord*>& seen,
+                                          Vector<ModuleRecord*>& out) {
+    if (std::find(seen.begin(), seen.end(), m) != seen.end()) return;
+    seen.push_back(m);
+    if (m->m_status == ModuleStatus::Evaluating || is_module_scc_evaluated(m)) return;
+    if (m->m_has_tla) {
+        if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+        return;
+    }
+    for (uint32_t i = 0; i < m->m_requested.size(); i++)
+        gather_async_transitive_dependencies(requested(m, i), seen, out);
+}
+
+bool ready_for_sync_execution(ModuleRecord* m, Vector<ModuleRecord*>& seen) {
+    if (std::find(seen.begin(), seen.end(), m) != seen.end()) return true;
+    seen.push_back(m);
+    if (is_module_scc_evaluated(m)) return true;
+    if (m->m_status == ModuleStatus::Evaluating || m->m_status == ModuleStatus::EvaluatingAsync) return false;
+    if (m->m_has_tla) return false;
+    for (uint32_t i = 0; i < m->m_requested.size(); i++)
+        if (!ready_for_sync_execution(requested(m, i), seen)) return false;
+    return true;
+}
+
 // InnerModuleEvaluation (16.2.1.5.3.1).
 Result<uint32_t> inner_module_evaluation(Context& ctx, ModuleRecord* m, Vector<ModuleRecord*>& stack,
                                          uint32_t index) {
@@ -625,9 +663,19 @@ Result<uint32_t> inner_module_evaluation(Context& ctx, ModuleRecord* m, Vector<M
     m->m_dfs_index = m->m_dfs_ancestor_index = index++;
     m->m_pending_async_dependencies = 0;
     stack.push_back(m);
-    // 11. Dependencies first.
-    for (uint32_t i = 0; i < m->m_requested.size(); i++) {
-        ModuleRecord* r = requested(m, i);
+    // 11-12. Dependencies first; of a deferred import only the async modules it needs, which cannot
+    // be evaluated synchronously later.
+    Vector<ModuleRecord*> evaluation_list;
+    for (const ModuleEvaluationStep& step : m->m_info.evaluation_steps) {
+        ModuleRecord* r = requested(m, step.request);
+        if (step.deferred) {
+            Vector<ModuleRecord*> seen;
+            gather_async_transitive_dependencies(r, seen, evaluation_list);
+        } else if (std::find(evaluation_list.begin(), evaluation_list.end(), r) == evaluation_list.end()) {
+            evaluation_list.push_back(r);
+        }
+    }
+    for (ModuleRecord* r : evaluation_list) {
         index = TRY(inner_module_evaluation(ctx, r, stack, index));
         if (r->m_status == ModuleStatus::Evaluating) {
             m->m_dfs_ancestor_index = std::min(m->m_dfs_ancestor_index, r->m_dfs_ancestor_index);
@@ -698,6 +746,32 @@ Value evaluate_module(Context& ctx, ModuleRecord* m) {
         TRY(resolve_promise(ctx, promise.as_object(), Value()));
     }
     return promise;
+}
+
+bool ready_for_sync_execution(ModuleRecord* m) {
+    Vector<ModuleRecord*> seen;
+    return ready_for_sync_execution(m, seen);
+}
+
+Result<void> evaluate_module_sync(Context& ctx, ModuleRecord* m) {
+    if (m->m_status != ModuleStatus::Evaluated && !ready_for_sync_execution(m)) {
+        std::string name = atom_to_utf8(ctx, m->m_name_atom);
+        return ctx.throw_type_error("deferred module '%s' cannot be evaluated now (it is being evaluated or "
+                                    "needs a top-level await)",
+                                    name.c_str());
+    }
+    // EvaluateSync: Evaluate() settles at once here; a rejection is thrown.
+    Value keep = Value::object(m);
+    Value promise = TRY(evaluate_module(ctx, m));
+    Object* p = promise.as_object();
+    if (promise_state(p) == PromiseState::Rejected) {
+        mark_promise_handled(ctx, p);
+        return ctx.throw_value(promise_result(p));
+    }
+    // (An evaluated module whose async cycle is still running has a pending promise.)
+    if (promise_state(p) == PromiseState::Pending)
+        return ctx.throw_type_error("deferred module is still being evaluated");
+    return {};
 }
 
 // ---- the embedding entry point ----
@@ -828,12 +902,9 @@ Value module_import_meta(Context& ctx, Atom filename) {
 
 namespace {
 
-// The evaluation promise settled: resolve import()'s promise with the namespace (ContinueDynamicImport).
-Value dynamic_import_fulfilled(Context& ctx, const CallArgs& args) {
-    auto* f = static_cast<NativeFunctionObject*>(args.callee);
-    Object* promise = f->data()[0].as_object();
-    ModuleRecord* m = as_module_record(f->data()[1].as_object());
-    Result<Object*> ns = get_module_namespace(ctx, m);
+// Settles import()'s promise with the module's namespace (deferred for import.defer()).
+Value resolve_with_namespace(Context& ctx, Object* promise, ModuleRecord* m, bool deferred) {
+    Result<Object*> ns = get_module_namespace(ctx, m, deferred);
     if (ns.is_exception()) {
         Value error;
         if (!catch_exception(ctx, error)) return Exception{};
@@ -844,6 +915,20 @@ Value dynamic_import_fulfilled(Context& ctx, const CallArgs& args) {
     return Value();
 }
 
+// The evaluation promise settled (or, for import.defer(), the last of its async dependencies'):
+// resolve import()'s promise with the namespace (ContinueDynamicImport). data: the promise, the
+// module, whether deferred, and a cell counting the evaluations still pending.
+Value dynamic_import_fulfilled(Context& ctx, const CallArgs& args) {
+    auto* f = static_cast<NativeFunctionObject*>(args.callee);
+    Value* data = f->data();
+    auto* pending = static_cast<VarRef*>(data[3].as_cell());
+    int32_t left = pending->value.as_int32() - 1;
+    pending->value = Value::int32(left);
+    if (left > 0) return Value();
+    return resolve_with_namespace(ctx, data[0].as_object(), as_module_record(data[1].as_object()),
+                                  data[2].as_bool());
+}
+
 Value dynamic_import_rejected(Context& ctx, const CallArgs& args) {
     auto* f = static_cast<NativeFunctionObject*>(args.callee);
     reject_promise(ctx, f->data()[0].as_object(), args.arg(0));
@@ -851,18 +936,46 @@ Value dynamic_import_rejected(Context& ctx, const CallArgs& args) {
 }
 
 // HostLoadImportedModule + ContinueDynamicImport: load, link and evaluate, then settle the promise.
-Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referrer, Atom spec) {
+// import.source() stops after loading; import.defer() evaluates only the async modules the module
+// needs (GatherAsynchronousTransitiveDependencies) and resolves with its deferred namespace.
+Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referrer, Atom spec,
+                                     ImportPhase phase) {
     ModuleRecord* m = TRY(load_imported_module(ctx, referrer, spec));
     Value keep = Value::object(m);
+    if (phase == ImportPhase::Source) {
+        std::string name = atom_to_utf8(ctx, m->m_name_atom);
+        return ctx.throw_syntax_error("'%s' has no module source object", name.c_str());
+    }
     TRY(link_module(ctx, m));
-    Value evaluation = TRY(evaluate_module(ctx, m));
+    bool deferred = phase == ImportPhase::Defer;
+    Vector<Value> evaluations;
+    if (deferred) {
+        Vector<ModuleRecord*> seen, deps;
+        gather_async_transitive_dependencies(m, seen, deps);
+        for (ModuleRecord* dep : deps)
+            evaluations.push_back(TRY(evaluate_module(ctx, dep)));
+        if (evaluations.empty()) {
+            TRY(resolve_with_namespace(ctx, promise, m, true));
+            return {};
+        }
+    } else {
+        evaluations.push_back(TRY(evaluate_module(ctx, m)));
+    }
+    VarRef* pending = new_var_ref(ctx, Value::int32(static_cast<int32_t>(evaluations.size())));
+    if (!pending) return Exception{};
+    Value pending_cell = Value::adopt(Tag::InternalCell, pending);
     Value on_fulfilled =
-        TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 2));
-    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[0] = Value::object(promise);
-    static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data()[1] = keep;
+        TRY(new_native_function(ctx, dynamic_import_fulfilled, atoms::empty_string, 0, 0, 4));
+    Value* data = static_cast<NativeFunctionObject*>(on_fulfilled.as_object())->data();
+    data[0] = Value::object(promise);
+    data[1] = keep;
+    data[2] = Value::boolean(deferred);
+    data[3] = pending_cell;
     Value on_rejected = TRY(new_native_function(ctx, dynamic_import_rejected, atoms::empty_string, 1, 0, 1));
     static_cast<NativeFunctionObject*>(on_rejected.as_object())->data()[0] = Value::object(promise);
-    return perform_promise_then(ctx, evaluation.as_object(), on_fulfilled, on_rejected, nullptr);
+    for (const Value& evaluation : evaluations)
+        TRY(perform_promise_then(ctx, evaluation.as_object(), on_fulfilled, on_rejected, nullptr));
+    return {};
 }
 
 Value dynamic_import_job(Context& ctx, const CallArgs& args) {
@@ -871,7 +984,8 @@ Value dynamic_import_job(Context& ctx, const CallArgs& args) {
     Atom referrer = ctx.rt().intern(data[1].as_string());
     Atom spec = ctx.rt().intern(data[2].as_string());
     if (!referrer || !spec) return ctx.throw_out_of_memory();
-    if (dynamic_import_continue(ctx, promise.as_object(), referrer, spec).is_exception()) {
+    auto phase = static_cast<ImportPhase>(data[3].as_int32());
+    if (dynamic_import_continue(ctx, promise.as_object(), referrer, spec, phase).is_exception()) {
         Value error;
         if (!catch_exception(ctx, error)) return Exception{};
         reject_promise(ctx, promise.as_object(), error);
@@ -904,11 +1018,17 @@ Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& a
     }
     // The host loads the module later (FinishLoadingImportedModule runs as a job), so the module
     // graph being evaluated now finishes first.
-    Value job = TRY(new_native_function(ctx, dynamic_import_job, atoms::empty_string, 0, 0, 3));
+    Value job = TRY(new_native_function(ctx, dynamic_import_job, atoms::empty_string, 0, 0, 4));
     Value* data = static_cast<NativeFunctionObject*>(job.as_object())->data();
     data[0] = Value::object(promise);
     data[1] = ctx.atom_value(referrer);
     data[2] = std::move(specifier);
+    // The phase: a third argument only import.defer() and import.source() pass (as an int32).
+    const Value& phase = args.arg(2);
+    data[3] = Value::int32(phase.is_int32() && phase.as_int32() >= 0 &&
+                                   phase.as_int32() <= static_cast<int32_t>(ImportPhase::Source)
+                               ? phase.as_int32()
+                               : 0);
     ctx.rt().enqueue_job(&ctx, std::move(job), Vector<Value>());
     return {};
 }

@@ -39,10 +39,25 @@ Value binding_value(Context& ctx, ModuleNamespaceObject* ns, int32_t i) {
     return ref->value;
 }
 
+// IsSymbolLikeNamespaceKey: symbols, and "then" of a deferred namespace (so awaiting one never
+// evaluates its module), are ordinary properties that never trigger evaluation.
+bool is_symbol_like_key(Context& ctx, Object* o, Atom key) {
+    return ctx.rt().atom_is_symbol(key) || (as_namespace(o)->m_deferred && key == atoms::then);
+}
+
+// GetModuleExportsList: using the exports of a deferred namespace evaluates its module first.
+Result<void> ensure_exports_ready(Context& ctx, Object* o) {
+    auto* ns = as_namespace(o);
+    if (!ns->m_deferred) return {};
+    return evaluate_module_sync(ctx, as_module_record(ns->m_module.as_object()));
+}
+
 // 10.4.6.5 [[GetOwnProperty]] (#sec-module-namespace-exotic-objects-getownproperty-p)
 Result<bool> ns_get_own_property(Context& ctx, Object* o, Atom key, PropertyDescriptor* out) {
-    // 1. Symbols are ordinary properties.
-    if (ctx.rt().atom_is_symbol(key)) return ordinary_get_own_property(ctx, o, key, out);
+    // 1. Symbol-like keys are ordinary properties.
+    if (is_symbol_like_key(ctx, o, key)) return ordinary_get_own_property(ctx, o, key, out);
+    // 2. exports = ? GetModuleExportsList(O).
+    TRY(ensure_exports_ready(ctx, o));
     auto* ns = as_namespace(o);
     // 3. Not an export: undefined.
     int32_t i = export_index(ns, key);
@@ -55,8 +70,8 @@ Result<bool> ns_get_own_property(Context& ctx, Object* o, Atom key, PropertyDesc
 
 // 10.4.6.6 [[DefineOwnProperty]] (#sec-module-namespace-exotic-objects-defineownproperty-p-desc)
 Result<bool> ns_define_own_property(Context& ctx, Object* o, Atom key, const PropertyDescriptor& desc) {
-    // 1. Symbols are ordinary properties.
-    if (ctx.rt().atom_is_symbol(key)) return ordinary_define_own_property(ctx, o, key, desc);
+    // 1. Symbol-like keys are ordinary properties.
+    if (is_symbol_like_key(ctx, o, key)) return ordinary_define_own_property(ctx, o, key, desc);
     // 2. current = ? O.[[GetOwnProperty]](P); undefined: false.
     PropertyDescriptor current;
     bool found = TRY(ns_get_own_property(ctx, o, key, &current));
@@ -72,18 +87,20 @@ Result<bool> ns_define_own_property(Context& ctx, Object* o, Atom key, const Pro
 
 // 10.4.6.7 [[HasProperty]] (#sec-module-namespace-exotic-objects-hasproperty-p)
 Result<bool> ns_has_property(Context& ctx, Object* o, Atom key) {
-    if (ctx.rt().atom_is_symbol(key)) return ordinary_get_own_property(ctx, o, key, nullptr);
+    if (is_symbol_like_key(ctx, o, key)) return ordinary_get_own_property(ctx, o, key, nullptr);
+    TRY(ensure_exports_ready(ctx, o));
     return export_index(as_namespace(o), key) >= 0;
 }
 
 // 10.4.6.8 [[Get]] (#sec-module-namespace-exotic-objects-get-p-receiver)
 Value ns_get(Context& ctx, Object* o, Atom key, const Value&) {
-    if (ctx.rt().atom_is_symbol(key)) {
+    if (is_symbol_like_key(ctx, o, key)) {
         PropertyDescriptor d;
         bool found = TRY(ordinary_get_own_property(ctx, o, key, &d));
         if (!found || d.is_accessor()) return Value();
         return d.value;
     }
+    TRY(ensure_exports_ready(ctx, o));
     auto* ns = as_namespace(o);
     int32_t i = export_index(ns, key);
     if (i < 0) return Value();
@@ -97,16 +114,18 @@ Result<bool> ns_set(Context&, Object*, Atom, const Value&, const Value&) {
 
 // 10.4.6.10 [[Delete]] (#sec-module-namespace-exotic-objects-delete-p)
 Result<bool> ns_delete(Context& ctx, Object* o, Atom key) {
-    if (ctx.rt().atom_is_symbol(key)) {
+    if (is_symbol_like_key(ctx, o, key)) {
         PropertyDescriptor d;
         bool found = TRY(ordinary_get_own_property(ctx, o, key, &d));
         return !found; // the only symbol property (@@toStringTag) is non-configurable
     }
+    TRY(ensure_exports_ready(ctx, o));
     return export_index(as_namespace(o), key) < 0;
 }
 
 // 10.4.6.11 [[OwnPropertyKeys]]: the exports, then the symbol keys.
-Result<void> ns_own_keys(Context&, Object* o, Vector<Atom>& out) {
+Result<void> ns_own_keys(Context& ctx, Object* o, Vector<Atom>& out) {
+    TRY(ensure_exports_ready(ctx, o));
     for (Atom a : as_namespace(o)->m_names)
         out.push_back(a);
     return {};
@@ -159,8 +178,8 @@ void finalize_namespace(Object* o) {
 
 void visit_record(Object* o, EdgeVisitor& v) {
     ModuleRecord* m = as_module_record(o);
-    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
-                     &m->m_top_promise, &m->m_cycle_root})
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_deferred_namespace,
+                     &m->m_meta, &m->m_error, &m->m_top_promise, &m->m_cycle_root})
         v.visit_value(*f);
     for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents})
         for (Value& x : *list)
@@ -168,8 +187,8 @@ void visit_record(Object* o, EdgeVisitor& v) {
 }
 void clear_record(Object* o) {
     ModuleRecord* m = as_module_record(o);
-    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
-                     &m->m_top_promise, &m->m_cycle_root})
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_deferred_namespace,
+                     &m->m_meta, &m->m_error, &m->m_top_promise, &m->m_cycle_root})
         *f = Value();
     for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents})
         Vector<Value>().swap(*list);
@@ -192,6 +211,7 @@ bool write_namespace(Object* o, HeapWriter& w) {
         w.atom(ns->m_names[i]);
         w.value(ns->m_cells[i]);
     }
+    w.out().u8(ns->m_deferred ? 1 : 0);
     return true;
 }
 
@@ -208,6 +228,10 @@ bool read_namespace(Object* o, HeapReader& r) {
         if (ns->m_names[i] == atoms::invalid || !(binding || cell.is_object()))
             return r.fail("bad module namespace entry");
     }
+    uint8_t deferred;
+    if (!r.u8(&deferred)) return false;
+    if (deferred > 1) return r.fail("bad module namespace phase");
+    ns->m_deferred = deferred != 0;
     return true;
 }
 
@@ -242,8 +266,8 @@ bool read_export(HeapReader& r, ModuleExportDesc* e, uint32_t slots, uint32_t re
 
 bool write_record(Object* o, HeapWriter& w) {
     ModuleRecord* m = as_module_record(o);
-    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
-                     &m->m_top_promise, &m->m_cycle_root})
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_deferred_namespace,
+                     &m->m_meta, &m->m_error, &m->m_top_promise, &m->m_cycle_root})
         w.value(*f);
     for (Vector<Value>* list : {&m->m_env, &m->m_requested, &m->m_async_parents}) {
         w.out().varuint(list->size());
@@ -264,6 +288,7 @@ bool write_record(Object* o, HeapWriter& w) {
         w.out().varuint(i.request);
         w.atom(i.import_name);
         w.out().varuint(i.slot);
+        w.out().u8(static_cast<uint8_t>(i.phase));
     }
     for (const Vector<ModuleExportDesc>* list : {&info.local_exports, &info.indirect_exports}) {
         w.out().varuint(list->size());
@@ -273,6 +298,9 @@ bool write_record(Object* o, HeapWriter& w) {
     w.out().varuint(info.star_exports.size());
     for (uint32_t s : info.star_exports)
         w.out().varuint(s);
+    w.out().varuint(info.evaluation_steps.size());
+    for (const ModuleEvaluationStep& s : info.evaluation_steps)
+        w.out().varuint(uint64_t(s.request) * 2 + (s.deferred ? 1 : 0));
     w.atom(m->m_name_atom);
     w.out().u8(static_cast<uint8_t>(m->m_status));
     w.out().u8((info.has_top_level_await ? 1 : 0) | (m->m_has_tla ? 2 : 0) | (m->m_has_error ? 4 : 0) |
@@ -286,8 +314,8 @@ bool write_record(Object* o, HeapWriter& w) {
 
 bool read_record(Object* o, HeapReader& r) {
     ModuleRecord* m = as_module_record(o);
-    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_meta, &m->m_error,
-                     &m->m_top_promise, &m->m_cycle_root})
+    for (Value* f : {&m->m_name, &m->m_bytecode, &m->m_function, &m->m_namespace, &m->m_deferred_namespace,
+                     &m->m_meta, &m->m_error, &m->m_top_promise, &m->m_cycle_root})
         if (!r.value(f)) return false;
     // A host (C) module has no code; its function sets the exports.
     bool has_code =
@@ -327,8 +355,12 @@ bool read_record(Object* o, HeapReader& r) {
     if (!r.count(&n)) return false;
     info.imports.resize(n);
     for (ModuleImportDesc& i : info.imports) {
-        if (!r.varuint32(&i.request) || !r.atom(&i.import_name) || !r.varuint32(&i.slot)) return false;
+        uint8_t phase;
+        if (!r.varuint32(&i.request) || !r.atom(&i.import_name) || !r.varuint32(&i.slot) || !r.u8(&phase))
+            return false;
         if (i.request >= requests || i.slot >= slots) return r.fail("module import out of range");
+        if (phase > static_cast<uint8_t>(ImportPhase::Source)) return r.fail("bad module import phase");
+        i.phase = static_cast<ImportPhase>(phase);
     }
     for (Vector<ModuleExportDesc>* list : {&info.local_exports, &info.indirect_exports}) {
         if (!r.count(&n)) return false;
@@ -341,6 +373,14 @@ bool read_record(Object* o, HeapReader& r) {
     for (uint32_t& s : info.star_exports) {
         if (!r.varuint32(&s)) return false;
         if (s >= requests) return r.fail("module star export out of range");
+    }
+    if (!r.count(&n)) return false;
+    info.evaluation_steps.resize(n);
+    for (ModuleEvaluationStep& s : info.evaluation_steps) {
+        uint32_t step;
+        if (!r.varuint32(&step)) return false;
+        if (step / 2 >= requests) return r.fail("module evaluation step out of range");
+        s = ModuleEvaluationStep{step / 2, (step & 1) != 0};
     }
     uint8_t status, flags;
     if (!r.atom(&m->m_name_atom) || !r.u8(&status) || !r.u8(&flags) || !r.varuint32(&m->m_dfs_index) ||
@@ -377,14 +417,15 @@ void register_module_classes() {
 }
 
 // 10.4.6.12 ModuleNamespaceCreate (#sec-modulenamespacecreate)
-Value create_module_namespace(Context& ctx, ModuleRecord* m) {
+Value create_module_namespace(Context& ctx, ModuleRecord* m, bool deferred) {
     register_module_classes();
     auto* ns = Object::create_as<ModuleNamespaceObject>(ctx, nullptr, ClassId::ModuleNamespace);
     if (!ns) return Exception{};
     Value result = Value::adopt(Tag::Object, ns);
     ns->m_module = Value::object(m);
-    // 28.3.1 @@toStringTag: "Module", non-writable, non-enumerable, non-configurable.
-    Value tag = ctx.atom_value(ctx.rt().intern_ascii("Module"));
+    ns->m_deferred = deferred;
+    // 28.3.1 @@toStringTag: "Module" ("Deferred Module"), non-writable, non-enumerable, non-configurable.
+    Value tag = ctx.atom_value(ctx.rt().intern_ascii(deferred ? "Deferred Module" : "Module"));
     if (!tag.is_string()) return ctx.throw_out_of_memory();
     TRY(put_own_data(ctx, ns, atoms::sym_toStringTag, std::move(tag), 0));
     ns->m_flags &= ~objflag::Extensible;

@@ -20,6 +20,7 @@ class ModuleRecord : public Object {
     Value m_bytecode;              // the module function's FunctionBytecode (InternalCell)
     Value m_function;              // the module function (created by InitializeEnvironment)
     Value m_namespace;             // the namespace object, once requested
+    Value m_deferred_namespace;    // the deferred namespace object (import defer), once requested
     Value m_meta;                  // import.meta, once requested
     Value m_error;                 // [[EvaluationError]] when m_has_error
     Value m_top_promise;           // [[TopLevelCapability]]'s promise
@@ -44,8 +45,9 @@ class ModuleRecord : public Object {
 class ModuleNamespaceObject : public Object {
   public:
     Value m_module;
-    Vector<Atom> m_names;  // [[Exports]], sorted by code units
-    Vector<Value> m_cells; // the binding (VarRef, InternalCell) of each name
+    Vector<Atom> m_names;    // [[Exports]], sorted by code units
+    Vector<Value> m_cells;   // the binding (VarRef, InternalCell) of each name
+    bool m_deferred = false; // [[Deferred]]: using an export evaluates the module first
 };
 
 inline ModuleRecord* as_module_record(Object* o) {
@@ -54,8 +56,14 @@ inline ModuleRecord* as_module_record(Object* o) {
 
 void register_module_classes();
 // ModuleNamespaceCreate without exports (the caller fills m_names/m_cells).
-Value create_module_namespace(Context&, ModuleRecord*);
-Result<Object*> get_module_namespace(Context&, ModuleRecord*); // borrowed
+Value create_module_namespace(Context&, ModuleRecord*, bool deferred);
+// GetModuleNamespace(module, phase) (borrowed): the deferred one for `import defer`.
+Result<Object*> get_module_namespace(Context&, ModuleRecord*, bool deferred = false);
+// ReadyForSyncExecution: the module (and what it imports) can be evaluated synchronously now.
+bool ready_for_sync_execution(ModuleRecord*);
+// GetModuleExportsList's evaluation of a deferred namespace's module: a TypeError when it cannot run
+// synchronously now, else EvaluateSync (its evaluation error, if any, is thrown).
+Result<void> evaluate_module_sync(Context&, ModuleRecord*);
 Result<void> link_module(Context&, ModuleRecord*);
 Value evaluate_module(Context&, ModuleRecord*); // the evaluation promise
 std::string atom_to_utf8(Context&, Atom);

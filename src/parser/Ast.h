@@ -19,6 +19,7 @@
 #pragma once
 
 #include "parser/Arena.h"
+#include "parser/ImportPhase.h"
 
 #include <cassert>
 #include <cstddef>
@@ -519,6 +520,7 @@ struct ImportDeclaration : Node {
     AstVector<ImportSpecifier> specifiers;
     StringLiteral* source = nullptr;
     AstVector<ImportAttribute> attributes; // `with { type: "json" }`
+    ImportPhase phase = ImportPhase::Evaluation;
 };
 
 struct ExportSpecifier {
@@ -787,6 +789,7 @@ struct ImportCall : Node {
     ImportCall() : Node(NodeKind::ImportCall) {}
     Node* source = nullptr;
     Node* options = nullptr;
+    ImportPhase phase = ImportPhase::Evaluation; // import.defer(...), import.source(...)
 };
 
 // `...argument` in array literals and call arguments; in object literals `{...argument}`.

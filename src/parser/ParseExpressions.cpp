@@ -580,9 +580,11 @@ Node* Parser::parse_new() {
         callee = parse_new();
     else if (at(Tok::Super))
         callee = parse_super();
-    else if (at(Tok::Import) && peek().type == Tok::Dot)
+    else if (at(Tok::Import) && peek().type == Tok::Dot) {
         callee = parse_import_expression(callee_start);
-    else if (at(Tok::Import))
+        // import.defer(...) and import.source(...) are calls, which `new` cannot take.
+        if (callee && callee->is(NodeKind::ImportCall)) callee = nullptr, fail("cannot use new with import");
+    } else if (at(Tok::Import))
         callee = nullptr, fail("cannot use new with import");
     else
         callee = parse_primary(nullptr);
@@ -641,20 +643,27 @@ Node* Parser::parse_super() {
 
 Node* Parser::parse_import_expression(const Token& start) {
     advance(); // import
+    ImportPhase phase = ImportPhase::Evaluation;
     if (at(Tok::Dot)) {
         advance();
-        if (!(m_tok.type == Tok::Identifier && m_tok.keyword == Tok::Meta && !m_tok.escaped))
-            return fail("expected 'meta' after 'import.'");
-        if (!m_module) return fail_at(start, "import.meta is only valid in modules");
-        advance();
-        auto* meta = make_node<MetaProperty>(start);
-        if (!meta) return nullptr;
-        meta->meta_kind = MetaPropertyKind::ImportMeta;
-        return finish(meta);
+        if (m_tok.is(Tok::Defer) || m_tok.is(Tok::Source)) {
+            // import.defer(...) / import.source(...)
+            phase = m_tok.is(Tok::Defer) ? ImportPhase::Defer : ImportPhase::Source;
+            advance();
+        } else {
+            if (!m_tok.is(Tok::Meta)) return fail("expected 'meta' after 'import.'");
+            if (!m_module) return fail_at(start, "import.meta is only valid in modules");
+            advance();
+            auto* meta = make_node<MetaProperty>(start);
+            if (!meta) return nullptr;
+            meta->meta_kind = MetaPropertyKind::ImportMeta;
+            return finish(meta);
+        }
     }
     if (!expect(Tok::LParen)) return nullptr;
     auto* call = make_node<ImportCall>(start);
     if (!call) return nullptr;
+    call->phase = phase;
     call->source = parse_assignment(true);
     if (!call->source) return nullptr;
     if (eat(Tok::Comma) && !at(Tok::RParen)) {
@@ -811,8 +820,8 @@ Node* Parser::parse_primary(CoverInfo* cover) {
         // Early error: the pattern must parse with its flags (22.2.1.1 Static Semantics: Early Errors).
         {
             char message[160];
-            if (!regexp_validate(m_tok.value.data, m_tok.value.length, m_tok.raw.data, m_tok.raw.length, message,
-                                 sizeof message)) {
+            if (!regexp_validate(m_tok.value.data, m_tok.value.length, m_tok.raw.data, m_tok.raw.length,
+                                 message, sizeof message)) {
                 auto* copy = static_cast<char*>(m_arena.allocate(sizeof message, 1));
                 if (!copy) return fail_oom();
                 std::memcpy(copy, message, sizeof message);

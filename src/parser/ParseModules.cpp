@@ -88,8 +88,28 @@ Node* Parser::parse_import_declaration() {
             return nullptr;
         return finish(decl);
     }
+    // `import defer * as ns from "m"`; `import source x from "m"` (but `import defer from "m"` and
+    // `import source from "m"` are default imports of bindings so named).
+    if (m_tok.is(Tok::Defer) && peek().type == Tok::Star) {
+        advance();
+        decl->phase = ImportPhase::Defer;
+    } else if (m_tok.is(Tok::Source)) {
+        Token second;
+        Token next = peek2(&second);
+        if (next.type == Tok::Identifier && (!next.is(Tok::From) || second.is(Tok::From))) {
+            advance();
+            decl->phase = ImportPhase::Source;
+            if (!bind(ImportSpecifierKind::Default, AstString{})) return nullptr;
+            return finish_import_from(decl);
+        }
+    }
     bool need_more = true;
-    if (at(Tok::Identifier)) {
+    if (decl->phase == ImportPhase::Defer) {
+        if (!eat(Tok::Star) || !m_tok.is(Tok::As)) return fail("expected '* as' after 'import defer'");
+        advance();
+        if (!bind(ImportSpecifierKind::Namespace, AstString{})) return nullptr;
+        need_more = false;
+    } else if (at(Tok::Identifier)) {
         if (!bind(ImportSpecifierKind::Default, AstString{})) return nullptr;
         need_more = eat(Tok::Comma);
     }
@@ -123,6 +143,11 @@ Node* Parser::parse_import_declaration() {
             return fail_unexpected();
         }
     }
+    return finish_import_from(decl);
+}
+
+// `from "m" [with {...}];` closing an import declaration.
+Node* Parser::finish_import_from(ImportDeclaration* decl) {
     if (!m_tok.is(Tok::From)) return fail("expected 'from'");
     advance();
     decl->source = parse_module_specifier();

@@ -264,6 +264,7 @@ class Parser {
 
     // ---- modules (ParseModules.cpp)
     Node* parse_import_declaration();
+    Node* finish_import_from(ImportDeclaration* decl);
     Node* parse_export_declaration();
     bool parse_module_export_name(AstString& name, Node*& node, bool& is_string);
     StringLiteral* parse_module_specifier();

@@ -22,7 +22,7 @@ bool is_function_constant(const Value& v) {
 namespace {
 
 constexpr uint8_t k_magic[4] = {'Q', 'J', 'S', 'B'};
-constexpr uint16_t k_format_version = 1;
+constexpr uint16_t k_format_version = 2; // 2: import phases, deferred requests
 // magic, version, flags, opcode fingerprint, payload length, payload CRC-32
 constexpr size_t k_header_size = 4 + 2 + 2 + 4 + 4 + 4;
 // Nested functions are read recursively; the parser's own nesting limit keeps real code far below.
@@ -222,6 +222,7 @@ bool ImageWriter::module_info(const ModuleCompileInfo& info) {
         m_body.varuint(im.request);
         if (!write_atom(im.import_name)) return false;
         m_body.varuint(im.slot);
+        m_body.u8(static_cast<uint8_t>(im.phase));
     }
     m_body.varuint(info.local_exports.size());
     for (const ModuleExportDesc& e : info.local_exports) {
@@ -237,6 +238,9 @@ bool ImageWriter::module_info(const ModuleCompileInfo& info) {
     m_body.varuint(info.star_exports.size());
     for (uint32_t r : info.star_exports)
         m_body.varuint(r);
+    m_body.varuint(info.evaluation_steps.size());
+    for (const ModuleEvaluationStep& s : info.evaluation_steps)
+        m_body.varuint(uint64_t(s.request) * 2 + (s.deferred ? 1 : 0));
     m_body.u8(info.has_top_level_await ? 1 : 0);
     return true;
 }
@@ -532,6 +536,10 @@ bool ImageReader::module_info(ModuleCompileInfo* info) {
         if (!index(&im.request, requests, "module import request out of range") ||
             !read_atom(&im.import_name) || !index(&im.slot, bindings, "module import binding out of range"))
             return false;
+        uint8_t phase;
+        if (!m_in.u8(&phase)) return false;
+        if (phase > static_cast<uint8_t>(ImportPhase::Source)) return m_in.fail("bad module import phase");
+        im.phase = static_cast<ImportPhase>(phase);
         if (!(info->bindings[im.slot].flags & modbinding::Import))
             return m_in.fail("module import into a local binding");
         info->imports.push_back(im);
@@ -558,6 +566,12 @@ bool ImageReader::module_info(ModuleCompileInfo* info) {
         uint32_t r = 0;
         if (!index(&r, requests, "module star export request out of range")) return false;
         info->star_exports.push_back(r);
+    }
+    if (!count(&n)) return false;
+    for (uint32_t i = 0; i < n; ++i) {
+        uint32_t step = 0;
+        if (!index(&step, requests * 2, "module evaluation step out of range")) return false;
+        info->evaluation_steps.push_back(ModuleEvaluationStep{step / 2, (step & 1) != 0});
     }
     uint8_t tla;
     if (!m_in.u8(&tla)) return false;

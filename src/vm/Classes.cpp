@@ -123,6 +123,9 @@ Result<void> define_private_field(Context& ctx, const Value& obj, const Value& s
     Object* o = obj.as_object();
     Atom atom = sym.as_symbol()->atom;
     if (find_own_slot(o, atom) >= 0) return ctx.throw_type_error("private field is already defined");
+    // 1. If O.[[Extensible]] is false, throw (non-extensible objects get no private elements).
+    if (!o->is_extensible())
+        return ctx.throw_type_error("cannot add a private field to a non-extensible object");
     if (!add_own_property(ctx, o, atom, v, prop::Writable)) return ctx.throw_out_of_memory();
     return {};
 }
@@ -133,6 +136,8 @@ Result<void> add_brand(Context& ctx, const Value& obj, const Value& brand) {
     Object* o = obj.as_object();
     Atom atom = brand.as_symbol()->atom;
     if (find_own_slot(o, atom) >= 0) return ctx.throw_type_error("private methods are already defined");
+    if (!o->is_extensible())
+        return ctx.throw_type_error("cannot add private methods to a non-extensible object");
     if (!add_own_property(ctx, o, atom, Value::undefined(), 0)) return ctx.throw_out_of_memory();
     return {};
 }
