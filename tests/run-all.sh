@@ -3,6 +3,7 @@
 #
 #   1. Release build (build/): unit tests, JS tests, test262 compared with the known-failures list.
 #      The durable-workflow example (examples/durable-workflow/run.sh) restarts its host process.
+#      The generated Unicode tables are regenerated from the pinned UCD (tools/gen/check-unicode.sh).
 #   2. ASan+UBSan build (build-asan/, Debug at -O1): unit tests, JS tests, test262 on every 10th file;
 #      the snapshot-restore fuzzer (fuzz/run.sh, a clang build in build-fuzz/) for a bounded time.
 #      A sanitizer report aborts the process, which the suites count as a failure (a test262 CRASH).
@@ -161,6 +162,8 @@ if build "build-release" build -DCMAKE_BUILD_TYPE=Release; then
     fi
     run_suite "durable-workflow" counts bash examples/durable-workflow/run.sh build/durable_host
 fi
+# The generated Unicode tables match their generators and the UCD version test262 expects.
+run_suite "unicode tables" counts bash tools/gen/check-unicode.sh
 
 # Stage 2: ASan + UBSan. Reports abort (so a test262 worker dies with SIGABRT and the test is a CRASH);
 # LeakSanitizer runs when each process exits. Its test262 run fails only on crashes: stack depth and
