@@ -961,6 +961,14 @@ JSAtom JS_GetScriptOrModuleName(JSContext* ctx, int n_stack_levels);
    Does nothing for other values. -1 on exception. */
 int JS_ResolveModule(JSContext* ctx, JSValueConst obj);
 
+/* Debug information dropped from code compiled by JS_Eval from now on (qjs -s, --strip-source):
+   JS_STRIP_SOURCE drops the source text (Function.prototype.toString shows "[native code]"),
+   JS_STRIP_DEBUG also the file names and line tables (backtraces show function names only). */
+#define JS_STRIP_SOURCE (1 << 0)
+#define JS_STRIP_DEBUG (1 << 1)
+void JS_SetStripInfo(JSRuntime* rt, int flags);
+int JS_GetStripInfo(JSRuntime* rt);
+
 /* ---- binary objects ---- */
 /* JS_WriteObject writes compiled code (with JS_WRITE_OBJ_BYTECODE: a function returned by JS_Eval
    with JS_EVAL_FLAG_COMPILE_ONLY, or a module) as a bytecode image (docs/BYTECODE.md), and values as

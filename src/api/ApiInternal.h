@@ -47,6 +47,7 @@ struct JSRuntime {
     qjs::EdgeVisitor* marking = nullptr;      // the cycle collector's visitor while a gc_mark runs
     qjs::Vector<JSContext*> contexts;         // live context records
     JSSharedArrayBufferFunctions sab_funcs{}; // JS_SetSharedArrayBufferFunctions (os.Worker)
+    int strip_flags = 0;                      // JS_SetStripInfo
 };
 
 struct JSContext {
