@@ -50,7 +50,7 @@ void loop_destroy(JSRuntime*);
 // ---- signals (OsSignals.cpp) ----
 // Calls the JS handlers of the signals received since the last call. False when a handler threw.
 bool run_pending_signals(JSContext*);
-bool has_pending_signals();
+bool has_pending_signals(JSContext*);
 void free_signal_handlers(JSRuntime*);
 
 // ---- workers (OsWorker.cpp; stubs without QJS_WORKERS) ----

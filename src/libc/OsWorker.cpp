@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <deque>
 #include <fcntl.h>
@@ -380,8 +381,14 @@ JSValue worker_constructor(JSContext* ctx, JSValueConst new_target, int, JSValue
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 8 << 20); // the engine's default stack limit needs room
+    // The thread starts with every signal blocked: signals go to the main thread, whose loop runs the
+    // os.signal handlers.
+    sigset_t all, saved;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &saved);
     pthread_t tid;
     int err = pthread_create(&tid, &attr, worker_main, start);
+    pthread_sigmask(SIG_SETMASK, &saved, nullptr);
     pthread_attr_destroy(&attr);
     if (err) {
         free_pipe(start->parent.recv);

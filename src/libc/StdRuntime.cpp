@@ -311,7 +311,7 @@ int js_std_loop(JSContext* ctx) {
         bool io = loop_has_io_handlers(ctx);
         if (next == -1 && !io) break;
         int timeout = next == -1 ? -1 : next;
-        if (has_pending_signals()) timeout = 0;
+        if (has_pending_signals(ctx)) timeout = 0;
         int polled = loop_poll_io(ctx, timeout);
         if (polled == -2) js_std_dump_error(ctx);
     }
@@ -349,6 +349,6 @@ JSValue js_std_await(JSContext* ctx, JSValue obj) {
             // Nothing can settle it any more: return it as is (QuickJS returns the pending promise).
             return obj;
         }
-        loop_poll_io(ctx, has_pending_signals() ? 0 : next);
+        loop_poll_io(ctx, has_pending_signals(ctx) ? 0 : next);
     }
 }
