@@ -301,12 +301,11 @@ void* worker_main(void* arg) {
         else
             js_std_loop(ctx);
         JS_FreeValue(ctx, r);
-        JS_FreeContext(ctx);
     }
-    if (rt) {
-        js_std_free_handlers(rt);
-        JS_FreeRuntime(rt);
-    }
+    // As the shell does: the loop's handlers first, then the context and the runtime.
+    if (rt) js_std_free_handlers(rt);
+    if (ctx) JS_FreeContext(ctx);
+    if (rt) JS_FreeRuntime(rt);
     free_pipe(start->parent.recv);
     free_pipe(start->parent.send);
     delete start;
