@@ -69,6 +69,9 @@ send("\x1b[A\x1b[A\x1b[A\x1b[B\n")
 read_until(b"26\r\n")
 send("\x1b[A\x1b[A\x1b[A\x1b[A\n")  # (10+3)*2, 'cleared', (10+3)*2, 'still here'
 read_until(b'"still here"')
+# Errors in red.
+send("null.x\n")
+read_until(b"\x1b[31mTypeError", raw=True)
 # Ctrl-C drops the line being typed.
 send("unfinished(\x03")
 read_until(b"qjs > ")

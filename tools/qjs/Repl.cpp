@@ -311,7 +311,10 @@ bool run_repl(JSContext* ctx) {
         JSValue r = JS_Eval(ctx, buffer.data(), buffer.size(), "<input>", JS_EVAL_TYPE_GLOBAL);
         buffer.clear();
         if (JS_IsException(r)) {
+            bool red = colours && isatty(2);
+            if (red) std::fputs("\x1b[31m", stderr);
             js_std_dump_error(ctx);
+            if (red) std::fputs("\x1b[0m", stderr);
         } else {
             char* shown = js_std_format_value(ctx, r, 1);
             const char* colour = colours ? result_colour(r) : nullptr;
