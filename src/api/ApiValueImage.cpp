@@ -167,6 +167,19 @@ class ValueWriter {
             return true;
         }
         if (JS_IsFunction(m_c, v)) return fail_type("functions cannot be written as values");
+        // Plain objects, arrays, arguments and Dates below; other classes (Map, Set, RegExp, Error,
+        // Promise, Proxy, boxed primitives, host objects, ...) would lose their contents: refused, as
+        // QuickJS refuses them.
+        if (o) {
+            switch (o->class_id()) {
+            case ClassId::Object:
+            case ClassId::Array:
+            case ClassId::Arguments:
+            case ClassId::MappedArguments:
+            case ClassId::Date: break;
+            default: return fail_type("unsupported object class");
+            }
+        }
         if (is_date(m_c, v)) {
             JSAtom get_time = JS_NewAtom(m_c, "getTime");
             JSValue t = JS_Invoke(m_c, v, get_time, 0, nullptr);

@@ -59,8 +59,13 @@ assertThrows(RangeError, () => bjson.read(big.buffer, 5, big.length), "window pa
 assertThrows(RangeError, () => bjson.read(big.buffer, big.length + 1), "pos past the end");
 assertThrows(TypeError, () => bjson.read("not a buffer"), "not an ArrayBuffer");
 
-// Functions are refused as values.
+// Functions and objects of other classes are refused as values (their contents would be lost).
 assertThrows(TypeError, () => bjson.write(function f() {}), "function as a value");
+for (const v of [new Map([[1, 2]]), new Set([1]), /x/g, new Error("e"), Promise.resolve(), new Proxy({}, {}),
+                 new Number(1), { nested: [new WeakMap()] }])
+    assertThrows(TypeError, () => bjson.write(v), "unsupported class " + Object.prototype.toString.call(v));
+class Point { constructor() { this.x = 1; } }
+assertEquals(JSON.stringify(roundTrip(new Point())), '{"x":1}', "class instances are plain objects");
 
 // Corrupted input: every truncation and every single-byte change is an exception, never a crash.
 const good = new Uint8Array(bjson.write({ k: [1, "two", 3.5, { n: null }], t: new Int16Array([1, -1]) }));

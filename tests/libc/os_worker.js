@@ -14,6 +14,7 @@ assertEquals(Object.prototype.toString.call(w), "[object Worker]");
 assertEquals(w.onmessage, undefined);
 assertThrows(TypeError, () => { w.onmessage = 3; });
 assertThrows(TypeError, () => w.postMessage({ f() {} }), "functions are not cloned");
+assertThrows(TypeError, () => w.postMessage(new Map()), "Map is not cloned (as in QuickJS)");
 
 const sab = new SharedArrayBuffer(16);
 const view = new Int32Array(sab);
