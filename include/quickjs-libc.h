@@ -18,6 +18,8 @@ extern "C" {
 /* The "std" and "os" modules (also importable as "qjs:std" and "qjs:os" through js_module_loader). */
 JSModuleDef* js_init_module_std(JSContext* ctx, const char* module_name);
 JSModuleDef* js_init_module_os(JSContext* ctx, const char* module_name);
+/* The "bjson" module (also "qjs:bjson"): read/write of values with JS_ReadObject/JS_WriteObject. */
+JSModuleDef* js_init_module_bjson(JSContext* ctx, const char* module_name);
 /* print, console.log and scriptArgs (when argc >= 0) on the global object, and (beyond QuickJS) the
    event loop's timer globals: setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask. */
 void js_std_add_helpers(JSContext* ctx, int argc, char** argv);
@@ -27,6 +29,9 @@ int js_std_loop(JSContext* ctx);
 /* Runs the loop until the promise `obj` settles; returns its value, or throws its reason. Other
    values are returned unchanged. `obj` is consumed. */
 JSValue js_std_await(JSContext* ctx, JSValue obj);
+/* The function that makes the context of a new os.Worker's runtime (default: JS_NewContext and
+   js_std_add_helpers); the worker's module loader is js_module_loader. */
+void js_std_set_worker_new_context_func(JSContext* (*func)(JSRuntime* rt));
 /* Per-runtime state of the modules (timers, handlers); call after JS_NewRuntime and before
    JS_FreeRuntime. */
 void js_std_init_handlers(JSRuntime* rt);
@@ -42,7 +47,7 @@ uint8_t* js_load_file(JSContext* ctx, size_t* pbuf_len, const char* filename);
 /* Sets import.meta.url ("file://" + the module's name, made absolute with realpath() when
    use_realpath) and import.meta.main of a compiled module (JS_TAG_MODULE value). -1 on exception. */
 int js_module_set_import_meta(JSContext* ctx, JSValueConst func_val, JS_BOOL use_realpath, JS_BOOL is_main);
-/* The module loader of the shell: "std", "os", "qjs:std", "qjs:os", files ending in .so are refused
+/* The module loader of the shell: "std", "os", "bjson" (and "qjs:" + each), files ending in .so are refused
    (native modules are not supported), other names are read and compiled as module files. */
 JSModuleDef* js_module_loader(JSContext* ctx, const char* module_name, void* opaque);
 /* Evaluates compiled code written by JS_WriteObject (qjsc's output): a script is run, a module is

@@ -613,6 +613,18 @@ JSValue JS_NewArrayBufferCopy(JSContext* ctx, const uint8_t* buf, size_t len);
 void JS_DetachArrayBuffer(JSContext* ctx, JSValueConst obj);
 /* The data of an ArrayBuffer (NULL with an exception if obj is not one, or is detached). */
 uint8_t* JS_GetArrayBuffer(JSContext* ctx, size_t* psize, JSValueConst obj);
+/* Shared memory between runtimes (os.Worker): with these set, a SharedArrayBuffer written by
+   JS_WriteObject with JS_WRITE_OBJ_SAB moves its data block to sab_alloc'ed memory (once) and the
+   image carries the block's address; JS_ReadObject with JS_READ_OBJ_SAB makes a SharedArrayBuffer
+   on the same block (sab_dup), freed with sab_free. Only read images written by this process with
+   JS_READ_OBJ_SAB: the address is trusted. A growable SharedArrayBuffer cannot be shared. */
+typedef struct JSSharedArrayBufferFunctions {
+    void* (*sab_alloc)(void* opaque, size_t size);
+    void (*sab_free)(void* opaque, void* ptr);
+    void (*sab_dup)(void* opaque, void* ptr);
+    void* sab_opaque;
+} JSSharedArrayBufferFunctions;
+void JS_SetSharedArrayBufferFunctions(JSRuntime* rt, const JSSharedArrayBufferFunctions* sf);
 
 typedef enum JSTypedArrayEnum {
     JS_TYPED_ARRAY_UINT8C = 0,
@@ -948,6 +960,14 @@ JSAtom JS_GetScriptOrModuleName(JSContext* ctx, int n_stack_levels);
 /* Loads the modules imported by the module `obj` (one returned by JS_ReadObject), recursively.
    Does nothing for other values. -1 on exception. */
 int JS_ResolveModule(JSContext* ctx, JSValueConst obj);
+
+/* Debug information dropped from code compiled by JS_Eval from now on (qjs -s, --strip-source):
+   JS_STRIP_SOURCE drops the source text (Function.prototype.toString shows "[native code]"),
+   JS_STRIP_DEBUG also the file names and line tables (backtraces show function names only). */
+#define JS_STRIP_SOURCE (1 << 0)
+#define JS_STRIP_DEBUG (1 << 1)
+void JS_SetStripInfo(JSRuntime* rt, int flags);
+int JS_GetStripInfo(JSRuntime* rt);
 
 /* ---- binary objects ---- */
 /* JS_WriteObject writes compiled code (with JS_WRITE_OBJ_BYTECODE: a function returned by JS_Eval

@@ -143,3 +143,73 @@ JSValue JS_ParseJSON(JSContext* c, const char* buf, size_t buf_len, const char* 
 JSValue JS_JSONStringify(JSContext* c, JSValueConst obj, JSValueConst replacer, JSValueConst space0) {
     return give(json_stringify(enter(c), borrow(obj), borrow(replacer), borrow(space0)));
 }
+
+// ---- SharedArrayBuffers shared between runtimes (os.Worker) ----
+
+void JS_SetSharedArrayBufferFunctions(JSRuntime* r, const JSSharedArrayBufferFunctions* sf) {
+    r->sab_funcs = sf ? *sf : JSSharedArrayBufferFunctions{};
+}
+
+namespace {
+
+// The free function of a SharedArrayBuffer on a shared block: one reference less.
+void free_shared_block(JSRuntime* r, void*, void* ptr) {
+    if (ptr && r->sab_funcs.sab_free) r->sab_funcs.sab_free(r->sab_funcs.sab_opaque, ptr);
+}
+
+} // namespace
+
+namespace qjs::api {
+
+uint8_t* share_array_buffer_block(JSContext* c, JSValueConst v, size_t* plen) {
+    Context& ctx = enter(c);
+    ArrayBufferObject* buffer = array_buffer_of(v);
+    const JSSharedArrayBufferFunctions& sf = c->rt->sab_funcs;
+    if (!buffer || !buffer->is_shared()) {
+        ctx.throw_type_error("not a SharedArrayBuffer");
+        return nullptr;
+    }
+    if (!sf.sab_alloc || !sf.sab_free || !sf.sab_dup) {
+        ctx.throw_type_error("this runtime cannot share memory (no JS_SetSharedArrayBufferFunctions)");
+        return nullptr;
+    }
+    if (buffer->m_resizable) {
+        ctx.throw_type_error("a growable SharedArrayBuffer cannot be shared");
+        return nullptr;
+    }
+    auto free_id = ctx.rt().register_host_function(reinterpret_cast<void (*)()>(&free_shared_block),
+                                                   kKindArrayBufferFree);
+    if (!free_id) {
+        ctx.throw_out_of_memory();
+        return nullptr;
+    }
+    if (buffer->m_external_free != free_id) {
+        // First share: the block moves to the host's shared memory. Views read m_data on each
+        // access, and a SharedArrayBuffer is never detached, so the move is not observable.
+        size_t len = buffer->m_byte_length;
+        auto* block = static_cast<uint8_t*>(sf.sab_alloc(sf.sab_opaque, len ? len : 1));
+        if (!block) {
+            ctx.throw_out_of_memory();
+            return nullptr;
+        }
+        if (len) std::memcpy(block, buffer->m_data, len);
+        release_array_buffer_data(ctx.rt(), buffer);
+        buffer->m_data = block;
+        buffer->m_external_free = free_id;
+        buffer->m_external_opaque = nullptr;
+    }
+    *plen = buffer->m_byte_length;
+    return buffer->m_data;
+}
+
+JSValue new_shared_array_buffer_on(JSContext* c, uint8_t* block, size_t len) {
+    const JSSharedArrayBufferFunctions& sf = c->rt->sab_funcs;
+    if (!sf.sab_alloc || !sf.sab_free || !sf.sab_dup)
+        return JS_ThrowTypeError(c, "this runtime cannot share memory (no JS_SetSharedArrayBufferFunctions)");
+    sf.sab_dup(sf.sab_opaque, block);
+    JSValue b = JS_NewArrayBuffer(c, block, len, free_shared_block, nullptr, 1);
+    if (JS_IsException(b)) sf.sab_free(sf.sab_opaque, block);
+    return b;
+}
+
+} // namespace qjs::api

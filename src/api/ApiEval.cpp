@@ -18,6 +18,25 @@ using namespace qjs::api;
 
 namespace {
 
+// JS_SetStripInfo: drops the source text and, with JS_STRIP_DEBUG, the file name and line table of a
+// compiled function and of the functions nested in it.
+void strip_function(FunctionBytecode* fb, int flags, int depth = 0) {
+    if (!fb || !flags || depth > 1000) return;
+    if (fb->m_source) {
+        fb->m_source->unref();
+        fb->m_source = nullptr;
+    }
+    fb->m_source_start = fb->m_source_end = 0;
+    if (flags & JS_STRIP_DEBUG) {
+        fb->m_filename = atoms::invalid;
+        fb->m_lines.clear();
+        fb->m_line = fb->m_column = 0;
+    }
+    for (Value& c : fb->m_constants)
+        if (c.is_internal_cell() && c.as_cell()->kind() == CellKind::FunctionBytecode)
+            strip_function(static_cast<FunctionBytecode*>(c.as_cell()), flags, depth + 1);
+}
+
 // Compiles a classic script to a function object whose call runs it (JS_EVAL_FLAG_COMPILE_ONLY).
 Value compile_script_function(Context& ctx, const char* input, size_t len, const char* filename,
                               bool strict) {
@@ -28,6 +47,7 @@ Value compile_script_function(Context& ctx, const char* input, size_t len, const
     s->unref();
     if (!file) return ctx.throw_out_of_memory();
     FunctionBytecode* fb = TRY(compile_script(ctx, input, len, file, strict));
+    strip_function(fb, api_runtime(ctx.rt())->strip_flags);
     Value closure = new_closure(ctx, fb, nullptr);
     fb->unref();
     return closure;
@@ -43,10 +63,13 @@ JSValue JS_EvalThis(JSContext* c, JSValueConst this_obj, const char* input, size
     if (eval_flags & JS_EVAL_FLAG_ASYNC)
         return give(ctx.throw_error(ErrorType::InternalError, "JS_EVAL_FLAG_ASYNC is not supported"));
     if (type == JS_EVAL_TYPE_MODULE) {
-        if (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY) {
+        if ((eval_flags & JS_EVAL_FLAG_COMPILE_ONLY) || c->rt->strip_flags) {
             Result<Object*> m = compile_module_record(ctx, std::string_view(input, input_len),
                                                       filename ? filename : "<input>");
             if (m.is_exception()) return JS_EXCEPTION;
+            strip_function(module_record_bytecode(m.value()), c->rt->strip_flags);
+            if (!(eval_flags & JS_EVAL_FLAG_COMPILE_ONLY))
+                return give(link_and_evaluate_module(ctx, m.value()));
             return give_module(Value::object(m.value()));
         }
         // The promise of the module's evaluation (settled unless it awaits at top level).
@@ -59,6 +82,14 @@ JSValue JS_EvalThis(JSContext* c, JSValueConst this_obj, const char* input, size
     Value fn = compile_script_function(ctx, input, input_len, filename, strict);
     if (fn.is_exception() || (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY)) return give(std::move(fn));
     return give(call(ctx, fn, borrow(this_obj), {}));
+}
+
+void JS_SetStripInfo(JSRuntime* r, int flags) {
+    r->strip_flags = flags & (JS_STRIP_SOURCE | JS_STRIP_DEBUG);
+}
+
+int JS_GetStripInfo(JSRuntime* r) {
+    return r->strip_flags;
 }
 
 JSValue JS_Eval(JSContext* c, const char* input, size_t input_len, const char* filename, int eval_flags) {

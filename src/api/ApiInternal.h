@@ -44,8 +44,10 @@ struct JSRuntime {
     void* module_loader_opaque = nullptr;
     JSInterruptHandler* interrupt_handler = nullptr;
     void* interrupt_opaque = nullptr;
-    qjs::EdgeVisitor* marking = nullptr; // the cycle collector's visitor while a gc_mark runs
-    qjs::Vector<JSContext*> contexts;    // live context records
+    qjs::EdgeVisitor* marking = nullptr;      // the cycle collector's visitor while a gc_mark runs
+    qjs::Vector<JSContext*> contexts;         // live context records
+    JSSharedArrayBufferFunctions sab_funcs{}; // JS_SetSharedArrayBufferFunctions (os.Worker)
+    int strip_flags = 0;                      // JS_SetStripInfo
 };
 
 struct JSContext {
@@ -156,7 +158,13 @@ JSValue give_module(Value module);
 
 // JS_WriteObject/JS_ReadObject of values ("binary JSON", ApiValueImage.cpp).
 bool is_value_image(const uint8_t* buf, size_t len);
-uint8_t* write_value_image(JSContext*, size_t* psize, JSValueConst obj, int flags);
+uint8_t* write_value_image(JSContext*, size_t* psize, JSValueConst obj, int flags, uint8_t*** psab_tab,
+                           size_t* psab_tab_len);
+// SharedArrayBuffers between runtimes (ApiBinary.cpp): the block of a SharedArrayBuffer moved to the
+// host's shared memory (nullptr with a TypeError pending), and a SharedArrayBuffer on such a block
+// (which takes a reference: sab_dup).
+uint8_t* share_array_buffer_block(JSContext*, JSValueConst buffer, size_t* plen);
+JSValue new_shared_array_buffer_on(JSContext*, uint8_t* block, size_t len);
 JSValue read_value_image(JSContext*, const uint8_t* buf, size_t len, int flags);
 
 // An atom for a C string key (0 with an exception pending on OOM).

@@ -250,7 +250,7 @@ uint8_t* JS_WriteObject2(JSContext* c, size_t* psize, JSValueConst obj, int flag
         }
         ok = write_bytecode_image(ctx, f->m_bytecode, out);
     } else {
-        return write_value_image(c, psize, obj, flags);
+        return write_value_image(c, psize, obj, flags, psab_tab, psab_tab_len);
     }
     if (!ok) return nullptr;
     size_t n = out.size();

@@ -8,12 +8,14 @@
 //           UTF-16LE units) | BigInt (its decimal string) | array (var length, values or holes) |
 //           object (var count, then string key and value each) | ArrayBuffer (var length, bytes) |
 //           typed array (u8 JSTypedArrayEnum, var byte offset, var length, then the buffer value) |
-//           Date (float64) | reference (var index of an object written before, in order of writing)
+//           Date (float64) | reference (var index of an object written before, in order of writing) |
+//           SharedArrayBuffer (var length, u64 address of the shared block; JS_WRITE_OBJ_SAB only)
 //
 // Reading validates every field (bounds, tags, indexes, typed array ranges, nesting depth): bad bytes
 // give a SyntaxError, never a crash.
 #include "api/ApiInternal.h"
 
+#include "runtime/ArrayBufferObject.h"
 #include "runtime/String.h"
 #include "snapshot/ByteStream.h"
 #include "snapshot/StringCodec.h"
@@ -48,6 +50,7 @@ enum Tag : uint8_t {
     Hole,
     DateTag,
     Reference,
+    SharedArrayBufferTag,
     TagCount,
 };
 
@@ -62,7 +65,7 @@ bool is_date(JSContext* c, JSValueConst v) {
 
 class ValueWriter {
   public:
-    ValueWriter(JSContext* c, bool references) : m_c(c), m_references(references) {}
+    ValueWriter(JSContext* c, bool references, bool sab) : m_c(c), m_references(references), m_sab(sab) {}
 
     bool value(JSValueConst v, uint32_t depth) {
         if (depth > k_max_depth) return fail_range("object nested too deeply");
@@ -97,6 +100,8 @@ class ValueWriter {
     }
 
     ByteWriter& out() { return m_out; }
+    // The shared blocks written (JS_WRITE_OBJ_SAB), in order.
+    const Vector<uint8_t*>& shared_blocks() const { return m_blocks; }
 
   private:
     bool fail_type(const char* why) {
@@ -144,6 +149,15 @@ class ValueWriter {
         }
         size_t size;
         Object* o = object_of(v);
+        if (o && m_sab && o->class_id() == ClassId::SharedArrayBuffer) {
+            uint8_t* block = share_array_buffer_block(m_c, v, &size);
+            if (!block) return false;
+            m_out.u8(SharedArrayBufferTag);
+            m_out.varuint(size);
+            m_out.u64(reinterpret_cast<uintptr_t>(block));
+            m_blocks.push_back(block);
+            return true;
+        }
         if (o && is_array_buffer_like(v)) {
             uint8_t* data = JS_GetArrayBuffer(m_c, &size, v);
             if (!data) return false;
@@ -153,6 +167,19 @@ class ValueWriter {
             return true;
         }
         if (JS_IsFunction(m_c, v)) return fail_type("functions cannot be written as values");
+        // Plain objects, arrays, arguments and Dates below; other classes (Map, Set, RegExp, Error,
+        // Promise, Proxy, boxed primitives, host objects, ...) would lose their contents: refused, as
+        // QuickJS refuses them.
+        if (o) {
+            switch (o->class_id()) {
+            case ClassId::Object:
+            case ClassId::Array:
+            case ClassId::Arguments:
+            case ClassId::MappedArguments:
+            case ClassId::Date: break;
+            default: return fail_type("unsupported object class");
+            }
+        }
         if (is_date(m_c, v)) {
             JSAtom get_time = JS_NewAtom(m_c, "getTime");
             JSValue t = JS_Invoke(m_c, v, get_time, 0, nullptr);
@@ -224,15 +251,17 @@ class ValueWriter {
 
     JSContext* m_c;
     bool m_references;
+    bool m_sab;
     ByteWriter m_out;
+    Vector<uint8_t*> m_blocks;
     Vector<void*> m_written; // objects in order of writing (reference indexes)
     Vector<void*> m_stack;   // objects being written (cycle detection)
 };
 
 class ValueReader {
   public:
-    ValueReader(JSContext* c, const uint8_t* data, size_t length, bool references)
-        : m_c(c), m_in(data, length), m_references(references) {}
+    ValueReader(JSContext* c, const uint8_t* data, size_t length, bool references, bool sab)
+        : m_c(c), m_in(data, length), m_references(references), m_sab(sab) {}
 
     ~ValueReader() {
         for (JSValue v : m_objects)
@@ -265,6 +294,7 @@ class ValueReader {
         case ArrayTag: return array(depth);
         case ObjectTag: return object(depth);
         case ArrayBufferTag: return array_buffer();
+        case SharedArrayBufferTag: return shared_array_buffer();
         case TypedArrayTag: return typed_array(depth);
         case DateTag: {
             double d;
@@ -386,6 +416,16 @@ class ValueReader {
         return remember(JS_NewArrayBufferCopy(m_c, bytes, n));
     }
 
+    JSValue shared_array_buffer() {
+        uint64_t len, address;
+        if (!m_sab) return fail("SharedArrayBuffer without JS_READ_OBJ_SAB");
+        if (!m_in.varuint(&len) || !m_in.u64(&address)) return JS_EXCEPTION;
+        if (!address || len > kMaxArrayBufferByteLength || address > UINTPTR_MAX)
+            return fail("bad SharedArrayBuffer");
+        auto* block = reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(address));
+        return remember(new_shared_array_buffer_on(m_c, block, static_cast<size_t>(len)));
+    }
+
     JSValue typed_array(uint32_t depth) {
         uint8_t type;
         uint32_t offset, length;
@@ -408,6 +448,7 @@ class ValueReader {
     JSContext* m_c;
     ByteReader m_in;
     bool m_references;
+    bool m_sab;
     Vector<JSValue> m_objects;
 };
 
@@ -419,9 +460,18 @@ bool is_value_image(const uint8_t* buf, size_t len) {
     return len >= 4 && std::memcmp(buf, k_magic, 4) == 0;
 }
 
-uint8_t* write_value_image(JSContext* c, size_t* psize, JSValueConst obj, int flags) {
-    ValueWriter writer(c, (flags & JS_WRITE_OBJ_REFERENCE) != 0);
+uint8_t* write_value_image(JSContext* c, size_t* psize, JSValueConst obj, int flags, uint8_t*** psab_tab,
+                           size_t* psab_tab_len) {
+    ValueWriter writer(c, (flags & JS_WRITE_OBJ_REFERENCE) != 0, (flags & JS_WRITE_OBJ_SAB) != 0);
     if (!writer.value(obj, 0)) return nullptr;
+    const Vector<uint8_t*>& blocks = writer.shared_blocks();
+    if (psab_tab && !blocks.empty()) {
+        auto* tab = static_cast<uint8_t**>(js_malloc(c, blocks.size() * sizeof(uint8_t*)));
+        if (!tab) return nullptr;
+        std::memcpy(tab, blocks.data(), blocks.size() * sizeof(uint8_t*));
+        *psab_tab = tab;
+        if (psab_tab_len) *psab_tab_len = blocks.size();
+    }
     ByteWriter& body = writer.out();
     ByteWriter out;
     out.bytes(k_magic, sizeof k_magic);
@@ -431,7 +481,14 @@ uint8_t* write_value_image(JSContext* c, size_t* psize, JSValueConst obj, int fl
     out.u32(crc32(body.data().data(), body.size()));
     out.bytes(body.data().data(), body.size());
     auto* buf = static_cast<uint8_t*>(js_malloc(c, out.size()));
-    if (!buf) return nullptr;
+    if (!buf) {
+        if (psab_tab && *psab_tab) {
+            js_free(c, *psab_tab);
+            *psab_tab = nullptr;
+            if (psab_tab_len) *psab_tab_len = 0;
+        }
+        return nullptr;
+    }
     std::memcpy(buf, out.data().data(), out.size());
     *psize = out.size();
     return buf;
@@ -449,7 +506,8 @@ JSValue read_value_image(JSContext* c, const uint8_t* buf, size_t len, int flags
     if (hflags & ~k_flag_references) return invalid("reserved header bits set");
     if (payload != len - k_header_size) return invalid("length does not match");
     if (crc32(buf + k_header_size, payload) != crc) return invalid("checksum mismatch");
-    ValueReader reader(c, buf + k_header_size, payload, (flags & JS_READ_OBJ_REFERENCE) != 0);
+    ValueReader reader(c, buf + k_header_size, payload, (flags & JS_READ_OBJ_REFERENCE) != 0,
+                       (flags & JS_READ_OBJ_SAB) != 0);
     JSValue v = reader.value(0);
     if (!JS_IsException(v) && reader.in().remaining() != 0) {
         JS_FreeValue(c, v);

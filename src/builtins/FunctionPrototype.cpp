@@ -136,6 +136,14 @@ static Value native_function_source(Context& ctx, Object* func) {
         if (slot >= 0 && !(func->shape()->entry(slot).flags & prop::Accessor) && func->slot(slot).is_string())
             sb.append(func->slot(slot).as_string());
     }
+#ifdef QJS_HAVE_BYTECODE_FUNCTIONS
+    // A function compiled without its source text (JS_STRIP_SOURCE): its [[InitialName]].
+    if (is_bytecode_function(Value::object(func))) {
+        const FunctionBytecode* fb = static_cast<FunctionObject*>(func)->m_bytecode;
+        if (fb && fb->m_name != atoms::invalid && !ctx.rt().atom_is_symbol(fb->m_name))
+            sb.append(ctx.rt().atom_string(fb->m_name));
+    }
+#endif
     sb.append_ascii("() {\n    [native code]\n}");
     String* s = sb.finish();
     if (!s) return ctx.throw_out_of_memory();

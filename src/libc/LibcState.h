@@ -21,10 +21,13 @@ struct PendingRejection {
     JSValue reason;
 };
 
+struct WorkerPorts; // OsWorker.cpp
+
 struct LibcState {
     std::vector<SignalHandler> signal_handlers;
     std::vector<PendingRejection> rejections;
     bool had_unhandled_rejection = false;
+    WorkerPorts* parent_ports = nullptr; // in a worker's runtime: the ports of os.Worker.parent
 };
 
 LibcState* state_of(JSRuntime*);
@@ -47,8 +50,15 @@ void loop_destroy(JSRuntime*);
 // ---- signals (OsSignals.cpp) ----
 // Calls the JS handlers of the signals received since the last call. False when a handler threw.
 bool run_pending_signals(JSContext*);
-bool has_pending_signals();
+bool has_pending_signals(JSContext*);
 void free_signal_handlers(JSRuntime*);
+
+// ---- workers (OsWorker.cpp; stubs without QJS_WORKERS) ----
+// The os.Worker constructor of a realm, with Worker.parent in a worker (an exception on failure).
+JSValue new_worker_class(JSContext*);
+// JS_SetSharedArrayBufferFunctions with the reference-counted blocks workers share.
+void install_shared_memory(JSRuntime*);
+void free_worker_state(LibcState*);
 
 // ---- rejections (StdModule.cpp) ----
 // Prints the unhandled rejections recorded so far.

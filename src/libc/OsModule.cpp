@@ -1,7 +1,6 @@
 // OsModule.cpp: the "os" module (QuickJS manual 3.3.3): its export table, gathered from the
-// per-area files (OsFiles, OsProcess, OsSignals, OsTimers). os.Worker is not provided: the
-// engine core has no threads, and workers would need a runtime per thread with message ports
-// (see docs/API.md).
+// per-area files (OsFiles, OsProcess, OsSignals, OsTimers) and os.Worker (OsWorker.cpp, only with
+// QJS_WORKERS: the engine core has no threads, workers are threads of this host library).
 #include "libc/LibcState.h"
 
 namespace qjs::libc {
@@ -40,6 +39,10 @@ const ExportTable k_tables[] = {
 int os_module_init(JSContext* ctx, JSModuleDef* m) {
     for (const ExportTable& t : k_tables)
         if (JS_SetModuleExportList(ctx, m, t.tab, t.count) < 0) return -1;
+#if QJS_WORKERS
+    JSValue worker = new_worker_class(ctx);
+    if (JS_IsException(worker) || JS_SetModuleExport(ctx, m, "Worker", worker) < 0) return -1;
+#endif
     return 0;
 }
 
@@ -52,5 +55,8 @@ JSModuleDef* js_init_module_os(JSContext* ctx, const char* module_name) {
     if (!m) return nullptr;
     for (const ExportTable& t : k_tables)
         if (JS_AddModuleExportList(ctx, m, t.tab, t.count) < 0) return nullptr;
+#if QJS_WORKERS
+    if (JS_AddModuleExport(ctx, m, "Worker") < 0) return nullptr;
+#endif
     return m;
 }

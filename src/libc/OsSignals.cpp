@@ -21,6 +21,7 @@ void record_signal(int sig) {
 JSValue os_signal(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     LibcState* st = state_of(JS_GetRuntime(ctx));
     if (!st) return JS_ThrowTypeError(ctx, "os.signal needs js_std_init_handlers");
+    if (st->parent_ports) return JS_ThrowTypeError(ctx, "signal handlers can only be set in the main thread");
     uint32_t sig;
     if (JS_ToUint32(ctx, &sig, argv[0]) < 0) return JS_EXCEPTION;
     if (sig >= k_max_signal) return JS_ThrowRangeError(ctx, "invalid signal number");
@@ -46,15 +47,17 @@ JSValue os_signal(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
 
 } // namespace
 
-bool has_pending_signals() {
-    return s_pending.load() != 0;
+// Signals are the main thread's: a worker's loop leaves them pending (its thread blocks them too).
+bool has_pending_signals(JSContext* ctx) {
+    LibcState* st = state_of(JS_GetRuntime(ctx));
+    return s_pending.load() != 0 && !(st && st->parent_ports);
 }
 
 bool run_pending_signals(JSContext* ctx) {
+    LibcState* st = state_of(JS_GetRuntime(ctx));
+    if (!st || st->parent_ports) return true;
     uint64_t pending = s_pending.exchange(0);
     if (!pending) return true;
-    LibcState* st = state_of(JS_GetRuntime(ctx));
-    if (!st) return true;
     for (int sig = 0; sig < k_max_signal; ++sig) {
         if (!(pending & (uint64_t(1) << sig))) continue;
         for (const SignalHandler& h : st->signal_handlers) {

@@ -272,7 +272,7 @@ JSValue js_std_sprintf(JSContext* ctx, JSValueConst, int argc, JSValueConst* arg
 } // namespace
 
 JSClassID file_class_id() {
-    return s_file_class_id;
+    return JS_NewClassID(&s_file_class_id);
 }
 
 FILE* file_of(JSContext* ctx, JSValueConst v) {

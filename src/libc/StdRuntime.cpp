@@ -199,6 +199,7 @@ JSModuleDef* js_module_loader(JSContext* ctx, const char* module_name, void*) {
     std::string name = module_name;
     if (name == "std" || name == "qjs:std") return js_init_module_std(ctx, module_name);
     if (name == "os" || name == "qjs:os") return js_init_module_os(ctx, module_name);
+    if (name == "bjson" || name == "qjs:bjson") return js_init_module_bjson(ctx, module_name);
     if (ends_with(name, ".so")) {
         JS_ThrowReferenceError(ctx, "could not load module '%s': native modules are not supported",
                                module_name);
@@ -276,6 +277,7 @@ void js_std_init_handlers(JSRuntime* rt) {
     auto* mem = js_mallocz_rt(rt, sizeof(LibcState));
     if (!mem) return;
     JS_SetRuntimeOpaque(rt, new (mem) LibcState());
+    install_shared_memory(rt);
 }
 
 void js_std_free_handlers(JSRuntime* rt) {
@@ -287,6 +289,7 @@ void js_std_free_handlers(JSRuntime* rt) {
         JS_FreeValueRT(rt, r.reason);
     }
     loop_destroy(rt);
+    free_worker_state(st);
     st->~LibcState();
     js_free_rt(rt, st);
     JS_SetRuntimeOpaque(rt, nullptr);
@@ -308,7 +311,7 @@ int js_std_loop(JSContext* ctx) {
         bool io = loop_has_io_handlers(ctx);
         if (next == -1 && !io) break;
         int timeout = next == -1 ? -1 : next;
-        if (has_pending_signals()) timeout = 0;
+        if (has_pending_signals(ctx)) timeout = 0;
         int polled = loop_poll_io(ctx, timeout);
         if (polled == -2) js_std_dump_error(ctx);
     }
@@ -346,6 +349,6 @@ JSValue js_std_await(JSContext* ctx, JSValue obj) {
             // Nothing can settle it any more: return it as is (QuickJS returns the pending promise).
             return obj;
         }
-        loop_poll_io(ctx, has_pending_signals() ? 0 : next);
+        loop_poll_io(ctx, has_pending_signals(ctx) ? 0 : next);
     }
 }

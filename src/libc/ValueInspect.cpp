@@ -3,7 +3,9 @@
 // [Function f], { a: 1 }, [ 1, 2 ] (holes and extra keys as `index: value`), Map(1) { k => v },
 // Set(1) { v }, Uint8Array(2) [ 1, 2 ], Dates as ISO strings, errors with their stack, other builtin
 // classes as `Name {  }`, nesting cut at depth 2 ([Object], [Array]), at most 100 items shown, cycles
-// as [circular N]. The inspector is JavaScript, compiled once per context.
+// as [circular N]. The inspector is JavaScript, compiled once per context; it takes the intrinsics it
+// uses when it is made (a program may delete the globals later: qjsc -fno-*), and does without the
+// missing ones.
 #include "libc/LibcState.h"
 
 #include <cstring>
@@ -12,23 +14,24 @@ namespace qjs::libc {
 
 namespace {
 
-const char k_inspector_source[] = R"JS((function () {
+const char k_inspector_source[] = R"JS((function (Map, Set, Date, RegExp, JSON, Int8Array) {
     "use strict";
     const MAX_ITEMS = 100, MAX_DEPTH = 2;
-    const typedArrayProto = Object.getPrototypeOf(Int8Array.prototype);
+    const typedArrayProto = Int8Array ? Object.getPrototypeOf(Int8Array.prototype) : null;
+    const quote = JSON ? JSON.stringify : (s) => '"' + s + '"';
     const toStringTag = (v) => Object.prototype.toString.call(v).slice(8, -1);
-    const keyText = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) || /^(0|[1-9][0-9]*)$/.test(k) ? k : JSON.stringify(k));
+    const keyText = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) || /^(0|[1-9][0-9]*)$/.test(k) ? k : quote(k));
     function list(open, items, more, close) {
         if (more > 0) items.push("... " + more + " more item" + (more > 1 ? "s" : ""));
         return open + " " + items.join(", ") + " " + close;
     }
     function fmt(v, depth, stack, top) {
         switch (typeof v) {
-        case "string": return top ? v : JSON.stringify(v);
+        case "string": return top ? v : quote(v);
         case "number": return Object.is(v, -0) ? "-0" : String(v);
         case "bigint": return v + "n";
         case "symbol":
-            return top ? "Symbol(" + JSON.stringify(v.description === undefined ? "" : v.description) + ")" : String(v);
+            return top ? "Symbol(" + quote(v.description === undefined ? "" : v.description) + ")" : String(v);
         case "undefined": return "undefined";
         case "boolean": return String(v);
         case "function": return "[Function " + (v.name ? v.name : "(anonymous)") + "]";
@@ -40,17 +43,17 @@ const char k_inspector_source[] = R"JS((function () {
             const s = typeof v.stack === "string" ? v.stack.replace(/\n$/, "") : "";
             return String(v) + (s ? "\n" + s : "");
         }
-        if (v instanceof Date) return isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
-        if (v instanceof RegExp) return String(v);
-        const isArray = Array.isArray(v), isTyped = typedArrayProto.isPrototypeOf(v);
+        if (Date && v instanceof Date) return isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
+        if (RegExp && v instanceof RegExp) return String(v);
+        const isArray = Array.isArray(v), isTyped = typedArrayProto !== null && typedArrayProto.isPrototypeOf(v);
         if (depth >= MAX_DEPTH) return isArray || isTyped ? "[Array]" : "[Object]";
         stack.push(v);
         try {
             const tag = toStringTag(v);
             const items = [];
             let more = 0;
-            if (v instanceof Map || v instanceof Set) {
-                const isMap = v instanceof Map;
+            if ((Map && v instanceof Map) || (Set && v instanceof Set)) {
+                const isMap = Map && v instanceof Map;
                 for (const e of v) {
                     if (items.length >= MAX_ITEMS) { more++; continue; }
                     items.push(isMap ? fmt(e[0], depth + 1, stack, false) + " => " + fmt(e[1], depth + 1, stack, false)
@@ -78,7 +81,7 @@ const char k_inspector_source[] = R"JS((function () {
         }
     }
     return (v, quoteStrings) => fmt(v, 0, [], !quoteStrings);
-})())JS";
+})(globalThis.Map, globalThis.Set, globalThis.Date, globalThis.RegExp, globalThis.JSON, globalThis.Int8Array))JS";
 
 } // namespace
 

@@ -22,7 +22,9 @@ namespace qjs {
 
 Result<bool> ordinary_get_own_property(Context&, Object*, Atom, PropertyDescriptor*);
 
-// ---- host loader (per runtime; a process has few runtimes) ----
+// ---- host loader (per runtime; a thread has few runtimes) ----
+// The table is per thread: a runtime is only ever used by the thread that made it (os.Worker runs
+// each worker's runtime on its own thread), so threads never share an entry.
 
 namespace {
 
@@ -32,7 +34,7 @@ struct LoaderEntry {
     void* opaque = nullptr;
     ModuleRecordLoader record{};
 };
-LoaderEntry s_loaders[8];
+thread_local LoaderEntry s_loaders[8];
 
 const LoaderEntry* loader_of(Runtime& rt) {
     for (const LoaderEntry& e : s_loaders)

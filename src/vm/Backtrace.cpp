@@ -21,11 +21,16 @@ Value capture_stack_trace(Context& ctx) {
         Atom name = fb->m_name;
         if (fb->m_flags & (fbflag::IsScript | fbflag::IsEval))
             sb.append_ascii(fb->m_flags & fbflag::IsEval ? "<eval>" : "<anonymous>");
-        else if (Value n = name != atoms::invalid && name != atoms::empty_string ? rt.atom_to_string(name) : Value();
+        else if (Value n = name != atoms::invalid && name != atoms::empty_string ? rt.atom_to_string(name)
+                                                                                 : Value();
                  n.is_string())
             sb.append(n.as_string()); // any key kind: string, index ("0") or symbol description
         else
             sb.append_ascii("<anonymous>");
+        if (fb->m_filename == atoms::invalid && fb->m_lines.empty() && fb->m_line == 0) {
+            sb.append_ascii("\n"); // no debug information (JS_STRIP_DEBUG): the name only
+            continue;
+        }
         sb.append_ascii(" (");
         if (fb->m_filename != atoms::invalid && !rt.atom_is_symbol(fb->m_filename))
             sb.append(rt.atom_string(fb->m_filename));

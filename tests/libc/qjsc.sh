@@ -49,4 +49,19 @@ grep -q 'JS_SetMaxStackSize(rt, 65536)' withmod.c || fail "-S sets the stack siz
 echo 'let let' > syn.js
 "$QJSC" -o syn syn.js 2>/dev/null && fail "qjsc fails on a syntax error"
 
+# -fno-<feature>: the feature's globals are gone from the program's realm (print still works);
+# -fno-module-loader: only embedded modules can be imported; an unknown feature is refused
+echo 'print(typeof Map, typeof WeakSet, typeof JSON, typeof Date, typeof "".normalize, typeof Uint8Array, typeof Promise, typeof eval, typeof RegExp, typeof BigInt, typeof Proxy, typeof WeakRef, typeof Object); print([1, { a: "x" }])' > feat.js
+"$QJSC" -fno-map -fno-json -fno-date -fno-string-normalize -fno-typedarray -fno-promise -fno-eval \
+    -fno-regexp -fno-bigint -fno-proxy -fno-weakref -o feat feat.js || fail "qjsc -fno-*"
+[[ "$(./feat | paste -sd'|')" == "$(printf 'undefined %.0s' {1..12})function|[ 1, { a: \"x\" } ]" ]] ||
+    fail "-fno-* output: $(./feat 2>&1)"
+"$QJSC" -fno-json -o feat2 hello.js && [[ "$(./feat2)" == "hello from qjsc " ]] || fail "-fno-json hello"
+echo 'import("./lib/util.js").then(() => print("loaded"), (e) => print("refused", e.name))' > dynload.js
+"$QJSC" -o dyn1 dynload.js && [[ "$(./dyn1)" == "loaded" ]] || fail "loader present: $(./dyn1 2>&1)"
+"$QJSC" -fno-module-loader -o dyn2 dynload.js && [[ "$(./dyn2)" == "refused TypeError" ]] ||
+    fail "-fno-module-loader: $(./dyn2 2>&1)"
+"$QJSC" -fno-bogus -o x hello.js 2> bogus.err && fail "an unknown -fno- feature is refused"
+grep -q "unknown feature 'bogus'" bogus.err || fail "unknown feature message"
+
 exit 0

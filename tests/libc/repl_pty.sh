@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The REPL on a terminal (a pseudo-terminal from Python): prompts, results, multi-line input, and
-# Ctrl-C interrupting a running evaluation without leaving the REPL.
+# The REPL on a terminal (a pseudo-terminal from Python): prompts, results (coloured by type),
+# multi-line input, Ctrl-C interrupting a running evaluation without leaving the REPL, line editing
+# (cursor keys, Ctrl-A/E/K/U), in-session history on the arrow keys and TAB completion of global and
+# property names.
 set -u
 command -v python3 > /dev/null || { echo "python3 missing: skipped"; exit 0; }
 exec python3 - "$QJS" << 'PY'
-import os, pty, select, sys, time
+import os, pty, re, select, sys, time
 
 qjs = sys.argv[1]
 pid, fd = pty.fork()
@@ -12,10 +14,16 @@ if pid == 0:
     os.execv(qjs, [qjs, "-i"])
 
 out = b""
-def read_until(token, timeout=5.0):
-    global out
+mark = 0  # read_until looks at the output after the last match only
+
+def plain(b):
+    # The screen text without escape sequences (colours, clear-to-end, cursor moves).
+    return re.sub(rb"\x1b\[[0-9;]*[A-Za-z]", b"", b)
+
+def read_until(token, timeout=5.0, raw=False):
+    global out, mark
     end = time.time() + timeout
-    while token not in out:
+    while token not in (out[mark:] if raw else plain(out[mark:])):
         left = end - time.time()
         if left <= 0:
             sys.exit("timeout waiting for %r; got %r" % (token, out[-300:]))
@@ -25,13 +33,15 @@ def read_until(token, timeout=5.0):
                 out += os.read(fd, 4096)
             except OSError:
                 break
+    seen = out[mark:] if raw else plain(out[mark:])
+    mark = len(out)
 
 def send(s):
     os.write(fd, s.encode())
 
 read_until(b"qjs > ")
 send("6 * 7\n")
-read_until(b"42")
+read_until(b"\x1b[33m42\x1b[0m", raw=True)  # a number in yellow on a terminal
 send("[1, 'a', {b: null}]\n")
 read_until(b'[ 1, "a", { b: null } ]')
 send("function add(a, b) {\n")
@@ -45,6 +55,36 @@ send("\x03")  # Ctrl-C: the terminal sends SIGINT
 read_until(b"interrupted")
 send("'still here'\n")
 read_until(b'"still here"')
+
+# Line editing: Left twice then insert, Home and insert, Ctrl-E, Ctrl-U clears the line.
+send("1+3\x1b[D\x1b[D0\x01(\x05)*2\n")  # 1+3 -> 10+3 -> (10+3 -> (10+3)*2
+read_until(b"26\r\n")
+send("garbage\x15'cleared'\n")
+read_until(b'"cleared"')
+# History: Up recalls the previous line, Up Up the one before, Down goes back.
+send("\x1b[A\n")
+read_until(b'"cleared"')
+# (a repeated line is kept once: Up x3 is 'still here', then Down is (10+3)*2)
+send("\x1b[A\x1b[A\x1b[A\x1b[B\n")
+read_until(b"26\r\n")
+send("\x1b[A\x1b[A\x1b[A\x1b[A\n")  # (10+3)*2, 'cleared', (10+3)*2, 'still here'
+read_until(b'"still here"')
+# Errors in red.
+send("null.x\n")
+read_until(b"\x1b[31mTypeError", raw=True)
+# Ctrl-C drops the line being typed.
+send("unfinished(\x03")
+read_until(b"qjs > ")
+# TAB completion: a unique global name, a property after a dot, candidates listed on a second TAB.
+send("var myUniqueName = 5; myUniqueName\n")
+read_until(b"5\r\n")
+send("myUniq\t * 2\n")
+read_until(b"10\r\n")
+send("Math.ma\t(3, 9)\n")
+read_until(b"9\r\n")
+send("Math.a\t\t")
+read_until(b"Math.atan2  Math.atanh")
+send("\x15\n")
 send("\\q\n")
 _, status = os.waitpid(pid, 0)
 if os.WEXITSTATUS(status) != 0:

@@ -23,6 +23,17 @@ expect "missing file" "1" "$("$QJS" "$t/nope.js" 2>/dev/null; echo $?)"
 expect "unknown option" "2" "$("$QJS" --bogus 2>/dev/null >/dev/null; echo $?)"
 "$QJS" -h | grep -q -- "--stack-size" || fail "-h lists --stack-size"
 
+# -s strips all debug information (sources and positions), --strip-source only the sources; also in
+# modules and in the functions nested in them.
+printf 'function f(a) { return a }\ntry { null.x } catch (e) { print(e.stack.trim()) }\nprint(String(f))\n' > "$t/strip.js"
+expect "no stripping" "at <anonymous> ($t/strip.js:2:7)|function f(a) { return a }" \
+    "$("$QJS" "$t/strip.js" | paste -sd'|')"
+expect "-s" "at <anonymous>|function f() {|    [native code]|}" "$("$QJS" -s "$t/strip.js" | paste -sd'|')"
+expect "--strip-source" "at <anonymous> ($t/strip.js:2:7)|function f() {|    [native code]|}" \
+    "$("$QJS" --strip-source "$t/strip.js" | paste -sd'|')"
+expect "-s in a module" "function g() {|    [native code]|}" \
+    "$("$QJS" -s -m -e 'export function g() { return () => 1 }; print(String(g))' | paste -sd'|')"
+
 # module detection: .mjs, import/export first, -m, --script
 echo 'import * as std from "std"; std.printf("mod %s\n", typeof import.meta.url);' > "$t/m.js"
 expect "import detection" "mod string" "$("$QJS" "$t/m.js")"

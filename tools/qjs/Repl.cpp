@@ -1,21 +1,28 @@
-// Repl.cpp: the qjs REPL. Lines are read from stdin (a terminal gives its own line editing; a pipe
-// works the same, so tests can drive it); input is gathered until it is complete (no open bracket,
-// string, template or comment), evaluated as a global script and its value shown. Ctrl-C interrupts
-// a running evaluation (through the interrupt handler) or drops the current input.
+// Repl.cpp: the qjs REPL. On a terminal, lines are read with the line editor (LineEditor.cpp: history,
+// editing, TAB completion of global and property names) and results are coloured by type; from a
+// pipe, plain lines are read and nothing is coloured, so tests can drive it. Input is gathered until
+// it is complete (no open bracket, string, template or comment), evaluated as a global script and its
+// value shown. Ctrl-C interrupts a running evaluation (through the interrupt handler) or drops the
+// current input.
 // Commands: \h help, \q quit (also .exit), \t toggle timing.
 #include "Repl.h"
 
+#include "LineEditor.h"
+
 #include "quickjs-libc.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace qjs::shell {
 
@@ -57,6 +64,111 @@ void print_help() {
     std::printf("\\h          this help\n"
                 "\\t          toggle timing display\n"
                 "\\q  .exit   exit\n");
+}
+
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The value of a dotted path of names from the global object ("a.b.c"; "" is the global object
+// itself), or undefined. Only property reads, no evaluation.
+JSValue path_value(JSContext* ctx, const std::string& path) {
+    JSValue v = JS_GetGlobalObject(ctx);
+    size_t i = 0;
+    while (i < path.size()) {
+        size_t dot = path.find('.', i);
+        std::string name = path.substr(i, dot == std::string::npos ? std::string::npos : dot - i);
+        if (name.empty() || !JS_IsObject(v)) {
+            JS_FreeValue(ctx, v);
+            return JS_UNDEFINED;
+        }
+        JSValue next = JS_GetPropertyStr(ctx, v, name.c_str());
+        JS_FreeValue(ctx, v);
+        if (JS_IsException(next)) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            return JS_UNDEFINED;
+        }
+        v = next;
+        if (dot == std::string::npos) break;
+        i = dot + 1;
+    }
+    return v;
+}
+
+// TAB completion: the names (own and inherited properties) of the object named before the last dot
+// of the word at the cursor, or of the global object, that start with what follows the dot.
+std::vector<std::string> complete_names(JSContext* ctx, const std::string& line, size_t cursor,
+                                        size_t* word_start) {
+    size_t start = cursor;
+    while (start > 0 && (is_word_char(line[start - 1]) || line[start - 1] == '.'))
+        --start;
+    *word_start = start;
+    std::string word = line.substr(start, cursor - start);
+    size_t dot = word.rfind('.');
+    std::string path = dot == std::string::npos ? "" : word.substr(0, dot);
+    std::string prefix = dot == std::string::npos ? word : word.substr(dot + 1);
+    std::vector<std::string> out;
+    if (!path.empty() &&
+        !(std::isalpha(static_cast<unsigned char>(path[0])) || path[0] == '_' || path[0] == '$'))
+        return out;
+    JSValue obj = path_value(ctx, path);
+    // Primitives complete with their prototype's names.
+    const char* boxed = nullptr;
+    switch (JS_VALUE_GET_TAG(obj)) {
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64: boxed = "Number.prototype"; break;
+    case JS_TAG_STRING: boxed = "String.prototype"; break;
+    case JS_TAG_BOOL: boxed = "Boolean.prototype"; break;
+    case JS_TAG_BIG_INT: boxed = "BigInt.prototype"; break;
+    case JS_TAG_SYMBOL: boxed = "Symbol.prototype"; break;
+    default: break;
+    }
+    if (boxed) {
+        JS_FreeValue(ctx, obj);
+        obj = path_value(ctx, boxed);
+    }
+    for (int depth = 0; JS_IsObject(obj) && depth < 32; ++depth) {
+        JSPropertyEnum* props;
+        uint32_t n;
+        if (JS_GetOwnPropertyNames(ctx, &props, &n, obj, JS_GPN_STRING_MASK) == 0) {
+            for (uint32_t i = 0; i < n; ++i) {
+                const char* name = JS_AtomToCString(ctx, props[i].atom);
+                if (!name) continue;
+                std::string s = name;
+                JS_FreeCString(ctx, name);
+                bool ident = !s.empty() && !std::isdigit(static_cast<unsigned char>(s[0])) &&
+                             std::all_of(s.begin(), s.end(), is_word_char);
+                if (ident && s.compare(0, prefix.size(), prefix) == 0)
+                    out.push_back(path.empty() ? s : path + "." + s);
+            }
+            JS_FreePropertyEnum(ctx, props, n);
+        } else {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        }
+        JSValue proto = JS_GetPrototype(ctx, obj);
+        JS_FreeValue(ctx, obj);
+        obj = JS_IsException(proto) ? JS_UNDEFINED : proto;
+    }
+    JS_FreeValue(ctx, obj);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The colour of a result on a terminal (QuickJS's REPL scheme: numbers yellow, strings green, ...).
+const char* result_colour(JSValueConst v) {
+    switch (JS_VALUE_GET_TAG(v)) {
+    case JS_TAG_INT:
+    case JS_TAG_FLOAT64:
+    case JS_TAG_BIG_INT: return "\x1b[33m";
+    case JS_TAG_STRING: return "\x1b[32m";
+    case JS_TAG_BOOL: return "\x1b[35m";
+    case JS_TAG_UNDEFINED:
+    case JS_TAG_NULL: return "\x1b[90m";
+    case JS_TAG_SYMBOL: return "\x1b[36m";
+    default: return nullptr;
+    }
 }
 
 } // namespace
@@ -150,17 +262,33 @@ bool run_repl(JSContext* ctx) {
     sigaction(SIGINT, &sa, nullptr);
     JS_SetInterruptHandler(JS_GetRuntime(ctx), interrupt_handler, nullptr);
     bool timing = false;
+    // Line editing and colours only on a terminal (both ends), plain lines otherwise.
+    bool editing = tty && isatty(1);
+    bool colours = isatty(1) && !std::getenv("NO_COLOR");
+    LineEditor editor([ctx](const std::string& l, size_t cursor, size_t* start) {
+        return complete_names(ctx, l, cursor, start);
+    });
     std::string buffer, line;
     for (;;) {
-        if (tty) {
-            std::fputs(buffer.empty() ? "qjs > " : "  ... ", stdout);
+        const char* prompt = buffer.empty() ? "qjs > " : "  ... ";
+        bool cancel = false;
+        if (editing) {
             std::fflush(stdout);
+            LineEditor::Status st = editor.read(prompt, &line);
+            if (st == LineEditor::Status::End) break;
+            cancel = st == LineEditor::Status::Cancel;
+            s_interrupted.store(0);
+            if (!cancel) editor.add_history(line);
+        } else {
+            if (tty) {
+                std::fputs(prompt, stdout);
+                std::fflush(stdout);
+            }
+            if (!read_line(&line, &cancel)) break;
         }
-        bool cancel;
-        if (!read_line(&line, &cancel)) break;
         if (cancel) {
             buffer.clear();
-            std::fputc('\n', stdout);
+            if (!editing) std::fputc('\n', stdout);
             continue;
         }
         if (buffer.empty()) {
@@ -183,11 +311,18 @@ bool run_repl(JSContext* ctx) {
         JSValue r = JS_Eval(ctx, buffer.data(), buffer.size(), "<input>", JS_EVAL_TYPE_GLOBAL);
         buffer.clear();
         if (JS_IsException(r)) {
+            bool red = colours && isatty(2);
+            if (red) std::fputs("\x1b[31m", stderr);
             js_std_dump_error(ctx);
+            if (red) std::fputs("\x1b[0m", stderr);
         } else {
             char* shown = js_std_format_value(ctx, r, 1);
+            const char* colour = colours ? result_colour(r) : nullptr;
             if (shown) {
-                std::printf("%s\n", shown);
+                if (colour)
+                    std::printf("%s%s\x1b[0m\n", colour, shown);
+                else
+                    std::printf("%s\n", shown);
                 js_free(ctx, shown);
             } else {
                 js_std_dump_error(ctx);
@@ -206,7 +341,7 @@ bool run_repl(JSContext* ctx) {
         }
         std::fflush(stdout);
     }
-    if (tty) std::fputc('\n', stdout);
+    if (tty && !editing) std::fputc('\n', stdout);
     JS_SetInterruptHandler(JS_GetRuntime(ctx), nullptr, nullptr);
     signal(SIGINT, SIG_DFL);
     return true;

@@ -43,8 +43,8 @@ void print_help() {
                 "    --restore file    start from the VM saved in 'file'\n"
                 "    --stack-size n    limit the stack size to 'n' bytes (SI suffixes allowed)\n"
                 "    --no-unhandled-rejection  ignore unhandled promise rejections\n"
-                "-s                    strip all the debug info (accepted, no effect)\n"
-                "    --strip-source    strip the source code (accepted, no effect)\n"
+                "-s                    strip all the debug info\n"
+                "    --strip-source    strip the source code\n"
                 "-q  --quit         just instantiate the interpreter and quit\n",
                 JS_GetVersion());
 }
@@ -219,6 +219,7 @@ int main(int argc, char** argv) {
     int module = -1;
     bool strict = false, quit = false, interactive = false, dump = false, trace = false, with_std = false;
     bool track_rejections = true;
+    int strip_flags = 0;
     size_t memory_limit = 0, stack_size = 0;
     bool has_stack_size = false;
     int i = 1;
@@ -279,8 +280,10 @@ int main(int argc, char** argv) {
             restore_path = need_arg(a);
         } else if (!std::strcmp(a, "--no-unhandled-rejection")) {
             track_rejections = false;
-        } else if (!std::strcmp(a, "-s") || !std::strcmp(a, "--strip-source")) {
-            // Debug information and function sources are always kept (Function.prototype.toString).
+        } else if (!std::strcmp(a, "-s")) {
+            strip_flags = JS_STRIP_DEBUG | JS_STRIP_SOURCE;
+        } else if (!std::strcmp(a, "--strip-source")) {
+            strip_flags |= JS_STRIP_SOURCE;
         } else {
             std::fprintf(stderr, "qjs: unknown option '%s'\n", a);
             print_help();
@@ -294,6 +297,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (memory_limit) JS_SetMemoryLimit(rt, memory_limit);
+    JS_SetStripInfo(rt, strip_flags);
     if (has_stack_size) JS_SetMaxStackSize(rt, stack_size);
     js_std_init_handlers(rt);
     JS_SetModuleLoaderFunc(rt, nullptr, js_module_loader, nullptr);

@@ -12,7 +12,10 @@
 //   -x          byte-swapped output: accepted; images are little-endian on every host already
 //   -p prefix   prefix of the C names (default qjsc_)
 //   -S n        stack size of the generated program (JS_SetMaxStackSize)
-//   -flto       passed to the C compiler; -fno-<feature> accepted (every intrinsic is always present)
+//   -flto       passed to the C compiler
+//   -fno-<feature>  the feature's globals are removed from the program's realm before it runs (the
+//               engine creates a realm's intrinsics together, so the executable is not smaller; see
+//               k_features and docs/SHELL.md); an unknown feature is an error
 // The generated program reads its bytecode back with full validation (js_std_eval_binary).
 #include "quickjs-libc.h"
 
@@ -53,8 +56,37 @@ struct CModule {
     std::string cname;
 };
 
+// -fno-<name>: the globals (or prototype methods) deleted from the realm, as QuickJS leaves out the
+// intrinsic. "module-loader" leaves out the module loader instead (only embedded modules import).
+#define QJSC_FEATURES(X)                                                                                     \
+    X("date", "Date")                                                                                        \
+    X("eval", "eval")                                                                                        \
+    X("string-normalize", "String.prototype.normalize")                                                      \
+    X("regexp", "RegExp")                                                                                    \
+    X("json", "JSON")                                                                                        \
+    X("proxy", "Proxy")                                                                                      \
+    X("map", "Map Set WeakMap WeakSet")                                                                      \
+    X("typedarray",                                                                                          \
+      "ArrayBuffer SharedArrayBuffer DataView Atomics Int8Array Uint8Array Uint8ClampedArray "               \
+      "Int16Array Uint16Array Int32Array Uint32Array BigInt64Array BigUint64Array Float16Array "             \
+      "Float32Array Float64Array")                                                                           \
+    X("promise", "Promise")                                                                                  \
+    X("bigint", "BigInt")                                                                                    \
+    X("weakref", "WeakRef FinalizationRegistry")                                                             \
+    X("module-loader", "")
+
+struct Feature {
+    const char* name;
+    const char* globals; // space-separated
+};
+#define QJSC_FEATURE_ENTRY(name, globals) {name, globals},
+const Feature k_features[] = {QJSC_FEATURES(QJSC_FEATURE_ENTRY)};
+#undef QJSC_FEATURE_ENTRY
+
 struct Compiler {
     std::string prefix = "qjsc_";
+    std::vector<std::string> removed; // -fno-<feature> names
+    bool no_module_loader = false;
     std::vector<Compiled> outputs;
     std::vector<CModule> cmodules;
     std::vector<std::string> seen_modules;
@@ -170,12 +202,37 @@ void emit_main(FILE* f, long stack_size) {
                     "    JSRuntime* rt = JS_NewRuntime();\n"
                     "    if (!rt) return 2;\n");
     if (stack_size >= 0) std::fprintf(f, "    JS_SetMaxStackSize(rt, %ld);\n", stack_size);
-    std::fprintf(f, "    js_std_init_handlers(rt);\n"
-                    "    JS_SetModuleLoaderFunc(rt, NULL, js_module_loader, NULL);\n"
-                    "    JS_SetHostPromiseRejectionTracker(rt, js_std_promise_rejection_tracker, NULL);\n"
+    std::fprintf(f, "    js_std_init_handlers(rt);\n");
+    if (!g.no_module_loader)
+        std::fprintf(f, "    JS_SetModuleLoaderFunc(rt, NULL, js_module_loader, NULL);\n");
+    std::fprintf(f, "    JS_SetHostPromiseRejectionTracker(rt, js_std_promise_rejection_tracker, NULL);\n"
                     "    JSContext* ctx = JS_NewCustomContext(rt);\n"
                     "    if (!ctx) return 2;\n"
                     "    js_std_add_helpers(ctx, argc, argv);\n");
+    // After the helpers: print keeps the intrinsics it took when it was made.
+    std::string removal;
+    for (const std::string& name : g.removed) {
+        for (const Feature& feat : k_features) {
+            if (name != feat.name) continue;
+            std::string list = feat.globals;
+            size_t pos = 0;
+            while (pos < list.size()) {
+                size_t end = list.find(' ', pos);
+                if (end == std::string::npos) end = list.size();
+                std::string path = list.substr(pos, end - pos);
+                removal +=
+                    "delete " + (path.find('.') == std::string::npos ? "globalThis." + path : path) + ";";
+                pos = end + 1;
+            }
+        }
+    }
+    if (!removal.empty())
+        std::fprintf(f,
+                     "    /* -fno-*: features left out of the realm */\n"
+                     "    JSValue removed = JS_Eval(ctx, \"%s\", %zu, \"<qjsc>\", JS_EVAL_TYPE_GLOBAL);\n"
+                     "    if (JS_IsException(removed)) return 2;\n"
+                     "    JS_FreeValue(ctx, removed);\n",
+                     removal.c_str(), removal.size());
     // Dependencies and dynamically imported modules are registered first, then the programs run.
     for (int pass = 0; pass < 2; ++pass)
         for (const Compiled& c : g.outputs)
@@ -255,8 +312,10 @@ void help() {
                 "-p prefix   set the prefix of the generated C names\n"
                 "-S n        set the maximum stack size to 'n' bytes (default=%d)\n"
                 "-flto       use link time optimization\n"
-                "-fno-[eval|string-normalize|regexp|json|proxy|map|typedarray|promise|module-loader|bigint]\n"
-                "            accepted; every feature stays in the executable\n",
+                "-fno-[date|eval|string-normalize|regexp|json|proxy|map|typedarray|promise|bigint|weakref|\n"
+                "      module-loader]\n"
+                "            leave the feature's globals out of the program's realm (the executable keeps\n"
+                "            the code: the engine builds a realm's intrinsics together)\n",
                 JS_GetVersion(), JS_DEFAULT_STACK_SIZE);
 }
 
@@ -297,7 +356,21 @@ int main(int argc, char** argv) {
         } else if (a == "-x") {
         } else if (a == "-flto") {
             lto = true;
-        } else if (a.compare(0, 5, "-fno-") == 0 || a == "-fbignum") {
+        } else if (a.compare(0, 5, "-fno-") == 0) {
+            std::string name = a.substr(5);
+            bool known = false;
+            for (const Feature& feat : k_features)
+                known = known || name == feat.name;
+            if (!known) {
+                std::fprintf(stderr, "qjsc: unknown feature '%s' in %s\n", name.c_str(), a.c_str());
+                return 1;
+            }
+            if (name == "module-loader")
+                g.no_module_loader = true;
+            else
+                g.removed.push_back(name);
+        } else if (a == "-fbignum") {
+            // QuickJS's old BigFloat extension switch: BigInt is always built in.
         } else if (opt == 'o') {
             out = need();
         } else if (opt == 'N') {
