@@ -256,6 +256,7 @@ export class QuickJS {
       const lastInternal = state.getProp('lastInternal').consume((h) => (h.isUndefined ? 0 : h.toNumber()));
       for (const [key, name] of Object.entries(table)) {
         const id = Number(key);
+        if (!Number.isInteger(id) || id <= 0 || id >= INTERNAL_CALLBACK) continue;
         const callback = Object.hasOwn(provided, key) ? provided[key] : Object.hasOwn(provided, name) ? provided[name] : undefined;
         if (typeof callback !== 'function') {
           this.dispose();
@@ -264,7 +265,8 @@ export class QuickJS {
         this.#callbacks.set(id, callback);
         if (id >= this.#nextCallbackId) this.#nextCallbackId = id + 1;
       }
-      if (lastInternal >= this.#nextInternalId) this.#nextInternalId = lastInternal + 1;
+      if (Number.isInteger(lastInternal) && lastInternal >= this.#nextInternalId && lastInternal < 2 ** 32 - 1)
+        this.#nextInternalId = lastInternal + 1;
     } finally {
       if (this.#alive) state.dispose();
     }

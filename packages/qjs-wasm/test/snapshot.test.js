@@ -134,3 +134,27 @@ test('values read back after a restore: Map, Set, Date, BigInt and cycles', asyn
   assert.equal(data.big, 2n ** 80n);
   restored.dispose(true);
 });
+
+test('the package\'s own callbacks of the saved VM are inert after a restore, and new ones do not collide', async () => {
+  const vm = await createVM();
+  vm.unwrapResult(vm.evalCode('globalThis.p = new Promise((r) => { globalThis.settle = r })')).dispose();
+  const p = vm.getProp(vm.global, 'p');
+  const hostSide = vm.resolvePromise(p); // registers then-callbacks that call back into this host
+  p.dispose();
+  const bytes = vm.snapshot();
+  const restored = await restore(bytes);
+  restored.evalCode('globalThis.q = new Promise((r) => { globalThis.settleQ = r })').dispose();
+  const q = restored.getProp(restored.global, 'q');
+  const settled = restored.resolvePromise(q);
+  // The saved reaction runs first and does nothing (it must not reach the new callbacks).
+  restored.evalCode('settle(5); settleQ(9)').dispose();
+  assert.equal(restored.executePendingJobs(), 2);
+  assert.equal((await settled).consume((h) => h.toNumber()), 9);
+  q.dispose();
+  restored.dispose(true);
+  // The original VM still settles its own host promise.
+  vm.evalCode('settle(7)').dispose();
+  vm.executePendingJobs();
+  assert.equal((await hostSide).consume((h) => h.toNumber()), 7);
+  vm.dispose(true);
+});
