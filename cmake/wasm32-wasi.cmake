@@ -26,6 +26,11 @@ set(CMAKE_SYSROOT /usr CACHE PATH "wasi-libc sysroot (Debian: /usr, with /usr/in
 set(QJS_WASM_STACK_SIZE 1048576 CACHE STRING "wasm stack size in bytes")
 
 set(CMAKE_CXX_FLAGS_INIT "-fno-exceptions -fno-rtti")
+# MinSizeRel (what tools/wasm/build.sh builds): -Oz, the size-first level (-Os still inlines and unrolls
+# for speed), for the module's 637 KiB budget.
+# (Cache entries: CMake's own MinSizeRel defaults, -Os, would come after an _INIT value and win.)
+set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG" CACHE STRING "C flags of MinSizeRel wasm builds")
+set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG" CACHE STRING "C++ flags of MinSizeRel wasm builds")
 set(CMAKE_EXE_LINKER_FLAGS_INIT
     "-mexec-model=reactor -fuse-ld=lld -Wl,--stack-first -Wl,-z,stack-size=${QJS_WASM_STACK_SIZE} -Wl,--export=__stack_pointer")
 

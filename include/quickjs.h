@@ -905,6 +905,9 @@ JSContext* JS_RestoreSnapshotDelta(JSRuntime* rt, const uint8_t* base, size_t ba
 void JS_SetDeterministic(JSRuntime* rt, double time_ms, uint64_t random_seed);
 /* Returns the number of functions bound (0 when none of that name and kind was restored). */
 int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, JSCFunctionType func);
+/* Binds every unbound function made with JS_NewCFunctionData (they have no name) to `func`. Returns the
+   number bound. */
+int JS_RebindCFunctionData(JSRuntime* rt, JSCFunctionData* func);
 /* Binds every unbound C function of a restored runtime from `template_rt`, a runtime on which the host
    ran the same setup (so the same C functions were registered in the same order): entries are matched
    by position, name and kind. Returns the number bound. */

@@ -24,6 +24,13 @@ export interface QuickJSOptions {
   random?: (bytes: Uint8Array) => void;
 }
 
+export interface RestoreOptions extends QuickJSOptions {
+  /** A callback for every host function of the snapshot, by name or by id; a missing one fails the restore. */
+  functions?: Record<string, HostCallback>;
+  /** The full snapshot a delta snapshot was written against. */
+  base?: BufferSource;
+}
+
 export interface EvalOptions {
   filename?: string;
   type?: 'global' | 'module';
@@ -74,6 +81,9 @@ export class Deferred implements Disposable {
 export class QuickJS implements Disposable {
   static create(wasmInput?: WasmInput, options?: QuickJSOptions): Promise<QuickJS>;
   static create(options: QuickJSOptions): Promise<QuickJS>;
+  /** A VM from snapshot bytes (vm.snapshot() or `qjs --snapshot`); bad bytes reject with an Error. */
+  static restore(snapshot: BufferSource, wasmInput?: WasmInput, options?: RestoreOptions): Promise<QuickJS>;
+  static restore(snapshot: BufferSource, options: RestoreOptions): Promise<QuickJS>;
 
   readonly alive: boolean;
   readonly global: JSValueHandle;
@@ -90,6 +100,8 @@ export class QuickJS implements Disposable {
   callFunction(fn: JSValueHandle, thisArg: JSValueHandle | undefined, ...args: JSValueHandle[]): JSValueHandle;
   construct(fn: JSValueHandle, ...args: JSValueHandle[]): JSValueHandle;
   executePendingJobs(maxJobs?: number): number;
+  /** The whole VM as bytes, or with delta only what changed since the last full snapshot (throws inside a host callback). */
+  snapshot(options?: { delta?: boolean }): Uint8Array;
   loopOnce(): number;
   runLoop(): Promise<void>;
 

@@ -33,4 +33,10 @@ bool bridge_init() {
     return true;
 }
 
+void rebind_bridge_natives(JSRuntime* rt) {
+    JSCFunctionType f;
+    f.generic = is_promise;
+    JS_RebindCFunction(rt, "isPromise", JS_CFUNC_generic, f);
+}
+
 } // namespace qjs::wasm

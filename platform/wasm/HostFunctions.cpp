@@ -21,8 +21,14 @@ void qjs_import_promise_rejection(Handle promise, Handle reason, int is_handled)
 
 namespace {
 
+// The magic of every host function: after a restore, every unbound function with data is bound to the
+// trampoline, and a snapshot written by another host may hold some that are not ours.
+constexpr int kHostMagic = 0x5157;
+
 JSValue trampoline(JSContext* ctx, JSValueConst self, int argc, JSValueConst* argv, int magic,
                    JSValue* data) {
+    if (magic != kHostMagic || !JS_IsNumber(data[0]))
+        return JS_ThrowTypeError(ctx, "a C function of the snapshot's host is not available here");
     int32_t id = 0;
     JS_ToInt32(ctx, &id, data[0]);
     auto* handles = static_cast<Handle*>(std::malloc(sizeof(Handle) * (static_cast<size_t>(argc) + 1)));
@@ -36,8 +42,10 @@ JSValue trampoline(JSContext* ctx, JSValueConst self, int argc, JSValueConst* ar
     }
     JSValue result = JS_EXCEPTION;
     if (ok) {
+        ++g_reactor.host_call_depth;
         Handle r =
             qjs_import_host_call(static_cast<uint32_t>(id), this_h, static_cast<uint32_t>(argc), handles);
+        --g_reactor.host_call_depth;
         JSValue v;
         if (r == kNone) {
             if (!JS_HasException(ctx)) JS_ThrowInternalError(ctx, "host function %d failed", id);
@@ -73,17 +81,28 @@ void install_host_hooks() {
     JS_SetInterruptHandler(g_reactor.rt, interrupt_handler, nullptr);
     JS_SetHostPromiseRejectionTracker(g_reactor.rt, rejection_tracker, nullptr);
 }
+
+void rebind_host_functions(JSRuntime* rt) {
+    JS_RebindCFunctionData(rt, trampoline);
+}
 } // namespace qjs::wasm
 
-// A function named `name` (UTF-8) with the given `length` that calls host callback `id`.
+// A function named `name` (UTF-8) with the given `length` that calls host callback `id`, recorded in
+// the heap's reactor state (qjs_heap_state).
 QJS_EXPORT(qjs_new_function)
 Handle qjs_new_function(const char* name, size_t name_len, uint32_t id, int length) {
     JSContext* ctx = g_reactor.ctx;
     JSValue data = JS_NewInt32(ctx, static_cast<int32_t>(id));
-    JSValue f = JS_NewCFunctionData(ctx, trampoline, length, 0, 1, &data);
+    JSValue f = JS_NewCFunctionData(ctx, trampoline, length, kHostMagic, 1, &data);
     if (JS_IsException(f)) return kNone;
     JSValue n = JS_NewStringLen(ctx, name, name_len);
-    if (JS_IsException(n) || JS_DefinePropertyValueStr(ctx, f, "name", n, JS_PROP_CONFIGURABLE) < 0) {
+    bool ok = !JS_IsException(n);
+    if (ok && !record_host_function(id, n)) {
+        JS_FreeValue(ctx, n);
+        ok = false;
+    }
+    // The definition takes the name's reference.
+    if (!ok || JS_DefinePropertyValueStr(ctx, f, "name", n, JS_PROP_CONFIGURABLE) < 0) {
         JS_FreeValue(ctx, f);
         return kNone;
     }

@@ -67,14 +67,21 @@ QJS_EXPORT(qjs_init) int qjs_init() {
     g_reactor.rt = rt;
     g_reactor.ctx = ctx;
     qjs::EventLoop* l = loop();
-    if (!l || !l->install_globals(*ctx->ctx) || !handle_set_global(JS_GetGlobalObject(ctx)) ||
-        !bridge_init()) {
+    if (!l || !l->install_globals(*ctx->ctx) || !attach_context()) {
         qjs_destroy();
         return -1;
     }
-    install_host_hooks();
     return 0;
 }
+
+namespace qjs::wasm {
+bool attach_context() {
+    if (!loop() || !handle_set_global(JS_GetGlobalObject(g_reactor.ctx))) return false;
+    if (!heap_state_ensure(g_reactor.ctx) || !bridge_init()) return false;
+    install_host_hooks();
+    return true;
+}
+} // namespace qjs::wasm
 
 // Frees everything: handles still held by the host, timers, the context and the runtime.
 QJS_EXPORT(qjs_destroy) void qjs_destroy() {

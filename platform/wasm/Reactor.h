@@ -27,6 +27,7 @@ struct ReactorState {
     JSValue bridge = JS_UNDEFINED; // the host bridge object of Bridge.js (value tree exchange, errors)
     bool interrupt_enabled = false;
     bool rejection_tracker_enabled = false;
+    int host_call_depth = 0; // host callbacks running (snapshots are refused inside one)
 };
 extern ReactorState g_reactor;
 
@@ -42,8 +43,27 @@ Handle handle_result(JSValue v);
 
 // Host functions and the env imports (HostFunctions.cpp).
 void install_host_hooks();
+// Binds the C functions of a restored runtime again (the trampoline and the bridge's natives).
+void rebind_host_functions(JSRuntime*);
+void rebind_bridge_natives(JSRuntime*);
+// Host function ids from kFirstInternalId on are the host package's own short-lived callbacks.
+constexpr uint32_t kFirstInternalId = 0x80000000u;
+// Records host function `id` and its name in the heap state (HeapState.cpp).
+bool record_host_function(uint32_t id, JSValueConst name);
 
-// The bridge (Bridge.cpp): evaluates Bridge.js once per context.
+// The reactor's own state inside the engine heap (HeapState.cpp): an object held by a global lexical
+// binding whose name is not an identifier, so scripts cannot reach it but snapshots keep it. It holds
+// the table of host functions (id -> name). heap_state returns a new reference, or undefined when the
+// context has none (a snapshot written by another host); heap_state_ensure creates it then.
+JSValue heap_state(JSContext*);
+bool heap_state_ensure(JSContext*);
+
+// The bridge (Bridge.cpp): evaluates Bridge.js in the context (at init, and again after a restore:
+// the bridge is not part of the heap, which keeps snapshots small).
 bool bridge_init();
+
+// Shared by init and restore (Reactor.cpp): the fixed global handle, the bridge and the host hooks of
+// a context that g_reactor now holds. False (the caller destroys) on failure.
+bool attach_context();
 
 } // namespace qjs::wasm

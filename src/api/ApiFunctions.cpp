@@ -212,6 +212,14 @@ JSValue JS_NewCFunctionData(JSContext* c, JSCFunctionData* func, int length, int
                                   magic, data_len, data, false));
 }
 
+// After a snapshot restore (ApiSnapshot.cpp): functions with data have no name, so their kind alone
+// identifies them.
+int JS_RebindCFunctionData(JSRuntime* r, JSCFunctionData* func) {
+    Runtime& rt = enter(r);
+    return static_cast<int>(
+        rt.bind_host_function(atoms::empty_string, kKindData, reinterpret_cast<AnyFn>(func)));
+}
+
 void JS_SetConstructor(JSContext* c, JSValueConst func_obj, JSValueConst proto) {
     Context& ctx = enter(c);
     Object* f = object_of(func_obj);

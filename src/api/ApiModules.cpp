@@ -117,6 +117,12 @@ Object* module_of(JSValueConst v) {
 } // namespace
 
 namespace qjs::api {
+// For Engine.cpp to register up front, so that the ids of the natives that follow do not depend on
+// whether the host made C modules (snapshots of `qjs`, which does, restore where none are made).
+NativeFn c_module_init_fn() {
+    return c_module_init_native;
+}
+
 JSValue give_module(Value module) {
     JSValue v = give(std::move(module));
     v.tag = JS_TAG_MODULE;

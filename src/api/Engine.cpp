@@ -83,6 +83,7 @@ void set_module_loader(Engine* e, ModuleLoader loader, void* opaque) {
 
 void register_host_natives();
 NativeFn host_function_native(); // ApiFunctions.cpp
+NativeFn c_module_init_fn();     // ApiModules.cpp
 
 Engine* engine_new(size_t memory_limit_bytes) {
     register_host_natives();
@@ -389,6 +390,7 @@ void register_host_natives() {
     register_native(host_html_dda_call, "$262.IsHTMLDDA");
     register_native(host_function_native(), "host function");
     EventLoop::register_natives();
+    register_native(c_module_init_fn(), "C module init");
 }
 
 void install_test262_host(Realm* r, std::string* out) {

@@ -11,18 +11,32 @@ namespace {
 struct PropertyEntry {
     uint8_t kind; // 0 General_Category, 1 Script, 2 Script_Extensions, 3 binary
     const char* name;
-    uint32_t offset; // in ranges (pairs)
-    uint32_t count;
+    uint32_t offset; // of its range list in kPropertyRanges (bytes)
+    uint32_t count;  // ranges
 };
 
 #include "regexp/UnicodeProperties.inc"
 
+// The generated table is trusted (tools/gen/gen_regexp_properties.mjs checks that lists are sorted).
+uint32_t read_leb(const uint8_t*& p) {
+    uint32_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        uint8_t b = *p++;
+        v |= static_cast<uint32_t>(b & 0x7F) << shift;
+        if (b < 0x80) return v;
+    }
+}
+
 bool find(uint8_t kind, const char* name, CharSet& out) {
     for (const auto& e : kProperties) {
         if (e.kind != kind || strcmp(e.name, name) != 0) continue;
-        const uint32_t* r = kPropertyRanges + 2 * e.offset;
-        for (uint32_t i = 0; i < e.count; ++i)
-            out.add_range(r[2 * i], r[2 * i + 1] - 1);
+        const uint8_t* p = kPropertyRanges + e.offset;
+        uint32_t end = 0; // of the previous range (exclusive)
+        for (uint32_t i = 0; i < e.count; ++i) {
+            uint32_t lo = end + read_leb(p);
+            end = lo + read_leb(p);
+            out.add_range(lo, end - 1);
+        }
         return true;
     }
     return false;

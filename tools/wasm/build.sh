@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tools/wasm/build.sh: builds the wasm32-wasi reactor in build-wasm/ (qjs.wasm, and qjs-opt.wasm after
-# wasm-opt -Oz) and prints its size report (a report: the 637 KiB target is not met yet, see README). Installs the Debian packages first when missing.
+# wasm-opt -Oz) and prints its size report (a report: the 637 KiB target is not met yet, see README;
+# tools/wasm/size-breakdown.py shows where the bytes are). Installs the Debian packages first when missing.
 #   QJS_JOBS=N  build jobs (default: number of cores)
 set -eu -o pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # tools/wasm/test.sh: runs the qjs-wasm package's tests (node --test) against build-wasm/qjs-opt.wasm and
-# prints "N passed, N failed" from the runner's summary. Exit status: the runner's.
+# prints "N passed, N failed" from the runner's summary. With the native Release build in build/, it also
+# checks that snapshots pass between build/qjs and the wasm both ways. Exit status: the runner's.
 set -u -o pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export QJS_WASM="${QJS_WASM:-$repo/build-wasm/qjs-opt.wasm}"
+# The native shell for the native <-> wasm snapshot exchange (test/native.test.js skips without it).
+export QJS_NATIVE="${QJS_NATIVE:-$repo/build/qjs}"
 cd "$repo/packages/qjs-wasm"
 out="$(mktemp)"
 node --test --test-reporter=tap test/*.test.js 2>&1 | tee "$out"

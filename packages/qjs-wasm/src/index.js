@@ -25,6 +25,23 @@ export class JSException extends Error {
   }
 }
 
+// create/restore arguments: (wasmInput?, options?) or (options) with options.wasm.
+function splitArgs(wasmInput, options) {
+  if (options === undefined && wasmInput && typeof wasmInput === 'object' && !(wasmInput instanceof URL) &&
+      !(wasmInput instanceof WebAssembly.Module) && !(wasmInput instanceof ArrayBuffer) && !ArrayBuffer.isView(wasmInput)) {
+    options = wasmInput;
+    wasmInput = options.wasm;
+  }
+  return [wasmInput, options ?? {}];
+}
+
+function bytesOf(b, what) {
+  if (b instanceof Uint8Array) return b;
+  if (b instanceof ArrayBuffer) return new Uint8Array(b);
+  if (ArrayBuffer.isView(b)) return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  throw new TypeError(`${what}: expected a Uint8Array, an ArrayBuffer or a view`);
+}
+
 const moduleCache = new Map();
 async function compileModule(input) {
   if (input instanceof WebAssembly.Module) return input;
@@ -145,14 +162,23 @@ export class QuickJS {
   // options: memoryLimit (bytes), maxStackSize (bytes), interruptHandler() (true interrupts),
   // onUnhandledRejection(reasonValue, promiseHandle), stdout(text), stderr(text), now(), random(bytes).
   static async create(wasmInput, options) {
-    if (options === undefined && wasmInput && typeof wasmInput === 'object' && !(wasmInput instanceof URL) &&
-        !(wasmInput instanceof WebAssembly.Module) && !(wasmInput instanceof ArrayBuffer) && !ArrayBuffer.isView(wasmInput)) {
-      options = wasmInput;
-      wasmInput = options.wasm;
-    }
+    [wasmInput, options] = splitArgs(wasmInput, options);
     const module = await compileModule(wasmInput);
-    const vm = new QuickJS(options ?? {});
-    vm.#instantiate(module);
+    const vm = new QuickJS(options);
+    vm.#instantiate(module, null);
+    return vm;
+  }
+
+  // A VM from snapshot bytes (vm.snapshot(), or `qjs --snapshot`), in a new instance: restore(bytes,
+  // wasmInput?, options?) or restore(bytes, options). Besides create's options: functions, the host
+  // callbacks by name or id ({ hostAdd: fn } or { 1: fn }): every host function of the snapshot must
+  // have one, else the restore fails; base, the full snapshot a delta snapshot (bytes) was written
+  // against. Bad bytes are refused with an Error, never trusted.
+  static async restore(bytes, wasmInput, options) {
+    [wasmInput, options] = splitArgs(wasmInput, options);
+    const module = await compileModule(wasmInput);
+    const vm = new QuickJS(options);
+    vm.#instantiate(module, bytesOf(bytes, 'snapshot'));
     return vm;
   }
 
@@ -160,7 +186,7 @@ export class QuickJS {
     this.#options = options;
   }
 
-  #instantiate(module) {
+  #instantiate(module, snapshot) {
     const o = this.#options;
     const env = {
       host_call: (id, thisId, argc, argvPtr) => this.#hostCall(id, thisId, argc, argvPtr),
@@ -185,7 +211,8 @@ export class QuickJS {
     }
     const x = this._exports;
     x._initialize?.();
-    if (x.qjs_init() !== 0) throw new Error('qjs_init failed (out of memory?)');
+    if (snapshot) this.#restoreHeap(snapshot);
+    else if (x.qjs_init() !== 0) throw new Error('qjs_init failed (out of memory?)');
     this.#scratch = x.malloc(16);
     if (o.memoryLimit) x.qjs_set_memory_limit(o.memoryLimit);
     x.qjs_set_max_stack_size(o.maxStackSize ?? DEFAULT_MAX_STACK);
@@ -194,6 +221,78 @@ export class QuickJS {
     this.#singletons = {};
     for (const [name, id] of Object.entries(FIXED)) this.#singletons[name] = new JSValueHandle(this, id);
     this.#bridge = this._wrap(x.qjs_bridge());
+    if (snapshot) this.#bindRestoredFunctions();
+  }
+
+  #restoreHeap(snapshot) {
+    const x = this.#exports;
+    const base = this.#options.base === undefined ? snapshot : bytesOf(this.#options.base, 'base');
+    const delta = this.#options.base === undefined ? null : snapshot;
+    const copy = (b) => {
+      const ptr = b.length ? x.malloc(b.length) : 0;
+      if (b.length && !ptr) throw new Error('out of wasm memory');
+      new Uint8Array(this.#memory.buffer, ptr, b.length).set(b);
+      return ptr;
+    };
+    const basePtr = copy(base);
+    const deltaPtr = delta ? copy(delta) : 0;
+    try {
+      if (x.qjs_restore(basePtr, base.length, deltaPtr, delta ? delta.length : 0, this.#options.memoryLimit ?? 0) !== 0)
+        throw new Error(`qjs-wasm: cannot restore the snapshot: ${this.#cString(x.qjs_last_error())}`);
+    } finally {
+      if (basePtr) x.free(basePtr);
+      if (deltaPtr) x.free(deltaPtr);
+    }
+  }
+
+  // Every host function the restored heap holds gets its callback from options.functions (by id, else
+  // by name) before the VM is handed out; a missing one fails the restore.
+  #bindRestoredFunctions() {
+    const provided = this.#options.functions ?? {};
+    const state = this._wrap(this._exports.qjs_heap_state());
+    try {
+      if (state.isUndefined) return;
+      const table = state.getProp('functions').consume((h) => this.dump(h));
+      const lastInternal = state.getProp('lastInternal').consume((h) => (h.isUndefined ? 0 : h.toNumber()));
+      for (const [key, name] of Object.entries(table)) {
+        const id = Number(key);
+        if (!Number.isInteger(id) || id <= 0 || id >= INTERNAL_CALLBACK) continue;
+        const callback = Object.hasOwn(provided, key) ? provided[key] : Object.hasOwn(provided, name) ? provided[name] : undefined;
+        if (typeof callback !== 'function') {
+          this.dispose();
+          throw new Error(`qjs-wasm: cannot restore the snapshot: host function '${name}' (id ${id}) has no callback in options.functions`);
+        }
+        this.#callbacks.set(id, callback);
+        if (id >= this.#nextCallbackId) this.#nextCallbackId = id + 1;
+      }
+      if (Number.isInteger(lastInternal) && lastInternal >= this.#nextInternalId && lastInternal < 2 ** 32 - 1)
+        this.#nextInternalId = lastInternal + 1;
+    } finally {
+      if (this.#alive) state.dispose();
+    }
+  }
+
+  #cString(ptr) {
+    const mem = new Uint8Array(this.#memory.buffer);
+    let end = ptr;
+    while (mem[end] !== 0) end++;
+    return fromUtf8.decode(mem.subarray(ptr, end));
+  }
+
+  // ---- snapshots ----
+
+  // The whole VM as bytes (docs/SNAPSHOT.md: the engine's validated format, which `qjs --restore`
+  // reads too). With { delta: true }, only what changed since the last full snapshot this VM wrote or
+  // was restored from (restore it with { base }). Handles the host holds are not part of it: after a
+  // restore, read values again from the global object. Refused (an Error) inside a host callback.
+  snapshot({ delta = false } = {}) {
+    const x = this._exports;
+    const ptr = x.qjs_snapshot(delta ? 1 : 0, this.#scratch);
+    if (!ptr) throw new Error(`qjs-wasm: cannot snapshot: ${this.#cString(x.qjs_last_error())}`);
+    const size = new Uint32Array(this.#memory.buffer, this.#scratch, 1)[0];
+    const bytes = new Uint8Array(this.#memory.buffer, ptr, size).slice();
+    x.qjs_snapshot_free(ptr);
+    return bytes;
   }
 
   get _exports() {
@@ -305,6 +404,9 @@ export class QuickJS {
     const args = ids.map((a) => new JSValueHandle(this, a, { borrowed: true }));
     try {
       const fn = this.#callbacks.get(id);
+      // The package's own callbacks (resolvePromise) of a VM this one was restored from are gone
+      // with the host promise they settled.
+      if (!fn && id >= INTERNAL_CALLBACK) return FIXED.undefined;
       if (!fn) throw new TypeError(`host callback ${id} is not registered`);
       let r = fn(self, ...args);
       if (!(r instanceof JSValueHandle)) r = r === undefined ? this.undefined : this.hostToHandle(r);

@@ -14,11 +14,13 @@ test('README examples run', async () => {
   const code = blocks.join('\n')
     .replace(/^import .*$/gm, '')
     .replace(/^using vm = await QuickJS\.create\(\);.*$/m, 'const vm = await QuickJS.create(wasmModule);')
+    .replace(/QuickJS\.restore\(saved, \{/, 'QuickJS.restore(saved, { wasm: wasmModule,')
     .replace(/\busing /g, 'const ');
   const AsyncFunction = (async () => {}).constructor;
-  const run = new AsyncFunction('QuickJS', 'wasmModule', 'console', `${code}\nreturn vm;`);
-  const vm = await run(QuickJS, wasmModule, { log: (...a) => logged.push(a.join(' ')) });
-  assert.deepEqual(logged, ['3']);
+  const run = new AsyncFunction('QuickJS', 'wasmModule', 'console', `${code}\nreturn [vm, restored];`);
+  const [vm, restored] = await run(QuickJS, wasmModule, { log: (...a) => logged.push(a.join(' ')) });
+  assert.deepEqual(logged, ['3', '43']);
   assert.equal(vm.evalCode('message + " " + (big === 2n ** 100n) + " " + got').consume((h) => h.toString()), 'hello true 42');
   vm.dispose();
+  restored.dispose();
 });
