@@ -83,6 +83,18 @@ void init_frame(Frame& f, FunctionObject* fo, Value* values, std::span<const Val
         f.regs[i] = args[i];
 }
 
+// Destroys a native-stack frame's values after run_frame returned: the header and the registers.
+// The operand stack needs nothing: run_frame leaves it empty (every slot at or above sp holds no
+// heap value; pops move from or reset their slot).
+static void destroy_frame_values(Value* values, const FunctionBytecode* fb) {
+    for (uint32_t i = 0, n = kFrameHeaderSlots + fb->register_count(); i < n; i++)
+        values[i].~Value();
+#ifndef NDEBUG
+    for (uint32_t i = 0; i < fb->m_stack_size; i++)
+        VERIFY(!values[kFrameHeaderSlots + fb->register_count() + i].is_heap());
+#endif
+}
+
 // Runs fo's body on a native-stack frame.
 static Value run_on_stack(Context& ctx, FunctionObject* fo, Value this_binding, std::span<const Value> args,
                           const Value& new_target) {
@@ -102,8 +114,7 @@ static Value run_on_stack(Context& ctx, FunctionObject* fo, Value this_binding, 
     // 10.2.2 [[Construct]] step 10-12: a base constructor returning a non-object yields this.
     if (!r.is_exception() && !new_target.is_undefined() && !r.is_object() && !fb->is_derived_constructor())
         r = values[kFrameThisSlot];
-    for (uint32_t i = 0; i < n; i++)
-        values[i].~Value();
+    destroy_frame_values(values, fb);
     return r;
 }
 
@@ -207,8 +218,7 @@ Value direct_eval(Context& ctx, Frame& f, const Value& func, std::span<const Val
     rt.m_js_call_depth++;
     Value r = run_frame(ctx, ef);
     rt.m_js_call_depth--;
-    for (uint32_t i = 0; i < n; i++)
-        values[i].~Value();
+    destroy_frame_values(values, fb);
     return r;
 }
 
