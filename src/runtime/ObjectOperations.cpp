@@ -670,6 +670,13 @@ Result<Vector<Value>> create_list_from_array_like(Context& ctx, const Value& v, 
     if (len > 10000000) return ctx.throw_range_error("too many arguments");
     Vector<Value> list;
     if (!vector_reserve(list, static_cast<size_t>(len))) return ctx.throw_out_of_memory();
+    // A fast array or arguments object holding every index below len as a plain element: each Get
+    // is that element (f.apply(this, arguments) copies them without a property lookup each).
+    if (o->is_fast_array() && !o->is_exotic() && len <= o->m_element_count && !only_names) {
+        for (uint64_t i = 0; i < len; ++i)
+            list.push_back(o->m_elements[i]);
+        return list;
+    }
     for (uint64_t i = 0; i < len; ++i) {
         Value e = TRY(get_index(ctx, o, i));
         if (only_names && !e.is_string() && !e.is_symbol())

@@ -66,21 +66,32 @@ Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_val
     return {};
 }
 
-void init_frame(Frame& f, FunctionObject* fo, Value* values, std::span<const Value> args) {
+// The frame of fo over `values`, whose this and new.target slots are constructed and the rest raw
+// memory: the parameters from args, the other registers and the operand stack undefined. Every field
+// is set here (no zeroing of the Frame first; a call is mostly this setup).
+static Frame new_frame(FunctionObject* fo, Value* values, std::span<const Value> args) {
     FunctionBytecode* fb = fo->m_bytecode;
-    f.function = fo;
-    f.fb = fb;
-    f.realm = fo->m_realm;
-    f.values = values;
-    f.regs = values + kFrameHeaderSlots;
-    f.stack = f.regs + fb->register_count();
-    f.sp = f.stack;
-    f.var_refs = fo->var_refs();
-    f.pc = fb->m_code.data();
-    f.args = args;
+    Value* regs = values + kFrameHeaderSlots;
+    Value* stack = regs + fb->register_count();
     size_t n = args.size() < fb->m_param_count ? args.size() : fb->m_param_count;
     for (size_t i = 0; i < n; i++)
-        f.regs[i] = args[i];
+        new (&regs[i]) Value(args[i]);
+    for (Value *v = regs + n, *end = stack + fb->m_stack_size; v < end; v++)
+        new (v) Value();
+    return Frame{nullptr,           fo,    fb,   fo->m_realm, values, regs, stack, fo->var_refs(),
+                 fb->m_code.data(), stack, args, nullptr};
+}
+
+// Destroys a native-stack frame's values after run_frame returned: the header and the registers.
+// The operand stack needs nothing: run_frame leaves it empty (every slot at or above sp holds no
+// heap value; pops move from or reset their slot).
+static void destroy_frame_values(Value* values, const FunctionBytecode* fb) {
+    for (uint32_t i = 0, n = kFrameHeaderSlots + fb->register_count(); i < n; i++)
+        values[i].~Value();
+#ifndef NDEBUG
+    for (uint32_t i = 0; i < fb->m_stack_size; i++)
+        VERIFY(!values[kFrameHeaderSlots + fb->register_count() + i].is_heap());
+#endif
 }
 
 // Runs fo's body on a native-stack frame.
@@ -90,20 +101,16 @@ static Value run_on_stack(Context& ctx, FunctionObject* fo, Value this_binding, 
     Runtime& rt = ctx.rt();
     uint32_t n = kFrameHeaderSlots + fb->register_count() + fb->m_stack_size;
     auto* values = static_cast<Value*>(alloca(n * sizeof(Value)));
-    for (uint32_t i = 0; i < n; i++)
-        new (&values[i]) Value();
-    values[kFrameThisSlot] = std::move(this_binding);
-    values[kFrameNewTargetSlot] = new_target;
-    Frame f;
-    init_frame(f, fo, values, args);
+    new (&values[kFrameThisSlot]) Value(std::move(this_binding));
+    new (&values[kFrameNewTargetSlot]) Value(new_target);
+    Frame f = new_frame(fo, values, args);
     rt.m_js_call_depth++;
     Value r = run_frame(ctx, f);
     rt.m_js_call_depth--;
     // 10.2.2 [[Construct]] step 10-12: a base constructor returning a non-object yields this.
     if (!r.is_exception() && !new_target.is_undefined() && !r.is_object() && !fb->is_derived_constructor())
         r = values[kFrameThisSlot];
-    for (uint32_t i = 0; i < n; i++)
-        values[i].~Value();
+    destroy_frame_values(values, fb);
     return r;
 }
 
@@ -126,7 +133,11 @@ Value call_bytecode_function(Context& ctx, Object* function, const Value& this_v
     }
     Context& realm = *fo->m_realm;
     Value this_binding;
-    TRY(bind_this(realm, fo, this_value, new_target, &this_binding));
+    // OrdinaryCallBindThis's common case inline: a call whose this is used as it is.
+    if (new_target.is_undefined() && (this_value.is_object() || fb->is_strict() || fb->is_arrow()))
+        this_binding = this_value;
+    else
+        TRY(bind_this(realm, fo, this_value, new_target, &this_binding));
     if (fb->needs_heap_frame()) return start_suspendable_function(realm, fo, std::move(this_binding), args);
     return run_on_stack(realm, fo, std::move(this_binding), args, new_target);
 }
@@ -198,17 +209,13 @@ Value direct_eval(Context& ctx, Frame& f, const Value& func, std::span<const Val
     Runtime& rt = ctx.rt();
     uint32_t n = kFrameHeaderSlots + fb->register_count() + fb->m_stack_size;
     auto* values = static_cast<Value*>(alloca(n * sizeof(Value)));
-    for (uint32_t i = 0; i < n; i++)
-        new (&values[i]) Value();
-    values[kFrameThisSlot] = f.this_value();
-    values[kFrameNewTargetSlot] = f.new_target();
-    Frame ef;
-    init_frame(ef, fo, values, {});
+    new (&values[kFrameThisSlot]) Value(f.this_value());
+    new (&values[kFrameNewTargetSlot]) Value(f.new_target());
+    Frame ef = new_frame(fo, values, {});
     rt.m_js_call_depth++;
     Value r = run_frame(ctx, ef);
     rt.m_js_call_depth--;
-    for (uint32_t i = 0; i < n; i++)
-        values[i].~Value();
+    destroy_frame_values(values, fb);
     return r;
 }
 

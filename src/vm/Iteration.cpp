@@ -39,11 +39,28 @@ void clear_for_in(Object* o) {
 
 } // namespace
 
+// True when o is an ordinary object without elements or enumerable own properties: it adds no key
+// to a for-in enumeration, and reading its keys or prototype runs no code.
+static bool adds_no_for_in_keys(const Object* o) {
+    if (o->is_exotic() || o->is_array() || o->m_element_count != 0) return false;
+    const Shape* s = o->shape();
+    for (uint32_t i = 0, n = s->count(); i < n; ++i)
+        if (s->entry(i).flags & prop::Enumerable) return false;
+    return true;
+}
+
 static Result<void> collect_for_in_keys(Context& ctx, Object* start, Object* keys) {
     Runtime& rt = ctx.rt();
+    // When start is ordinary and no prototype adds keys (the common case: Object.prototype), the
+    // enumeration is start's own enumerable string keys, which cannot shadow one another: no walk
+    // up the chain and no set of seen keys.
+    bool protos_quiet = !start->is_exotic();
+    for (Object* p = start->shape()->proto(); protos_quiet && p; p = p->shape()->proto())
+        protos_quiet = adds_no_for_in_keys(p);
     // Keys already seen (enumerable or not) shadow the same key further up the chain.
-    Value seen_value = TRY(new_object_with_proto(ctx, nullptr));
-    Object* seen = seen_value.as_object();
+    Value seen_value;
+    if (!protos_quiet) seen_value = TRY(new_object_with_proto(ctx, nullptr));
+    Object* seen = protos_quiet ? nullptr : seen_value.as_object();
     Value hold = Value::object(start);
     bool single = true;
     for (Object* o = start; o;) {
@@ -53,7 +70,8 @@ static Result<void> collect_for_in_keys(Context& ctx, Object* start, Object* key
             if (!single) {
                 if (find_own_slot(seen, key) >= 0) continue;
             }
-            if (!add_own_property(ctx, seen, key, Value(), prop::Default)) return ctx.throw_out_of_memory();
+            if (seen && !add_own_property(ctx, seen, key, Value(), prop::Default))
+                return ctx.throw_out_of_memory();
             PropertyDescriptor desc;
             bool found = TRY(get_own_property(ctx, o, key, &desc));
             if (!found || !desc.enumerable()) continue;
@@ -61,6 +79,7 @@ static Result<void> collect_for_in_keys(Context& ctx, Object* start, Object* key
             if (!array_push_fast(ctx, keys, std::move(k))) return Exception{};
         }
         single = false;
+        if (protos_quiet) break;
         Object* p = TRY(get_prototype_of(ctx, o));
         hold = p ? Value::adopt(Tag::Object, p) : Value();
         o = p;

@@ -123,12 +123,17 @@ static Exception throw_read_only(Context& ctx, Atom atom) {
     return ctx.throw_type_error_atom("cannot assign to read only property '%s'", atom);
 }
 
-// True unless every object on o's prototype chain is ordinary and lacks `atom` (then a Set of a
-// missing own property must create it on o).
+// True unless the ordinary objects on o's prototype chain up to the first one holding `atom` are
+// all ordinary and that one (if any) holds it as a writable data property: then a Set of a missing
+// own property must create it on o (10.1.9.2 OrdinarySetWithOwnDescriptor steps 1.c and 2.c-d, as in
+// `C.prototype = {x: 0, init() { this.x = 1; }}`).
 bool protos_may_intercept(Object* o, Atom atom) {
     for (Object* p = o->m_shape->m_proto; p; p = p->m_shape->m_proto) {
-        if (p->is_exotic() || find_own_slot(p, atom) >= 0) return true;
-        if (p->is_array() && atom == atoms::length) return true;
+        if (p->is_exotic() || (p->is_array() && atom == atoms::length)) return true;
+        int32_t slot = find_own_slot(p, atom);
+        if (slot >= 0)
+            return (p->m_shape->entry(static_cast<uint32_t>(slot)).flags &
+                    (prop::Accessor | prop::Writable)) != prop::Writable;
     }
     return false;
 }

@@ -190,3 +190,51 @@ function warm(o) {
     for (const o of all) o.m = function () { return "own m"; };
     for (const o of all) assertEquals(callM(o), "own m");
 })();
+
+// Stores that add an own property shadowing a writable data property of a prototype (the
+// Prototype.js `Class.create` pattern) take the cached add transition; making the prototype's
+// property read-only, an accessor, or putting a Proxy on the chain must be seen on the next store.
+(function () {
+    function P(v) { this.init(v); }
+    P.prototype = { x: 0, init(v) { this.x = v; } };
+    function make(v) { return new P(v); }
+    for (let i = 0; i < 30; i++) {
+        const o = make(i);
+        assertEquals(o.x, i);
+        assert(Object.prototype.hasOwnProperty.call(o, "x"));
+    }
+    assertEquals(P.prototype.x, 0);
+    // A read-only prototype property: a sloppy Set fails silently, no own property.
+    Object.defineProperty(P.prototype, "x", { writable: false });
+    let o = make(5);
+    assert(!Object.prototype.hasOwnProperty.call(o, "x"));
+    assertEquals(o.x, 0);
+    // Strict code throws.
+    function strictSet(t) { "use strict"; t.x = 9; }
+    assertThrows(TypeError, () => strictSet(Object.create(P.prototype)));
+    // Writable again: the transition applies again.
+    Object.defineProperty(P.prototype, "x", { writable: true });
+    o = make(6);
+    assert(Object.prototype.hasOwnProperty.call(o, "x"));
+    assertEquals(o.x, 6);
+    // An accessor on the prototype: the setter runs, nothing is added.
+    let seen = [];
+    Object.defineProperty(P.prototype, "x", { get() { return "g"; }, set(v) { seen.push(v); }, configurable: true });
+    o = make(7);
+    assert(!Object.prototype.hasOwnProperty.call(o, "x"));
+    assertEquals(o.x, "g");
+    assertEquals(seen.join(), "7");
+    // A data property again, further up the chain (behind an object without it).
+    delete P.prototype.x;
+    const top = { x: 1 };
+    Object.setPrototypeOf(P.prototype, top);
+    o = make(8);
+    assert(Object.prototype.hasOwnProperty.call(o, "x"));
+    assertEquals(top.x, 1);
+    // A Proxy on the chain sees the Set.
+    const traps = [];
+    Object.setPrototypeOf(P.prototype, new Proxy({}, { set(t, k, v, r) { traps.push(k); return true; } }));
+    o = make(9);
+    assertEquals(traps.join(), "x");
+    assert(!Object.prototype.hasOwnProperty.call(o, "x"));
+})();
