@@ -72,12 +72,15 @@ Value call_host(Context& ctx, HostObject* h, const Value& this_value, std::span<
     return take(res);
 }
 
-const HostObjectHooks kHostHooks{visit_host, finalize_host, call_host, free_external_array_buffer_data};
+const HostObjectHooks kHostHooks{visit_host,          finalize_host,
+                                 call_host,           free_external_array_buffer_data,
+                                 write_host_snapshot, read_host_snapshot};
 
 } // namespace
 
 namespace qjs::api {
 void install_host_hooks(JSRuntime* r) {
+    register_host_object_class(); // a restored snapshot may hold host objects before any is created
     r->rt->m_host_hooks = &kHostHooks;
 }
 } // namespace qjs::api
