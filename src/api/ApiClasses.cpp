@@ -6,6 +6,8 @@
 #include "gc/Visitor.h"
 #include "runtime/HostObject.h"
 
+#include <cstring>
+
 using namespace qjs;
 using namespace qjs::api;
 
@@ -107,11 +109,16 @@ int JS_NewClass(JSRuntime* r, JSClassID class_id, const JSClassDef* class_def) {
     if (class_id >= r->classes.size()) r->classes.resize(class_id + 1);
     JSApiClass& cls = r->classes[class_id];
     if (cls.registered) return -1;
+    cls.def = *class_def;
     if (class_def->class_name) {
         cls.name = rt.intern_ascii(class_def->class_name);
         if (!cls.name) return -1;
+        // The embedder's string need not outlive the call (QuickJS copies it into an atom too).
+        size_t len = std::strlen(class_def->class_name);
+        cls.name_text.resize(len + 1);
+        std::memcpy(cls.name_text.data(), class_def->class_name, len + 1);
+        cls.def.class_name = cls.name_text.data();
     }
-    cls.def = *class_def;
     cls.registered = true;
     return 0;
 }

@@ -28,6 +28,7 @@ struct JSApiClass {
     bool registered = false;
     JSClassDef def{};
     qjs::Atom name = 0;
+    qjs::Vector<char> name_text; // a copy of def.class_name (which points at it), NUL-terminated
     JSClassSnapshotWrite* snapshot_write = nullptr; // JS_SetClassSnapshotHooks
     JSClassSnapshotRead* snapshot_read = nullptr;
 };

@@ -326,6 +326,30 @@ TEST_F(CppLayer, ClassWithoutConstructorAndUnregisteredClass) {
     EXPECT_NE(w.error().message().find("not registered"), std::string::npos);
 }
 
+// Heap snapshots name the C++ classes they cannot save (no JS_SetClassSnapshotHooks), bound callables
+// included; once those objects are gone the runtime can be saved.
+TEST_F(CppLayer, SnapshotsRefuseClassesWithoutHooks) {
+    qjs::Value ctor = ctx->define_class<Point>("Point")
+                          .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
+                          .build()
+                          .value();
+    ASSERT_TRUE(ctx->global().set("Point", ctor).ok());
+    ctor = qjs::Value();
+    EXPECT_EQ(run("globalThis.p = new Point(1, 2); 0"), "0");
+    char error[256] = "";
+    size_t size = 0;
+    EXPECT_EQ(JS_WriteSnapshot(rt.get(), &size, error, sizeof error), nullptr);
+    EXPECT_NE(std::string(error).find("class Point cannot be snapshotted"), std::string::npos) << error;
+    EXPECT_EQ(run("delete globalThis.Point && delete globalThis.p"), "true");
+    ASSERT_TRUE(ctx->define_global_function("twice", [](int32_t x) { return 2 * x; }).ok());
+    EXPECT_EQ(JS_WriteSnapshot(rt.get(), &size, error, sizeof error), nullptr);
+    EXPECT_NE(std::string(error).find("CppCallable"), std::string::npos) << error;
+    EXPECT_EQ(run("delete globalThis.twice"), "true");
+    uint8_t* bytes = JS_WriteSnapshot(rt.get(), &size, error, sizeof error);
+    ASSERT_NE(bytes, nullptr) << error;
+    js_free_rt(rt.get(), bytes);
+}
+
 TEST_F(CppLayer, EvalErrorsJobsAndAwait) {
     qjs::Result<qjs::Value> syntax = ctx->eval("let = ;", "bad.js");
     ASSERT_FALSE(syntax.ok());
