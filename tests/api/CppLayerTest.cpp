@@ -421,6 +421,9 @@ TEST_F(CppLayer, InterruptAndMemoryLimit) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message().find("interrupted"), std::string::npos);
     EXPECT_GT(polls, 3);
+    polls = 0;
+    qjs::Result<qjs::Value> uncaught = ctx->eval("try { for (;;) {} } catch (e) { 'caught' }");
+    EXPECT_FALSE(uncaught.ok()); // the interrupt cannot be caught by the script
     rt.set_interrupt_handler(nullptr);
     EXPECT_EQ(run("let n = 0; for (let i = 0; i < 100000; i++) n += i; n"), "4999950000");
 
