@@ -1,6 +1,6 @@
 // qjs/Class.h: C++ classes as JS classes whose objects own a C++ object (the opaque pointer).
 //
-//   qjs::ClassBuilder<Point>(ctx, "Point")
+//   qjspp::ClassBuilder<Point>(ctx, "Point")
 //       .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
 //       .method("norm", [](Point& p) { return p.norm(); })
 //       .accessor("x", [](Point& p) { return p.x; }, [](Point& p, double x) { p.x = x; })
@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-namespace qjs {
+namespace qjspp {
 
 template <class T> struct ClassId {
     static JSClassID get() {
@@ -222,6 +222,6 @@ template <class T> class ClassBuilder {
     std::vector<Member> m_members;
 };
 
-} // namespace qjs
+} // namespace qjspp
 
 #endif // QJS_CLASS_H

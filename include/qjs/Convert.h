@@ -6,10 +6,10 @@
 // (valueOf, toString) and fail with its exception.
 //
 //   bool, int32_t, uint32_t, int64_t, double   numbers (int64_t: ToNumber then truncation, as JS_ToInt64)
-//   qjs::BigInt                                BigInt (64-bit signed; RangeError-free truncation as
+//   qjspp::BigInt                                BigInt (64-bit signed; RangeError-free truncation as
 //   JS_ToBigInt64) std::string                                strings (UTF-8 both ways) std::string_view,
 //   const char*              to JS only std::nullptr_t                             null (to JS only)
-//   qjs::Value                                 the value itself
+//   qjspp::Value                                 the value itself
 //   std::optional<T>                           undefined/null <-> nullopt
 //   std::vector<T>                             arrays (from any array-like: length, then each index)
 //   std::map<std::string, T>                   plain objects (own enumerable string keys)
@@ -26,7 +26,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace qjs {
+namespace qjspp {
 
 // A 64-bit BigInt (JS_NewBigInt64 / JS_ToBigInt64).
 struct BigInt {
@@ -199,6 +199,6 @@ template <class T> struct Convert<std::map<std::string, T>> {
     }
 };
 
-} // namespace qjs
+} // namespace qjspp
 
 #endif // QJS_CONVERT_H

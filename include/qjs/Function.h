@@ -1,9 +1,9 @@
 // qjs/Function.h: C++ callables (lambdas with captures, free functions, function objects) as JS functions.
 //
-// qjs::new_function(ctx, "name", f) makes a JS function that converts its arguments to f's parameter
-// types with qjs::Convert (missing arguments are undefined), calls f and converts the result back:
+// qjspp::new_function(ctx, "name", f) makes a JS function that converts its arguments to f's parameter
+// types with qjspp::Convert (missing arguments are undefined), calls f and converts the result back:
 //   void -> undefined, T -> Convert<T>::to_js, Result<T> -> its value or its exception thrown into JS.
-// A parameter of type qjs::CallInfo (by value or const&) receives the raw call (context, this, argv)
+// A parameter of type qjspp::CallInfo (by value or const&) receives the raw call (context, this, argv)
 // instead of an argument. A conversion failure throws its exception into JS and f is not called.
 // The callable is moved into a heap object of a C++-layer class; its finalizer deletes it.
 #ifndef QJS_FUNCTION_H
@@ -19,7 +19,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace qjs {
+namespace qjspp {
 
 // The raw call, for callables that take it as a parameter.
 struct CallInfo {
@@ -207,6 +207,6 @@ template <class F> Result<void> define_function(const Value& obj, std::string_vi
     return obj.set(name, std::move(fn));
 }
 
-} // namespace qjs
+} // namespace qjspp
 
 #endif // QJS_FUNCTION_H

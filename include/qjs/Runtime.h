@@ -1,7 +1,7 @@
 // qjs/Runtime.h: owners of a JSRuntime and a JSContext, evaluation, jobs and modules.
 //
-// qjs::Runtime owns a JSRuntime (JS_FreeRuntime in its destructor, or close() to get the leak count);
-// qjs::Context owns one reference of a JSContext. Destroy values, then contexts, then the runtime.
+// qjspp::Runtime owns a JSRuntime (JS_FreeRuntime in its destructor, or close() to get the leak count);
+// qjspp::Context owns one reference of a JSContext. Destroy values, then contexts, then the runtime.
 // Neither is copyable or movable (the interrupt handler's state is addressed by the runtime).
 #ifndef QJS_RUNTIME_H
 #define QJS_RUNTIME_H
@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-namespace qjs {
+namespace qjspp {
 
 class Runtime {
   public:
@@ -221,6 +221,6 @@ class Context {
     JSContext* m_ctx;
 };
 
-} // namespace qjs
+} // namespace qjspp
 
 #endif // QJS_RUNTIME_H

@@ -1,8 +1,8 @@
 // qjs/Value.h: the C++ layer's owning value handle and its error-carrying result type, over quickjs.h.
 // Header-only; compiles with -fno-exceptions -fno-rtti (errors are returned, never thrown).
 //
-// qjs::Value owns one reference of a JSValue: copying dups it, destruction frees it, moving passes it on.
-// qjs::Result<T> holds either a T or the qjs::Exception (the thrown JS value) of a failed operation.
+// qjspp::Value owns one reference of a JSValue: copying dups it, destruction frees it, moving passes it on.
+// qjspp::Result<T> holds either a T or the qjspp::Exception (the thrown JS value) of a failed operation.
 // A Value must not outlive the JSContext it was made with.
 #ifndef QJS_VALUE_H
 #define QJS_VALUE_H
@@ -17,7 +17,7 @@
 #include <variant>
 #include <vector>
 
-namespace qjs {
+namespace qjspp {
 
 class Value;
 template <class T, class Enable = void> struct Convert;
@@ -256,11 +256,11 @@ inline Result<void> checked_status(JSContext* ctx, int status) {
 }
 } // namespace detail
 
-} // namespace qjs
+} // namespace qjspp
 
 #include "qjs/Convert.h"
 
-namespace qjs {
+namespace qjspp {
 
 template <class T> Result<T> Value::as() const {
     return Convert<T>::from_js(m_ctx, m_value);
@@ -403,6 +403,6 @@ template <class... A> Result<Value> Value::construct(A&&... args) const {
                            JS_CallConstructor(m_ctx, m_value, static_cast<int>(argv.count), argv.values));
 }
 
-} // namespace qjs
+} // namespace qjspp
 
 #endif // QJS_VALUE_H

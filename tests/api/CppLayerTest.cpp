@@ -14,15 +14,15 @@
 namespace {
 
 struct CppLayer : ::testing::Test {
-    qjs::Runtime rt;
-    std::unique_ptr<qjs::Context> ctx = std::make_unique<qjs::Context>(rt);
+    qjspp::Runtime rt;
+    std::unique_ptr<qjspp::Context> ctx = std::make_unique<qjspp::Context>(rt);
     JSContext* c() { return ctx->get(); }
 
     // The completion value of `src` as a string, or "throws " + the exception's message.
     std::string run(const char* src) {
-        qjs::Result<qjs::Value> r = ctx->eval(src);
+        qjspp::Result<qjspp::Value> r = ctx->eval(src);
         if (!r.ok()) return "throws " + r.error().message();
-        qjs::Result<std::string> s = r->to_string();
+        qjspp::Result<std::string> s = r->to_string();
         return s.ok() ? s.value() : "unprintable";
     }
     void TearDown() override {
@@ -32,14 +32,14 @@ struct CppLayer : ::testing::Test {
 };
 
 TEST_F(CppLayer, ValueHandlesCountReferences) {
-    qjs::Value obj = ctx->eval("({ n: 1 })").value();
+    qjspp::Value obj = ctx->eval("({ n: 1 })").value();
     {
-        qjs::Value copy = obj; // dup
-        qjs::Value moved = std::move(copy);
+        qjspp::Value copy = obj; // dup
+        qjspp::Value moved = std::move(copy);
         EXPECT_TRUE(copy.is_undefined());
         EXPECT_EQ(copy.context(), nullptr);
         EXPECT_TRUE(moved.is_object());
-        qjs::Value assigned;
+        qjspp::Value assigned;
         assigned = moved; // copy-assign
         assigned = assigned;
         EXPECT_EQ(assigned.get("n")->as<int32_t>().value(), 1);
@@ -48,8 +48,8 @@ TEST_F(CppLayer, ValueHandlesCountReferences) {
     EXPECT_EQ(obj.get("n")->as<int32_t>().value(), 1);
 
     // Move-assignment where the old value is the only owner of the source's object.
-    qjs::Value holder = ctx->eval("({ inner: { v: 42 } })").value();
-    qjs::Value inner = holder.get("inner").value();
+    qjspp::Value holder = ctx->eval("({ inner: { v: 42 } })").value();
+    qjspp::Value inner = holder.get("inner").value();
     ASSERT_TRUE(holder.remove("inner").value());
     holder = std::move(inner); // releases the outer object after taking the inner one
     EXPECT_EQ(holder.get("v")->as<int32_t>().value(), 42);
@@ -79,25 +79,25 @@ TEST_F(CppLayer, Conversions) {
     EXPECT_FALSE(ctx->eval("''")->as<bool>().value());
 
     // BigInt both ways, and what cannot convert.
-    qjs::Value big = ctx->make(qjs::BigInt{-(int64_t{1} << 62)}).value();
+    qjspp::Value big = ctx->make(qjspp::BigInt{-(int64_t{1} << 62)}).value();
     EXPECT_TRUE(big.is_bigint());
     EXPECT_EQ(big.to_string().value(), std::to_string(-(int64_t{1} << 62)));
-    EXPECT_EQ(ctx->eval("2n ** 40n")->as<qjs::BigInt>()->value, int64_t{1} << 40);
-    qjs::Result<double> from_big = big.as<double>();
+    EXPECT_EQ(ctx->eval("2n ** 40n")->as<qjspp::BigInt>()->value, int64_t{1} << 40);
+    qjspp::Result<double> from_big = big.as<double>();
     ASSERT_FALSE(from_big.ok());
     EXPECT_NE(from_big.error().message().find("TypeError"), std::string::npos);
-    qjs::Result<qjs::BigInt> from_number = ctx->eval("1.5")->as<qjs::BigInt>();
+    qjspp::Result<qjspp::BigInt> from_number = ctx->eval("1.5")->as<qjspp::BigInt>();
     EXPECT_FALSE(from_number.ok());
-    qjs::Result<std::string> from_symbol = ctx->eval("Symbol('s')")->as<std::string>();
+    qjspp::Result<std::string> from_symbol = ctx->eval("Symbol('s')")->as<std::string>();
     ASSERT_FALSE(from_symbol.ok());
     EXPECT_NE(from_symbol.error().message().find("TypeError"), std::string::npos);
-    qjs::Result<int32_t> from_throwing =
+    qjspp::Result<int32_t> from_throwing =
         ctx->eval("({ valueOf() { throw new RangeError('no'); } })")->as<int32_t>();
     ASSERT_FALSE(from_throwing.ok());
     EXPECT_EQ(from_throwing.error().message(), "RangeError: no");
 
     // Containers.
-    qjs::Value arr = ctx->make(std::vector<int32_t>{1, 2, 3}).value();
+    qjspp::Value arr = ctx->make(std::vector<int32_t>{1, 2, 3}).value();
     EXPECT_TRUE(arr.is_array());
     EXPECT_EQ(arr.to_json().value(), "[1,2,3]");
     EXPECT_EQ(ctx->eval("['a', 'b']")->as<std::vector<std::string>>().value(),
@@ -118,7 +118,7 @@ TEST_F(CppLayer, Conversions) {
 }
 
 TEST_F(CppLayer, PropertiesAndCalls) {
-    qjs::Value obj = ctx->new_object().value();
+    qjspp::Value obj = ctx->new_object().value();
     ASSERT_TRUE(obj.set("name", std::string("qjs")).ok());
     ASSERT_TRUE(obj.set(3, 1.5).ok());
     EXPECT_TRUE(obj.has("name").value());
@@ -131,26 +131,26 @@ TEST_F(CppLayer, PropertiesAndCalls) {
     EXPECT_TRUE(ctx->global().set("shared", obj).ok());
     EXPECT_EQ(run("shared[3]"), "1.5");
 
-    qjs::Value add = ctx->eval("(function (a, b) { return a + b; })").value();
+    qjspp::Value add = ctx->eval("(function (a, b) { return a + b; })").value();
     EXPECT_EQ(add.call(2, 3)->as<int32_t>().value(), 5);
     EXPECT_EQ(add.call(std::string("a"), "b")->as<std::string>().value(), "ab");
-    qjs::Value point = ctx->eval("({ x: 2, scaled(k) { return this.x * k; } })").value();
+    qjspp::Value point = ctx->eval("({ x: 2, scaled(k) { return this.x * k; } })").value();
     EXPECT_EQ(point.call_method("scaled", 4)->as<int32_t>().value(), 8);
-    qjs::Result<qjs::Value> no_method = point.call_method("nope");
+    qjspp::Result<qjspp::Value> no_method = point.call_method("nope");
     ASSERT_FALSE(no_method.ok());
     EXPECT_EQ(no_method.error().message(), "TypeError: nope is not a function");
-    qjs::Value date_ctor = ctx->global().get("Date").value();
+    qjspp::Value date_ctor = ctx->global().get("Date").value();
     EXPECT_EQ(date_ctor.construct(0.0)->call_method("getTime")->as<double>().value(), 0);
 
     // Errors thrown by a call come back with their message and stack; setters can throw too.
-    qjs::Value thrower =
+    qjspp::Value thrower =
         ctx->eval("(function boom() { throw new TypeError('bad ' + arguments.length); })").value();
-    qjs::Result<qjs::Value> thrown = thrower.call(1, 2);
+    qjspp::Result<qjspp::Value> thrown = thrower.call(1, 2);
     ASSERT_FALSE(thrown.ok());
     EXPECT_EQ(thrown.error().message(), "TypeError: bad 2");
     EXPECT_NE(thrown.error().stack().find("boom"), std::string::npos);
     EXPECT_TRUE(thrown.error().value().is_error());
-    qjs::Value frozen = ctx->eval("'use strict'; Object.freeze({ a: 1 })").value();
+    qjspp::Value frozen = ctx->eval("'use strict'; Object.freeze({ a: 1 })").value();
     EXPECT_FALSE(frozen.set("a", 2).ok());   // JS_SetProperty throws on a failed assignment
     EXPECT_FALSE(ctx->make(1)->call().ok()); // not a function
 }
@@ -191,14 +191,14 @@ TEST_F(CppLayer, BoundCallables) {
                                             })
                     .ok());
     EXPECT_EQ(run("sum([1, 2, 3.5])"), "6.5");
-    ASSERT_TRUE(ctx->define_global_function("keys_of", [](qjs::Value v) { return v.keys(); }).ok());
+    ASSERT_TRUE(ctx->define_global_function("keys_of", [](qjspp::Value v) { return v.keys(); }).ok());
     EXPECT_EQ(run("keys_of({ p: 1, q: 2 }).join()"), "p,q");
     EXPECT_EQ(run("try { keys_of(1) } catch (e) { e.message }"), "not an object");
 
     // A CallInfo parameter sees `this` and the raw arguments.
     ASSERT_TRUE(ctx->define_global_function("info",
-                                            [](qjs::CallInfo call) {
-                                                return qjs::Value::borrow(call.ctx, call.this_value)
+                                            [](qjspp::CallInfo call) {
+                                                return qjspp::Value::borrow(call.ctx, call.this_value)
                                                            .get("tag")
                                                            .value()
                                                            .as<std::string>()
@@ -210,8 +210,8 @@ TEST_F(CppLayer, BoundCallables) {
 
     // Errors: a returned Result error is thrown into JS; a failed conversion skips the call.
     ASSERT_TRUE(ctx->define_global_function("checked_sqrt",
-                                            [](qjs::CallInfo call, double x) -> qjs::Result<double> {
-                                                if (x < 0) return qjs::range_error(call.ctx, "negative");
+                                            [](qjspp::CallInfo call, double x) -> qjspp::Result<double> {
+                                                if (x < 0) return qjspp::range_error(call.ctx, "negative");
                                                 return std::sqrt(x);
                                             })
                     .ok());
@@ -223,8 +223,8 @@ TEST_F(CppLayer, BoundCallables) {
     EXPECT_EQ(run("try { typed({ valueOf() { throw 'inner' } }) } catch (e) { e }"), "inner");
     EXPECT_EQ(reached, 0);
     ASSERT_TRUE(ctx->define_global_function("void_result",
-                                            [](qjs::CallInfo call, bool fail) -> qjs::Result<void> {
-                                                if (fail) return qjs::type_error(call.ctx, "failed");
+                                            [](qjspp::CallInfo call, bool fail) -> qjspp::Result<void> {
+                                                if (fail) return qjspp::type_error(call.ctx, "failed");
                                                 return {};
                                             })
                     .ok());
@@ -246,23 +246,23 @@ struct Point {
 TEST_F(CppLayer, HostClasses) {
     Point::alive = 0;
     {
-        qjs::Value ctor = ctx->define_class<Point>("Point")
-                              .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
-                              .method("norm", [](Point& p) { return p.norm(); })
-                              .method("scale",
-                                      [](Point& p, double k) {
-                                          p.x *= k;
-                                          p.y *= k;
-                                      })
-                              .method("add",
-                                      [](Point& p, Point* other) {
-                                          return std::make_unique<Point>(p.x + other->x, p.y + other->y);
-                                      })
-                              .accessor(
-                                  "x", [](Point& p) { return p.x; }, [](Point& p, double v) { p.x = v; })
-                              .getter("y", [](Point& p) { return p.y; })
-                              .build()
-                              .value();
+        qjspp::Value ctor = ctx->define_class<Point>("Point")
+                                .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
+                                .method("norm", [](Point& p) { return p.norm(); })
+                                .method("scale",
+                                        [](Point& p, double k) {
+                                            p.x *= k;
+                                            p.y *= k;
+                                        })
+                                .method("add",
+                                        [](Point& p, Point* other) {
+                                            return std::make_unique<Point>(p.x + other->x, p.y + other->y);
+                                        })
+                                .accessor(
+                                    "x", [](Point& p) { return p.x; }, [](Point& p, double v) { p.x = v; })
+                                .getter("y", [](Point& p) { return p.y; })
+                                .build()
+                                .value();
         ASSERT_TRUE(ctx->global().set("Point", ctor).ok());
     }
     EXPECT_EQ(run("var p = new Point(3, 4); p.norm()"), "5");
@@ -281,33 +281,33 @@ TEST_F(CppLayer, HostClasses) {
                   "instanceof P3].join()"),
               "10,7,true");
     // unwrap/wrap from C++.
-    qjs::Value pv = ctx->global().get("p").value();
-    Point* raw = qjs::unwrap<Point>(pv);
+    qjspp::Value pv = ctx->global().get("p").value();
+    Point* raw = qjspp::unwrap<Point>(pv);
     ASSERT_NE(raw, nullptr);
     EXPECT_EQ(raw->y, 8);
-    EXPECT_EQ(qjs::unwrap<Point>(ctx->global()), nullptr);
-    qjs::Value made = qjs::wrap(c(), std::make_unique<Point>(0, 2)).value();
+    EXPECT_EQ(qjspp::unwrap<Point>(ctx->global()), nullptr);
+    qjspp::Value made = qjspp::wrap(c(), std::make_unique<Point>(0, 2)).value();
     EXPECT_EQ(made.call_method("norm")->as<double>().value(), 2);
     int before = Point::alive;
-    made = qjs::Value();
+    made = qjspp::Value();
     EXPECT_EQ(Point::alive, before - 1); // the finalizer ran when the last reference went
     EXPECT_EQ(run("p = q = r = undefined; 0"), "0");
-    pv = qjs::Value();
+    pv = qjspp::Value();
     rt.run_gc();
     EXPECT_EQ(Point::alive, 0);
 }
 
 TEST_F(CppLayer, ClassObjectsInCyclesAreFreedAtTeardown) {
     Point::alive = 0;
-    qjs::Value ctor = ctx->define_class<Point>("Point")
-                          .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
-                          .build()
-                          .value();
+    qjspp::Value ctor = ctx->define_class<Point>("Point")
+                            .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
+                            .build()
+                            .value();
     ASSERT_TRUE(ctx->global().set("Point", ctor).ok());
     EXPECT_EQ(run("var a = new Point(1, 1); a.self = a; a.other = { back: a }; 1"), "1");
     EXPECT_EQ(Point::alive, 1);
     // TearDown frees the context and the runtime: the finalizer deletes the Point, nothing leaks.
-    ctor = qjs::Value();
+    ctor = qjspp::Value();
     ctx.reset();
     EXPECT_EQ(rt.close(), 0u);
     EXPECT_EQ(Point::alive, 0);
@@ -316,12 +316,12 @@ TEST_F(CppLayer, ClassObjectsInCyclesAreFreedAtTeardown) {
 struct Unconstructible {};
 
 TEST_F(CppLayer, ClassWithoutConstructorAndUnregisteredClass) {
-    qjs::Value ctor = ctx->define_class<Unconstructible>("Thing").build().value();
+    qjspp::Value ctor = ctx->define_class<Unconstructible>("Thing").build().value();
     ASSERT_TRUE(ctx->global().set("Thing", ctor).ok());
     EXPECT_EQ(run("try { new Thing() } catch (e) { e.message }"), "Thing is not constructible");
     // std::unique_ptr of a class never registered in this runtime is refused.
     struct Other {};
-    qjs::Result<qjs::Value> w = qjs::wrap(c(), std::make_unique<Other>());
+    qjspp::Result<qjspp::Value> w = qjspp::wrap(c(), std::make_unique<Other>());
     ASSERT_FALSE(w.ok());
     EXPECT_NE(w.error().message().find("not registered"), std::string::npos);
 }
@@ -329,12 +329,12 @@ TEST_F(CppLayer, ClassWithoutConstructorAndUnregisteredClass) {
 // Heap snapshots name the C++ classes they cannot save (no JS_SetClassSnapshotHooks), bound callables
 // included; once those objects are gone the runtime can be saved.
 TEST_F(CppLayer, SnapshotsRefuseClassesWithoutHooks) {
-    qjs::Value ctor = ctx->define_class<Point>("Point")
-                          .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
-                          .build()
-                          .value();
+    qjspp::Value ctor = ctx->define_class<Point>("Point")
+                            .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
+                            .build()
+                            .value();
     ASSERT_TRUE(ctx->global().set("Point", ctor).ok());
-    ctor = qjs::Value();
+    ctor = qjspp::Value();
     EXPECT_EQ(run("globalThis.p = new Point(1, 2); 0"), "0");
     char error[256] = "";
     size_t size = 0;
@@ -351,10 +351,10 @@ TEST_F(CppLayer, SnapshotsRefuseClassesWithoutHooks) {
 }
 
 TEST_F(CppLayer, EvalErrorsJobsAndAwait) {
-    qjs::Result<qjs::Value> syntax = ctx->eval("let = ;", "bad.js");
+    qjspp::Result<qjspp::Value> syntax = ctx->eval("let = ;", "bad.js");
     ASSERT_FALSE(syntax.ok());
     EXPECT_EQ(syntax.error().message().rfind("SyntaxError", 0), 0u);
-    qjs::Result<qjs::Value> thrown = ctx->eval("throw 42");
+    qjspp::Result<qjspp::Value> thrown = ctx->eval("throw 42");
     ASSERT_FALSE(thrown.ok());
     EXPECT_EQ(thrown.error().value().as<int32_t>().value(), 42);
     EXPECT_FALSE(JS_HasException(c()));
@@ -364,18 +364,18 @@ TEST_F(CppLayer, EvalErrorsJobsAndAwait) {
               "0");
     ASSERT_TRUE(rt.run_jobs().ok());
     EXPECT_EQ(run("order.join()"), "sync,job");
-    qjs::Value p = ctx->eval("(async () => { await null; return 'done'; })()").value();
+    qjspp::Value p = ctx->eval("(async () => { await null; return 'done'; })()").value();
     EXPECT_EQ(ctx->await(p)->as<std::string>().value(), "done");
-    qjs::Value rejected = ctx->eval("(async () => { await null; throw new Error('late'); })()").value();
-    qjs::Result<qjs::Value> r = ctx->await(rejected);
+    qjspp::Value rejected = ctx->eval("(async () => { await null; throw new Error('late'); })()").value();
+    qjspp::Result<qjspp::Value> r = ctx->await(rejected);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().message(), "Error: late");
     EXPECT_EQ(ctx->await(ctx->make(5).value())->as<int32_t>().value(), 5); // not a promise
-    qjs::Value never = ctx->eval("new Promise(() => {})").value();
+    qjspp::Value never = ctx->eval("new Promise(() => {})").value();
     EXPECT_FALSE(ctx->await(never).ok());
     // A job that throws stops run_jobs with its exception.
     EXPECT_EQ(run("Promise.resolve().then(() => { throw new Error('in job') }); 0"), "0");
-    qjs::Result<void> jobs = rt.run_jobs();
+    qjspp::Result<void> jobs = rt.run_jobs();
     EXPECT_TRUE(jobs.ok()); // a rejected reaction is a rejected promise, not a failed job
 }
 
@@ -392,7 +392,7 @@ TEST_F(CppLayer, Modules) {
                               })
                     .build()
                     .ok());
-    qjs::Value ns =
+    qjspp::Value ns =
         ctx->eval_module("import { greet, version, answer } from 'host';\n"
                          "export const message = greet('module') + ' ' + version + ' ' + answer;\n"
                          "export default await Promise.resolve(7);",
@@ -402,14 +402,14 @@ TEST_F(CppLayer, Modules) {
     EXPECT_EQ(ns.get("default")->as<int32_t>().value(), 7);
     EXPECT_EQ(greeted, 1);
     // Errors: a module that throws (after a top-level await) and one that does not parse.
-    qjs::Result<qjs::Value> failing =
+    qjspp::Result<qjspp::Value> failing =
         ctx->eval_module("await null; throw new TypeError('module failed');", "bad.js");
     ASSERT_FALSE(failing.ok());
     EXPECT_EQ(failing.error().message(), "TypeError: module failed");
-    qjs::Result<qjs::Value> unparsable = ctx->eval_module("export let = 1;", "syntax.js");
+    qjspp::Result<qjspp::Value> unparsable = ctx->eval_module("export let = 1;", "syntax.js");
     ASSERT_FALSE(unparsable.ok());
     EXPECT_EQ(unparsable.error().message().rfind("SyntaxError", 0), 0u);
-    qjs::Result<qjs::Value> missing = ctx->eval_module("import { nope } from 'host';", "missing.js");
+    qjspp::Result<qjspp::Value> missing = ctx->eval_module("import { nope } from 'host';", "missing.js");
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().message().rfind("SyntaxError", 0), 0u);
 }
@@ -417,18 +417,18 @@ TEST_F(CppLayer, Modules) {
 TEST_F(CppLayer, InterruptAndMemoryLimit) {
     int polls = 0;
     rt.set_interrupt_handler([&polls] { return ++polls > 3; });
-    qjs::Result<qjs::Value> r = ctx->eval("for (;;) {}");
+    qjspp::Result<qjspp::Value> r = ctx->eval("for (;;) {}");
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message().find("interrupted"), std::string::npos);
     EXPECT_GT(polls, 3);
     polls = 0;
-    qjs::Result<qjs::Value> uncaught = ctx->eval("try { for (;;) {} } catch (e) { 'caught' }");
+    qjspp::Result<qjspp::Value> uncaught = ctx->eval("try { for (;;) {} } catch (e) { 'caught' }");
     EXPECT_FALSE(uncaught.ok()); // the interrupt cannot be caught by the script
     rt.set_interrupt_handler(nullptr);
     EXPECT_EQ(run("let n = 0; for (let i = 0; i < 100000; i++) n += i; n"), "4999950000");
 
     rt.set_memory_limit(16 * 1024 * 1024);
-    qjs::Result<qjs::Value> oom = ctx->eval("let a = []; for (;;) a.push(new Array(100000).fill(1));");
+    qjspp::Result<qjspp::Value> oom = ctx->eval("let a = []; for (;;) a.push(new Array(100000).fill(1));");
     ASSERT_FALSE(oom.ok());
     EXPECT_NE(oom.error().message().find("out of memory"), std::string::npos);
     rt.set_memory_limit(static_cast<size_t>(-1)); // no limit
