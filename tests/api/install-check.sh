@@ -33,7 +33,7 @@ check pkg-config pkgconfig_build
 # Linked against libqjs.so (found through LD_LIBRARY_PATH: the prefix is not a system directory).
 pkgconfig_shared_build() {
     cc "$repo/examples/embed/hello.c" $(pkg-config --cflags --libs qjs-shared) -o "$work/hello-pc-so" &&
-        ldd "$work/hello-pc-so" | grep -q "libqjs.so" &&
+        ldd "$work/hello-pc-so" | grep "libqjs.so" > /dev/null &&
         LD_LIBRARY_PATH="$work/prefix/lib" "$work/hello-pc-so"
 }
 check pkg-config-shared pkgconfig_shared_build
@@ -74,7 +74,7 @@ target_link_libraries(hello_shared PRIVATE qjs::qjs_shared)
 CMAKE
     cmake -S "$work/fp" -B "$work/fp/build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" &&
         cmake --build "$work/fp/build" && "$work/fp/build/hello" &&
-        ldd "$work/fp/build/hello_shared" | grep -q "libqjs.so" && "$work/fp/build/hello_shared"
+        ldd "$work/fp/build/hello_shared" | grep "libqjs.so" > /dev/null && "$work/fp/build/hello_shared"
 }
 check find_package find_package_build
 
