@@ -52,7 +52,7 @@ shared_exports() {
     local lib
     lib="$(ls "$work"/prefix/lib/libqjs.so.*.*.* 2> /dev/null | head -n 1)"
     [[ -n "$lib" && -L "$work/prefix/lib/libqjs.so" ]] || { echo "libqjs.so not installed"; return 1; }
-    readelf -d "$lib" | grep -q "SONAME.*libqjs\.so\.[0-9]" || { echo "no SONAME"; return 1; }
+    readelf -d "$lib" | grep "SONAME.*libqjs\.so\.[0-9]" > /dev/null || { echo "no SONAME"; return 1; }
     local others
     others="$(nm -D --defined-only "$lib" | awk '$2 != "A" { print $3 }' | grep -v -E '^(JS_|__JS_|js_)' || true)"
     [[ -z "$others" ]] || { echo "exported beyond the API:"; echo "$others" | head; return 1; }
