@@ -15,6 +15,11 @@
 extern "C" {
 #endif
 
+/* The API keeps default visibility when the library is built with -fvisibility=hidden (libqjs.so). */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 /* The "std" and "os" modules (also importable as "qjs:std" and "qjs:os" through js_module_loader). */
 JSModuleDef* js_init_module_std(JSContext* ctx, const char* module_name);
 JSModuleDef* js_init_module_os(JSContext* ctx, const char* module_name);
@@ -59,6 +64,10 @@ void js_std_promise_rejection_tracker(JSContext* ctx, JSValueConst promise, JSVa
                                       JS_BOOL is_handled, void* opaque);
 /* Whether an unhandled rejection was reported (the shell's exit status). */
 JS_BOOL js_std_had_unhandled_rejection(JSRuntime* rt);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -19,6 +19,11 @@
 extern "C" {
 #endif
 
+/* The API keeps default visibility when the library is built with -fvisibility=hidden (libqjs.so). */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define QJS_VERSION_MAJOR 0
 #define QJS_VERSION_MINOR 1
 #define QJS_VERSION_PATCH 0
@@ -899,6 +904,34 @@ JSContext* JS_RestoreSnapshot(JSRuntime* rt, const uint8_t* buf, size_t size, ch
 uint8_t* JS_WriteSnapshotDelta(JSRuntime* rt, size_t* psize, char* error, size_t error_size);
 JSContext* JS_RestoreSnapshotDelta(JSRuntime* rt, const uint8_t* base, size_t base_size, const uint8_t* delta,
                                    size_t delta_size, char* error, size_t error_size);
+/* Objects of embedder classes (JS_NewClass) in heap snapshots (an extension): a class is saved only
+   when it has snapshot hooks, otherwise JS_WriteSnapshot refuses with an error naming the class. The
+   `write` hook saves the object's opaque data through the writer (the class is recorded by its name);
+   JS_RestoreSnapshot finds the class by that name among the classes registered in the restoring runtime
+   (JS_NewClass, then JS_SetClassSnapshotHooks, both before the restore) and its `read` hook rebuilds
+   the opaque data (*popaque, then owned by the object: the finalizer frees it). A hook returns 0, or -1
+   to refuse: write with JS_SnapshotWriterRefuse's reason, read because the bytes are wrong. Reads are
+   bounds-checked (a read past the object's data fails). Values written with JS_SnapshotWriteValue come
+   back from JS_SnapshotReadValue as new references to be marked by gc_mark; the objects they name may
+   not be filled yet while `read` runs, so it must not look inside them. Returns -1 when the class is
+   not registered in `rt`. */
+typedef struct JSSnapshotWriter JSSnapshotWriter;
+typedef struct JSSnapshotReader JSSnapshotReader;
+typedef int JSClassSnapshotWrite(JSRuntime* rt, JSValueConst obj, void* opaque, JSSnapshotWriter* w);
+typedef int JSClassSnapshotRead(JSRuntime* rt, JSSnapshotReader* r, void** popaque);
+int JS_SetClassSnapshotHooks(JSRuntime* rt, JSClassID class_id, JSClassSnapshotWrite* write,
+                             JSClassSnapshotRead* read);
+void JS_SnapshotWriteU64(JSSnapshotWriter* w, uint64_t v);
+/* A block of bytes (its length is recorded). */
+void JS_SnapshotWriteBytes(JSSnapshotWriter* w, const void* data, size_t len);
+void JS_SnapshotWriteValue(JSSnapshotWriter* w, JSValueConst v);
+/* Makes the snapshot fail with "objects of class NAME cannot be snapshotted: REASON". */
+void JS_SnapshotWriterRefuse(JSSnapshotWriter* w, const char* reason);
+/* Each returns 0, or -1 when the data is truncated or malformed (the restore then fails). */
+int JS_SnapshotReadU64(JSSnapshotReader* r, uint64_t* pv);
+/* The next JS_SnapshotWriteBytes block: a view of *plen bytes, valid while the restore runs. */
+int JS_SnapshotReadBytes(JSSnapshotReader* r, const uint8_t** pdata, size_t* plen);
+int JS_SnapshotReadValue(JSSnapshotReader* r, JSValue* pv);
 /* Deterministic mode (an extension): Date.now() and new Date() return `time_ms` (milliseconds since the
    epoch; call again to move the clock) and Math.random in contexts created afterwards starts from
    `random_seed`, so a run can be replayed exactly. */
@@ -993,6 +1026,10 @@ uint8_t* JS_WriteObject2(JSContext* ctx, size_t* psize, JSValueConst obj, int fl
    JS_TAG_MODULE value (JS_ResolveModule, then JS_EvalFunction), a value as itself (references need
    JS_READ_OBJ_REFERENCE). */
 JSValue JS_ReadObject(JSContext* ctx, const uint8_t* buf, size_t buf_len, int flags);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -6,6 +6,8 @@
 #include "gc/Visitor.h"
 #include "runtime/HostObject.h"
 
+#include <cstring>
+
 using namespace qjs;
 using namespace qjs::api;
 
@@ -72,12 +74,15 @@ Value call_host(Context& ctx, HostObject* h, const Value& this_value, std::span<
     return take(res);
 }
 
-const HostObjectHooks kHostHooks{visit_host, finalize_host, call_host, free_external_array_buffer_data};
+const HostObjectHooks kHostHooks{visit_host,          finalize_host,
+                                 call_host,           free_external_array_buffer_data,
+                                 write_host_snapshot, read_host_snapshot};
 
 } // namespace
 
 namespace qjs::api {
 void install_host_hooks(JSRuntime* r) {
+    register_host_object_class(); // a restored snapshot may hold host objects before any is created
     r->rt->m_host_hooks = &kHostHooks;
 }
 } // namespace qjs::api
@@ -104,11 +109,16 @@ int JS_NewClass(JSRuntime* r, JSClassID class_id, const JSClassDef* class_def) {
     if (class_id >= r->classes.size()) r->classes.resize(class_id + 1);
     JSApiClass& cls = r->classes[class_id];
     if (cls.registered) return -1;
+    cls.def = *class_def;
     if (class_def->class_name) {
         cls.name = rt.intern_ascii(class_def->class_name);
         if (!cls.name) return -1;
+        // The embedder's string need not outlive the call (QuickJS copies it into an atom too).
+        size_t len = std::strlen(class_def->class_name);
+        cls.name_text.resize(len + 1);
+        std::memcpy(cls.name_text.data(), class_def->class_name, len + 1);
+        cls.def.class_name = cls.name_text.data();
     }
-    cls.def = *class_def;
     cls.registered = true;
     return 0;
 }

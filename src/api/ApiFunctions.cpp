@@ -79,7 +79,8 @@ Value host_function_trampoline(Context& ctx, const CallArgs& args) {
     if (!cargs.ok()) return ctx.throw_out_of_memory();
     int argc = static_cast<int>(args.count());
     JSValue* argv = cargs.argv();
-    JSValue this_val = peek(args.this_value);
+    // As in QuickJS, a C function called as a constructor receives new.target in place of `this`.
+    JSValue this_val = args.is_construct() ? peek(args.new_target) : peek(args.this_value);
     JSCFunctionType fn;
     fn.generic = reinterpret_cast<JSCFunction*>(hf.fn);
     JSValue r;

@@ -18,6 +18,8 @@
 
 namespace qjs {
 class EdgeVisitor;
+class HeapReader;
+class HeapWriter;
 class HostObject;
 } // namespace qjs
 
@@ -26,6 +28,9 @@ struct JSApiClass {
     bool registered = false;
     JSClassDef def{};
     qjs::Atom name = 0;
+    qjs::Vector<char> name_text; // a copy of def.class_name (which points at it), NUL-terminated
+    JSClassSnapshotWrite* snapshot_write = nullptr; // JS_SetClassSnapshotHooks
+    JSClassSnapshotRead* snapshot_read = nullptr;
 };
 
 struct JSRuntime {
@@ -171,6 +176,9 @@ JSValue read_value_image(JSContext*, const uint8_t* buf, size_t len, int flags);
 Atom atom_of_cstring(Context&, const char* s, size_t len);
 // Installs the host-object hooks on a runtime (ApiClasses.cpp).
 void install_host_hooks(JSRuntime*);
+// Heap snapshots of host objects through their class's JS_SetClassSnapshotHooks (ApiClassSnapshot.cpp).
+bool write_host_snapshot(HostObject*, HeapWriter&);
+bool read_host_snapshot(HostObject*, HeapReader&);
 // Calls the JSFreeArrayBufferDataFunc registered as host function `fn` (ApiBinary.cpp).
 void free_external_array_buffer_data(Runtime&, uint32_t fn, void* opaque, void* data);
 // The JSContext of a realm, creating a borrowed-style record for realms made by JS code

@@ -98,6 +98,9 @@ size_t JS_FreeRuntimeLeakCount(JSRuntime* r) {
         JS_FreeContext(c);
     }
     Vector<JSContext*>().swap(r->contexts);
+    // The base of delta snapshots holds every cell the last full snapshot wrote (host objects
+    // included): released here, so their finalizers run while the class table still exists.
+    rt.drop_snapshot_base();
     // Garbage cycles through host objects are finalized while the class table still exists; the
     // table goes before the runtime's teardown, which then reports what is still referenced.
     rt.collect_cycles();

@@ -65,8 +65,19 @@ void free_worker_state(LibcState*);
 void report_unhandled_rejections(JSContext*);
 
 // ---- FILE objects (StdFile.cpp) ----
+// The opaque data of a FILE object.
+struct StdFile {
+    FILE* f;
+    bool is_popen;
+};
 JSClassID file_class_id();
+// Registers the FILE class in the runtime, once (js_std_init_handlers does it, so a snapshot holding
+// FILE objects can be restored before any context imported std).
+bool register_file_class(JSRuntime*);
 bool install_file_class(JSContext*, JSValueConst std_exports_holder);
+// FILE objects in heap snapshots (StdFileSnapshot.cpp): std.in, std.out and std.err are saved and
+// restored as the new process's streams; other files are refused.
+void install_file_snapshot_hooks(JSRuntime*);
 // The FILE* of a std FILE object (nullptr with a TypeError pending).
 FILE* file_of(JSContext*, JSValueConst);
 

@@ -11,11 +11,6 @@ namespace {
 
 JSClassID s_file_class_id = 0;
 
-struct StdFile {
-    FILE* f;
-    bool is_popen;
-};
-
 void file_finalizer(JSRuntime* rt, JSValue val) {
     auto* s = static_cast<StdFile*>(JS_GetOpaque(val, s_file_class_id));
     if (!s) return;
@@ -290,15 +285,19 @@ const int k_std_file_function_count = sizeof k_std_file_functions / sizeof k_std
 
 // Registers the FILE class in the runtime (once), its prototype in the realm, and defines in, out
 // and err on `holder`.
-bool install_file_class(JSContext* ctx, JSValueConst holder) {
+bool register_file_class(JSRuntime* rt) {
     JS_NewClassID(&s_file_class_id);
-    JSRuntime* rt = JS_GetRuntime(ctx);
-    if (!JS_IsRegisteredClass(rt, s_file_class_id)) {
-        JSClassDef def{};
-        def.class_name = "FILE";
-        def.finalizer = file_finalizer;
-        if (JS_NewClass(rt, s_file_class_id, &def) < 0) return false;
-    }
+    if (JS_IsRegisteredClass(rt, s_file_class_id)) return true;
+    JSClassDef def{};
+    def.class_name = "FILE";
+    def.finalizer = file_finalizer;
+    if (JS_NewClass(rt, s_file_class_id, &def) < 0) return false;
+    install_file_snapshot_hooks(rt);
+    return true;
+}
+
+bool install_file_class(JSContext* ctx, JSValueConst holder) {
+    if (!register_file_class(JS_GetRuntime(ctx))) return false;
     JSValue proto = JS_NewObject(ctx);
     if (JS_IsException(proto)) return false;
     if (JS_SetPropertyFunctionList(ctx, proto, k_file_proto, sizeof k_file_proto / sizeof k_file_proto[0]) <

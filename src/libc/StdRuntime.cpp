@@ -307,6 +307,7 @@ JS_BOOL js_std_had_unhandled_rejection(JSRuntime* rt) {
 }
 
 void js_std_init_handlers(JSRuntime* rt) {
+    register_file_class(rt);
     if (state_of(rt)) return;
     auto* mem = js_mallocz_rt(rt, sizeof(LibcState));
     if (!mem) return;

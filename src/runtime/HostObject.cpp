@@ -2,6 +2,8 @@
 #include "runtime/HostObject.h"
 
 #include "runtime/Context.h"
+#include "snapshot/HeapReader.h"
+#include "snapshot/HeapWriter.h"
 
 namespace qjs {
 
@@ -26,12 +28,38 @@ static void finalize_host_object(Object* o) {
     h->m_opaque = nullptr;
 }
 
-static void register_host_object_class() {
+// Snapshots: a finalized object is written as such (no payload); otherwise the embedder's hooks
+// write and read its class and payload.
+static bool write_host_object(Object* o, HeapWriter& w) {
+    auto* h = static_cast<HostObject*>(o);
+    w.out().u8(h->m_finalized ? 1 : 0);
+    if (h->m_finalized) return true;
+    const HostObjectHooks* hooks = hooks_of_current_runtime();
+    if (!hooks || !hooks->snapshot_write)
+        return w.refuse("objects of embedder classes cannot be snapshotted");
+    return hooks->snapshot_write(h, w);
+}
+static bool read_host_object(Object* o, HeapReader& r) {
+    auto* h = static_cast<HostObject*>(o);
+    if (!r.boolean(&h->m_finalized)) return false;
+    if (h->m_finalized) return true;
+    const HostObjectHooks* hooks = r.rt().m_host_hooks;
+    if (!hooks || !hooks->snapshot_read)
+        return r.fail("embedder class objects without an embedder to read them");
+    return hooks->snapshot_read(h, r);
+}
+static const ClassSnapshotHooks kHostObjectSnapshot = {
+    sizeof(HostObject), 0,       nullptr, construct_payload<HostObject>, write_host_object,
+    read_host_object,   nullptr,
+};
+
+void register_host_object_class() {
     static bool done = false;
     if (done) return;
     done = true;
     register_class_hooks(ClassId::HostObject,
-                         ClassHooks{visit_host_object, finalize_host_object, finalize_host_object, nullptr});
+                         ClassHooks{visit_host_object, finalize_host_object, finalize_host_object, nullptr,
+                                    &kHostObjectSnapshot});
 }
 
 HostObject* new_host_object(Context& ctx, Object* proto, uint32_t host_class, bool callable,

@@ -29,8 +29,14 @@ struct HostObjectHooks {
                   const Value& new_target) = nullptr;
     // Frees an ArrayBuffer's external data through the embedder's function `fn` (a host function id).
     void (*free_external_data)(Runtime&, uint32_t fn, void* opaque, void* data) = nullptr;
+    // Heap snapshots: write the embedder's class and payload (refusing when the class cannot be saved),
+    // and read them back, setting m_host_class and m_opaque. Without them host objects are refused.
+    bool (*snapshot_write)(HostObject*, HeapWriter&) = nullptr;
+    bool (*snapshot_read)(HostObject*, HeapReader&) = nullptr;
 };
 
+// Registers the class hooks of host objects (once per process; before a snapshot is restored).
+void register_host_object_class();
 // Creates a host object of embedder class `host_class` (nullptr on OOM, exception pending).
 HostObject* new_host_object(Context&, Object* proto, uint32_t host_class, bool callable, bool constructor);
 Value call_host_object(Context&, Object*, const Value& this_value, std::span<const Value> args,

@@ -91,6 +91,10 @@ uint64_t baseline_content_hash(Cell* cell) {
     return v.hasher.h;
 }
 
+bool baseline_hides_state(Cell* cell) {
+    return cell->kind() == CellKind::Object && static_cast<Object*>(cell)->class_id() == ClassId::HostObject;
+}
+
 bool capture_baseline(Context& ctx) {
     Runtime& rt = ctx.rt();
     void* mem = rt.alloc(sizeof(Baseline));

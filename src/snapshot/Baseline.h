@@ -33,5 +33,8 @@ bool capture_baseline(Context&);
 void release_baseline(Context&);
 // The content hash of a baseline-eligible cell now (same function as at capture).
 uint64_t baseline_content_hash(Cell*);
+// Whether a cell's state may change unseen by baseline_content_hash: objects of embedder classes, whose
+// opaque payload only the embedder's hooks can read. Delta snapshots always write them again.
+bool baseline_hides_state(Cell*);
 
 } // namespace qjs

@@ -154,7 +154,8 @@ uint32_t SnapshotWriter::index_of(Cell* c) {
     if (m_delta) {
         auto in_base = m_base_of.find(c);
         if (in_base != m_base_of.end()) {
-            bool changed = baseline_content_hash(c) != m_rt.m_snapshot_base_hashes[in_base->second];
+            bool changed = baseline_hides_state(c) ||
+                           baseline_content_hash(c) != m_rt.m_snapshot_base_hashes[in_base->second];
             m_table.u8(static_cast<uint8_t>(EntryKind::Base));
             m_table.varuint(in_base->second);
             m_table.u8(changed ? 1 : 0);
@@ -381,7 +382,8 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
     }
     // Likewise the base's cells for a delta.
     for (uint32_t i = 0; m_delta && i < m_rt.m_snapshot_base_cells.size(); ++i)
-        if (baseline_content_hash(m_rt.m_snapshot_base_cells[i]) != m_rt.m_snapshot_base_hashes[i])
+        if (baseline_hides_state(m_rt.m_snapshot_base_cells[i]) ||
+            baseline_content_hash(m_rt.m_snapshot_base_cells[i]) != m_rt.m_snapshot_base_hashes[i])
             index_of(m_rt.m_snapshot_base_cells[i]);
     m_out = &m_bodies;
     for (size_t i = 0; i < m_queue.size() && !failed(); ++i)

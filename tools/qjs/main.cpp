@@ -139,6 +139,12 @@ bool eval_file(JSContext* ctx, const char* filename, int module, bool strict) {
 
 } // namespace
 
+// What --std evaluates: the std and os modules as globals.
+const char k_std_globals_source[] = "import * as std from 'qjs:std';\n"
+                                    "import * as os from 'qjs:os';\n"
+                                    "globalThis.std = std;\n"
+                                    "globalThis.os = os;\n";
+
 // The shell's setup on a context: the std/os modules and the global helpers.
 void add_shell_globals(JSContext* ctx, int argc, char** argv) {
     js_init_module_std(ctx, "qjs:std");
@@ -171,7 +177,17 @@ JSContext* restore_shell(JSRuntime* rt, const char* path, int argc, char** argv)
     if (scratch) {
         js_std_init_handlers(scratch);
         scratch_ctx = JS_NewContext(scratch);
-        if (scratch_ctx) add_shell_globals(scratch_ctx, argc, argv);
+        if (scratch_ctx) {
+            add_shell_globals(scratch_ctx, argc, argv);
+            // The modules' C functions (std.*, os.*, FILE.prototype) are registered when they are
+            // evaluated: evaluate them as --std does, so a program that used them is rebound too.
+            JS_FreeValue(scratch_ctx,
+                         JS_Eval(scratch_ctx, k_std_globals_source, sizeof k_std_globals_source - 1,
+                                 "<restore>", JS_EVAL_TYPE_MODULE));
+            JSContext* job_ctx;
+            while (JS_ExecutePendingJob(scratch, &job_ctx) > 0) {
+            }
+        }
     }
     char error[256];
     JSContext* ctx = JS_RestoreSnapshot(rt, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
@@ -324,11 +340,7 @@ int main(int argc, char** argv) {
     bool ok = true;
     if (!quit) {
         if (with_std || interactive || (repl_by_default && evals.empty() && i >= argc)) {
-            const char* src = "import * as std from 'qjs:std';\n"
-                              "import * as os from 'qjs:os';\n"
-                              "globalThis.std = std;\n"
-                              "globalThis.os = os;\n";
-            ok = eval_buf(ctx, src, "<input>", 1, false);
+            ok = eval_buf(ctx, k_std_globals_source, "<input>", 1, false);
         }
         for (size_t k = 0; ok && k < includes.size(); ++k)
             ok = eval_file(ctx, includes[k], -1, strict);

@@ -1,0 +1,227 @@
+// qjs/Class.h: C++ classes as JS classes whose objects own a C++ object (the opaque pointer).
+//
+//   qjspp::ClassBuilder<Point>(ctx, "Point")
+//       .constructor([](double x, double y) { return std::make_unique<Point>(x, y); })
+//       .method("norm", [](Point& p) { return p.norm(); })
+//       .accessor("x", [](Point& p) { return p.x; }, [](Point& p, double x) { p.x = x; })
+//       .build();   // Result<Value>: the constructor, its prototype is the class prototype
+//
+// Each C++ type T gets one class id per process (JS_NewClassID) and is registered per runtime on first
+// build; its finalizer deletes the T when the object dies (or at runtime teardown). Methods and accessors
+// take `T&` first (a TypeError when `this` is not a T); the other parameters convert as in qjs/Function.h.
+// std::unique_ptr<T> converts to a new JS object of the class (the object owns the T), and T* converts
+// from one (borrowed: valid while the object lives), so functions can take and return host objects.
+// A constructor callable returns std::unique_ptr<T> or Result<std::unique_ptr<T>>.
+#ifndef QJS_CLASS_H
+#define QJS_CLASS_H
+
+#include "qjs/Function.h"
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace qjspp {
+
+template <class T> struct ClassId {
+    static JSClassID get() {
+        static JSClassID id = 0;
+        if (id == 0) JS_NewClassID(&id);
+        return id;
+    }
+    static bool registered(JSContext* ctx) { return JS_IsRegisteredClass(JS_GetRuntime(ctx), get()); }
+};
+
+template <class T> struct Convert<std::unique_ptr<T>, std::enable_if_t<std::is_class_v<T>>> {
+    static JSValue to_js(JSContext* ctx, std::unique_ptr<T>&& p) {
+        if (!p) return JS_NULL;
+        if (!ClassId<T>::registered(ctx)) return JS_ThrowTypeError(ctx, "C++ class is not registered");
+        JSValue obj = JS_NewObjectClass(ctx, static_cast<int>(ClassId<T>::get()));
+        if (JS_IsException(obj)) return obj; // p deletes the object
+        JS_SetOpaque(obj, p.release());
+        return obj;
+    }
+};
+
+template <class T> struct Convert<T*, std::enable_if_t<std::is_class_v<T>>> {
+    static Result<T*> from_js(JSContext* ctx, JSValueConst v) {
+        auto* p = static_cast<T*>(JS_GetOpaque2(ctx, v, ClassId<T>::get()));
+        if (!p) return Exception::take_pending(ctx);
+        return p;
+    }
+};
+
+// A new JS object of T's class owning `p`.
+template <class T> Result<Value> wrap(JSContext* ctx, std::unique_ptr<T> p) {
+    return detail::checked(ctx, Convert<std::unique_ptr<T>>::to_js(ctx, std::move(p)));
+}
+// The T of a JS object of T's class, or nullptr.
+template <class T> T* unwrap(const Value& v) {
+    return static_cast<T*>(JS_GetOpaque(v.get(), ClassId<T>::get()));
+}
+
+namespace detail {
+
+// f(T& self, args...) with self = this.
+template <class T, class F> class MethodCallable final : public CallableBase {
+  public:
+    explicit MethodCallable(F f) : m_f(std::move(f)) {}
+    JSValue call(const CallInfo& call) override {
+        auto* self = static_cast<T*>(JS_GetOpaque2(call.ctx, call.this_value, ClassId<T>::get()));
+        if (!self) return JS_EXCEPTION;
+        using Params = typename TupleTail<typename CallableTraits<F>::Params>::type;
+        return Invoker<Params>::run(call, m_f, *self);
+    }
+
+  private:
+    F m_f;
+};
+
+// The constructor: `this` is new.target; the result object gets new.target.prototype (subclasses).
+template <class T, class F> class ConstructorCallable final : public CallableBase {
+  public:
+    explicit ConstructorCallable(F f) : m_f(std::move(f)) {}
+    JSValue call(const CallInfo& call) override {
+        JSContext* ctx = call.ctx;
+        if (!JS_IsFunction(ctx, call.this_value)) return JS_ThrowTypeError(ctx, "constructor requires 'new'");
+        JSValue proto = JS_GetPropertyStr(ctx, call.this_value, "prototype");
+        if (JS_IsException(proto)) return proto;
+        JSValue obj = Invoker<typename CallableTraits<F>::Params>::run(call, m_f);
+        if (!JS_IsException(obj) && JS_IsObject(proto) && JS_SetPrototype(ctx, obj, proto) < 0) {
+            JS_FreeValue(ctx, obj);
+            obj = JS_EXCEPTION;
+        }
+        JS_FreeValue(ctx, proto);
+        return obj;
+    }
+
+  private:
+    F m_f;
+};
+
+template <class T> void class_finalizer(JSRuntime*, JSValue val) {
+    delete static_cast<T*>(JS_GetOpaque(val, ClassId<T>::get()));
+}
+
+} // namespace detail
+
+template <class T> class ClassBuilder {
+  public:
+    ClassBuilder(JSContext* ctx, std::string name) : m_ctx(ctx), m_name(std::move(name)) {}
+    ~ClassBuilder() {
+        delete m_constructor;
+        for (Member& m : m_members) {
+            delete m.fn;
+            delete m.setter;
+        }
+    }
+    ClassBuilder(const ClassBuilder&) = delete;
+    ClassBuilder& operator=(const ClassBuilder&) = delete;
+
+    template <class F> ClassBuilder& constructor(F f) {
+        using Params = typename detail::CallableTraits<F>::Params;
+        delete m_constructor;
+        m_constructor = new detail::ConstructorCallable<T, F>(std::move(f));
+        m_constructor_length = detail::JsArity<Params>::value;
+        return *this;
+    }
+    template <class F> ClassBuilder& method(std::string name, F f) {
+        using Params = typename detail::TupleTail<typename detail::CallableTraits<F>::Params>::type;
+        m_members.push_back({std::move(name), new detail::MethodCallable<T, F>(std::move(f)), nullptr,
+                             detail::JsArity<Params>::value});
+        return *this;
+    }
+    // A read-only accessor property.
+    template <class G> ClassBuilder& getter(std::string name, G g) {
+        m_members.push_back({std::move(name), new detail::MethodCallable<T, G>(std::move(g)), nullptr, -1});
+        return *this;
+    }
+    template <class G, class S> ClassBuilder& accessor(std::string name, G g, S s) {
+        m_members.push_back({std::move(name), new detail::MethodCallable<T, G>(std::move(g)),
+                             new detail::MethodCallable<T, S>(std::move(s)), -1});
+        return *this;
+    }
+
+    // Registers the class in the runtime (once), makes the prototype and the constructor, and sets the
+    // context's class prototype. Without a constructor() the function throws when called.
+    Result<Value> build() {
+        JSContext* ctx = m_ctx;
+        JSRuntime* rt = JS_GetRuntime(ctx);
+        if (!JS_IsRegisteredClass(rt, ClassId<T>::get())) {
+            JSClassDef def;
+            std::memset(&def, 0, sizeof def);
+            def.class_name = m_name.c_str();
+            def.finalizer = detail::class_finalizer<T>;
+            if (JS_NewClass(rt, ClassId<T>::get(), &def) < 0)
+                return internal_error(ctx, "cannot register class");
+        }
+        Value proto = QJS_TRY(detail::checked(ctx, JS_NewObject(ctx)));
+        for (Member& m : m_members) {
+            if (m.length >= 0) {
+                Value fn =
+                    QJS_TRY(detail::function_over(ctx, std::exchange(m.fn, nullptr), m.name, m.length));
+                QJS_TRY_VOID(define(proto, m.name, fn.release(), JS_UNDEFINED, JS_UNDEFINED));
+            } else {
+                Value get =
+                    QJS_TRY(detail::function_over(ctx, std::exchange(m.fn, nullptr), "get " + m.name, 0));
+                Value set;
+                if (m.setter)
+                    set = QJS_TRY(
+                        detail::function_over(ctx, std::exchange(m.setter, nullptr), "set " + m.name, 1));
+                QJS_TRY_VOID(define(proto, m.name, JS_UNDEFINED, get.release(), set.release()));
+            }
+        }
+        CallableBase* ctor = m_constructor ? std::exchange(m_constructor, nullptr)
+                                           : new detail::Callable(ConstructorMissing{m_name});
+        Value ctor_fn = QJS_TRY(detail::function_over(ctx, ctor, m_name, m_constructor_length));
+        JS_SetConstructorBit(ctx, ctor_fn.get(), 1);
+        JS_SetConstructor(ctx, ctor_fn.get(), proto.get());
+        JS_SetClassProto(ctx, ClassId<T>::get(), JS_DupValue(ctx, proto.get()));
+        return ctor_fn;
+    }
+
+  private:
+    using CallableBase = detail::CallableBase;
+    struct Member {
+        std::string name;
+        CallableBase* fn;     // the method or getter
+        CallableBase* setter; // accessors only
+        int length;           // a method's length; -1 for accessors
+    };
+    struct ConstructorMissing {
+        std::string name;
+        Result<Value> operator()(CallInfo call) const {
+            return type_error(call.ctx, name + " is not constructible");
+        }
+    };
+    // A method (value) or an accessor (getter/setter), all consumed; non-enumerable as class members are.
+    Result<void> define(const Value& proto, const std::string& name, JSValue value, JSValue getter,
+                        JSValue setter) {
+        JSAtom atom = JS_NewAtomLen(m_ctx, name.data(), name.size());
+        if (atom == JS_ATOM_NULL) {
+            JS_FreeValue(m_ctx, value);
+            JS_FreeValue(m_ctx, getter);
+            JS_FreeValue(m_ctx, setter);
+            return Exception::take_pending(m_ctx);
+        }
+        int status = JS_IsUndefined(getter) ? JS_DefinePropertyValue(m_ctx, proto.get(), atom, value,
+                                                                     JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE)
+                                            : JS_DefinePropertyGetSet(m_ctx, proto.get(), atom, getter,
+                                                                      setter, JS_PROP_CONFIGURABLE);
+        JS_FreeAtom(m_ctx, atom);
+        return detail::checked_status(m_ctx, status);
+    }
+
+    JSContext* m_ctx;
+    std::string m_name;
+    CallableBase* m_constructor = nullptr;
+    int m_constructor_length = 0;
+    std::vector<Member> m_members;
+};
+
+} // namespace qjspp
+
+#endif // QJS_CLASS_H
