@@ -24,8 +24,9 @@
 #   QJS_T262_ARGS="..."   extra run-test262 arguments for both stages (e.g. "--filter built-ins/Array")
 #   QJS_ASAN_EVERY=K      stage 2 runs every K-th test262 file (default 10)
 #   QJS_SKIP_GC_STRESS=1  skip stage 2b
-#   QJS_GC_STRESS_INTERVAL=N, QJS_GC_STRESS_EVERY=K   stage 2b's collection interval (default 1: every
-#                         object allocation) and test262 sample (default every 40th file)
+#   QJS_GC_STRESS_INTERVAL=N, QJS_GC_STRESS_EVERY=K   stage 2b's collection interval (default 10: every
+#                         10th object allocation; 1 is every one, several times slower) and test262
+#                         sample (default every 40th file)
 #   QJS_FUZZ_SECONDS=S    stage 2 runs the snapshot-restore fuzzer for S seconds (default 60; it is
 #                         skipped, loudly, when clang with libFuzzer is missing)
 set -u -o pipefail
@@ -37,7 +38,7 @@ jobs="${QJS_JOBS:-$(nproc)}"
 t262_args=(${QJS_T262_ARGS:-})
 asan_every="${QJS_ASAN_EVERY:-10}"
 fuzz_seconds="${QJS_FUZZ_SECONDS:-60}"
-gc_stress_interval="${QJS_GC_STRESS_INTERVAL:-1}"
+gc_stress_interval="${QJS_GC_STRESS_INTERVAL:-10}"
 gc_stress_every="${QJS_GC_STRESS_EVERY:-40}"
 logs="$repo/build/run-all-logs"
 mkdir -p "$logs"
