@@ -7,6 +7,9 @@
 #   2. ASan+UBSan build (build-asan/, Debug at -O1): unit tests, JS tests, test262 on every 10th file;
 #      the snapshot-restore fuzzer (fuzz/run.sh, a clang build in build-fuzz/) for a bounded time.
 #      A sanitizer report aborts the process, which the suites count as a failure (a test262 CRASH).
+#   2b. GC stress build (build-gcstress/, Release, -DQJS_GC_STRESS=ON): the cycle collector runs at every
+#      QJS_GC_STRESS_INTERVAL-th object allocation; unit tests (among them the allocation-failure
+#      sweep, FaultInjection.*), JS tests, and test262 on every QJS_GC_STRESS_EVERY-th file (crashes only).
 #   3. wasm32-wasi reactor (build-wasm/, tools/wasm/build.sh) with a size report, and the qjs-wasm
 #      package's node tests (tools/wasm/test.sh).
 #
@@ -21,6 +24,11 @@
 #   QJS_SKIP_WASM=1       skip stage 3 (the wasm32-wasi reactor and its node tests)
 #   QJS_T262_ARGS="..."   extra run-test262 arguments for both stages (e.g. "--filter built-ins/Array")
 #   QJS_ASAN_EVERY=K      stage 2 runs every K-th test262 file (default 10)
+#   QJS_GC_STRESS_STAGE=1 run stage 2b (opt-in for now: under stress tests/js/deep-nesting.js, which
+#                         builds 1e5-deep structures, exceeds its time limit; see the brief's report)
+#   QJS_GC_STRESS_INTERVAL=N, QJS_GC_STRESS_EVERY=K   stage 2b's collection interval (default 10: every
+#                         10th object allocation; 1 is every one, several times slower) and test262
+#                         sample (default every 40th file)
 #   QJS_FUZZ_SECONDS=S    stage 2 runs the snapshot-restore fuzzer for S seconds (default 60; it is
 #                         skipped, loudly, when clang with libFuzzer is missing)
 set -u -o pipefail
@@ -32,6 +40,8 @@ jobs="${QJS_JOBS:-$(nproc)}"
 t262_args=(${QJS_T262_ARGS:-})
 asan_every="${QJS_ASAN_EVERY:-10}"
 fuzz_seconds="${QJS_FUZZ_SECONDS:-60}"
+gc_stress_interval="${QJS_GC_STRESS_INTERVAL:-10}"
+gc_stress_every="${QJS_GC_STRESS_EVERY:-40}"
 logs="$repo/build/run-all-logs"
 mkdir -p "$logs"
 started=$SECONDS
@@ -177,6 +187,22 @@ if [[ "${QJS_SKIP_ASAN:-0}" != 1 ]]; then
     fi
     # The restore fuzzer (clang + libFuzzer, its own build in build-fuzz/), for a bounded time.
     run_suite "fuzz-restore (asan)" counts env QJS_JOBS="$jobs" bash fuzz/run.sh "$fuzz_seconds"
+fi
+
+# Stage 2b: GC stress. A reference the visitor misses, or a cell used after its last reference went,
+# shows up at the next allocation instead of in a rare collection.
+if [[ "${QJS_GC_STRESS_STAGE:-0}" == 1 ]]; then
+    if build "build-gcstress" build-gcstress -DCMAKE_BUILD_TYPE=Release -DQJS_GC_STRESS=ON \
+        -DQJS_GC_STRESS_INTERVAL="$gc_stress_interval"; then
+        run_suite "unit (gc stress)" gtest build-gcstress/unit_tests --gtest_brief=1
+        run_suite "js (gc stress)" counts env QJS=build-gcstress/qjs QJS_TEST_TIMEOUT=30 bash tests/js/run.sh
+        if unpack_test262; then
+            run_suite "test262 (gc stress)" counts build-gcstress/run-test262 --root "$t262_root" \
+                --jobs "$jobs" --every "$gc_stress_every" --timeout 60 --crashes-only \
+                --summary build-gcstress/test262-summary.txt --results build-gcstress/test262-results.txt \
+                --log-dir build-gcstress/test262-logs "${t262_args[@]}"
+        fi
+    fi
 fi
 
 # Stage 3: the wasm32-wasi reactor (one MinSizeRel build in build-wasm/, its size checked against the

@@ -3,6 +3,7 @@
 #include "snapshot/HeapWriter.h"
 
 #include "gc/Visitor.h"
+#include "gc/Weak.h"
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
@@ -17,18 +18,62 @@ bool is_map_class(ClassId c) {
     return c == ClassId::Map || c == ClassId::Set || c == ClassId::WeakMap || c == ClassId::WeakSet;
 }
 
+// WeakMap and WeakSet keys are weak slots (gc/Weak.h); each entry is an ephemeron. A WeakSet entry's
+// value is undefined. Weak collections have no iterators, so their dead entries can be compacted.
+static bool is_weak_class(ClassId c) {
+    return c == ClassId::WeakMap || c == ClassId::WeakSet;
+}
+
 static void visit_map(Object* o, EdgeVisitor& v) {
+    bool weak = is_weak_class(o->class_id());
     for (MapEntry& e : static_cast<MapObject*>(o)->m_entries) {
+        if (weak) {
+            if (e.key.is_heap()) v.visit_ephemeron(e.key, e.value);
+            continue;
+        }
         v.visit_value(e.key);
         v.visit_value(e.value);
     }
 }
 
+// Empties entry `e` (its key becomes the deleted marker).
+static void erase_entry(MapObject* m, MapEntry& e) {
+    if (is_weak_class(m->class_id())) weak_slot_drop(*Runtime::current(), m, e.key);
+    e.key = Value::uninitialized();
+    e.value = Value();
+}
+
 static void clear_map(Object* o) {
     auto* m = static_cast<MapObject*>(o);
+    if (is_weak_class(o->class_id()))
+        for (MapEntry& e : m->m_entries)
+            weak_slot_drop(*Runtime::current(), m, e.key);
     Vector<MapEntry>().swap(m->m_entries);
     Vector<uint32_t>().swap(m->m_index);
     m->m_live = 0;
+}
+
+static uint32_t hash_key(const Value& k);
+static uint32_t hash_cell_bits(uint64_t bits, Tag tag);
+
+// The weak table's hook: `key` died, so its entry goes (the slot is already out of the table).
+static void weak_key_died(Object* o, Cell* key) {
+    auto* m = static_cast<MapObject*>(o);
+    if (m->m_index.empty()) return;
+    Tag tag = key->kind() == CellKind::Symbol ? Tag::Symbol : Tag::Object;
+    uint32_t mask = static_cast<uint32_t>(m->m_index.size() - 1);
+    for (uint32_t i = hash_cell_bits(reinterpret_cast<uintptr_t>(key), tag) & mask;; i = (i + 1) & mask) {
+        uint32_t n = m->m_index[i];
+        if (!n) return;
+        MapEntry& e = m->m_entries[n - 1];
+        if (e.key.is_heap() && e.key.as_cell() == key) {
+            weak_slot_forget(e.key);
+            e.key = Value::uninitialized();
+            --m->m_live;
+            Value dropped = std::move(e.value); // may free more cells: the entry is consistent first
+            return;
+        }
+    }
 }
 
 // Entries are written in order, deleted ones included (iterators hold positions); the hash index is
@@ -69,6 +114,8 @@ void register_map_classes() {
     register_class_hooks(ClassId::Set, hooks);
     register_class_hooks(ClassId::WeakMap, hooks);
     register_class_hooks(ClassId::WeakSet, hooks);
+    register_weak_holder_class(ClassId::WeakMap, weak_key_died);
+    register_weak_holder_class(ClassId::WeakSet, weak_key_died);
 }
 
 MapObject* new_map_object(Context& ctx, Object* proto, ClassId cls) {
@@ -99,8 +146,13 @@ static uint32_t hash_key(const Value& k) {
             h = (h ^ b->limbs()[i]) * 0x01000193u;
         return h;
     }
-    default: bits = k.raw_bits() ^ (uint64_t(k.tag()) << 56); break;
+    default: return hash_cell_bits(k.raw_bits(), k.tag());
     }
+    return hash_cell_bits(bits, Tag::Float64);
+}
+
+static uint32_t hash_cell_bits(uint64_t bits, Tag tag) {
+    if (tag != Tag::Float64) bits ^= uint64_t(tag) << 56;
     bits ^= bits >> 33;
     bits *= 0xff51afd7ed558ccdull;
     bits ^= bits >> 33;
@@ -144,12 +196,35 @@ static bool rebuild_index(MapObject* m, size_t size) {
     return true;
 }
 
+// Drops the deleted entries of a weak collection (it has no iterators to keep positions for).
+static bool compact_weak(MapObject* m) {
+    size_t kept = 0;
+    for (size_t i = 0; i < m->m_entries.size(); ++i) {
+        if (m->m_entries[i].key.is_uninitialized()) continue;
+        if (kept != i) {
+            // Move the weak slot as it is: no count to transfer.
+            Value& from = m->m_entries[i].key;
+            Tag tag = from.tag();
+            m->m_entries[kept].key = Value::adopt(tag, from.leak_cell());
+            from = Value::uninitialized();
+            m->m_entries[kept].value = std::move(m->m_entries[i].value);
+        }
+        ++kept;
+    }
+    m->m_entries.resize(kept);
+    return rebuild_index(m, m->m_index.size());
+}
+
 bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
     int64_t found = map_find(m, key);
+    bool weak = is_weak_class(m->class_id());
     if (found >= 0) {
-        m->m_entries[static_cast<size_t>(found)].value = value;
+        if (!weak || m->class_id() == ClassId::WeakMap)
+            m->m_entries[static_cast<size_t>(found)].value = value;
         return true;
     }
+    if (weak && m->m_entries.size() >= 16 && m->m_live * 2 < m->m_entries.size() && !compact_weak(m))
+        return false;
     // Tombstones stay in the index (they keep probe chains intact); count all entries for load.
     if ((m->m_entries.size() + 1) * 2 > m->m_index.size()) {
         size_t size = m->m_index.empty() ? 8 : m->m_index.size();
@@ -160,7 +235,11 @@ bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
     // A key of -0 is stored as +0 (Map.prototype.set step 4).
     Value k = key;
     if (k.is_float64() && k.as_float64() == 0) k = Value::int32(0);
-    if (!vector_push(m->m_entries, MapEntry{std::move(k), value})) return false;
+    // A WeakSet entry's value is undefined (the key must not hold itself).
+    if (!vector_push(m->m_entries,
+                     MapEntry{std::move(k), m->class_id() == ClassId::WeakSet ? Value() : value}))
+        return false;
+    if (weak) weak_slot_make_weak(ctx.rt(), m, m->m_entries.back().key);
     uint32_t mask = static_cast<uint32_t>(m->m_index.size() - 1);
     uint32_t i = hash_key(key) & mask;
     while (m->m_index[i])
@@ -173,19 +252,15 @@ bool map_set(Context& ctx, MapObject* m, const Value& key, const Value& value) {
 bool map_delete(MapObject* m, const Value& key) {
     int64_t found = map_find(m, key);
     if (found < 0) return false;
-    MapEntry& e = m->m_entries[static_cast<size_t>(found)];
-    e.key = Value::uninitialized();
-    e.value = Value();
     --m->m_live;
+    erase_entry(m, m->m_entries[static_cast<size_t>(found)]);
     return true;
 }
 
 void map_clear(MapObject* m) {
-    for (MapEntry& e : m->m_entries) {
-        e.key = Value::uninitialized();
-        e.value = Value();
-    }
     m->m_live = 0;
+    for (size_t i = 0; i < m->m_entries.size(); ++i)
+        if (!m->m_entries[i].key.is_uninitialized()) erase_entry(m, m->m_entries[i]);
 }
 
 } // namespace qjs

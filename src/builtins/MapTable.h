@@ -5,8 +5,8 @@
 // deletions and clear(). A hash index (open addressing over entry numbers) finds keys; keys are
 // compared with SameValueZero.
 //
-// Weak collections currently hold their keys strongly (the cycle collector still frees a weak
-// collection together with its keys when both are garbage); true weakness is future work.
+// WeakMap and WeakSet keys are weak slots (gc/Weak.h): an entry goes when its key dies, and the
+// collector treats entries as ephemerons. A WeakSet entry's value is undefined.
 #pragma once
 
 #include "runtime/Object.h"

@@ -82,6 +82,7 @@ static Value regexp_initialize(Context& ctx, RegExpObject* obj, const Value& pat
     regexp::Program program;
     regexp::CompileError error;
     if (!regexp::compile(pbuf.data(), pbuf.size(), bits, program, error)) {
+        if (error.out_of_memory) return ctx.throw_out_of_memory();
         std::string text = ps->to_utf8();
         return ctx.throw_syntax_error("Invalid regular expression: /%s/: %s", text.c_str(), error.message);
     }

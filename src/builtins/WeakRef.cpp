@@ -1,9 +1,10 @@
 // WeakRef.cpp: WeakRef objects (ECMA-262 26.1).
-// Limitation: the target is held strongly (the cycle collector has no weak edges yet), so a WeakRef
-// keeps its target alive and deref() always returns it. That is conforming behaviour for a host
-// that never collects the target, only less memory-friendly.
+// The target is a weak slot (gc/Weak.h): when it dies, the slot becomes undefined and deref()
+// returns undefined. Creating a WeakRef and deref() keep the target alive until the end of the
+// current job (AddToKeptObjects).
 #include "builtins/Builtins.h"
 #include "gc/Visitor.h"
+#include "gc/Weak.h"
 #include "runtime/Context.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
@@ -15,14 +16,17 @@ namespace qjs {
 
 class WeakRefObject : public Object {
   public:
-    Value m_target; // [[WeakRefTarget]] (held strongly, see above)
+    Value m_target; // [[WeakRefTarget]]: a weak slot, undefined once the target is collected
 };
 
 static void visit_weak_ref(Object* o, EdgeVisitor& v) {
-    v.visit_value(static_cast<WeakRefObject*>(o)->m_target);
+    v.visit_weak(static_cast<WeakRefObject*>(o)->m_target);
 }
 static void clear_weak_ref(Object* o) {
-    static_cast<WeakRefObject*>(o)->m_target = Value();
+    weak_slot_drop(*Runtime::current(), o, static_cast<WeakRefObject*>(o)->m_target);
+}
+static void weak_ref_target_died(Object* o, Cell*) {
+    weak_slot_forget(static_cast<WeakRefObject*>(o)->m_target);
 }
 
 // 9.13 CanBeHeldWeakly ( v ) (#sec-canbeheldweakly): objects and symbols not in the registry.
@@ -45,8 +49,10 @@ static Value weak_ref_constructor(Context& ctx, const CallArgs& args) {
     WeakRefObject* ref = Object::create_as<WeakRefObject>(ctx, proto, ClassId::WeakRef);
     if (!ref) return Exception{};
     // 4. Perform AddToKeptObjects(target).
+    add_to_kept_objects(ctx.rt(), args.arg(0));
     // 5. Set weakRef.[[WeakRefTarget]] to target.
     ref->m_target = args.arg(0);
+    weak_slot_make_weak(ctx.rt(), ref, ref->m_target);
     // 6. Return weakRef.
     return Value::adopt(Tag::Object, ref);
 }
@@ -57,8 +63,13 @@ static Value weak_ref_deref(Context& ctx, const CallArgs& args) {
     const Value& self = args.this_value;
     if (!self.is_object() || self.as_object()->class_id() != ClassId::WeakRef)
         return ctx.throw_type_error("WeakRef.prototype.deref called on incompatible receiver");
-    // 3. Return WeakRefDeref(weakRef): the target is never collected here (see the file comment).
-    return static_cast<WeakRefObject*>(self.as_object())->m_target;
+    // 3. Return WeakRefDeref(weakRef) (9.13.4 #sec-weakrefderef):
+    //    1. Let target be weakRef.[[WeakRefTarget]].
+    Value target = static_cast<WeakRefObject*>(self.as_object())->m_target;
+    //    2. If target is not empty, then a. Perform AddToKeptObjects(target). b. Return target.
+    if (!target.is_undefined()) add_to_kept_objects(ctx.rt(), target);
+    //    3. Return undefined.
+    return target;
 }
 
 static bool write_weak_ref(Object* o, HeapWriter& w) {
@@ -68,7 +79,13 @@ static bool write_weak_ref(Object* o, HeapWriter& w) {
 static bool read_weak_ref(Object* o, HeapReader& r) {
     Value& target = static_cast<WeakRefObject*>(o)->m_target;
     if (!r.value(&target)) return false;
-    return target.is_object() || target.is_symbol() || target.is_undefined() || r.fail("bad WeakRef target");
+    if (target.is_undefined()) return true;
+    if (!target.is_object() && !target.is_symbol()) {
+        target = Value();
+        return r.fail("bad WeakRef target");
+    }
+    weak_slot_make_weak(*Runtime::current(), o, target); // the reader's table holds the cell meanwhile
+    return true;
 }
 static const ClassSnapshotHooks kWeakRefSnapshot = {
     sizeof(WeakRefObject), 0,       nullptr, construct_payload<WeakRefObject>, write_weak_ref,
@@ -84,6 +101,7 @@ static const FunctionListEntry kWeakRefPrototype[] = {
 bool install_weakref(Context& ctx) {
     register_class_hooks(ClassId::WeakRef,
                          ClassHooks{visit_weak_ref, clear_weak_ref, nullptr, nullptr, &kWeakRefSnapshot});
+    register_weak_holder_class(ClassId::WeakRef, weak_ref_target_died);
     Object* proto = Object::create(ctx, ctx.intrinsic(Intrinsic::ObjectPrototype), ClassId::Object);
     if (!proto) return false;
     ctx.set_intrinsic(Intrinsic::WeakRefPrototype, proto);

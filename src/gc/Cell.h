@@ -37,7 +37,10 @@ struct Cell {
     uint32_t m_ref_count = 1;
     CellKind m_kind;
     uint8_t m_gc_state = 0; // cycle collector bookkeeping
-    uint16_t m_bits = 0;    // spare bits for the cell kind's own flags
+    uint16_t m_bits = 0;    // spare bits for the cell kind's own flags (below kWeakTargetBit)
+
+    // Set while something refers to the cell weakly (gc/Weak.h): its death must clear those references.
+    static constexpr uint16_t kWeakTargetBit = 0x4000;
 
     explicit Cell(CellKind kind) : m_kind(kind) {}
     Cell(const Cell&) = delete;

@@ -9,7 +9,10 @@
 // referenced from outside the heap (C++ handles, the interpreter stack, realm roots): they and
 // everything reachable from them are alive, and their counts are restored; (3) the rest is
 // garbage made only of cycles: restore its counts, hold each cell, clear its edges, release.
+// Weak edges count for nothing; an ephemeron (a WeakMap entry) restores its value only once its key
+// is alive, so step 2 repeats until no deferred entry's key turned alive (gc/Weak.h).
 #include "gc/Visitor.h"
+#include "gc/Weak.h"
 #include "runtime/Object.h"
 #include "runtime/Runtime.h"
 #include "runtime/String.h"
@@ -90,9 +93,31 @@ static void finalize_cell(Cell* cell) {
 static thread_local GcCell* s_pending_free = nullptr;
 static thread_local bool s_freeing = false;
 
+static void free_pending(Runtime* rt) {
+    s_freeing = true;
+    while (s_pending_free) {
+        GcCell* c = s_pending_free;
+        s_pending_free = c->m_gc_next;
+        if (c->m_bits & Cell::kWeakTargetBit) [[unlikely]]
+            weak_target_died(*rt, c);
+        clear_edges(c);
+        finalize_cell(c);
+        rt->free(c);
+    }
+    s_freeing = false;
+}
+
 void destroy_cell(Cell* cell) {
     Runtime* rt = Runtime::current();
     if (!cell->is_gc_cell()) {
+        if (cell->m_bits & Cell::kWeakTargetBit) [[unlikely]] {
+            // Holders' hooks may drop gc cells: queue them (as below) and free them afterwards.
+            bool outer = s_freeing;
+            s_freeing = true;
+            weak_target_died(*rt, cell);
+            s_freeing = outer;
+            if (!outer) free_pending(rt);
+        }
         clear_edges(cell);
         rt->free(cell);
         return;
@@ -102,37 +127,33 @@ void destroy_cell(Cell* cell) {
     gc->m_gc_next = s_pending_free;
     s_pending_free = gc;
     if (s_freeing) return;
-    s_freeing = true;
-    while (s_pending_free) {
-        GcCell* c = s_pending_free;
-        s_pending_free = c->m_gc_next;
-        clear_edges(c);
-        finalize_cell(c);
-        rt->free(c);
-    }
-    s_freeing = false;
+    free_pending(rt);
 }
 
 namespace {
 
 enum : uint8_t { kUnknown = 0, kAlive = 1 };
 
-class DecrementVisitor final : public EdgeVisitor {
+// The collector's visitors: weak edges count for nothing, an ephemeron's value is a strong edge of
+// its holder (the restore pass makes it conditional on the key).
+class CollectorVisitor : public EdgeVisitor {
   public:
     void visit_value(Value& v) override {
         if (v.is_heap()) visit_cell(v.as_cell());
     }
+    void visit_weak(Value&) override {}
+};
+
+class DecrementVisitor final : public CollectorVisitor {
+  public:
     void visit_cell(Cell* c) override {
         if (c && c->is_gc_cell()) --c->m_ref_count;
     }
 };
 
-class RestoreVisitor final : public EdgeVisitor {
+class RestoreVisitor final : public CollectorVisitor {
   public:
     explicit RestoreVisitor(Vector<GcCell*>& worklist) : m_worklist(worklist) {}
-    void visit_value(Value& v) override {
-        if (v.is_heap()) visit_cell(v.as_cell());
-    }
     void visit_cell(Cell* c) override {
         if (!c || !c->is_gc_cell()) return;
         ++c->m_ref_count;
@@ -141,16 +162,50 @@ class RestoreVisitor final : public EdgeVisitor {
             m_worklist.push_back(static_cast<GcCell*>(c));
         }
     }
+    // An entry of a live weak collection: its value lives if its key does. Keys that are not gc
+    // cells (symbols) are freed only by their count, so count as alive here.
+    void visit_ephemeron(Value& key, Value& value) override {
+        if (!value.is_heap() || !value.as_cell()->is_gc_cell()) return;
+        Cell* k = key.as_cell();
+        if (!k->is_gc_cell() || k->m_gc_state == kAlive)
+            visit_value(value);
+        else
+            m_deferred.push_back(Deferred{k, value.as_cell()});
+    }
+    // Restores the values of deferred entries whose key turned out alive; returns whether any did.
+    bool retry_deferred() {
+        size_t kept = 0;
+        bool progress = false;
+        for (size_t i = 0; i < m_deferred.size(); ++i) {
+            if (m_deferred[i].key->m_gc_state == kAlive) {
+                visit_cell(m_deferred[i].value);
+                progress = true;
+            } else {
+                m_deferred[kept++] = m_deferred[i];
+            }
+        }
+        m_deferred.resize(kept);
+        return progress;
+    }
+    // The values of entries whose key is garbage stay referenced by their (live) holder until the
+    // key's death removes the entry: give back the count the decrement pass took.
+    void restore_dead_entries() {
+        for (const Deferred& d : m_deferred)
+            ++d.value->m_ref_count;
+        m_deferred.clear();
+    }
 
   private:
+    struct Deferred {
+        Cell* key;
+        Cell* value;
+    };
     Vector<GcCell*>& m_worklist;
+    Vector<Deferred> m_deferred;
 };
 
-class IncrementVisitor final : public EdgeVisitor {
+class IncrementVisitor final : public CollectorVisitor {
   public:
-    void visit_value(Value& v) override {
-        if (v.is_heap()) visit_cell(v.as_cell());
-    }
     void visit_cell(Cell* c) override {
         if (c && c->is_gc_cell()) ++c->m_ref_count;
     }
@@ -179,11 +234,14 @@ void Runtime::collect_cycles() {
         }
     }
     RestoreVisitor restore(worklist);
-    while (!worklist.empty()) {
-        GcCell* c = worklist.back();
-        worklist.pop_back();
-        visit_edges(c, restore);
-    }
+    do {
+        while (!worklist.empty()) {
+            GcCell* c = worklist.back();
+            worklist.pop_back();
+            visit_edges(c, restore);
+        }
+    } while (restore.retry_deferred());
+    restore.restore_dead_entries();
 
     // 3. Free the garbage.
     Vector<GcCell*> garbage;

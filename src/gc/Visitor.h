@@ -15,6 +15,14 @@ class EdgeVisitor {
     virtual void visit_value(Value&) = 0;
     // A strong pointer to another cell held outside a Value (shape of an object, bytecode of a closure).
     virtual void visit_cell(Cell*) = 0;
+    // A weak reference (a WeakRef target, a FinalizationRegistry target or token): it does not keep
+    // the cell alive. Visitors that only enumerate (snapshots, hashes) see it as a strong edge.
+    virtual void visit_weak(Value& v) { visit_value(v); }
+    // A WeakMap/WeakSet entry: `value` is alive only while `key` is (an ephemeron); the key is weak.
+    virtual void visit_ephemeron(Value& key, Value& value) {
+        visit_weak(key);
+        visit_value(value);
+    }
 };
 
 // Calls the visitor on every reference `cell` holds.

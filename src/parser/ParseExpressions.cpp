@@ -820,8 +820,10 @@ Node* Parser::parse_primary(CoverInfo* cover) {
         // Early error: the pattern must parse with its flags (22.2.1.1 Static Semantics: Early Errors).
         {
             char message[160];
+            bool out_of_memory = false;
             if (!regexp_validate(m_tok.value.data, m_tok.value.length, m_tok.raw.data, m_tok.raw.length,
-                                 message, sizeof message)) {
+                                 message, sizeof message, &out_of_memory)) {
+                if (out_of_memory) return fail_oom();
                 auto* copy = static_cast<char*>(m_arena.allocate(sizeof message, 1));
                 if (!copy) return fail_oom();
                 std::memcpy(copy, message, sizeof message);

@@ -201,6 +201,7 @@ class Parser {
         // cannot afford fails the parse (node 0, reserved up front, absorbs the caller's writes).
         if (m_nodes.size() == m_nodes.capacity() &&
             !Runtime::current()->can_allocate((m_nodes.capacity() * 2 + 8) * sizeof(Node))) {
+            m_err.out_of_memory = true;
             fail("out of memory");
             return 0;
         }
@@ -338,7 +339,10 @@ bool Parser::parse() {
     // About one node per pattern character, up to a first block; new_node checks further growth (a
     // long pattern may be one atom, e.g. \u{000...0041}).
     size_t first_block = std::min<size_t>(m_len + 8, 4096);
-    if (!Runtime::current()->can_allocate(first_block * sizeof(Node))) return fail("out of memory");
+    if (!Runtime::current()->can_allocate(first_block * sizeof(Node))) {
+        m_err.out_of_memory = true;
+        return fail("out of memory");
+    }
     m_nodes.reserve(first_block);
     m_nodes.push_back(Node{}); // node 0: see new_node
     prescan();
@@ -1648,7 +1652,7 @@ bool compile(const char16_t* pattern, size_t len, uint32_t flags, Program& out, 
 namespace qjs {
 
 bool regexp_validate(const char16_t* pattern, size_t len, const char16_t* flags, size_t flen, char* error_buf,
-                     size_t cap) {
+                     size_t cap, bool* out_of_memory) {
     uint32_t f;
     if (!regexp::parse_flags(flags, flen, &f)) {
         if (cap) snprintf(error_buf, cap, "Invalid regular expression flags");
@@ -1657,6 +1661,7 @@ bool regexp_validate(const char16_t* pattern, size_t len, const char16_t* flags,
     regexp::Program prog;
     regexp::CompileError err;
     if (!regexp::compile(pattern, len, f, prog, err)) {
+        if (out_of_memory) *out_of_memory = err.out_of_memory;
         if (cap) snprintf(error_buf, cap, "Invalid regular expression: %s", err.message);
         return false;
     }

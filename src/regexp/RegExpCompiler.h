@@ -57,6 +57,7 @@ struct Program {
 
 struct CompileError {
     char message[128];
+    bool out_of_memory = false; // the runtime refused memory (not a syntax error)
 };
 
 // Compiles `pattern` (UTF-16) with the given flags. On a syntax error returns false and fills `error`.
@@ -68,5 +69,5 @@ namespace qjs {
 // Early-error check used by the parser for regexp literals: true when valid; otherwise writes a
 // NUL-terminated message to error_buf (up to cap bytes). Needs a current Runtime for scratch memory.
 bool regexp_validate(const char16_t* pattern, size_t len, const char16_t* flags, size_t flen, char* error_buf,
-                     size_t cap);
+                     size_t cap, bool* out_of_memory = nullptr);
 } // namespace qjs

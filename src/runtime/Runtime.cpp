@@ -1,6 +1,7 @@
 #include "runtime/Runtime.h"
 
 #include "gc/Visitor.h"
+#include "gc/Weak.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
@@ -94,9 +95,17 @@ size_t Runtime::destroy() {
     m_jobs.clear();
     m_job_head = 0;
     m_exception = Value();
+    clear_kept_objects(*this);
     for (Context* ctx : m_contexts)
         ctx->release();
     collect_cycles();
+    // Targets freed just now may have queued FinalizationRegistry cleanup jobs: drop them (and what
+    // only they held) too.
+    while (!m_jobs.empty()) {
+        m_jobs.clear();
+        m_job_head = 0;
+        collect_cycles();
+    }
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
     // dropped. Report it, then free it by force so the process stays clean.
@@ -143,6 +152,7 @@ size_t Runtime::destroy() {
     if (m_shape_table) free(m_shape_table);
     Vector<Job>().swap(m_jobs);
     Vector<HostFunction>().swap(m_host_functions);
+    destroy_weak_state(*this);
 
     size_t left = m_memory_used;
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
@@ -204,12 +214,16 @@ uint32_t Runtime::bind_host_function(Atom name, int kind, void (*fn)()) {
 
 void* Runtime::alloc(size_t size) {
     if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return nullptr;
+    if (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at) [[unlikely]]
+        return nullptr;
     return alloc_unchecked(size);
 }
 
 bool Runtime::can_allocate(size_t size) {
     if (size > SIZE_MAX / 2) return false;
     if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return false;
+    if (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at) [[unlikely]]
+        return false;
     // Probe the system allocator: a container that got nullptr would write through it.
     void* probe = m_allocator.alloc(size + kHeaderSize);
     if (!probe) return false;
@@ -392,6 +406,8 @@ void Runtime::enqueue_job(Context* realm, Value function, Vector<Value> args) {
 }
 
 bool Runtime::run_jobs() {
+    // The synchronous run that queued these jobs is over: 9.10.1 ClearKeptObjects, and after every job.
+    clear_kept_objects(*this);
     while (m_job_head < m_jobs.size()) {
         Job job = std::move(m_jobs[m_job_head++]);
         if (m_job_head == m_jobs.size()) {
@@ -400,6 +416,7 @@ bool Runtime::run_jobs() {
         }
         if (job.realm->m_released) continue; // its realm was freed: the job is dropped
         Value result = call(*job.realm, job.function, Value(), job.args);
+        clear_kept_objects(*this);
         if (result.is_exception()) return false;
     }
     return true;

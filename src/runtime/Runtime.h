@@ -44,6 +44,13 @@ struct Job {
     Vector<Value> args;
 };
 
+// The build option QJS_GC_STRESS=N collects cycles at every N-th object allocation (0: off).
+#ifdef QJS_GC_STRESS
+constexpr uint32_t kGcStressInterval = QJS_GC_STRESS;
+#else
+constexpr uint32_t kGcStressInterval = 0;
+#endif
+
 class Runtime {
   public:
     static Runtime* create(size_t memory_limit = 0, const Allocator* allocator = nullptr);
@@ -92,9 +99,22 @@ class Runtime {
     // ---- cycle collection ----
     void collect_cycles();
     void maybe_collect_cycles() {
+        if (kGcStressInterval && ++m_gc_stress_count >= kGcStressInterval) { // a QJS_GC_STRESS build
+            m_gc_stress_count = 0;
+            collect_cycles();
+            return;
+        }
         if (m_gc_cell_count >= m_gc_threshold) collect_cycles();
     }
     bool m_in_gc = false;
+
+    // Weak references, kept objects, finalization bookkeeping (gc/Weak.h); created on first use.
+    struct WeakState* m_weak = nullptr;
+    uint32_t m_gc_stress_count = 0;
+    // Fault injection (tests): when non-zero, the checked allocation that brings m_alloc_count to
+    // this number fails, as if the memory limit were hit.
+    uint64_t m_fail_alloc_at = 0;
+    uint64_t m_alloc_count = 0;
 
     // ---- atoms ----
     Atom intern(String*);                                     // takes no ownership; returns 0 on OOM

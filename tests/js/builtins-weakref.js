@@ -1,5 +1,5 @@
-// WeakRef and FinalizationRegistry (targets are held strongly: deref always returns the target and
-// cleanup callbacks never run).
+// WeakRef and FinalizationRegistry argument checks and results within one job (targets stay alive
+// until the job ends; weak-semantics.js covers collection).
 var target = {};
 var ref = new WeakRef(target);
 assertEquals(ref.deref(), target);

@@ -137,6 +137,24 @@ TEST(HeapSnapshot, CollectionsBuffersAndRegExps) {
         "if (wm.get(m) !== 1 || bound(3) !== 10) throw 6;");
 }
 
+// Weak references survive a round trip as weak references: the targets still held come back, the
+// registry's collected cells and its cleanup still work, and a target dropped after the restore goes.
+TEST(HeapSnapshot, WeakReferencesStayWeak) {
+    round_trip("var live = { n: 1 }, sym = Symbol('s'), log = [];"
+               "var wr = new WeakRef(live), wrSym = new WeakRef(sym), gone = new WeakRef({});"
+               "var wm = new WeakMap([[live, 'v'], [sym, 's']]), ws = new WeakSet([live]);"
+               "var fr = new FinalizationRegistry(function (h) { log.push(h); });"
+               "fr.register(live, 'live', live); fr.register(sym, 'sym');"
+               "var later = { later: true }; fr.register(later, 'later'); wm.set(later, later);",
+               "if (wr.deref() !== live || wrSym.deref() !== sym || gone.deref() !== undefined) throw 1;"
+               "if (wm.get(live) !== 'v' || wm.get(sym) !== 's' || !ws.has(live) || wm.get(later) !== later) "
+               "throw 2;"
+               "if (!fr.unregister(live) || fr.unregister(live)) throw 3;"
+               "var fresh = new WeakRef({}); fr.register({}, 'fresh');"
+               "Promise.resolve().then(function () { if (fresh.deref() !== undefined) throw 4; })"
+               "  .then(function () { if (log.join() !== 'fresh') throw 5; });");
+}
+
 TEST(HeapSnapshot, PromisesGeneratorsAndAsyncFunctions) {
     round_trip(
         "var log = []; var resolveIt; var p = new Promise(r => { resolveIt = r; });"

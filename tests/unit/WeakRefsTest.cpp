@@ -1,0 +1,162 @@
+// WeakRefsTest.cpp: weak references under the collector and the memory a long-running VM keeps:
+// churning WeakRefs, WeakMap/WeakSet entries, FinalizationRegistry registrations and garbage cycles
+// keeps the heap flat; FinalizationRegistry callbacks run; allocation failures injected at every
+// point of a few scripts end in a catchable error or success, never a crash, a leak or a heap the
+// next script cannot use (Runtime::m_fail_alloc_at).
+#include "api/ScriptRunner.h"
+#include "runtime/Context.h"
+#include "runtime/Conversions.h"
+#include "runtime/String.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace qjs {
+namespace {
+
+struct Vm {
+    Runtime* rt = nullptr;
+    Context* ctx = nullptr;
+    Vm() {
+        rt = Runtime::create();
+        if (rt) ctx = Context::create(*rt);
+    }
+    ~Vm() {
+        if (rt) {
+            EXPECT_EQ(rt->destroy(), 0u) << "leaked cells";
+        }
+    }
+    // Runs a script and its jobs; returns "" or the error's text.
+    std::string run(const std::string& source) {
+        Value v = run_script_source(*ctx, source, "test.js", false, nullptr);
+        if (!v.is_exception() && rt->run_jobs()) return "";
+        if (!rt->has_exception()) return "uncatchable";
+        bool uncatchable = rt->m_uncatchable;
+        Value e = rt->take_exception();
+        if (uncatchable && e.is_undefined()) return "uncatchable";
+        Value s = to_string(*ctx, e);
+        if (s.is_exception()) {
+            (void)rt->take_exception();
+            return "?";
+        }
+        return s.as_string()->to_utf8();
+    }
+};
+
+const char* const kChurnSetup = "var wm = new WeakMap(), ws = new WeakSet(), calls = 0;"
+                                "var fr = new FinalizationRegistry(function (held) { calls++; });"
+                                "var liveKey = {}; wm.set(liveKey, 'live');"
+                                "function churn(n) {"
+                                "  for (var i = 0; i < n; i++) {"
+                                "    var o = { i: i }, c = {}; c.self = c;"
+                                "    wm.set(o, { back: o });" // an ephemeron whose value holds its key
+                                "    ws.add(c);"
+                                "    fr.register(o, i, o);" // the token is the target
+                                "    var r = new WeakRef(c);"
+                                "    if (r.deref() !== c) throw new Error('deref');"
+                                "  }"
+                                "  if (wm.get(liveKey) !== 'live') throw new Error('live key lost');"
+                                "}";
+
+TEST(WeakRefs, ChurnKeepsMemoryFlat) {
+    Vm vm;
+    ASSERT_EQ(vm.run(kChurnSetup), "");
+    // Each round is its own job, so the kept objects of a round go when it ends.
+    // QJS_WEAK_CHURN_ROUNDS=100 makes it a million iterations (the figure in the commit log).
+    const char* env = std::getenv("QJS_WEAK_CHURN_ROUNDS");
+    const int kRounds = env ? std::max(3, std::atoi(env)) : 10, kPerRound = 10000;
+    size_t after_warmup = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        ASSERT_EQ(vm.run("churn(" + std::to_string(kPerRound) + ")"), "");
+        vm.rt->collect_cycles();
+        ASSERT_EQ(vm.run("0"), ""); // the cleanup jobs queued by that collection
+        if (round == 1) after_warmup = vm.rt->memory_used();
+    }
+    size_t end = vm.rt->memory_used();
+    std::printf("[ weak churn ] %d iterations: %zu bytes after 2 rounds, %zu after %d\n", kRounds * kPerRound,
+                after_warmup, end, kRounds);
+    // Flat: the heap may move by table resizes but not grow with the iteration count.
+    EXPECT_LT(end, after_warmup + after_warmup / 10);
+    ASSERT_EQ(vm.run("if (calls < " + std::to_string((kRounds - 1) * kPerRound) +
+                     ") throw new Error('calls ' + calls)"),
+              "");
+}
+
+TEST(WeakRefs, CollectorFreesEphemeronCyclesButKeepsLiveKeys) {
+    Vm vm;
+    ASSERT_EQ(vm.run("var wm = new WeakMap(), live = {}, log = [];"
+                     "var fr = new FinalizationRegistry(function (h) { log.push(h); });"
+                     "(function () { var k = {}; var v = { k: k }; wm.set(k, v); fr.register(v, 'v');"
+                     "  wm.set(live, { next: k }); fr.register(k, 'k'); })();"
+                     "var deadKey = (function () { var k = {}; k.self = k; wm.set(k, { k: k }); "
+                     "  fr.register(k, 'dead'); return 0; })();"),
+              "");
+    vm.rt->collect_cycles();
+    ASSERT_EQ(vm.run("0"), ""); // the cleanup job that collection queued
+    // k is reachable through live's value, so k's value stays; only the 'dead' cycle goes.
+    ASSERT_EQ(vm.run("if (log.join() !== 'dead') throw new Error(log.join());"
+                     "if (wm.get(wm.get(live).next).k !== wm.get(live).next) throw new Error('chain');"
+                     "wm.delete(live);"),
+              "");
+    vm.rt->collect_cycles();
+    ASSERT_EQ(vm.run("0"), "");
+    ASSERT_EQ(vm.run("log.sort(); if (log.join() !== 'dead,k,v') throw new Error(log.join());"), "");
+}
+
+// Scripts swept by the fault injection: each allocates in many different places.
+const char* const kFaultScripts[] = {
+    "var a = []; for (var i = 0; i < 50; i++) a.push({ i: i, s: 'x' + i });"
+    "var m = new Map(a.map(function (o) { return [o.s, o]; })); JSON.stringify(a).length + m.size;",
+    "class A { #p = 1; get p() { return this.#p; } static make() { return new A(); } }"
+    "var wm = new WeakMap(), fr = new FinalizationRegistry(function () {});"
+    "for (var i = 0; i < 20; i++) { var o = A.make(); wm.set(o, new WeakRef(o)); fr.register(o, i); }"
+    "Symbol('s' + 1).toString() + /a(b)+/.exec('abb')[1];",
+    "async function f(x) { await null; return [x, ...'ab'].join('-'); }"
+    "f(1).then(function (v) { globalThis.r = v; }); Promise.all([f(2), f(3)]);"
+    "function* g() { yield* [1, 2]; } [...g()].concat(Object.entries({ a: 1 }));",
+};
+
+TEST(FaultInjection, EveryFailedAllocationEndsCleanly) {
+    size_t runs = 0, failures = 0;
+    for (const char* script : kFaultScripts) {
+        // How many checked allocations the script makes when nothing fails.
+        uint64_t total;
+        {
+            Vm vm;
+            ASSERT_NE(vm.ctx, nullptr);
+            vm.rt->m_fail_alloc_at = UINT64_MAX;
+            vm.rt->m_alloc_count = 0;
+            ASSERT_EQ(vm.run(script), "") << script;
+            total = vm.rt->m_alloc_count;
+        }
+        ASSERT_GT(total, 10u);
+        // Every allocation up to 400, then a stride that keeps the sweep near 600 runs per script.
+        uint64_t stride = total > 400 ? (total - 400) / 200 + 1 : 1;
+        for (uint64_t n = 1; n <= total; n += (n < 400 ? 1 : stride)) {
+            Vm vm;
+            vm.rt->m_fail_alloc_at = n;
+            vm.rt->m_alloc_count = 0;
+            std::string error = vm.run(script);
+            ++runs;
+            if (!error.empty()) {
+                ++failures;
+                EXPECT_TRUE(error == "InternalError: out of memory" || error == "uncatchable")
+                    << "allocation " << n << ": " << error << "\n"
+                    << script;
+            }
+            // The heap is still usable: a fresh script runs and collects cleanly.
+            vm.rt->m_fail_alloc_at = 0;
+            EXPECT_EQ(vm.run("var t = { a: [1, 2, 3] }; JSON.stringify(t)"), "") << "after allocation " << n;
+            vm.rt->collect_cycles();
+        }
+    }
+    std::printf("[ fault injection ] %zu runs, %zu ended in an out-of-memory error\n", runs, failures);
+    EXPECT_GT(failures, 0u);
+}
+
+} // namespace
+} // namespace qjs
