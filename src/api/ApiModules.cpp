@@ -39,11 +39,20 @@ JSModuleDef* def_of(Object* o) {
 Value c_module_init_native(Context& ctx, const CallArgs& args) {
     auto* f = static_cast<NativeFunctionObject*>(args.callee);
     Runtime& rt = ctx.rt();
-    auto* init = reinterpret_cast<JSModuleInitFunc*>(
-        rt.host_function(static_cast<uint32_t>(f->data()[0].as_int32())).fn);
+    // Both slots are checked: after a snapshot restore they come from the snapshot's bytes, and only
+    // a module-init entry may be called with this signature.
+    if (f->m_data_count < 2) return ctx.throw_type_error("malformed C module initializer");
+    const Value& id = f->data()[0];
+    Value module = f->data()[1];
+    if (!id.is_int32() || id.as_int32() <= 0 ||
+        static_cast<size_t>(id.as_int32()) >= rt.m_host_functions.size() ||
+        rt.host_function(static_cast<uint32_t>(id.as_int32())).kind != kKindModuleInit ||
+        !module.is_object() || !is_module_record(module.as_object()))
+        return ctx.throw_type_error("malformed C module initializer");
+    auto* init =
+        reinterpret_cast<JSModuleInitFunc*>(rt.host_function(static_cast<uint32_t>(id.as_int32())).fn);
     JSContext* c = context_of(ctx);
     if (!c) return ctx.throw_out_of_memory();
-    Value module = f->data()[1];
     int r = init ? init(c, def_of(module.as_object())) : 0;
     rt.make_current();
     if (r < 0) {
