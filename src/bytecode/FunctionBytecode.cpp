@@ -90,7 +90,25 @@ void ic_push_poly(InlineCache& ic) {
     ic.depth = 0;
 }
 
+namespace {
+// Shapes with more entries than this are not cached. A cache's reference keeps a shape from being
+// extended in place, so each property added to its object copies the whole shape: a loop that adds
+// properties to one object and reads one of them through a cache was quadratic (10,000 index keys
+// plus a `length` read: about 1 s). Lookups in big shapes go through their hash index anyway.
+constexpr uint32_t kMaxCachedShapeEntries = 1024;
+bool too_big_to_cache(const Shape* s) {
+    return s && s->count() > kMaxCachedShapeEntries;
+}
+} // namespace
+
 void ic_fill(InlineCache& ic, InlineCache::Kind kind, Shape* shape, Shape* aux, uint32_t slot) {
+    // (The global object and the global lexicals stay cached whatever their size: big scripts have
+    // thousands of globals, and they rarely grow inside a loop.)
+    bool global = kind == InlineCache::Global || kind == InlineCache::Lexical;
+    if (!global && (too_big_to_cache(shape) || (kind == InlineCache::Add && too_big_to_cache(aux)))) {
+        ic_reset_entry(ic);
+        return;
+    }
     shape->ref();
     if (aux) aux->ref();
     ic_reset_entry(ic);
@@ -103,7 +121,7 @@ void ic_fill(InlineCache& ic, InlineCache::Kind kind, Shape* shape, Shape* aux, 
 
 void ic_fill_proto(InlineCache& ic, Shape* shape, Shape* const* chain, uint8_t depth, Shape* aux,
                    uint32_t slot) {
-    if (depth <= 1) {
+    if (depth <= 1 || too_big_to_cache(shape)) {
         ic_fill(ic, InlineCache::Proto, shape, aux, slot);
         return;
     }
