@@ -31,6 +31,19 @@ void js_std_add_helpers(JSContext* ctx, int argc, char** argv);
 /* Runs the event loop (jobs, timers, I/O and signal handlers) until nothing is pending. An error
    thrown by a handler is printed and the loop goes on, as in QuickJS. Returns 0. */
 int js_std_loop(JSContext* ctx);
+/* One turn of the event loop, without blocking (the reactor call of wasi-reactor-pr.txt): runs the pending
+   jobs, signal handlers and the earliest due timer. Returns the milliseconds until the next timer (> 0),
+   0 when more work is ready now, -1 when nothing is pending but I/O handlers, -2 when a callback threw
+   (the error was printed). */
+int js_std_loop_once(JSContext* ctx);
+/* Waits up to timeout_ms (negative: no limit) for a descriptor of an os.setReadHandler/setWriteHandler
+   handler and runs the handlers of the ready ones. Returns 0, -1 on a poll error, -2 when a handler threw
+   (the error was printed). */
+int js_std_poll_io(JSContext* ctx, int timeout_ms);
+/* qjs extension for a host that reads a descriptor of its own while the loop runs (the REPL's terminal):
+   js_std_poll_io that also returns 2, running no handler, when `fd` is readable; 1 when handlers ran, 0 on
+   timeout. before_handlers (may be NULL) is called once before the first handler runs. */
+int js_std_poll_io_fd(JSContext* ctx, int timeout_ms, int fd, void (*before_handlers)(void*), void* opaque);
 /* Runs the loop until the promise `obj` settles; returns its value, or throws its reason. Other
    values are returned unchanged. `obj` is consumed. */
 JSValue js_std_await(JSContext* ctx, JSValue obj);

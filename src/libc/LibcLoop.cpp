@@ -28,6 +28,11 @@ int loop_poll_io(JSContext* c, int timeout_ms) {
     return loop ? loop->poll_io(timeout_ms) : EventLoop::kError;
 }
 
+int loop_poll_io_fd(JSContext* c, int timeout_ms, int fd, void (*before_handlers)(void*), void* opaque) {
+    EventLoop* loop = loop_of(c);
+    return loop ? loop->poll_io(timeout_ms, fd, before_handlers, opaque) : EventLoop::kError;
+}
+
 bool loop_has_io_handlers(JSContext* c) {
     EventLoop* loop = loop_of(c);
     return loop && loop->io_handler_count() > 0;

@@ -37,6 +37,8 @@ LibcState* state_of(JSRuntime*);
 // 0 more work, -1 idle, -2 error with the exception pending).
 int loop_run_once(JSContext*);
 int loop_poll_io(JSContext*, int timeout_ms);
+// Also watches `fd` for reading: 2 when it is readable (see EventLoop::poll_io).
+int loop_poll_io_fd(JSContext*, int timeout_ms, int fd, void (*before_handlers)(void*), void* opaque);
 bool loop_has_io_handlers(JSContext*);
 // Timers: the id of a new timer (0 with an exception pending); clearing an unknown id is harmless.
 uint32_t loop_add_timer(JSContext*, JSValueConst func, double delay_ms, int argc, JSValueConst* argv);

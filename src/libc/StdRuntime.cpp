@@ -330,6 +330,37 @@ void js_std_free_handlers(JSRuntime* rt) {
     JS_SetRuntimeOpaque(rt, nullptr);
 }
 
+int js_std_loop_once(JSContext* ctx) {
+    int next = loop_run_once(ctx);
+    if (next == -2) js_std_dump_error(ctx);
+    report_unhandled_rejections(ctx);
+    if (!run_pending_signals(ctx)) {
+        js_std_dump_error(ctx);
+        return -2;
+    }
+    // A signal that arrived meanwhile is handled on the next turn, which is due now.
+    if (next != -2 && has_pending_signals(ctx)) return 0;
+    return next;
+}
+
+int js_std_poll_io(JSContext* ctx, int timeout_ms) {
+    int polled = loop_poll_io(ctx, timeout_ms);
+    if (polled == -2) {
+        js_std_dump_error(ctx);
+        return -2;
+    }
+    return polled < 0 ? -1 : 0;
+}
+
+int js_std_poll_io_fd(JSContext* ctx, int timeout_ms, int fd, void (*before_handlers)(void*), void* opaque) {
+    int polled = loop_poll_io_fd(ctx, timeout_ms, fd, before_handlers, opaque);
+    if (polled == -2) {
+        js_std_dump_error(ctx);
+        return -2;
+    }
+    return polled < 0 ? -1 : polled;
+}
+
 // One handler error is printed and the loop goes on (QuickJS's behaviour for timers and I/O).
 int js_std_loop(JSContext* ctx) {
     for (;;) {

@@ -78,6 +78,11 @@ class EventLoop {
     // ran, 0 when none did (timeout, no handlers, or a signal interrupted the wait), kError when a
     // handler threw (the exception is pending). With no handlers it only sleeps for the timeout.
     int poll_io(int timeout_ms);
+    // poll_io that also watches `watch_fd` for reading (a host's own descriptor, e.g. the REPL's
+    // terminal): returns kWatchReady when it is readable (no handler runs then). `before_handlers`,
+    // when set, is called once before the first handler of a round runs (the REPL hides its input line).
+    static constexpr int kWatchReady = 2;
+    int poll_io(int timeout_ms, int watch_fd, void (*before_handlers)(void*), void* opaque);
 
     explicit EventLoop(Runtime& rt) : m_rt(rt) {}
 

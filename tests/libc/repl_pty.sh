@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # The REPL on a terminal (a pseudo-terminal from Python): prompts, results (coloured by type),
 # multi-line input, Ctrl-C interrupting a running evaluation without leaving the REPL, line editing
-# (cursor keys, Ctrl-A/E/K/U), in-session history on the arrow keys and TAB completion of global and
-# property names.
+# (cursor keys, Ctrl-A/E/K/U, UTF-8 characters), history on the arrow keys (kept in ~/.qjs_history for the
+# next session), TAB completion of global and property names, the input coloured as it is typed, and the
+# event loop running while input is awaited (timers and I/O handlers fire between keys, and the line being
+# typed is redrawn after their output).
 set -u
 command -v python3 > /dev/null || { echo "python3 missing: skipped"; exit 0; }
 exec python3 - "$QJS" << 'PY'
-import os, pty, re, select, sys, time
+import os, pty, re, select, sys, tempfile, time
 
 qjs = sys.argv[1]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(qjs, [qjs, "-i"])
+home = tempfile.mkdtemp()
+
+def start(*args):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["HOME"] = home
+        os.execv(qjs, [qjs, "-i"] + list(args))
+    return pid, fd
+
+pid, fd = start()
 
 out = b""
 mark = 0  # read_until looks at the output after the last match only
@@ -85,9 +94,43 @@ read_until(b"9\r\n")
 send("Math.a\t\t")
 read_until(b"Math.atan2  Math.atanh")
 send("\x15\n")
+# Colours while typing: a keyword, a string and a number, before Enter.
+send("let kw = 'str' + 12")
+read_until(b"\x1b[95mlet\x1b[0m kw = \x1b[32m'str'\x1b[0m + \x1b[33m12\x1b[0m", raw=True)
+send("\x15\n")
+# UTF-8: Left twice from the end lands before the two-byte character, Backspace deletes the 'a'.
+send("'a\u00e9'\x1b[D\x1b[D\x7f\n")
+read_until('"\u00e9"'.encode())
+# A timer fires while the REPL waits, with no key pressed.
+send("setTimeout(() => print('tick-' + 6 * 7), 100); 0\n")
+read_until(b"tick-42")
+# A timer fires while a line is half typed: its output, then the line is drawn again and completes.
+send("setTimeout(() => print('tock'), 100); 0\n")
+send("40 +")
+read_until(b"tock")
+read_until(b"qjs > 40 +")
+send(" 2\n")
+read_until(b"42\r\n")
+# An I/O handler on a pipe runs while waiting.
+send("var [r, w] = os.pipe(); os.setReadHandler(r, () => { const b = new Uint8Array(8); "
+     "print('got ' + os.read(r, b.buffer, 0, 8)); os.setReadHandler(r, null); }); "
+     "os.write(w, new Uint8Array([1, 2, 3]).buffer, 0, 3)\n")
+read_until(b"got 3")
 send("\\q\n")
 _, status = os.waitpid(pid, 0)
 if os.WEXITSTATUS(status) != 0:
     sys.exit("exit status %d; output %r" % (os.WEXITSTATUS(status), out[-300:]))
+
+# The history file keeps the entries for the next session: Up recalls the last line of the last one.
+hist = open(os.path.join(home, ".qjs_history")).read().splitlines()
+if "40 + 2" not in hist or not any("'tick-' + 6 * 7" in h for h in hist):
+    sys.exit("history file %r" % hist[-5:])
+pid, fd = start()
+out, mark = b"", 0
+read_until(b"qjs > ")
+send("\x1b[A\x1b[A\n")  # the last line was '\q' (kept), the one before the pipe test
+read_until(b"got 3")
+send("\\q\n")
+os.waitpid(pid, 0)
 print("repl on a pty: ok")
 PY

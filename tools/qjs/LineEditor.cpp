@@ -3,12 +3,14 @@
 // jump, Ctrl-K/Ctrl-U kill to the end/start, Ctrl-L redraws, Up/Down/Ctrl-P/Ctrl-N browse the
 // history, TAB completes (a second TAB lists the candidates), Enter accepts, Ctrl-C cancels and
 // Ctrl-D on an empty line ends the input. The line is redrawn whole after each key (\r, prompt, text,
-// clear to the end, cursor moved back), which is all the terminal has to understand.
+// clear to the end, cursor moved back), which is all the terminal has to understand. The cursor moves by
+// UTF-8 characters (one column each: wide characters are not measured).
 #include "LineEditor.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <fstream>
 #include <termios.h>
 #include <unistd.h>
 
@@ -69,18 +71,79 @@ std::string common_prefix(const std::vector<std::string>& items) {
     return p;
 }
 
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The characters (not bytes) of UTF-8 text: the columns it takes.
+size_t columns(const std::string& s, size_t from) {
+    size_t n = 0;
+    for (size_t i = from; i < s.size(); ++i)
+        n += !is_continuation(s[i]);
+    return n;
+}
+
+size_t next_char(const std::string& s, size_t pos) {
+    if (pos >= s.size()) return s.size();
+    ++pos;
+    while (pos < s.size() && is_continuation(s[pos]))
+        ++pos;
+    return pos;
+}
+
+size_t prev_char(const std::string& s, size_t pos) {
+    if (pos == 0) return 0;
+    --pos;
+    while (pos > 0 && is_continuation(s[pos]))
+        --pos;
+    return pos;
+}
+
 } // namespace
+
+void LineEditor::set_history_file(std::string path) {
+    m_history_path = std::move(path);
+    std::ifstream in(m_history_path);
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty()) m_history.push_back(line);
+    if (m_history.size() > kMaxHistory)
+        m_history.erase(m_history.begin(), m_history.end() - static_cast<ptrdiff_t>(kMaxHistory));
+}
 
 void LineEditor::add_history(const std::string& line) {
     if (line.empty() || (!m_history.empty() && m_history.back() == line)) return;
     m_history.push_back(line);
+    if (m_history.size() > kMaxHistory) m_history.erase(m_history.begin());
+    if (!m_history_path.empty()) {
+        std::ofstream out(m_history_path, std::ios::app);
+        out << line << '\n';
+    }
 }
 
 void LineEditor::refresh() {
-    std::string s = "\r" + m_prompt + m_line + "\x1b[K";
-    size_t back = m_line.size() - m_cursor;
+    std::string s = "\r" + m_prompt + (m_highlighter ? m_highlighter(m_line) : m_line) + "\x1b[K";
+    size_t back = columns(m_line, m_cursor);
     if (back) s += "\x1b[" + std::to_string(back) + "D";
     write_all(s);
+}
+
+// The next byte typed; lets the host's loop run while none is ready. -1 at the end of input, -2 when a
+// signal interrupted the wait.
+int LineEditor::next_key() {
+    if (m_wait) {
+        bool hidden = false;
+        LineGuard guard{[&hidden] {
+                            if (!hidden) write_all("\r\x1b[K");
+                            hidden = true;
+                        },
+                        [this, &hidden] {
+                            if (hidden) refresh();
+                            hidden = false;
+                        }};
+        if (!m_wait(guard)) return -2;
+    }
+    return read_byte();
 }
 
 void LineEditor::set_line(const std::string& text) {
@@ -140,17 +203,11 @@ void LineEditor::move(int key) {
         ++m_history_pos;
         set_line(m_history_pos == m_history.size() ? m_saved : m_history[m_history_pos]);
         break;
-    case 'C':
-        if (m_cursor < m_line.size()) ++m_cursor;
-        break;
-    case 'D':
-        if (m_cursor) --m_cursor;
-        break;
+    case 'C': m_cursor = next_char(m_line, m_cursor); break;
+    case 'D': m_cursor = prev_char(m_line, m_cursor); break;
     case 'H': m_cursor = 0; break;
     case 'F': m_cursor = m_line.size(); break;
-    case 'X':
-        if (m_cursor < m_line.size()) m_line.erase(m_cursor, 1);
-        break;
+    case 'X': m_line.erase(m_cursor, next_char(m_line, m_cursor) - m_cursor); break;
     default: break;
     }
 }
@@ -165,7 +222,7 @@ LineEditor::Status LineEditor::read(const char* prompt, std::string* line) {
     m_tab_again = false;
     refresh();
     for (;;) {
-        int c = read_byte();
+        int c = next_key();
         if (c == -2) { // SIGINT delivered while waiting (e.g. kill -INT)
             write_all("^C\r\n");
             return Status::Cancel;
@@ -191,12 +248,15 @@ LineEditor::Status LineEditor::read(const char* prompt, std::string* line) {
                 write_all("\r\n");
                 return Status::End;
             }
-            if (m_cursor < m_line.size()) m_line.erase(m_cursor, 1);
+            move('X');
             break;
         case 127:
-        case 8: // Backspace
-            if (m_cursor > 0) m_line.erase(--m_cursor, 1);
+        case 8: { // Backspace
+            size_t prev = prev_char(m_line, m_cursor);
+            m_line.erase(prev, m_cursor - prev);
+            m_cursor = prev;
             break;
+        }
         case 1: m_cursor = 0; break;             // Ctrl-A
         case 5: m_cursor = m_line.size(); break; // Ctrl-E
         case 2: move('D'); break;                // Ctrl-B

@@ -1,12 +1,14 @@
-// Repl.cpp: the qjs REPL. On a terminal, lines are read with the line editor (LineEditor.cpp: history,
-// editing, TAB completion of global and property names) and results are coloured by type; from a
-// pipe, plain lines are read and nothing is coloured, so tests can drive it. Input is gathered until
-// it is complete (no open bracket, string, template or comment), evaluated as a global script and its
-// value shown. Ctrl-C interrupts a running evaluation (through the interrupt handler) or drops the
-// current input.
+// Repl.cpp: the qjs REPL. On a terminal, lines are read with the line editor (LineEditor.cpp: history
+// in ~/.qjs_history, editing, TAB completion of global and property names, the input coloured as it is
+// typed) and results are coloured by type; from a pipe, plain lines are read and nothing is coloured, so
+// tests can drive it. Input is gathered until it is complete (no open bracket, template or comment:
+// InputScanner.cpp), evaluated as a global script and its value shown. The event loop runs while input
+// is awaited, so timers and I/O handlers fire between lines. Ctrl-C interrupts a running evaluation
+// (through the interrupt handler) or drops the current input.
 // Commands: \h help, \q quit (also .exit), \t toggle timing.
 #include "Repl.h"
 
+#include "InputScanner.h"
 #include "LineEditor.h"
 
 #include "quickjs-libc.h"
@@ -16,10 +18,12 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -38,27 +42,90 @@ int interrupt_handler(JSRuntime*, void*) {
     return s_interrupted.exchange(0);
 }
 
-// Reads one line (without its newline); false at end of input. A Ctrl-C while waiting sets *cancel.
-bool read_line(std::string* line, bool* cancel) {
-    line->clear();
-    *cancel = false;
-    for (;;) {
-        int c = std::fgetc(stdin);
-        if (c == EOF) {
-            if (std::ferror(stdin) && errno == EINTR) {
-                std::clearerr(stdin);
-                if (s_interrupted.exchange(0)) {
-                    *cancel = true;
-                    return true;
-                }
+// The event loop runs while the REPL waits for input, as in QuickJS: timers, I/O handlers and promise
+// jobs fire between lines and between keys. The line being edited is hidden while they run and drawn
+// again after.
+class InputWaiter {
+  public:
+    explicit InputWaiter(JSContext* ctx) : m_ctx(ctx) {}
+
+    // After an evaluation the loop has new work to look at (timers set, handlers added).
+    void after_eval() { m_run_now = true; }
+
+    // Returns once fd 0 has input (true), or false when a SIGINT arrived meanwhile.
+    bool wait(const LineEditor::LineGuard& line) {
+        for (;;) {
+            if (s_interrupted.exchange(0)) return false;
+            double now = clock_ms();
+            if (m_run_now || (m_due >= 0 && now >= m_due)) {
+                line.hide();
+                int next = js_std_loop_once(m_ctx);
+                std::fflush(stdout);
+                line.show();
+                m_run_now = next == 0 || next == -2;
+                m_due = next > 0 ? clock_ms() + next : -1;
                 continue;
             }
-            return !line->empty();
+            int timeout = m_due < 0 ? -1 : static_cast<int>(std::ceil(m_due - now));
+            int polled =
+                js_std_poll_io_fd(m_ctx, timeout, 0, call_hide, const_cast<LineEditor::LineGuard*>(&line));
+            std::fflush(stdout);
+            line.show();
+            if (polled == 2) return true;
+            if (polled != 0) m_run_now = true; // handlers ran: the jobs and timers they queued
         }
-        if (c == '\n') return true;
-        line->push_back(static_cast<char>(c));
     }
-}
+
+  private:
+    static double clock_ms() {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    static void call_hide(void* line) { static_cast<const LineEditor::LineGuard*>(line)->hide(); }
+
+    JSContext* m_ctx;
+    bool m_run_now = true;
+    double m_due = -1; // when the next timer is due (clock_ms), or -1
+};
+
+// Lines from fd 0 when there is no line editor (a pipe, or a terminal with output redirected). The
+// descriptor is read directly, not through stdio, because the waiter polls it: nothing may sit unseen
+// in a FILE buffer.
+class LineReader {
+  public:
+    // One line without its newline; false at the end of input. A SIGINT while waiting sets *cancel.
+    bool read(InputWaiter& waiter, std::string* line, bool* cancel) {
+        *cancel = false;
+        for (;;) {
+            size_t nl = m_pending.find('\n');
+            if (nl != std::string::npos) {
+                line->assign(m_pending, 0, nl);
+                m_pending.erase(0, nl + 1);
+                return true;
+            }
+            if (m_eof) {
+                if (m_pending.empty()) return false;
+                line->swap(m_pending);
+                m_pending.clear();
+                return true;
+            }
+            if (!waiter.wait(LineEditor::LineGuard{[] {}, [] {}})) {
+                *cancel = true;
+                return true;
+            }
+            char chunk[4096];
+            ssize_t n = ::read(0, chunk, sizeof chunk);
+            if (n > 0)
+                m_pending.append(chunk, static_cast<size_t>(n));
+            else if (n == 0 || errno != EINTR)
+                m_eof = true;
+        }
+    }
+
+  private:
+    std::string m_pending;
+    bool m_eof = false;
+};
 
 void print_help() {
     std::printf("\\h          this help\n"
@@ -173,86 +240,6 @@ const char* result_colour(JSValueConst v) {
 
 } // namespace
 
-bool is_incomplete(const std::string& src) {
-    int depth = 0;
-    std::string templates; // stack: '`' inside a template, '{' inside a ${ } substitution
-    size_t i = 0, n = src.size();
-    char prev_significant = 0;
-    while (i < n) {
-        char c = src[i];
-        bool in_template = !templates.empty() && templates.back() == '`';
-        if (in_template) {
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '`') {
-                templates.pop_back();
-                ++i;
-            } else if (c == '$' && i + 1 < n && src[i + 1] == '{') {
-                templates.push_back('{');
-                i += 2;
-            } else {
-                ++i;
-            }
-            continue;
-        }
-        if (c == '/' && i + 1 < n && src[i + 1] == '/') {
-            while (i < n && src[i] != '\n')
-                ++i;
-            continue;
-        }
-        if (c == '/' && i + 1 < n && src[i + 1] == '*') {
-            size_t end = src.find("*/", i + 2);
-            if (end == std::string::npos) return true;
-            i = end + 2;
-            continue;
-        }
-        if (c == '"' || c == '\'') {
-            ++i;
-            while (i < n && src[i] != c && src[i] != '\n') {
-                if (src[i] == '\\') ++i;
-                ++i;
-            }
-            if (i >= n) return true;
-            ++i;
-            prev_significant = c;
-            continue;
-        }
-        if (c == '/' && !std::strchr(")]}", prev_significant ? prev_significant : '(') &&
-            !(std::isalnum(static_cast<unsigned char>(prev_significant)) || prev_significant == '_' ||
-              prev_significant == '$')) {
-            // A regular expression literal: skip it (brackets inside do not count).
-            ++i;
-            bool in_class = false;
-            while (i < n && src[i] != '\n' && (in_class || src[i] != '/')) {
-                if (src[i] == '\\')
-                    ++i;
-                else if (src[i] == '[')
-                    in_class = true;
-                else if (src[i] == ']')
-                    in_class = false;
-                ++i;
-            }
-            ++i;
-            prev_significant = 'a';
-            continue;
-        }
-        if (c == '`') {
-            templates.push_back('`');
-        } else if (c == '(' || c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ')' || c == ']' || c == '}') {
-            if (c == '}' && !templates.empty() && templates.back() == '{') {
-                templates.pop_back();
-            } else {
-                --depth;
-            }
-        }
-        if (!std::isspace(static_cast<unsigned char>(c))) prev_significant = c;
-        ++i;
-    }
-    return depth > 0 || !templates.empty();
-}
-
 bool run_repl(JSContext* ctx) {
     bool tty = isatty(0);
     struct sigaction sa {};
@@ -268,7 +255,14 @@ bool run_repl(JSContext* ctx) {
     LineEditor editor([ctx](const std::string& l, size_t cursor, size_t* start) {
         return complete_names(ctx, l, cursor, start);
     });
+    InputWaiter waiter(ctx);
+    LineReader reader;
     std::string buffer, line;
+    editor.set_wait([&waiter](const LineEditor::LineGuard& line) { return waiter.wait(line); });
+    if (colours)
+        editor.set_highlighter([&buffer](const std::string& text) { return colour_input(buffer, text); });
+    if (const char* home = std::getenv("HOME"); home && editing)
+        editor.set_history_file(std::string(home) + "/.qjs_history");
     for (;;) {
         const char* prompt = buffer.empty() ? "qjs > " : "  ... ";
         bool cancel = false;
@@ -284,7 +278,7 @@ bool run_repl(JSContext* ctx) {
                 std::fputs(prompt, stdout);
                 std::fflush(stdout);
             }
-            if (!read_line(&line, &cancel)) break;
+            if (!reader.read(waiter, &line, &cancel)) break;
         }
         if (cancel) {
             buffer.clear();
@@ -305,9 +299,10 @@ bool run_repl(JSContext* ctx) {
         }
         buffer += line;
         buffer += '\n';
-        if (is_incomplete(buffer)) continue;
+        if (scan_input(buffer).incomplete) continue;
         auto start = std::chrono::steady_clock::now();
         s_interrupted.store(0);
+        waiter.after_eval();
         JSValue r = JS_Eval(ctx, buffer.data(), buffer.size(), "<input>", JS_EVAL_TYPE_GLOBAL);
         buffer.clear();
         if (JS_IsException(r)) {
@@ -329,7 +324,7 @@ bool run_repl(JSContext* ctx) {
             }
             JS_FreeValue(ctx, r);
         }
-        // Promise jobs run now; timers run when the REPL ends (js_std_loop).
+        // Promise jobs run now; timers and I/O handlers while the next input is awaited.
         JSContext* job_ctx;
         int job;
         while ((job = JS_ExecutePendingJob(JS_GetRuntime(ctx), &job_ctx)) != 0)

@@ -11,7 +11,4 @@ namespace qjs::shell {
 // Returns false when reading failed badly (never for script errors, which are printed).
 bool run_repl(JSContext* ctx);
 
-// Whether `src` is unfinished: open brackets, strings, template literals or comments at its end.
-bool is_incomplete(const std::string& src);
-
 } // namespace qjs::shell
