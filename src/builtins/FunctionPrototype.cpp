@@ -1,5 +1,6 @@
 // FunctionPrototype.cpp: the properties of %Function.prototype% (ECMA-262 20.2.3), bound function
 // creation (10.4.1.3) and %ThrowTypeError% (10.2.4.1).
+#include "builtins/Function.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -69,46 +70,8 @@ static Value function_proto_bind(Context& ctx, const CallArgs& args) {
     size_t arg_count = bound_args.size();
     // 3. Let F be ? BoundFunctionCreate(Target, thisArg, args).
     Value f = TRY(bound_function_create(ctx, target, args.arg(0), bound_args));
-    // 4. Let L be 0.
-    double length = 0;
-    // 5. Let targetHasLength be ? HasOwnProperty(Target, "length").
-    bool target_has_length = TRY(has_own_property(ctx, target, atoms::length));
-    // 6. If targetHasLength is true, then
-    if (target_has_length) {
-        // a. Let targetLen be ? Get(Target, "length").
-        Value target_len = TRY(get(ctx, target, atoms::length));
-        // b. If targetLen is a Number, then
-        if (target_len.is_number()) {
-            double d = target_len.as_number();
-            if (d == INFINITY) {
-                // i. If targetLen is +∞𝔽, set L to +∞.
-                length = INFINITY;
-            } else if (d == -INFINITY) {
-                // ii. Else if targetLen is -∞𝔽, set L to 0.
-                length = 0;
-            } else {
-                // iii. Let targetLenAsInt be ! ToIntegerOrInfinity(targetLen).
-                double as_int = std::isnan(d) ? 0 : std::trunc(d);
-                // iv. Set L to max(targetLenAsInt - argCount, 0).
-                length = std::fmax(as_int - static_cast<double>(arg_count), 0);
-            }
-        }
-    }
-    // 7. Perform SetFunctionLength(F, L).
-    if (!define_fresh_property(ctx, f.as_object(), atoms::length, Value::number(length), prop::Configurable))
-        return Exception{};
-    // 8. Let targetName be ? Get(Target, "name").
-    Value target_name = TRY(get(ctx, target, atoms::name));
-    // 9. If targetName is not a String, set targetName to the empty String.
-    // 10. Perform SetFunctionName(F, targetName, "bound").
-    StringBuilder sb(ctx.rt());
-    sb.append_ascii("bound ");
-    if (target_name.is_string()) sb.append(target_name.as_string());
-    String* name = sb.finish();
-    if (!name) return ctx.throw_out_of_memory();
-    if (!define_fresh_property(ctx, f.as_object(), atoms::name, Value::adopt(Tag::String, name),
-                               prop::Configurable))
-        return Exception{};
+    // 4-10. Perform ? CopyNameAndLength(F, Target, "bound", argCount).
+    TRY(copy_name_and_length(ctx, f.as_object(), target, "bound", arg_count));
     // 11. Return F.
     return f;
 }

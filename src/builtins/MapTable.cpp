@@ -7,6 +7,7 @@
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
+#include "runtime/Symbol.h"
 #include "runtime/VectorGrowth.h"
 
 #include <cmath>
@@ -99,6 +100,11 @@ static bool read_map(Object* o, HeapReader& r) {
             m->m_entries.push_back(MapEntry{std::move(key), Value()});
             continue;
         }
+        // A weak collection's keys can be held weakly (objects and unregistered symbols): a crafted snapshot
+        // may say otherwise.
+        bool weak = o->class_id() == ClassId::WeakMap || o->class_id() == ClassId::WeakSet;
+        if (weak && !key.is_object() && !(key.is_symbol() && !key.as_symbol()->is_registered))
+            return r.fail("bad weak collection key");
         if (map_find(m, key) >= 0) return r.fail("duplicate map key");
         if (!map_set(r.context(), m, key, value)) return r.fail("out of memory");
     }
