@@ -199,6 +199,10 @@ class CodeGenerator {
     void emit_tagged_template(FunctionState& fs, TaggedTemplateExpression* t);
     void emit_string(FunctionState& fs, const AstString& s);
     void emit_number(FunctionState& fs, double v);
+    // Pushes a constant of the function's pool.
+    void emit_constant(FunctionState& fs, Value v);
+    // The value of a BigInt literal (undefined after fail_oom).
+    Value bigint_literal_value(const BigIntLiteral* b);
     void emit_property_key(FunctionState& fs, Node* key, bool computed); // pushes the key value
     Atom property_key_atom(Node* key);                                   // non-computed key -> atom
     void emit_private_name_value(FunctionState& fs, Variable* v);

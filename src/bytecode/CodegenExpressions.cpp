@@ -1,6 +1,7 @@
 // CodegenExpressions.cpp: expressions: identifiers and bindings, literals, operators, assignment
 // and references, calls, member access, optional chains, object/array/template literals.
 #include "bytecode/Codegen.h"
+#include "runtime/BigInt.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
@@ -156,7 +157,11 @@ void CodeGenerator::emit_number(FunctionState& fs, double v) {
         fs.em.push_int(static_cast<int32_t>(v));
         return;
     }
-    uint32_t idx = fs.em.add_constant(Value::float64(v));
+    emit_constant(fs, Value::float64(v));
+}
+
+void CodeGenerator::emit_constant(FunctionState& fs, Value v) {
+    uint32_t idx = fs.em.add_constant(std::move(v));
     if (idx < 256)
         fs.em.op_u8(Op::push_const8, static_cast<uint8_t>(idx));
     else
@@ -174,11 +179,19 @@ void CodeGenerator::emit_string(FunctionState& fs, const AstString& s) {
         fs.em.op(Op::push_undefined);
         return;
     }
-    uint32_t idx = fs.em.add_constant(Value::adopt(Tag::String, str));
-    if (idx < 256)
-        fs.em.op_u8(Op::push_const8, static_cast<uint8_t>(idx));
-    else
-        fs.em.op_u32(Op::push_const, idx);
+    emit_constant(fs, Value::adopt(Tag::String, str));
+}
+
+Value CodeGenerator::bigint_literal_value(const BigIntLiteral* b) {
+    Vector<char16_t> digits;
+    for (uint32_t i = 0; i < b->length; i++)
+        digits.push_back(static_cast<char16_t>(b->digits[i]));
+    Value v = bigint_from_literal(m_ctx, digits.data(), digits.size());
+    if (v.is_exception()) {
+        fail_oom(); // the lexer checked the digits: only memory can run out
+        return Value();
+    }
+    return v;
 }
 
 Atom CodeGenerator::property_key_atom(Node* key) {
@@ -199,14 +212,15 @@ Atom CodeGenerator::property_key_atom(Node* key) {
         return a.release_value();
     }
     case NodeKind::BigIntLiteral: {
-        auto* b = as<BigIntLiteral>(key);
-        // Decimal digits are the canonical string; prefixed forms are rare as keys.
-        char buf[64];
-        uint32_t n = b->length < 63 ? b->length : 63;
-        for (uint32_t i = 0; i < n; i++)
-            buf[i] = b->digits[i];
-        buf[n] = 0;
-        Atom a = m_ctx.rt().intern_ascii(buf);
+        // The key is the literal's value as a decimal string (ToPropertyKey): 0x10n is "16".
+        Value v = bigint_literal_value(as<BigIntLiteral>(key));
+        if (!v.is_bigint()) return atoms::empty_string;
+        Value str = bigint_to_string(m_ctx, v, 10);
+        if (str.is_exception()) {
+            fail_oom();
+            return atoms::empty_string;
+        }
+        Atom a = m_ctx.rt().intern(str.as_string());
         if (!a) fail_oom();
         return a;
     }
@@ -1126,16 +1140,12 @@ void CodeGenerator::emit_expression(FunctionState& fs, Node* n) {
         break;
     case NodeKind::NullLiteral: em.op(Op::push_null); break;
     case NodeKind::BigIntLiteral: {
-        // The constant is the digit string; the VM has no BigInt literal op yet, so convert at run
-        // time with the BigInt function semantics... not available: keep the string form.
-        auto* b = as<BigIntLiteral>(n);
-        char16_t buf[128];
-        uint32_t len = b->length < 128 ? b->length : 128;
-        for (uint32_t i = 0; i < len; i++)
-            buf[i] = static_cast<char16_t>(b->digits[i]);
-        em.op_atom_ic(Op::get_var, atoms::BigInt);
-        emit_string(fs, AstString{buf, len});
-        em.call(1);
+        Value v = bigint_literal_value(as<BigIntLiteral>(n));
+        if (!v.is_bigint()) {
+            em.op(Op::push_undefined);
+            break;
+        }
+        emit_constant(fs, std::move(v));
         break;
     }
     case NodeKind::RegExpLiteral: {
