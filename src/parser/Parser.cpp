@@ -421,7 +421,9 @@ Program* Parser::parse_program() {
     push_scope(top, ScopeKind::Function, program->scope);
     fs.var_scope = &top;
     m_top_scope = &top;
-    if (!m_options.is_eval) m_lexer.skip_hashbang();
+    // Eval code is a Script too: a hashbang at its very start is a comment (a synthesized function text
+    // starts with its own header, so none can appear there).
+    m_lexer.skip_hashbang();
     advance();
     bool became_strict = false;
     bool ok = !failed() && parse_directives(program->body, became_strict) &&
@@ -533,7 +535,7 @@ ParseResult parse_function_from_parts(Arena& arena, DynamicFunctionKind kind, co
     }
     ParseOptions opts = options;
     opts.module = false;
-    opts.is_eval = true; // no hashbang
+    opts.is_eval = true;
     Parser parser(arena, text, pos, opts);
     result.program = parser.parse_program();
     if (!result.program) {
