@@ -212,17 +212,16 @@ Atom CodeGenerator::property_key_atom(Node* key) {
         return a.release_value();
     }
     case NodeKind::BigIntLiteral: {
-        // The key is the literal's value as a decimal string (ToPropertyKey): 0x10n is "16".
+        // The key is ToPropertyKey of the literal's value: its decimal string (0x10n is "16"), an array
+        // index when it is one.
         Value v = bigint_literal_value(as<BigIntLiteral>(key));
         if (!v.is_bigint()) return atoms::empty_string;
-        Value str = bigint_to_string(m_ctx, v, 10);
-        if (str.is_exception()) {
-            fail_oom();
+        Result<Atom> a = to_property_key(m_ctx, v);
+        if (a.is_exception()) {
+            m_failed = true;
             return atoms::empty_string;
         }
-        Atom a = m_ctx.rt().intern(str.as_string());
-        if (!a) fail_oom();
-        return a;
+        return a.release_value();
     }
     case NodeKind::PrivateIdentifier: {
         auto* p = as<PrivateIdentifier>(key);

@@ -163,7 +163,8 @@ Value to_object(Context& ctx, const Value& v) {
 // 7.1.19 ToPropertyKey (#sec-topropertykey)
 Result<Atom> to_property_key(Context& ctx, const Value& v) {
     // Fast path: small non-negative integers are index atoms.
-    if (v.is_int32() && v.as_int32() >= 0) return atom_from_index(static_cast<uint32_t>(v.as_int32()));
+    if (v.is_int32() && v.as_int32() >= 0 && static_cast<uint32_t>(v.as_int32()) <= kMaxAtomIndex)
+        return atom_from_index(static_cast<uint32_t>(v.as_int32()));
     if (v.is_symbol()) return v.as_symbol()->atom;
     if (v.is_string()) {
         Atom a = ctx.rt().intern(v.as_string());

@@ -36,3 +36,20 @@ assertEquals(sum, 2);
 for (var v of [1, 2, 3])
     sum += v;
 assertEquals(sum, 8);
+
+// 2^31 - 1 is the first index that is not stored as an immediate index key: every way of writing it is
+// the same key (an int32 key once missed the string key of a literal).
+{
+    const key = 2147483647;
+    const viaLiteral = { 2147483647: "lit" };
+    assertEquals(viaLiteral[key], "lit");
+    const viaInt = {};
+    viaInt[key] = "int";
+    assertEquals(viaInt["2147483647"], "int");
+    assertEquals(Object.keys(viaInt).join(), "2147483647");
+    assertEquals({ 2147483647n: "big" }[key], "big");
+    const arr = [];
+    arr[key] = 1;
+    assertEquals(arr.length, 2147483648);
+    assertEquals(arr.hasOwnProperty("2147483647"), true);
+}
