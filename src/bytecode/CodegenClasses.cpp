@@ -126,6 +126,9 @@ struct ClassCompiler {
             if (e->key->is(NodeKind::PrivateIdentifier)) {
                 em.op(Op::define_private_field);
             } else if (e->computed) {
+                // NamedEvaluation with the computed key: its value is only known now.
+                if (e->value && is_anonymous_function_definition(e->value->body_expression))
+                    em.op(Op::set_name_computed);
                 em.op(Op::define_computed_field);
             } else {
                 em.op_atom(Op::define_field, name);

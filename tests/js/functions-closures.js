@@ -59,3 +59,19 @@ try {
     caught += "!";
 }
 assertEquals(caught, "RangeError: boom!");
+
+// Class fields with computed keys name their anonymous functions after the key's value.
+{
+    const sym = Symbol("q");
+    class Fields {
+        ["arrow"] = () => {};
+        [1 + 1] = function () {};
+        [sym] = class {};
+        static ["s"] = async () => {};
+    }
+    const f = new Fields();
+    assertEquals(f.arrow.name, "arrow");
+    assertEquals(f[2].name, "2");
+    assertEquals(f[sym].name, "[q]");
+    assertEquals(Fields.s.name, "s");
+}
