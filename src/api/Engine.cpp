@@ -368,6 +368,11 @@ Value make_test262_object(Context& ctx) {
     Value dda = TRY(new_native_function(ctx, host_html_dda_call, atoms::empty_string, 0));
     dda.as_object()->m_flags |= objflag::HtmlDda;
     TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("IsHTMLDDA"), dda));
+    // %AbstractModuleSource%, which no global names (source phase imports).
+    Object* module_source = ctx.intrinsic(Intrinsic::AbstractModuleSource);
+    if (module_source)
+        TRY(put_own_data(ctx, o, ctx.rt().intern_ascii("AbstractModuleSource"),
+                         Value::object(module_source)));
     // print is also visible on the realm's global object
     if (!define_global_function(ctx, ctx.global_object(), "print", host_print, 1, 1)) return Exception{};
     TRY(put_own_data(ctx, ctx.global_object(), ctx.rt().intern_ascii("$262"), t));

@@ -1,5 +1,5 @@
 // Unicode.cpp: property lookups over the generated tables in UnicodeTables.inc
-// (tools/gen/gen_unicode.py, Unicode 14.0). ASCII and Latin-1 are answered without tables because
+// (tools/gen/gen_unicode.py, Unicode 17.0). ASCII and Latin-1 are answered without tables because
 // the lexer and the string builtins mostly see those.
 #include "base/Unicode.h"
 

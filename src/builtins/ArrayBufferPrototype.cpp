@@ -40,6 +40,17 @@ static Value array_buffer_detached(Context& ctx, const CallArgs& args) {
     return Value::boolean(is_detached_buffer(buffer));
 }
 
+// get ArrayBuffer.prototype.immutable (immutable ArrayBuffer proposal,
+// #sec-get-arraybuffer.prototype.immutable)
+static Value array_buffer_immutable(Context& ctx, const CallArgs& args) {
+    // 1-3. Perform ? RequireInternalSlot(O, [[ArrayBufferData]]); if IsSharedArrayBuffer(O), throw a
+    // TypeError.
+    ArrayBufferObject* buffer = this_array_buffer(ctx, args.this_value, "immutable");
+    if (!buffer) return Exception{};
+    // 4. Return IsImmutableBuffer(O).
+    return Value::boolean(is_immutable_buffer(buffer));
+}
+
 // 25.1.6.5 get ArrayBuffer.prototype.maxByteLength (#sec-get-arraybuffer.prototype.maxbytelength)
 static Value array_buffer_max_byte_length(Context& ctx, const CallArgs& args) {
     ArrayBufferObject* buffer = this_array_buffer(ctx, args.this_value, "maxByteLength");
@@ -79,21 +90,41 @@ static Value array_buffer_resize(Context& ctx, const CallArgs& args) {
     return Value();
 }
 
+struct Bounds {
+    double start;
+    double end;
+};
+
+// ResolveBounds ( len, start, end ) (#sec-resolvebounds): start and end made relative to len
+// (negative counts from the end) and clamped to [0, len]; end defaults to len.
+static Result<Bounds> resolve_bounds(Context& ctx, double len, const Value& start, const Value& end) {
+    double relative_start = TRY(to_integer_or_infinity(ctx, start));
+    double first = relative_start < 0 ? std::max(len + relative_start, 0.0) : std::min(relative_start, len);
+    double relative_end = end.is_undefined() ? len : TRY(to_integer_or_infinity(ctx, end));
+    double final_ = relative_end < 0 ? std::max(len + relative_end, 0.0) : std::min(relative_end, len);
+    return Bounds{first, final_};
+}
+
+// The steps slice and sliceToImmutable share: RequireInternalSlot(O, [[ArrayBufferData]]) and not
+// shared; if IsDetachedBuffer(O), throw a TypeError; ResolveBounds(O's byte length, start, end).
+static Result<ArrayBufferObject*> slice_receiver_and_bounds(Context& ctx, const CallArgs& args,
+                                                            const char* method, Bounds* bounds) {
+    ArrayBufferObject* buffer = this_array_buffer(ctx, args.this_value, method);
+    if (!buffer) return Exception{};
+    if (is_detached_buffer(buffer)) return ctx.throw_type_error("ArrayBuffer is detached");
+    double len = static_cast<double>(buffer->m_byte_length);
+    *bounds = TRY(resolve_bounds(ctx, len, args.arg(0), args.arg(1)));
+    return buffer;
+}
+
 // 25.1.6.8 ArrayBuffer.prototype.slice ( start, end ) (#sec-arraybuffer.prototype.slice)
 static Value array_buffer_slice(Context& ctx, const CallArgs& args) {
-    // 1-3. RequireInternalSlot(O, [[ArrayBufferData]]); not shared.
-    ArrayBufferObject* buffer = this_array_buffer(ctx, args.this_value, "slice");
-    if (!buffer) return Exception{};
-    // 4. If IsDetachedBuffer(O) is true, throw a TypeError exception.
-    if (is_detached_buffer(buffer)) return ctx.throw_type_error("ArrayBuffer is detached");
-    // 5. Let len be O.[[ArrayBufferByteLength]].
-    double len = static_cast<double>(buffer->m_byte_length);
-    // 6-9. Let first be the clamped relative start.
-    double relative_start = TRY(to_integer_or_infinity(ctx, args.arg(0)));
-    double first = relative_start < 0 ? std::max(len + relative_start, 0.0) : std::min(relative_start, len);
-    // 10-13. Let final be the clamped relative end (len when end is undefined).
-    double relative_end = args.arg(1).is_undefined() ? len : TRY(to_integer_or_infinity(ctx, args.arg(1)));
-    double final_ = relative_end < 0 ? std::max(len + relative_end, 0.0) : std::min(relative_end, len);
+    // 1-4. RequireInternalSlot(O, [[ArrayBufferData]]); not shared; not detached.
+    // 5-13. Let len be O.[[ArrayBufferByteLength]]; first and final the clamped relative start and end.
+    Bounds bounds;
+    ArrayBufferObject* buffer = TRY(slice_receiver_and_bounds(ctx, args, "slice", &bounds));
+    double first = bounds.start;
+    double final_ = bounds.end;
     // 14. Let newLen be max(final - first, 0).
     double new_len = std::max(final_ - first, 0.0);
     // 15. Let ctor be ? SpeciesConstructor(O, %ArrayBuffer%).
@@ -108,6 +139,9 @@ static Value array_buffer_slice(Context& ctx, const CallArgs& args) {
     // 19. If IsDetachedBuffer(new) is true, throw a TypeError exception.
     if (is_detached_buffer(new_buffer))
         return ctx.throw_type_error("species constructor returned a detached buffer");
+    // (immutable ArrayBuffer) If IsImmutableBuffer(new) is true, throw a TypeError exception.
+    if (is_immutable_buffer(new_buffer))
+        return ctx.throw_type_error("species constructor returned an immutable buffer");
     // 20. If SameValue(new, O) is true, throw a TypeError exception.
     if (new_buffer == buffer) return ctx.throw_type_error("species constructor returned the same buffer");
     // 21. If new.[[ArrayBufferByteLength]] < newLen, throw a TypeError exception.
@@ -126,19 +160,25 @@ static Value array_buffer_slice(Context& ctx, const CallArgs& args) {
     return new_value;
 }
 
+// The preserveResizability argument of ArrayBufferCopyAndDetach (the magic of its callers).
+enum CopyAndDetachMode : int16_t { FixedLength = 0, PreserveResizability = 1, Immutable = 2 };
+
 // 25.1.3.2 ArrayBufferCopyAndDetach ( arrayBuffer, newLength, preserveResizability )
-// (#sec-arraybuffercopyanddetach); magic 1 = preserve-resizability.
+// (#sec-arraybuffercopyanddetach, with the immutable ArrayBuffer proposal's ~immutable~ mode).
 static Value array_buffer_copy_and_detach(Context& ctx, const CallArgs& args) {
-    bool preserve_resizability = args.magic == 1;
+    bool preserve_resizability = args.magic == PreserveResizability;
+    bool immutable = args.magic == Immutable;
+    static const char* const kNames[] = {"transferToFixedLength", "transfer", "transferToImmutable"};
     // 1-2. Perform ? RequireInternalSlot(arrayBuffer, [[ArrayBufferData]]); not shared.
-    ArrayBufferObject* buffer =
-        this_array_buffer(ctx, args.this_value, preserve_resizability ? "transfer" : "transferToFixedLength");
+    ArrayBufferObject* buffer = this_array_buffer(ctx, args.this_value, kNames[args.magic]);
     if (!buffer) return Exception{};
     // 3-4. Let newByteLength be the current byte length, or ? ToIndex(newLength).
     uint64_t new_byte_length =
         args.arg(0).is_undefined() ? buffer->m_byte_length : TRY(to_index(ctx, args.arg(0)));
     // 5. If IsDetachedBuffer(arrayBuffer) is true, throw a TypeError exception.
     if (is_detached_buffer(buffer)) return ctx.throw_type_error("ArrayBuffer is detached");
+    // 6 (immutable ArrayBuffer). If IsImmutableBuffer(arrayBuffer) is true, throw a TypeError exception.
+    if (is_immutable_buffer(buffer)) return ctx.throw_type_error("ArrayBuffer is immutable");
     // 6. Let newMaxByteLength be arrayBuffer.[[ArrayBufferMaxByteLength]] when preserving a
     //    resizable buffer, else empty.
     bool has_max = preserve_resizability && !is_fixed_length_array_buffer(buffer);
@@ -150,8 +190,39 @@ static Value array_buffer_copy_and_detach(Context& ctx, const CallArgs& args) {
     // 9-12. Copy min(newByteLength, arrayBuffer's byte length) bytes.
     size_t copy_length = std::min(static_cast<size_t>(new_byte_length), buffer->m_byte_length);
     if (copy_length) std::memcpy(new_buffer->m_data, buffer->m_data, copy_length);
+    // (immutable ArrayBuffer) For ~immutable~, the new buffer is AllocateImmutableArrayBuffer's:
+    // its [[ArrayBufferIsImmutable]] is set once its bytes are in place.
+    new_buffer->m_immutable = immutable;
     // 13. Perform ! DetachArrayBuffer(arrayBuffer).
     MUST(detach_array_buffer(ctx, buffer));
+    // 14. Return newBuffer.
+    return new_value;
+}
+
+// ArrayBuffer.prototype.sliceToImmutable ( start, end ) (immutable ArrayBuffer proposal,
+// #sec-arraybuffer.prototype.slicetoimmutable)
+static Value array_buffer_slice_to_immutable(Context& ctx, const CallArgs& args) {
+    // 1-4. RequireInternalSlot(O, [[ArrayBufferData]]); not shared; not detached.
+    // 5-6. Let len be ArrayBufferByteLength(O, seq-cst); let bounds be ? ResolveBounds(len, start, end).
+    Bounds bounds;
+    ArrayBufferObject* buffer = TRY(slice_receiver_and_bounds(ctx, args, "sliceToImmutable", &bounds));
+    double first = bounds.start;
+    double final_ = bounds.end;
+    // 7. Let newLen be max(bounds.[[End]] - bounds.[[Start]], 0).
+    double new_len = std::max(final_ - first, 0.0);
+    // 8. NOTE: Side-effects of the above steps may have detached or resized O.
+    // 9. If IsDetachedBuffer(O) is true, throw a TypeError exception.
+    if (is_detached_buffer(buffer)) return ctx.throw_type_error("ArrayBuffer is detached");
+    // 10-12. If bounds.[[End]] > ArrayBufferByteLength(O, seq-cst), throw a RangeError exception.
+    if (final_ > static_cast<double>(buffer->m_byte_length))
+        return ctx.throw_range_error("ArrayBuffer shrank below the end of the slice");
+    // 13. Let newBuffer be ? AllocateImmutableArrayBuffer(%ArrayBuffer%, newLen, fromBuf, first, newLen).
+    Value new_value = TRY(allocate_array_buffer(ctx, Value(), static_cast<uint64_t>(new_len)));
+    auto* new_buffer = static_cast<ArrayBufferObject*>(new_value.as_object());
+    if (new_len > 0)
+        std::memcpy(new_buffer->m_data, buffer->m_data + static_cast<size_t>(first),
+                    static_cast<size_t>(new_len));
+    new_buffer->m_immutable = true;
     // 14. Return newBuffer.
     return new_value;
 }
@@ -159,12 +230,15 @@ static Value array_buffer_copy_and_detach(Context& ctx, const CallArgs& args) {
 static const FunctionListEntry kArrayBufferPrototype[] = {
     QJS_GETTER("byteLength", array_buffer_byte_length),
     QJS_GETTER("detached", array_buffer_detached),
+    QJS_GETTER("immutable", array_buffer_immutable),
     QJS_GETTER("maxByteLength", array_buffer_max_byte_length),
     QJS_GETTER("resizable", array_buffer_resizable),
     QJS_FUNC("resize", 1, array_buffer_resize),
     QJS_FUNC("slice", 2, array_buffer_slice),
-    QJS_FUNC_MAGIC("transfer", 0, array_buffer_copy_and_detach, 1),
-    QJS_FUNC_MAGIC("transferToFixedLength", 0, array_buffer_copy_and_detach, 0),
+    QJS_FUNC("sliceToImmutable", 2, array_buffer_slice_to_immutable),
+    QJS_FUNC_MAGIC("transfer", 0, array_buffer_copy_and_detach, PreserveResizability),
+    QJS_FUNC_MAGIC("transferToFixedLength", 0, array_buffer_copy_and_detach, FixedLength),
+    QJS_FUNC_MAGIC("transferToImmutable", 0, array_buffer_copy_and_detach, Immutable),
     QJS_PROP_STRING("[Symbol.toStringTag]", "ArrayBuffer", prop::Configurable),
 };
 

@@ -21,12 +21,14 @@ namespace {
 
 enum class Waitable : uint8_t { No, Yes };
 
-// 25.4.3.1 ValidateIntegerTypedArray ( typedArray, waitable ) (#sec-validateintegertypedarray)
+// 25.4.3.1 ValidateIntegerTypedArray ( typedArray, waitable [ , accessMode ] )
+// (#sec-validateintegertypedarray)
 Result<TypedArrayObject*> validate_integer_typed_array(Context& ctx, const Value& typed_array,
-                                                       Waitable waitable) {
-    // 1. Let taRecord be ? ValidateTypedArray(typedArray, unordered).
+                                                       Waitable waitable,
+                                                       TypedArrayAccess access = TypedArrayAccess::Read) {
+    // 1. Let taRecord be ? ValidateTypedArray(typedArray, unordered, accessMode).
     size_t length;
-    TypedArrayObject* ta = TRY(validate_typed_array(ctx, typed_array, &length));
+    TypedArrayObject* ta = TRY(validate_typed_array(ctx, typed_array, &length, access));
     TypedArrayType type = ta->m_type;
     // 2-3. If waitable is true, the type must be Int32 or BigInt64.
     if (waitable == Waitable::Yes) {
@@ -112,7 +114,8 @@ enum AtomicOp : int16_t { OpAdd, OpAnd, OpExchange, OpOr, OpSub, OpXor };
 // Atomics.add, and, exchange, or, sub, xor (magic = AtomicOp).
 Value atomics_read_modify_write(Context& ctx, const CallArgs& args) {
     // 1. Let byteIndexInBuffer be ? ValidateAtomicAccessOnIntegerTypedArray(typedArray, index).
-    TypedArrayObject* ta = TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::No));
+    TypedArrayObject* ta =
+        TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::No, TypedArrayAccess::Write));
     size_t index = TRY(validate_atomic_access(ctx, ta, args.arg(1)));
     // 2-3. If typedArray.[[ContentType]] is bigint, let v be ? ToBigInt(value); else F(?
     // ToIntegerOrInfinity).
@@ -140,7 +143,8 @@ Value atomics_read_modify_write(Context& ctx, const CallArgs& args) {
 // (#sec-atomics.compareexchange)
 Value atomics_compare_exchange(Context& ctx, const CallArgs& args) {
     // 1. Let byteIndexInBuffer be ? ValidateAtomicAccessOnIntegerTypedArray(typedArray, index).
-    TypedArrayObject* ta = TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::No));
+    TypedArrayObject* ta =
+        TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::No, TypedArrayAccess::Write));
     size_t index = TRY(validate_atomic_access(ctx, ta, args.arg(1)));
     // 2-4. Convert expectedValue and replacementValue.
     Value expected = TRY(to_atomic_operand(ctx, ta, args.arg(2)));
@@ -168,7 +172,8 @@ Value atomics_load(Context& ctx, const CallArgs& args) {
 // 25.4.12 Atomics.store ( typedArray, index, value ) (#sec-atomics.store)
 Value atomics_store(Context& ctx, const CallArgs& args) {
     // 1. Let byteIndexInBuffer be ? ValidateAtomicAccessOnIntegerTypedArray(typedArray, index).
-    TypedArrayObject* ta = TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::No));
+    TypedArrayObject* ta =
+        TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::No, TypedArrayAccess::Write));
     size_t index = TRY(validate_atomic_access(ctx, ta, args.arg(1)));
     // 2-3. Let v be ? ToBigInt(value) or F(? ToIntegerOrInfinity(value)).
     Value v = TRY(to_atomic_operand(ctx, ta, args.arg(2)));

@@ -92,6 +92,9 @@ static Value data_view_set(Context& ctx, const CallArgs& args) {
     // 1-2. Perform ? RequireInternalSlot(view, [[DataView]]).
     DataViewObject* view = this_data_view(ctx, args.this_value);
     if (!view) return Exception{};
+    // (immutable ArrayBuffer) If IsImmutableBuffer(view.[[ViewedArrayBuffer]]) is true, throw a TypeError.
+    if (is_immutable_buffer(view->buffer()))
+        return ctx.throw_type_error("DataView is backed by an immutable ArrayBuffer");
     // 3. Let getIndex be ? ToIndex(requestIndex).
     uint64_t get_index = TRY(to_index(ctx, args.arg(0)));
     // 4-5. Let numberValue be ? ToBigInt(value) or ? ToNumber(value).

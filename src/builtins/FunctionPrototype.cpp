@@ -1,5 +1,6 @@
 // FunctionPrototype.cpp: the properties of %Function.prototype% (ECMA-262 20.2.3), bound function
 // creation (10.4.1.3) and %ThrowTypeError% (10.2.4.1).
+#include "base/Unicode.h"
 #include "builtins/Function.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
@@ -90,13 +91,35 @@ static Value function_proto_call(Context& ctx, const CallArgs& args) {
 // A NativeFunction-syntax string (20.2.3.5 step 3): "function NAME() { [native code] }". The name part
 // is the function's "name" own data property when it is a string (for builtins that is their
 // [[InitialName]], "get x" accessors and "[Symbol.x]" keys included, all valid NativeFunction syntax).
+// Whether a built-in's "name" can follow "function " in a NativeFunction: an optional "get " or
+// "set " and then a PropertyName, which for our names is a computed "[Symbol.x]" or an IdentifierName
+// (RegExp's "$&" getter, say, is neither: its name is left out).
+static bool is_native_function_name(const String* name) {
+    uint32_t length = name->length();
+    uint32_t i = 0;
+    if (length > 4 && (name->at(0) == 'g' || name->at(0) == 's') && name->at(1) == 'e' &&
+        name->at(2) == 't' && name->at(3) == ' ')
+        i = 4;
+    if (i < length && name->at(i) == '[') return true;
+    if (i == length) return i == 0;
+    for (uint32_t k = i; k < length; ++k) {
+        uint32_t cp = name->at(k);
+        if (cp >= 0xD800 && cp <= 0xDBFF && k + 1 < length && name->at(k + 1) >= 0xDC00 &&
+            name->at(k + 1) <= 0xDFFF)
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (name->at(++k) - 0xDC00);
+        if (!(k == i ? unicode::is_id_start(cp) : unicode::is_id_continue(cp))) return false;
+    }
+    return true;
+}
+
 static Value native_function_source(Context& ctx, Object* func) {
     StringBuilder sb(ctx.rt());
     sb.append_ascii("function ");
     // Bound functions have no [[InitialName]] ("bound f" isn't a PropertyName): leave the name out.
     if (func->class_id() == ClassId::NativeFunction) {
         int32_t slot = find_own_slot(func, atoms::name);
-        if (slot >= 0 && !(func->shape()->entry(slot).flags & prop::Accessor) && func->slot(slot).is_string())
+        if (slot >= 0 && !(func->shape()->entry(slot).flags & prop::Accessor) &&
+            func->slot(slot).is_string() && is_native_function_name(func->slot(slot).as_string()))
             sb.append(func->slot(slot).as_string());
     }
 #ifdef QJS_HAVE_BYTECODE_FUNCTIONS

@@ -12,6 +12,8 @@ namespace {
 const FunctionListEntry kJsonFunctions[] = {
     QJS_FUNC("parse", 2, json_parse_native),
     QJS_FUNC("stringify", 3, json_stringify_native),
+    QJS_FUNC("rawJSON", 1, json_raw_json_native),
+    QJS_FUNC("isRawJSON", 1, json_is_raw_json_native),
     // 25.5.3 JSON [ %Symbol.toStringTag% ] (#sec-json-%symbol.tostringtag%)
     QJS_PROP_STRING("[Symbol.toStringTag]", "JSON", prop::Configurable),
 };

@@ -12,14 +12,27 @@
 #include "runtime/Object.h"
 #include "runtime/String.h"
 
+#include <algorithm>
+
 namespace qjs {
 
 namespace {
 
+// A JSON Parse Record (json-parse-with-source proposal, #sec-json-parse-record): the value a JSON
+// text node produced and its source range. Records are kept in pre-order: a node's children (array
+// elements or object entries) follow it, and `next` is the index just past its subtree.
+struct JsonParseRecord {
+    Value value;
+    Atom key = atoms::empty_string; // the entry's key when the parent is an object
+    uint32_t begin = 0;             // source text range in code units
+    uint32_t end = 0;
+    uint32_t next = 0;
+};
+
 template <typename CharT> class JsonParser {
   public:
-    JsonParser(Context& ctx, const CharT* chars, uint32_t length)
-        : m_ctx(ctx), m_begin(chars), m_pos(chars), m_end(chars + length) {}
+    JsonParser(Context& ctx, const CharT* chars, uint32_t length, Vector<JsonParseRecord>* records = nullptr)
+        : m_ctx(ctx), m_begin(chars), m_pos(chars), m_end(chars + length), m_records(records) {}
 
     // JSON text: ws value ws, nothing after.
     Value parse_text() {
@@ -58,7 +71,23 @@ template <typename CharT> class JsonParser {
         return true;
     }
 
+    // Parses a value, recording it (and, through the recursion, its children) when asked to.
     Value parse_value() {
+        if (!m_records) return parse_node();
+        size_t index = m_records->size();
+        m_records->emplace_back();
+        (*m_records)[index].begin = offset();
+        Value v = TRY(parse_node());
+        JsonParseRecord& record = (*m_records)[index];
+        record.value = v;
+        record.end = offset();
+        record.next = static_cast<uint32_t>(m_records->size());
+        return v;
+    }
+
+    uint32_t offset() const { return static_cast<uint32_t>(m_pos - m_begin); }
+
+    Value parse_node() {
         if (m_pos >= m_end) return syntax_error();
         switch (*m_pos) {
         case '{': return parse_object();
@@ -250,7 +279,9 @@ template <typename CharT> class JsonParser {
             if (m_pos >= m_end || *m_pos != ':') return syntax_error();
             ++m_pos;
             skip_whitespace();
+            size_t record_index = m_records ? m_records->size() : 0;
             Value v = TRY(parse_value());
+            if (m_records) (*m_records)[record_index].key = key;
             // Fast path of CreateDataProperty: `o` is a fresh ordinary extensible object whose
             // properties are all default data properties, so defining is storing.
             TRY(put_own_data(m_ctx, o, key, std::move(v)));
@@ -300,33 +331,84 @@ template <typename CharT> class JsonParser {
     const CharT* m_begin;
     const CharT* m_pos;
     const CharT* m_end;
+    Vector<JsonParseRecord>* m_records;
 };
 
-// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ) (#sec-internalizejsonproperty)
-Value internalize_json_property(Context& ctx, Object* holder, Atom name, const Value& reviver) {
+// The parse records of one JSON.parse call with a reviver, and the text they index.
+struct JsonSource {
+    const Vector<JsonParseRecord>& records;
+    const String* text;
+};
+
+constexpr uint32_t kNoRecord = UINT32_MAX;
+
+// The record of the entry keyed `key` among the children of records[parent] (the last one for a
+// duplicated key, the one whose value the object kept), or kNoRecord.
+uint32_t find_entry_record(const Vector<JsonParseRecord>& records, uint32_t parent, Atom key,
+                           Vector<std::pair<Atom, uint32_t>>& sorted) {
+    if (sorted.empty()) {
+        for (uint32_t child = parent + 1; child < records[parent].next; child = records[child].next)
+            sorted.emplace_back(records[child].key, child);
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    auto it = std::upper_bound(sorted.begin(), sorted.end(), key,
+                               [](Atom k, const auto& entry) { return k < entry.first; });
+    if (it == sorted.begin() || (it - 1)->first != key) return kNoRecord;
+    return (it - 1)->second;
+}
+
+// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver, parseRecord ) (#sec-internalizejsonproperty,
+// as amended by the json-parse-with-source proposal)
+Value internalize_json_property(Context& ctx, Object* holder, Atom name, const Value& reviver,
+                                const JsonSource& source, uint32_t record) {
     if (ctx.check_stack_overflow()) return Exception{};
+    const Vector<JsonParseRecord>& records = source.records;
     // 1. Let val be ? Get(holder, name).
     Value val = TRY(get(ctx, holder, name));
-    // 2. If val is an Object, then
+    // 2. Let context be OrdinaryObjectCreate(%Object.prototype%).
+    Value context = TRY(new_object(ctx));
+    // 3. If parseRecord is a JSON Parse Record and SameValue(parseRecord.[[Value]], val) is true, then
+    //    (b-c: its element and entry records are its children); 4. else they are empty.
+    bool has_record = record != kNoRecord && same_value(records[record].value, val);
+    if (has_record && !val.is_object()) {
+        // 3.a.i. CreateDataPropertyOrThrow(context, "source", the parse node's source text).
+        String* text = String::substring(ctx.rt(), source.text, records[record].begin, records[record].end);
+        if (!text) return ctx.throw_out_of_memory();
+        Atom source_atom = ctx.rt().intern_ascii("source");
+        if (!source_atom) return ctx.throw_out_of_memory();
+        TRY(create_data_property_or_throw(ctx, context.as_object(), source_atom,
+                                          Value::adopt(Tag::String, text)));
+    }
+    // 5. If val is an Object, then
     if (val.is_object()) {
         Object* o = val.as_object();
         // a. Let isArray be ? IsArray(val).
         bool val_is_array = TRY(is_array(ctx, val));
         if (val_is_array) {
-            // b.i. Let len be ? LengthOfArrayLike(val).
+            // b.i. Let elementRecordsLen be the number of elements in elementRecords.
+            uint32_t child = has_record ? record + 1 : kNoRecord;
+            uint32_t children_end = has_record ? records[record].next : 0;
+            // b.ii. Let len be ? LengthOfArrayLike(val).
             uint64_t len = TRY(length_of_array_like(ctx, o));
-            // b.ii-iii. For each I from 0 to len - 1:
+            // b.iii-iv. For each I from 0 to len - 1:
             for (uint64_t i = 0; i < len; i++) {
                 // 1. Let prop be ! ToString(𝔽(I)).
                 Atom prop = index_to_atom(ctx, i);
                 if (!prop) return Exception{};
-                // 2. Let newElement be ? InternalizeJSONProperty(val, prop, reviver).
-                Value element = TRY(internalize_json_property(ctx, o, prop, reviver));
-                // 3. If newElement is undefined, perform ? val.[[Delete]](prop).
+                // 2. The element record I, if I < elementRecordsLen.
+                uint32_t element_record = kNoRecord;
+                if (child < children_end) {
+                    element_record = child;
+                    child = records[child].next;
+                }
+                // 3. Let newElement be ? InternalizeJSONProperty(val, prop, reviver, elementRecord).
+                Value element = TRY(internalize_json_property(ctx, o, prop, reviver, source, element_record));
+                // 4. If newElement is undefined, perform ? val.[[Delete]](prop).
                 if (element.is_undefined()) {
                     TRY(delete_property(ctx, o, prop));
                 } else {
-                    // 4. Else, perform ? CreateDataProperty(val, prop, newElement).
+                    // 5. Else, perform ? CreateDataProperty(val, prop, newElement).
                     TRY(create_data_property(ctx, o, prop, element));
                 }
             }
@@ -340,24 +422,34 @@ Value internalize_json_property(Context& ctx, Object* holder, Atom name, const V
                 bool exists = TRY(get_own_property(ctx, o, key, &desc));
                 if (exists && desc.enumerable()) keys.push_back(key);
             }
+            Vector<std::pair<Atom, uint32_t>> sorted_entries;
             // c.ii. For each String P of keys, do
             for (Atom key : keys) {
-                // 1. Let newElement be ? InternalizeJSONProperty(val, P, reviver).
-                Value element = TRY(internalize_json_property(ctx, o, key, reviver));
-                // 2. If newElement is undefined, perform ? val.[[Delete]](P).
+                // 1. Let entryRecord be the element of entryRecords whose [[Key]] is P, or empty.
+                uint32_t entry_record =
+                    has_record ? find_entry_record(records, record, key, sorted_entries) : kNoRecord;
+                // 2. Let newElement be ? InternalizeJSONProperty(val, P, reviver, entryRecord).
+                Value element = TRY(internalize_json_property(ctx, o, key, reviver, source, entry_record));
+                // 3. If newElement is undefined, perform ? val.[[Delete]](P).
                 if (element.is_undefined()) {
                     TRY(delete_property(ctx, o, key));
                 } else {
-                    // 3. Else, perform ? CreateDataProperty(val, P, newElement).
+                    // 4. Else, perform ? CreateDataProperty(val, P, newElement).
                     TRY(create_data_property(ctx, o, key, element));
                 }
             }
         }
     }
-    // 3. Return ? Call(reviver, holder, « name, val »).
+    // 6. Return ? Call(reviver, holder, « name, val, context »).
     Value name_value = TRY(ctx.rt().atom_to_value(name));
-    Value call_args[2] = {std::move(name_value), std::move(val)};
+    Value call_args[3] = {std::move(name_value), std::move(val), std::move(context)};
     return call(ctx, reviver, Value::object(holder), call_args);
+}
+
+Value parse_with_records(Context& ctx, String* text, Vector<JsonParseRecord>& records) {
+    if (text->is_wide())
+        return JsonParser<char16_t>(ctx, text->utf16(), text->length(), &records).parse_text();
+    return JsonParser<uint8_t>(ctx, text->latin1(), text->length(), &records).parse_text();
 }
 
 } // namespace
@@ -373,20 +465,57 @@ Value json_parse_native(Context& ctx, const CallArgs& args) {
     // 1. Let jsonString be ? ToString(text).
     Value json_string = TRY(to_string(ctx, args.arg(0)));
     // 2-8. Parse jsonString as a JSON text and evaluate it (SyntaxError if it is not valid).
-    Value unfiltered = TRY(json_parse(ctx, json_string.as_string()));
-    // 9. If IsCallable(reviver) is true, then
-    if (is_callable(reviver)) {
-        // a. Let root be OrdinaryObjectCreate(%Object.prototype%).
-        Value root = TRY(new_object(ctx));
-        // b. Let rootName be the empty String.
-        // c. Perform ! CreateDataPropertyOrThrow(root, rootName, unfiltered).
-        TRY(create_data_property_or_throw(ctx, root.as_object(), atoms::empty_string,
-                                          unfiltered)); // only OOM
-        // d. Return ? InternalizeJSONProperty(root, rootName, reviver).
-        return internalize_json_property(ctx, root.as_object(), atoms::empty_string, reviver);
-    }
-    // 10. Else, return unfiltered.
-    return unfiltered;
+    // 9. If IsCallable(reviver) is false, return unfiltered.
+    if (!is_callable(reviver)) return json_parse(ctx, json_string.as_string());
+    // 9 (with a reviver). Let snapshot be CreateJSONParseRecord(script, rootName, unfiltered).
+    Vector<JsonParseRecord> records;
+    Value unfiltered = TRY(parse_with_records(ctx, json_string.as_string(), records));
+    // a. Let root be OrdinaryObjectCreate(%Object.prototype%).
+    Value root = TRY(new_object(ctx));
+    // b. Let rootName be the empty String.
+    // c. Perform ! CreateDataPropertyOrThrow(root, rootName, unfiltered).
+    TRY(create_data_property_or_throw(ctx, root.as_object(), atoms::empty_string,
+                                      unfiltered)); // only OOM
+    // d. Return ? InternalizeJSONProperty(root, rootName, reviver, snapshot).
+    JsonSource source{records, json_string.as_string()};
+    return internalize_json_property(ctx, root.as_object(), atoms::empty_string, reviver, source, 0);
+}
+
+// JSON.rawJSON ( text ) (json-parse-with-source proposal, #sec-json.rawjson)
+Value json_raw_json_native(Context& ctx, const CallArgs& args) {
+    // 1. Let jsonString be ? ToString(text).
+    Value json_string = TRY(to_string(ctx, args.arg(0)));
+    String* text = json_string.as_string();
+    // 2. Throw a SyntaxError if jsonString is empty or starts or ends with tab, LF, CR or space.
+    auto is_json_space = [](char16_t c) { return c == '\t' || c == '\n' || c == '\r' || c == ' '; };
+    uint32_t length = text->length();
+    if (length == 0 || is_json_space(text->at(0)) || is_json_space(text->at(length - 1)))
+        return ctx.throw_syntax_error("JSON.rawJSON: empty text or leading/trailing whitespace");
+    // 3. Parse jsonString as a JSON text; throw a SyntaxError if it is not valid or if its outermost
+    //    value is an object or array.
+    char16_t first = text->at(0);
+    if (first == '{' || first == '[')
+        return ctx.throw_syntax_error("JSON.rawJSON: the text must be a primitive JSON value");
+    TRY(json_parse(ctx, text));
+    // 4-5. Let obj be OrdinaryObjectCreate(null, « [[IsRawJSON]] »).
+    Object* obj = Object::create(ctx, nullptr, ClassId::RawJSON);
+    if (!obj) return Exception{};
+    Value result = Value::adopt(Tag::Object, obj);
+    // 6. Perform ! CreateDataPropertyOrThrow(obj, "rawJSON", jsonString).
+    Atom raw_json = ctx.rt().intern_ascii("rawJSON");
+    if (!raw_json) return ctx.throw_out_of_memory();
+    TRY(create_data_property_or_throw(ctx, obj, raw_json, json_string));
+    // 7. Perform ! SetIntegrityLevel(obj, frozen).
+    TRY(set_integrity_level(ctx, obj, true));
+    // 8. Return obj.
+    return result;
+}
+
+// JSON.isRawJSON ( O ) (json-parse-with-source proposal, #sec-json.israwjson)
+Value json_is_raw_json_native(Context&, const CallArgs& args) {
+    // 1. If O is an Object and O has an [[IsRawJSON]] internal slot, return true. 2. Return false.
+    const Value& o = args.arg(0);
+    return Value::boolean(o.is_object() && o.as_object()->class_id() == ClassId::RawJSON);
 }
 
 } // namespace qjs

@@ -116,6 +116,15 @@ class JsonStringifier {
         case Tag::BigInt: return m_ctx.throw_type_error("BigInt value can't be serialized in JSON");
         // 11. If value is an Object and IsCallable(value) is false: array or object.
         case Tag::Object: {
+            // 4.a (json-parse-with-source). If value has an [[IsRawJSON]] internal slot, return
+            //     ! Get(value, "rawJSON") (a frozen own data property holding a valid JSON text).
+            if (value.as_object()->class_id() == ClassId::RawJSON) {
+                Atom raw_json = m_ctx.rt().intern_ascii("rawJSON");
+                if (!raw_json) return m_ctx.throw_out_of_memory();
+                Value text = TRY(get(m_ctx, value.as_object(), raw_json));
+                if (text.is_string()) m_out.append(text.as_string());
+                break;
+            }
             bool value_is_array = TRY(is_array(m_ctx, value));
             if (value_is_array)
                 TRY(write_array(value.as_object()));

@@ -40,6 +40,11 @@ Value get_substitution(Context&, String* matched, String* str, uint32_t position
                        std::span<const Value> captures, const Value& named_captures,
                        String* replacement_template);
 
+// RegExpBuiltinExec's legacy step after a match (RegExpLegacy.cpp): updates the realm's legacy
+// static properties (RegExp.$1, lastMatch, ...) for a legacy regexp of this realm, invalidates them
+// for a subclass instance. `caps` holds 2 * (group_count + 1) capture indexes.
+void regexp_legacy_update(Context&, RegExpObject* r, String* s, const int32_t* caps, uint32_t group_count);
+
 // 22.2.7.3 AdvanceStringIndex ( S, index, unicode ) (#sec-advancestringindex)
 uint64_t advance_string_index(const String* s, uint64_t index, bool unicode);
 

@@ -117,6 +117,8 @@ static Result<bool> builtin_exec_raw(Context& ctx, RegExpObject* r, String* s, i
     // 13-14. Let e be r's endIndex (already in code units).
     // 15. If global or sticky is true, perform ? Set(R, "lastIndex", 𝔽(e), true).
     if (global || sticky) TRY(set_last_index(ctx, r, static_cast<uint32_t>(caps[1])));
+    // (Annex B legacy RegExp features) Update or invalidate the legacy static properties.
+    regexp_legacy_update(ctx, r, s, caps, r->m_program[regexp::header::CaptureCount] - 1);
     return true;
 }
 

@@ -10,14 +10,22 @@
 
 namespace qjs {
 
-// 23.2.4.4 ValidateTypedArray ( O, order ) (#sec-validatetypedarray): TypeError unless O is a typed
-// array that is not out of bounds. *length receives TypedArrayLength(taRecord).
-Result<TypedArrayObject*> validate_typed_array(Context&, const Value& o, size_t* length);
-// 23.2.4.2 TypedArrayCreateFromConstructor ( constructor, argumentList )
+// The accessMode of ValidateTypedArray and the operations that create typed arrays (immutable
+// ArrayBuffer proposal): `Write` refuses a typed array over an immutable buffer.
+enum class TypedArrayAccess : uint8_t { Read, Write };
+
+// 23.2.4.4 ValidateTypedArray ( O, order [ , accessMode ] ) (#sec-validatetypedarray): TypeError
+// unless O is a typed array that is not out of bounds (nor, for Write, over an immutable buffer).
+// *length receives TypedArrayLength(taRecord).
+Result<TypedArrayObject*> validate_typed_array(Context&, const Value& o, size_t* length,
+                                               TypedArrayAccess access = TypedArrayAccess::Read);
+// 23.2.4.2 TypedArrayCreateFromConstructor ( constructor, argumentList [ , accessMode ] )
 // (#sec-typedarraycreatefromconstructor)
-Value typed_array_create_from_constructor(Context&, const Value& constructor, std::span<const Value> args);
-// 23.2.4.1 TypedArraySpeciesCreate ( exemplar, argumentList ) (#sec-typedarrayspeciescreate)
-Value typed_array_species_create(Context&, TypedArrayObject* exemplar, std::span<const Value> args);
+Value typed_array_create_from_constructor(Context&, const Value& constructor, std::span<const Value> args,
+                                          TypedArrayAccess access = TypedArrayAccess::Read);
+// 23.2.4.1 TypedArraySpeciesCreate ( exemplar, argumentList [ , accessMode ] ) (#sec-typedarrayspeciescreate)
+Value typed_array_species_create(Context&, TypedArrayObject* exemplar, std::span<const Value> args,
+                                 TypedArrayAccess access = TypedArrayAccess::Read);
 // 23.2.4.3 TypedArrayCreateSameType ( exemplar, length ) (#sec-typedarray-create-same-type)
 Value typed_array_create_same_type(Context&, TypedArrayObject* exemplar, uint64_t length);
 

@@ -16,11 +16,16 @@ namespace qjs {
 
 // ---- 23.2.4 Abstract Operations for TypedArray Objects ----
 
-// 23.2.4.4 ValidateTypedArray ( O, order ) (#sec-validatetypedarray)
-Result<TypedArrayObject*> validate_typed_array(Context& ctx, const Value& o, size_t* length) {
+// 23.2.4.4 ValidateTypedArray ( O, order [ , accessMode ] ) (#sec-validatetypedarray)
+Result<TypedArrayObject*> validate_typed_array(Context& ctx, const Value& o, size_t* length,
+                                               TypedArrayAccess access) {
     // 1. Perform ? RequireInternalSlot(O, [[TypedArrayName]]).
     if (!is_typed_array_value(o)) return ctx.throw_type_error("not a TypedArray");
     auto* ta = static_cast<TypedArrayObject*>(o.as_object());
+    // (immutable ArrayBuffer) If accessMode is write and IsImmutableBuffer(O.[[ViewedArrayBuffer]])
+    // is true, throw a TypeError exception.
+    if (access == TypedArrayAccess::Write && is_immutable_buffer(ta->buffer()))
+        return ctx.throw_type_error("TypedArray is backed by an immutable ArrayBuffer");
     // 2-4. If IsTypedArrayOutOfBounds(taRecord) is true, throw a TypeError exception.
     if (is_typed_array_out_of_bounds(ta))
         return ctx.throw_type_error("TypedArray is detached or out of bounds");
@@ -31,13 +36,13 @@ Result<TypedArrayObject*> validate_typed_array(Context& ctx, const Value& o, siz
 
 // 23.2.4.2 TypedArrayCreateFromConstructor ( constructor, argumentList )
 // (#sec-typedarraycreatefromconstructor)
-Value typed_array_create_from_constructor(Context& ctx, const Value& constructor,
-                                          std::span<const Value> args) {
+Value typed_array_create_from_constructor(Context& ctx, const Value& constructor, std::span<const Value> args,
+                                          TypedArrayAccess access) {
     // 1. Let newTypedArray be ? Construct(constructor, argumentList).
     Value new_typed_array = TRY(construct(ctx, constructor, args));
-    // 2. Let taRecord be ? ValidateTypedArray(newTypedArray, seq-cst).
+    // 2. Let taRecord be ? ValidateTypedArray(newTypedArray, seq-cst, accessMode).
     size_t length;
-    TRY(validate_typed_array(ctx, new_typed_array, &length));
+    TRY(validate_typed_array(ctx, new_typed_array, &length, access));
     // 3. If the number of elements in argumentList is 1 and argumentList[0] is a Number, then
     //    if TypedArrayLength(taRecord) < argumentList[0], throw a TypeError exception.
     if (args.size() == 1 && args[0].is_number() && static_cast<double>(length) < args[0].as_number())
@@ -47,14 +52,15 @@ Value typed_array_create_from_constructor(Context& ctx, const Value& constructor
 }
 
 // 23.2.4.1 TypedArraySpeciesCreate ( exemplar, argumentList ) (#sec-typedarrayspeciescreate)
-Value typed_array_species_create(Context& ctx, TypedArrayObject* exemplar, std::span<const Value> args) {
+Value typed_array_species_create(Context& ctx, TypedArrayObject* exemplar, std::span<const Value> args,
+                                 TypedArrayAccess access) {
     Value exemplar_hold = Value::object(exemplar);
     // 1. Let defaultConstructor be the intrinsic object associated with exemplar.[[TypedArrayName]].
     Object* default_constructor = ctx.intrinsic(typed_array_constructor_intrinsic(exemplar->m_type));
     // 2. Let constructor be ? SpeciesConstructor(exemplar, defaultConstructor).
     Value constructor = TRY(species_constructor(ctx, exemplar, default_constructor));
-    // 3. Let result be ? TypedArrayCreateFromConstructor(constructor, argumentList).
-    Value result = TRY(typed_array_create_from_constructor(ctx, constructor, args));
+    // 3. Let result be ? TypedArrayCreateFromConstructor(constructor, argumentList, accessMode).
+    Value result = TRY(typed_array_create_from_constructor(ctx, constructor, args, access));
     // 4. If result.[[ContentType]] is not exemplar.[[ContentType]], throw a TypeError exception.
     if (static_cast<TypedArrayObject*>(result.as_object())->is_bigint() != exemplar->is_bigint())
         return ctx.throw_type_error(
@@ -333,7 +339,8 @@ static Value typed_array_from(Context& ctx, const CallArgs& args) {
     }
     // 6.c / 10. Let targetObj be ? TypedArrayCreateFromConstructor(C, « F(len) »).
     Value len_value = Value::number(static_cast<double>(len));
-    Value target = TRY(typed_array_create_from_constructor(ctx, c, std::span<const Value>(&len_value, 1)));
+    Value target = TRY(typed_array_create_from_constructor(ctx, c, std::span<const Value>(&len_value, 1),
+                                                           TypedArrayAccess::Write));
     Object* target_obj = target.as_object();
     // 6.d-e / 11-12. For each k < len:
     for (uint64_t k = 0; k < len; ++k) {
@@ -361,7 +368,8 @@ static Value typed_array_of(Context& ctx, const CallArgs& args) {
     if (!is_constructor(c)) return ctx.throw_type_error("TypedArray.of: this is not a constructor");
     // 4. Let newObj be ? TypedArrayCreateFromConstructor(C, « F(len) »).
     Value len_value = Value::number(static_cast<double>(len));
-    Value new_obj = TRY(typed_array_create_from_constructor(ctx, c, std::span<const Value>(&len_value, 1)));
+    Value new_obj = TRY(typed_array_create_from_constructor(ctx, c, std::span<const Value>(&len_value, 1),
+                                                            TypedArrayAccess::Write));
     // 5-6. For each k, perform ? Set(newObj, Pk, kValue, true).
     for (size_t k = 0; k < len; ++k)
         TRY(set_index_or_throw(ctx, new_obj.as_object(), k, args.args[k]));

@@ -96,7 +96,7 @@ static Value typed_array_at(Context& ctx, const CallArgs& args) {
 static Value typed_array_copy_within(Context& ctx, const CallArgs& args) {
     // 1-3. Let taRecord be ? ValidateTypedArray(O, seq-cst); let len be TypedArrayLength(taRecord).
     size_t len;
-    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
+    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len, TypedArrayAccess::Write));
     // 4-6. Let targetIndex be the clamped relative target.
     uint64_t target_index = clamp_relative_index(TRY(to_relative_index(ctx, args.arg(0))), len);
     // 7-9. Let startIndex be the clamped relative start.
@@ -136,7 +136,7 @@ static Value typed_array_copy_within(Context& ctx, const CallArgs& args) {
 static Value typed_array_fill(Context& ctx, const CallArgs& args) {
     // 1-3. Let taRecord be ? ValidateTypedArray(O, seq-cst); let len be TypedArrayLength(taRecord).
     size_t len;
-    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
+    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len, TypedArrayAccess::Write));
     // 4-5. Set value to ? ToBigInt(value) or ? ToNumber(value).
     Value value = TRY(to_element_numeric(ctx, ta->m_type, args.arg(0)));
     // 6-8. Let startIndex be the clamped relative start.
@@ -259,7 +259,7 @@ static Value typed_array_join(Context& ctx, const CallArgs& args) {
 static Value typed_array_reverse(Context& ctx, const CallArgs& args) {
     // 1-3. Let taRecord be ? ValidateTypedArray(O, seq-cst); let len be TypedArrayLength(taRecord).
     size_t len;
-    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
+    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len, TypedArrayAccess::Write));
     // 4-6. Swap the elements lower and upper until they meet (as bytes: no conversion needed).
     size_t size = ta->element_size();
     uint8_t* data = ta->data();
@@ -347,6 +347,9 @@ static Value typed_array_set(Context& ctx, const CallArgs& args) {
     // 1-3. Let target be the this value; perform ? RequireInternalSlot(target, [[TypedArrayName]]).
     TypedArrayObject* target = this_typed_array(ctx, args.this_value);
     if (!target) return Exception{};
+    // (immutable ArrayBuffer) If IsImmutableBuffer(target.[[ViewedArrayBuffer]]) is true, throw a TypeError.
+    if (is_immutable_buffer(target->buffer()))
+        return ctx.throw_type_error("TypedArray is backed by an immutable ArrayBuffer");
     // 4. Let targetOffset be ? ToIntegerOrInfinity(offset).
     double target_offset = TRY(to_relative_index(ctx, args.arg(1)));
     // 5. If targetOffset < 0, throw a RangeError exception.
@@ -379,7 +382,8 @@ static Value typed_array_slice(Context& ctx, const CallArgs& args) {
     uint64_t count = end_index > start_index ? end_index - start_index : 0;
     // 11. Let A be ? TypedArraySpeciesCreate(O, « F(count) »).
     Value count_value = Value::number(static_cast<double>(count));
-    Value a_value = TRY(typed_array_species_create(ctx, ta, std::span<const Value>(&count_value, 1)));
+    Value a_value = TRY(typed_array_species_create(ctx, ta, std::span<const Value>(&count_value, 1),
+                                                   TypedArrayAccess::Write));
     auto* a = static_cast<TypedArrayObject*>(a_value.as_object());
     // 12. If count > 0, then
     if (count > 0) {

@@ -78,7 +78,8 @@ static Value typed_array_map(Context& ctx, const CallArgs& args) {
         return ctx.throw_type_error("TypedArray.prototype.map: callback is not a function");
     // 5. Let A be ? TypedArraySpeciesCreate(O, « F(len) »).
     Value len_value = Value::number(static_cast<double>(len));
-    Value a = TRY(typed_array_species_create(ctx, ta, std::span<const Value>(&len_value, 1)));
+    Value a = TRY(
+        typed_array_species_create(ctx, ta, std::span<const Value>(&len_value, 1), TypedArrayAccess::Write));
     // 6-7. For each k: mappedValue = ? Call(callbackfn, thisArg, « ! Get(O, Pk), F(k), O »);
     //      perform ? Set(A, Pk, mappedValue, true).
     for (size_t k = 0; k < len; ++k) {
@@ -110,7 +111,8 @@ static Value typed_array_filter(Context& ctx, const CallArgs& args) {
     }
     // 9. Let A be ? TypedArraySpeciesCreate(O, « F(captured) »).
     Value captured = Value::number(static_cast<double>(kept.size()));
-    Value a = TRY(typed_array_species_create(ctx, ta, std::span<const Value>(&captured, 1)));
+    Value a = TRY(
+        typed_array_species_create(ctx, ta, std::span<const Value>(&captured, 1), TypedArrayAccess::Write));
     // 10-11. For each e of kept, perform ! Set(A, ! ToString(F(n)), e, true).
     for (size_t n = 0; n < kept.size(); ++n)
         TRY(set_index_or_throw(ctx, a.as_object(), n, kept[n]));
@@ -263,7 +265,7 @@ static Value typed_array_sort(Context& ctx, const CallArgs& args) {
         return ctx.throw_type_error("The comparison function must be either a function or undefined");
     // 2-4. Let taRecord be ? ValidateTypedArray(obj, seq-cst); let len be TypedArrayLength(taRecord).
     size_t len;
-    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len));
+    TypedArrayObject* ta = TRY(validate_typed_array(ctx, args.this_value, &len, TypedArrayAccess::Write));
     // 5-9. Sort and write back.
     if (comparefn.is_undefined())
         sort_default(ta->m_type, ta->data(), len);

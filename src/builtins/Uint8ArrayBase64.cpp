@@ -4,6 +4,7 @@
 #include "builtins/Builtins.h"
 #include "builtins/Options.h"
 #include "builtins/TypedArray.h"
+#include "runtime/ArrayBufferObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
@@ -350,6 +351,9 @@ Value finish_set_from(Context& ctx, TypedArrayObject* into, const DecodeResult& 
 Value uint8_array_set_from_base64(Context& ctx, const CallArgs& args) {
     // 1-2. Let into be the this value; perform ? ValidateUint8Array(into).
     TypedArrayObject* into = TRY(validate_uint8_array(ctx, args.this_value));
+    // (immutable ArrayBuffer) If IsImmutableBuffer(into.[[ViewedArrayBuffer]]) is true, throw a TypeError.
+    if (is_immutable_buffer(into->buffer()))
+        return ctx.throw_type_error("Uint8Array is backed by an immutable ArrayBuffer");
     // 3. If string is not a String, throw a TypeError exception.
     if (!args.arg(0).is_string())
         return ctx.throw_type_error("Uint8Array.prototype.setFromBase64: argument is not a string");
@@ -374,6 +378,9 @@ Value uint8_array_set_from_base64(Context& ctx, const CallArgs& args) {
 Value uint8_array_set_from_hex(Context& ctx, const CallArgs& args) {
     // 1-2. Let into be the this value; perform ? ValidateUint8Array(into).
     TypedArrayObject* into = TRY(validate_uint8_array(ctx, args.this_value));
+    // (immutable ArrayBuffer) If IsImmutableBuffer(into.[[ViewedArrayBuffer]]) is true, throw a TypeError.
+    if (is_immutable_buffer(into->buffer()))
+        return ctx.throw_type_error("Uint8Array is backed by an immutable ArrayBuffer");
     // 3. If string is not a String, throw a TypeError exception.
     if (!args.arg(0).is_string())
         return ctx.throw_type_error("Uint8Array.prototype.setFromHex: argument is not a string");

@@ -40,7 +40,7 @@ static void data_view_clear(Object* o) {
 // A buffer is written with its bytes (external data becomes the engine's own on restore).
 static bool write_array_buffer(Object* o, HeapWriter& w) {
     auto* b = static_cast<ArrayBufferObject*>(o);
-    w.out().u8((b->m_detached ? 1 : 0) | (b->m_resizable ? 2 : 0));
+    w.out().u8((b->m_detached ? 1 : 0) | (b->m_resizable ? 2 : 0) | (b->m_immutable ? 4 : 0));
     w.out().varuint(b->m_byte_length);
     w.out().varuint(b->m_max_byte_length);
     if (b->m_byte_length) w.out().bytes(b->m_data, b->m_byte_length);
@@ -52,11 +52,12 @@ static bool read_array_buffer(Object* o, HeapReader& r) {
     uint64_t length, max_length;
     if (!r.u8(&flags) || !r.in().varuint(&length, r.in().remaining()) || !r.in().varuint(&max_length))
         return false;
-    if (flags > 3 || ((flags & 1) && length) || ((flags & 2) && max_length < length) ||
-        (!(flags & 2) && max_length) || max_length > (uint64_t(1) << 53))
+    if (flags > 7 || ((flags & 1) && length) || ((flags & 2) && max_length < length) ||
+        ((flags & 4) && (flags & 3)) || (!(flags & 2) && max_length) || max_length > (uint64_t(1) << 53))
         return r.fail("bad array buffer");
     b->m_detached = flags & 1;
     b->m_resizable = flags & 2;
+    b->m_immutable = flags & 4;
     if (length) {
         const uint8_t* bytes;
         if (!r.in().bytes(&bytes, length)) return false;
@@ -189,6 +190,8 @@ Result<void> detach_array_buffer(Context& ctx, Object* object) {
     auto* buffer = static_cast<ArrayBufferObject*>(object);
     // 1. Assert: IsSharedArrayBuffer(arrayBuffer) is false.
     if (buffer->is_shared()) return ctx.throw_type_error("cannot detach a SharedArrayBuffer");
+    // (immutable ArrayBuffer) An immutable buffer's data never changes: it cannot be detached.
+    if (is_immutable_buffer(buffer)) return ctx.throw_type_error("cannot detach an immutable ArrayBuffer");
     // 2-3. If key is not present, set key to undefined; if SameValue(arrayBuffer.[[ArrayBufferDetachKey]],
     //      key) is false, throw a TypeError. (No buffer has a detach key here.)
     // 4-5. Set arrayBuffer.[[ArrayBufferData]] to null and [[ArrayBufferByteLength]] to 0.

@@ -22,6 +22,7 @@ class ArrayBufferObject : public Object {
     size_t m_max_byte_length = 0; // [[ArrayBufferMaxByteLength]] when m_resizable
     bool m_detached = false;      // [[ArrayBufferData]] is null (detached)
     bool m_resizable = false;     // has [[ArrayBufferMaxByteLength]] (resizable / growable)
+    bool m_immutable = false;     // [[ArrayBufferIsImmutable]] (immutable ArrayBuffer proposal)
     // External data (the embedder's memory, JS_NewArrayBuffer): the embedder's host function that
     // frees it (an id in Runtime::m_host_functions; 0 when the runtime allocated m_data) and its opaque.
     uint32_t m_external_free = 0;
@@ -51,6 +52,10 @@ inline bool is_array_buffer_value(const Value& v) {
 // 25.1.3.4 IsDetachedBuffer ( arrayBuffer ) (#sec-isdetachedbuffer)
 inline bool is_detached_buffer(const ArrayBufferObject* b) {
     return b->m_detached;
+}
+// IsImmutableBuffer ( arrayBuffer ) (immutable ArrayBuffer proposal, #sec-isimmutablebuffer)
+inline bool is_immutable_buffer(const ArrayBufferObject* b) {
+    return b->m_immutable;
 }
 // 25.1.3.8 IsFixedLengthArrayBuffer ( arrayBuffer ) (#sec-isfixedlengtharraybuffer)
 inline bool is_fixed_length_array_buffer(const ArrayBufferObject* b) {

@@ -313,7 +313,7 @@ bool typed_array_get_index(Object* o, uint32_t index, Value* out) {
 
 bool typed_array_set_index(Object* o, uint32_t index, const Value& v) {
     auto* ta = static_cast<TypedArrayObject*>(o);
-    if (ta->is_bigint() || !v.is_number()) return false;
+    if (ta->is_bigint() || !v.is_number() || is_immutable_buffer(ta->buffer())) return false;
     if (is_valid_integer_index(ta, index))
         write_number(ta->m_type, v.as_number(), ta->data() + static_cast<size_t>(index) * ta->element_size());
     return true;
@@ -350,9 +350,11 @@ static Result<bool> ta_get_own_property(Context& ctx, Object* o, Atom key, Prope
         Value value = TRY(typed_array_get_element(ctx, ta, index));
         // ii. If value is undefined, return undefined.
         if (value.is_undefined()) return false;
-        // iii. Return the PropertyDescriptor { [[Value]]: value, [[Writable]]: true,
-        //      [[Enumerable]]: true, [[Configurable]]: true }.
-        if (out) *out = PropertyDescriptor::data(std::move(value), prop::Default);
+        // iii. Return the PropertyDescriptor { [[Value]]: value, [[Writable]]: mutable,
+        //      [[Enumerable]]: true, [[Configurable]]: mutable }, where mutable is false over an
+        //      immutable buffer (immutable ArrayBuffer proposal).
+        uint8_t flags = is_immutable_buffer(ta->buffer()) ? prop::Enumerable : prop::Default;
+        if (out) *out = PropertyDescriptor::data(std::move(value), flags);
         return true;
     }
     // 2. Return OrdinaryGetOwnProperty(O, P).
@@ -389,6 +391,15 @@ static Result<bool> ta_define_own_property(Context& ctx, Object* o, Atom key,
         if (desc.is_accessor()) return false;
         // v. If Desc has a [[Writable]] field and Desc.[[Writable]] is false, return false.
         if (desc.has_writable && !desc.writable()) return false;
+        // (immutable ArrayBuffer) Over an immutable buffer the element is a non-writable,
+        // non-configurable data property: only a descriptor that changes nothing succeeds.
+        if (is_immutable_buffer(ta->buffer())) {
+            if ((desc.has_configurable && desc.configurable()) || (desc.has_writable && desc.writable()))
+                return false;
+            if (!desc.has_value) return true;
+            Value current = TRY(typed_array_get_element(ctx, ta, index));
+            return same_value(current, desc.value);
+        }
         // vi. If Desc has a [[Value]] field, perform ? TypedArraySetElement(O, numericIndex, Desc.[[Value]]).
         if (desc.has_value) TRY(typed_array_set_element(ctx, ta, index, desc.value));
         // vii. Return true.
@@ -466,6 +477,9 @@ static Result<bool> ta_set(Context& ctx, Object* o, Atom key, const Value& v, co
     if (TRY(numeric_index_of_key(ctx, key, &index))) {
         // i. If SameValue(O, Receiver) is true, then
         if (receiver.is_object() && receiver.as_object() == o) {
+            // (immutable ArrayBuffer) An element of an immutable buffer cannot be written: the
+            // set fails for an element that exists and does nothing past the end.
+            if (is_immutable_buffer(ta->buffer())) return !is_valid_integer_index(ta, index);
             // 1. Perform ? TypedArraySetElement(O, numericIndex, V). 2. Return true.
             TRY(typed_array_set_element(ctx, ta, index, v));
             return true;

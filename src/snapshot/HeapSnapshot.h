@@ -77,7 +77,7 @@ enum class AtomEntry : uint8_t { Predefined = 0, Index = 1, String = 2, Symbol =
 // (ClassHooks::snapshot) to be written or read, so a class that gains a payload is refused until it
 // has them, instead of being restored short.
 inline bool is_plain_class(ClassId c) {
-    return c == ClassId::Object || c == ClassId::Array || c == ClassId::Arguments;
+    return c == ClassId::Object || c == ClassId::Array || c == ClassId::Arguments || c == ClassId::RawJSON;
 }
 } // namespace snapshot_format
 

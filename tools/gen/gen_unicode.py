@@ -1,79 +1,79 @@
 #!/usr/bin/env python3
-"""Generates src/base/UnicodeTables.inc from Python's unicodedata module.
+"""Generates src/base/UnicodeTables.inc (the lexer's identifier tables, White_Space's Zs, Cased,
+Case_Ignorable and the case mappings) from the Unicode Character Database as the npm package
+@unicode/unicode-X carries it: the same package tools/gen/gen_regexp_properties.mjs reads and
+test262's generated tests come from (tools/gen/check-unicode.sh fetches the pinned version).
 
-Usage: python3 tools/gen/gen_unicode.py > src/base/UnicodeTables.inc
+Usage: python3 tools/gen/gen_unicode.py UNICODE_PACKAGE_DIR > src/base/UnicodeTables.inc
 
-The tables follow the Unicode version of the running Python (14.0.0 when this was written);
-the version is recorded in the output. Properties unicodedata lacks (Pattern_Syntax,
-Other_ID_Start, ...) are listed below from PropList.txt; they are stable by Unicode policy.
+The package's data files are ES modules (compressed), so node decodes the few this needs into JSON.
 """
+import json
+import os
+import subprocess
 import sys
-import unicodedata
 
 MAX_CP = 0x10FFFF
 
-# PropList.txt Pattern_Syntax and Pattern_White_Space (immutable since Unicode 4.1).
-PATTERN_SYNTAX = [
-    (0x0021, 0x002F), (0x003A, 0x0040), (0x005B, 0x005E), (0x0060, 0x0060), (0x007B, 0x007E),
-    (0x00A1, 0x00A7), (0x00A9, 0x00A9), (0x00AB, 0x00AC), (0x00AE, 0x00AE), (0x00B0, 0x00B1),
-    (0x00B6, 0x00B6), (0x00BB, 0x00BB), (0x00BF, 0x00BF), (0x00D7, 0x00D7), (0x00F7, 0x00F7),
-    (0x2010, 0x2027), (0x2030, 0x203E), (0x2041, 0x2053), (0x2055, 0x205E), (0x2190, 0x245F),
-    (0x2500, 0x2775), (0x2794, 0x2BFF), (0x2E00, 0x2E7F), (0x3001, 0x3003), (0x3008, 0x3020),
-    (0x3030, 0x3030), (0xFD3E, 0xFD3F), (0xFE45, 0xFE46),
-]
-PATTERN_WHITE_SPACE = [(0x0009, 0x000D), (0x0020, 0x0020), (0x0085, 0x0085), (0x200E, 0x200F),
-                       (0x2028, 0x2029)]
-# PropList.txt Other_ID_Start / Other_ID_Continue as of Unicode 14.
-OTHER_ID_START = [0x1885, 0x1886, 0x2118, 0x212E, 0x309B, 0x309C]
-OTHER_ID_CONTINUE = [0x00B7, 0x0387] + list(range(0x1369, 0x1372)) + [0x19DA]
+# Decodes the properties below from the package into one JSON object: sets as [begin, end) ranges,
+# mappings as [code point, mapping] pairs (a mapping is a code point or a list of them).
+NODE_DUMP = r"""
+const dir = process.argv[1];
+const load = async (path) => (await import(require('node:url').pathToFileURL(require('node:path').join(dir, path)).href)).default;
+(async () => {
+  const out = {};
+  for (const [key, path] of [['id_start', 'Binary_Property/ID_Start'], ['id_continue', 'Binary_Property/ID_Continue'],
+                             ['cased', 'Binary_Property/Cased'], ['case_ignorable', 'Binary_Property/Case_Ignorable'],
+                             ['zs', 'General_Category/Space_Separator']])
+    out[key] = (await load(path + '/ranges.mjs')).map((r) => [r.begin, r.end]);
+  for (const [key, path] of [['simple_upper', 'Simple_Case_Mapping/Uppercase'], ['simple_lower', 'Simple_Case_Mapping/Lowercase'],
+                             ['special_upper', 'Special_Casing/Uppercase'], ['special_lower', 'Special_Casing/Lowercase'],
+                             ['fold_c', 'Case_Folding/C'], ['fold_f', 'Case_Folding/F'], ['fold_s', 'Case_Folding/S']])
+    out[key] = [...(await load(path + '/code-points.mjs')).entries()];
+  out.version = JSON.parse(require('node:fs').readFileSync(require('node:path').join(dir, 'package.json'), 'utf8')).name.replace(/^@unicode\/unicode-/, '');
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
 
 
-def in_ranges(cp, ranges):
-    return any(lo <= cp <= hi for lo, hi in ranges)
+def load_ucd(package_dir):
+    text = subprocess.run(["node", "-e", NODE_DUMP, os.path.abspath(package_dir)], check=True,
+                          capture_output=True, text=True).stdout
+    return json.loads(text)
 
 
-def compute_id_sets():
-    excluded = set()
-    for lo, hi in PATTERN_SYNTAX + PATTERN_WHITE_SPACE:
-        excluded.update(range(lo, hi + 1))
-    start, cont = set(), set()
-    for cp in range(MAX_CP + 1):
-        cat = unicodedata.category(chr(cp))
-        s = cat in ("Lu", "Ll", "Lt", "Lm", "Lo", "Nl") or cp in OTHER_ID_START
-        c = s or cat in ("Mn", "Mc", "Nd", "Pc") or cp in OTHER_ID_CONTINUE
-        if s and cp not in excluded:
-            start.add(cp)
-        if c and cp not in excluded:
-            cont.add(cp)
-    return start, cont
+def range_set(ranges):
+    out = set()
+    for lo, hi in ranges:
+        out.update(range(lo, hi))
+    return out
 
 
-def compute_cased_sets():
-    """Cased and Case_Ignorable (DerivedCoreProperties), which unicodedata does not expose.
-    Cased = Lowercase + Uppercase + Lt, and str.islower()/isupper() test exactly the derived
-    Lowercase/Uppercase properties. Case_Ignorable is recovered from str.lower()'s Final_Sigma
-    handling, which skips case-ignorable characters: "A" + c + "\u03a3" lowers to a final sigma
-    iff c is case-ignorable or cased, and c + "\u03a3" iff c is cased and not case-ignorable."""
-    final = "\u03c2"
-    cased, ignorable = set(), set()
-    for cp in range(MAX_CP + 1):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        is_cased = ch.isupper() or ch.islower() or unicodedata.category(ch) == "Lt"
-        if is_cased:
-            cased.add(cp)
-            if (ch + "\u03a3").lower()[-1] != final:
-                ignorable.add(cp)
-        elif ("A" + ch + "\u03a3").lower()[-1] == final:
-            ignorable.add(cp)
-    # Sanity check: Case_Ignorable = Mn Me Cf Lm Sk + Word_Break MidLetter/MidNumLet/Single_Quote.
-    word_break = {0x27, 0x2E, 0x3A, 0xB7, 0x387, 0x55F, 0x5F4, 0x2018, 0x2019, 0x2024, 0x2027, 0xFE13,
-                  0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A}
-    expect = {cp for cp in range(MAX_CP + 1) if not 0xD800 <= cp <= 0xDFFF and
-              unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf", "Lm", "Sk")} | word_break
-    assert ignorable == expect, sorted(hex(c) for c in ignorable ^ expect)[:10]
-    return cased, ignorable
+def case_maps(ucd):
+    """Full upper/lower case mappings (SpecialCasing's unconditional entries, else the simple
+    mapping) split into single code point maps and multi code point specials, and the simple case
+    folding (status C and S: the entries whose folding is one code point)."""
+    upper, lower, fold = {}, {}, {}
+    upper_special, lower_special = {}, {}
+    for simple, special, single_map, multi_map in ((ucd["simple_upper"], ucd["special_upper"], upper, upper_special),
+                                                   (ucd["simple_lower"], ucd["special_lower"], lower, lower_special)):
+        full = {cp: [m] for cp, m in simple}
+        for cp, m in special:
+            full[cp] = m if isinstance(m, list) else [m]
+        for cp, m in full.items():
+            if len(m) > 1:
+                multi_map[cp] = m
+            elif m[0] != cp:
+                single_map[cp] = m[0]
+    for key in ("fold_c", "fold_f", "fold_s"):
+        for cp, m in ucd[key]:
+            if isinstance(m, list):
+                if len(m) != 1:
+                    continue  # full folding (status F)
+                m = m[0]
+            if m != cp:
+                fold[cp] = m
+    return upper, lower, fold, upper_special, lower_special
 
 
 def to_ranges(cps):
@@ -84,40 +84,6 @@ def to_ranges(cps):
         else:
             out.append([cp, cp])
     return out
-
-
-def single(s):
-    return ord(s) if len(s) == 1 else None
-
-
-def case_maps():
-    upper, lower, fold = {}, {}, {}
-    upper_special, lower_special = {}, {}
-    for cp in range(MAX_CP + 1):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        ch = chr(cp)
-        u, l = ch.upper(), ch.lower()
-        if len(u) > 1:
-            upper_special[cp] = [ord(x) for x in u]
-        elif ord(u) != cp:
-            upper[cp] = ord(u)
-        if len(l) > 1:
-            lower_special[cp] = [ord(x) for x in l]
-        elif ord(l) != cp:
-            lower[cp] = ord(l)
-        # Simple folding: casefold() is full folding (status C+F). A single code point result is
-        # the C mapping; for F entries the S mapping, when present, equals the simple lowercase.
-        f = ch.casefold()
-        if len(f) == 1:
-            fc = ord(f)
-        elif len(l) == 1:
-            fc = ord(l)
-        else:
-            fc = cp
-        if fc != cp:
-            fold[cp] = fc
-    return upper, lower, fold, upper_special, lower_special
 
 
 def delta_runs(mapping):
@@ -198,21 +164,24 @@ def emit_special(name, special, out):
 
 
 def main():
+    if len(sys.argv) != 2:
+        sys.stderr.write("usage: python3 tools/gen/gen_unicode.py UNICODE_PACKAGE_DIR\n")
+        sys.exit(2)
+    ucd = load_ucd(sys.argv[1])
     out = [
-        "// Generated by tools/gen/gen_unicode.py from Unicode %s. Do not edit." % unicodedata.unidata_version,
+        "// Generated by tools/gen/gen_unicode.py from Unicode %s. Do not edit." % ucd["version"],
         "// clang-format off",
         "",
     ]
-    start, cont = compute_id_sets()
+    start, cont = range_set(ucd["id_start"]), range_set(ucd["id_continue"])
     # Code points below 0x100 are answered by fast paths in Unicode.cpp.
     emit_ranges("kIdStartRanges", [r for r in to_ranges(start) if r[1] >= 0x100], out)
     emit_ranges("kIdContinueRanges", [r for r in to_ranges(cont) if r[1] >= 0x100], out)
-    zs = [cp for cp in range(MAX_CP + 1) if unicodedata.category(chr(cp)) == "Zs"]
-    emit_ranges("kSpaceSeparatorRanges", to_ranges(zs), out)
-    cased, ignorable = compute_cased_sets()
+    emit_ranges("kSpaceSeparatorRanges", to_ranges(range_set(ucd["zs"])), out)
+    cased, ignorable = range_set(ucd["cased"]), range_set(ucd["case_ignorable"])
     emit_ranges("kCasedRanges", [r for r in to_ranges(cased) if r[1] >= 0x80], out)
     emit_ranges("kCaseIgnorableRanges", [r for r in to_ranges(ignorable) if r[1] >= 0x80], out)
-    upper, lower, fold, upper_special, lower_special = case_maps()
+    upper, lower, fold, upper_special, lower_special = case_maps(ucd)
     emit_runs("kUpperRuns", delta_runs(upper), out)
     emit_runs("kLowerRuns", delta_runs(lower), out)
     emit_runs("kFoldRuns", delta_runs(fold), out)
