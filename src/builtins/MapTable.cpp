@@ -99,6 +99,10 @@ static bool read_map(Object* o, HeapReader& r) {
             m->m_entries.push_back(MapEntry{std::move(key), Value()});
             continue;
         }
+        // A weak collection's keys are objects or symbols (CanBeHeldWeakly): a crafted snapshot may
+        // give a WeakMap other keys, which cannot be held weakly.
+        bool weak = m->class_id() == ClassId::WeakMap || m->class_id() == ClassId::WeakSet;
+        if (weak && !key.is_object() && !key.is_symbol()) return r.fail("bad weak collection key");
         if (map_find(m, key) >= 0) return r.fail("duplicate map key");
         if (!map_set(r.context(), m, key, value)) return r.fail("out of memory");
     }
