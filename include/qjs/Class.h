@@ -277,6 +277,7 @@ template <class T> class ClassBuilder {
         if (!register_class()) return false;
         bool ok = detail::register_binding(m_rt, keyed(take_constructor(), m_name));
         for (Member& m : m_members) {
+            if (!m.fn) continue; // consumed by an earlier build() or rebind()
             std::string key = m_name + "." + (m.length >= 0 ? m.name : "get " + m.name);
             ok = detail::register_binding(m_rt, keyed(std::exchange(m.fn, nullptr), key)) && ok;
             if (m.setter)
