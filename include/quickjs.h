@@ -681,6 +681,9 @@ void JS_SetInterruptHandler(JSRuntime* rt, JSInterruptHandler* cb, void* opaque)
 void JS_SetCanBlock(JSRuntime* rt, JS_BOOL can_block);
 /* Makes obj behave as [[IsHTMLDDA]] (document.all). */
 void JS_SetIsHTMLDDA(JSContext* ctx, JSValueConst obj);
+/* qjs extension: the realm's %AbstractModuleSource% constructor, which no global property names (hosts
+   that define module source classes, and test262's $262.AbstractModuleSource). */
+JSValue JS_GetAbstractModuleSource(JSContext* ctx);
 
 /* ---- jobs ---- */
 typedef JSValue JSJobFunc(JSContext* ctx, int argc, JSValueConst* argv);
@@ -932,6 +935,14 @@ int JS_SnapshotReadU64(JSSnapshotReader* r, uint64_t* pv);
 /* The next JS_SnapshotWriteBytes block: a view of *plen bytes, valid while the restore runs. */
 int JS_SnapshotReadBytes(JSSnapshotReader* r, const uint8_t** pdata, size_t* plen);
 int JS_SnapshotReadValue(JSSnapshotReader* r, JSValue* pv);
+/* Makes the restore fail with REASON (copied) when the `read` hook then returns -1. */
+void JS_SnapshotReaderFail(JSSnapshotReader* r, const char* reason);
+/* Per-runtime data for a class's snapshot hooks (an extension), e.g. a table to find host data by
+   name on restore: `free_func` (may be NULL) receives it at JS_FreeRuntime, after the runtime's
+   garbage objects are finalized, or when it is replaced. -1 when the class is not registered. */
+int JS_SetClassSnapshotOpaque(JSRuntime* rt, JSClassID class_id, void* opaque,
+                              void (*free_func)(JSRuntime* rt, void* opaque));
+void* JS_GetClassSnapshotOpaque(JSRuntime* rt, JSClassID class_id);
 /* Deterministic mode (an extension): Date.now() and new Date() return `time_ms` (milliseconds since the
    epoch; call again to move the clock) and Math.random in contexts created afterwards starts from
    `random_seed`, so a run can be replayed exactly. */
@@ -941,6 +952,12 @@ int JS_RebindCFunction(JSRuntime* rt, const char* name, JSCFunctionEnum cproto, 
 /* Binds every unbound function made with JS_NewCFunctionData (they have no name) to `func`. Returns the
    number bound. */
 int JS_RebindCFunctionData(JSRuntime* rt, JSCFunctionData* func);
+/* JS_NewCFunctionData recorded under `host_name` (also the function's name) for snapshots (an
+   extension): after a restore, JS_RebindCFunctionDataNamed binds only the functions of that name and
+   C function, where JS_RebindCFunctionData binds every unnamed one. Returns the number bound. */
+JSValue JS_NewCFunctionDataNamed(JSContext* ctx, JSCFunctionData* func, const char* host_name, int length,
+                                 int magic, int data_len, JSValueConst* data);
+int JS_RebindCFunctionDataNamed(JSRuntime* rt, const char* host_name, JSCFunctionData* func);
 /* Binds every unbound C function of a restored runtime from `template_rt`, a runtime on which the host
    ran the same setup (so the same C functions were registered in the same order): entries are matched
    by position, name and kind. Returns the number bound. */

@@ -7,9 +7,11 @@
 #include "api/ApiInternal.h"
 
 #include "runtime/HostObject.h"
+#include "runtime/String.h"
 #include "snapshot/HeapReader.h"
 #include "snapshot/HeapWriter.h"
 
+#include <cstdio>
 #include <cstring>
 
 using namespace qjs;
@@ -22,6 +24,7 @@ struct JSSnapshotWriter {
 
 struct JSSnapshotReader {
     HeapReader* r;
+    JSRuntime* rt;
 };
 
 namespace {
@@ -71,16 +74,25 @@ bool read_host_snapshot(HostObject* h, HeapReader& r) {
             break;
         }
     }
-    if (!cls) return r.fail("an object of an embedder class that is not registered in this runtime");
+    if (!cls) {
+        if (!jr || !name || atom_is_index(name) || r.rt().atom_is_symbol(name))
+            return r.fail("an object of an embedder class that is not registered in this runtime");
+        std::snprintf(jr->snapshot_read_error, sizeof jr->snapshot_read_error,
+                      "an object of embedder class %s, which is not registered in this runtime",
+                      r.rt().atom_string(name)->to_utf8().c_str());
+        return r.fail(jr->snapshot_read_error);
+    }
     if (!cls->snapshot_read) return r.fail("an object of an embedder class without JS_SetClassSnapshotHooks");
-    JSSnapshotReader reader{&r};
+    JSSnapshotReader reader{&r, jr};
     void* opaque = nullptr;
     int rc = cls->snapshot_read(jr, &reader, &opaque);
     r.rt().make_current(); // the hook may have used another runtime
     // The object owns what the hook returned, even on failure: its finalizer frees it.
     h->m_host_class = id;
     h->m_opaque = opaque;
-    if (rc < 0) return r.fail("an embedder class rejected its snapshot data");
+    if (rc < 0)
+        return r.fail(jr->snapshot_read_error[0] ? jr->snapshot_read_error
+                                                 : "an embedder class rejected its snapshot data");
     return !r.in().failed();
 }
 
@@ -93,6 +105,22 @@ int JS_SetClassSnapshotHooks(JSRuntime* r, JSClassID class_id, JSClassSnapshotWr
     cls->snapshot_write = write;
     cls->snapshot_read = read;
     return 0;
+}
+
+int JS_SetClassSnapshotOpaque(JSRuntime* r, JSClassID class_id, void* opaque,
+                              void (*free_func)(JSRuntime* rt, void* opaque)) {
+    JSApiClass* cls = registered_class(r, class_id);
+    if (!cls) return -1;
+    if (cls->snapshot_opaque_free && cls->snapshot_opaque != opaque)
+        cls->snapshot_opaque_free(r, cls->snapshot_opaque);
+    cls->snapshot_opaque = opaque;
+    cls->snapshot_opaque_free = free_func;
+    return 0;
+}
+
+void* JS_GetClassSnapshotOpaque(JSRuntime* r, JSClassID class_id) {
+    JSApiClass* cls = registered_class(r, class_id);
+    return cls ? cls->snapshot_opaque : nullptr;
 }
 
 void JS_SnapshotWriteU64(JSSnapshotWriter* w, uint64_t v) {
@@ -129,4 +157,10 @@ int JS_SnapshotReadValue(JSSnapshotReader* r, JSValue* pv) {
     if (!r->r->value(&v)) return -1;
     *pv = give(std::move(v));
     return 0;
+}
+
+void JS_SnapshotReaderFail(JSSnapshotReader* r, const char* reason) {
+    // Kept in the runtime: the restore's error message points at it until the restore returns.
+    std::snprintf(r->rt->snapshot_read_error, sizeof r->rt->snapshot_read_error, "%s",
+                  reason ? reason : "an embedder class rejected its snapshot data");
 }

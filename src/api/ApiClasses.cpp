@@ -127,18 +127,45 @@ JS_BOOL JS_IsRegisteredClass(JSRuntime* r, JSClassID class_id) {
     return class_of(r, class_id) != nullptr;
 }
 
+// Prototypes are kept per context by class id (a cache) and, for named classes, in the realm's
+// m_host_class_protos object by class name: that object is saved in heap snapshots, so a restored
+// context (where the class may have another id) finds the prototype again.
 void JS_SetClassProto(JSContext* c, JSClassID class_id, JSValue obj) {
-    enter(c);
+    Context& ctx = enter(c);
     Value proto = take(obj);
     if (class_id >= kMaxClassId) return;
     if (class_id >= c->class_protos.size()) c->class_protos.resize(class_id + 1);
-    c->class_protos[class_id] = std::move(proto);
+    c->class_protos[class_id] = proto;
+    const JSApiClass* cls = class_of(c->rt, class_id);
+    if (!cls || !cls->name) return;
+    if (!ctx.m_host_class_protos) {
+        ctx.m_host_class_protos = Object::create(ctx, nullptr, ClassId::Object);
+        if (!ctx.m_host_class_protos) return; // out of memory: only this process sees the prototype
+    }
+    JSValue protos = peek(Value::object(ctx.m_host_class_protos));
+    int status = proto.is_object()
+                     ? JS_DefinePropertyValue(c, protos, cls->name, give(std::move(proto)), JS_PROP_C_W_E)
+                     : JS_DeleteProperty(c, protos, cls->name, 0);
+    if (status < 0) JS_FreeValue(c, JS_GetException(c));
 }
 
 JSValue JS_GetClassProto(JSContext* c, JSClassID class_id) {
-    enter(c);
-    if (class_id >= c->class_protos.size() || c->class_protos[class_id].is_undefined()) return JS_NULL;
-    return give(c->class_protos[class_id]);
+    Context& ctx = enter(c);
+    if (class_id < c->class_protos.size() && !c->class_protos[class_id].is_undefined())
+        return give(c->class_protos[class_id]);
+    // A restored context: look the class up by name.
+    const JSApiClass* cls = class_of(c->rt, class_id);
+    if (!cls || !cls->name || !ctx.m_host_class_protos) return JS_NULL;
+    JSValue protos = peek(Value::object(ctx.m_host_class_protos));
+    JSValue proto = JS_GetProperty(c, protos, cls->name);
+    if (JS_IsException(proto)) return proto;
+    if (!JS_IsObject(proto)) {
+        JS_FreeValue(c, proto);
+        return JS_NULL;
+    }
+    if (class_id >= c->class_protos.size()) c->class_protos.resize(class_id + 1);
+    c->class_protos[class_id] = borrow(proto);
+    return proto;
 }
 
 JSValue JS_NewObjectProtoClass(JSContext* c, JSValueConst proto, JSClassID class_id) {

@@ -221,6 +221,24 @@ int JS_RebindCFunctionData(JSRuntime* r, JSCFunctionData* func) {
         rt.bind_host_function(atoms::empty_string, kKindData, reinterpret_cast<AnyFn>(func)));
 }
 
+JSValue JS_NewCFunctionDataNamed(JSContext* c, JSCFunctionData* func, const char* host_name, int length,
+                                 int magic, int data_len, JSValueConst* data) {
+    Context& ctx = enter(c);
+    if (data_len < 0 || data_len > 0xffff - static_cast<int>(kSlotFirstData))
+        return give(ctx.throw_range_error("too many function data values"));
+    Atom name = atom_of_cstring(ctx, host_name ? host_name : "", host_name ? std::strlen(host_name) : 0);
+    if (!name) return JS_EXCEPTION;
+    return give(new_host_function(ctx, reinterpret_cast<AnyFn>(func), kKindData, name, length, magic,
+                                  data_len, data, false));
+}
+
+int JS_RebindCFunctionDataNamed(JSRuntime* r, const char* host_name, JSCFunctionData* func) {
+    Runtime& rt = enter(r);
+    Atom name = rt.intern_ascii(host_name ? host_name : "");
+    if (!name) return 0;
+    return static_cast<int>(rt.bind_host_function(name, kKindData, reinterpret_cast<AnyFn>(func)));
+}
+
 void JS_SetConstructor(JSContext* c, JSValueConst func_obj, JSValueConst proto) {
     Context& ctx = enter(c);
     Object* f = object_of(func_obj);

@@ -31,6 +31,8 @@ struct JSApiClass {
     qjs::Vector<char> name_text; // a copy of def.class_name (which points at it), NUL-terminated
     JSClassSnapshotWrite* snapshot_write = nullptr; // JS_SetClassSnapshotHooks
     JSClassSnapshotRead* snapshot_read = nullptr;
+    void* snapshot_opaque = nullptr; // JS_SetClassSnapshotOpaque, freed at JS_FreeRuntime
+    void (*snapshot_opaque_free)(JSRuntime*, void*) = nullptr;
 };
 
 struct JSRuntime {
@@ -53,6 +55,7 @@ struct JSRuntime {
     qjs::Vector<JSContext*> contexts;         // live context records
     JSSharedArrayBufferFunctions sab_funcs{}; // JS_SetSharedArrayBufferFunctions (os.Worker)
     int strip_flags = 0;                      // JS_SetStripInfo
+    char snapshot_read_error[160] = {};       // JS_SnapshotReaderFail's message, until the restore ends
 };
 
 struct JSContext {

@@ -122,6 +122,11 @@ int JS_IsInstanceOf(JSContext* c, JSValueConst val, JSValueConst obj) {
 void JS_SetIsHTMLDDA(JSContext*, JSValueConst obj) {
     if (Object* o = object_of(obj)) o->m_flags |= objflag::HtmlDda;
 }
+JSValue JS_GetAbstractModuleSource(JSContext* c) {
+    Context& ctx = enter(c);
+    Object* o = ctx.intrinsic(Intrinsic::AbstractModuleSource);
+    return o ? give(Value::object(o)) : JS_UNDEFINED;
+}
 
 // ---- get ----
 

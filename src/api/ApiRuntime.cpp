@@ -1,6 +1,8 @@
 // ApiRuntime.cpp: quickjs.h runtimes and contexts, memory functions, limits and interrupts.
 #include "api/ApiInternal.h"
+
 #include "loop/EventLoop.h"
+#include <utility>
 
 #include "loop/EventLoop.h"
 #include "module/Module.h"
@@ -104,6 +106,10 @@ size_t JS_FreeRuntimeLeakCount(JSRuntime* r) {
     // Garbage cycles through host objects are finalized while the class table still exists; the
     // table goes before the runtime's teardown, which then reports what is still referenced.
     rt.collect_cycles();
+    // Classes' snapshot data (e.g. the C++ layer's bindings) after their garbage objects are finalized.
+    for (JSApiClass& cls : r->classes)
+        if (cls.snapshot_opaque_free)
+            cls.snapshot_opaque_free(r, std::exchange(cls.snapshot_opaque, nullptr));
     Vector<JSApiClass>().swap(r->classes);
     bool custom = r->custom_malloc;
     JSMallocFunctions mf = r->mf;

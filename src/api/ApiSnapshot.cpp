@@ -49,6 +49,7 @@ JSContext* JS_RestoreSnapshotDelta(JSRuntime* r, const uint8_t* buf, size_t size
                                    size_t delta_size, char* error, size_t error_size) {
     Runtime& rt = enter(r);
     SnapshotError problem;
+    r->snapshot_read_error[0] = 0;
     if (!buf || !read_heap_snapshot(rt, buf, size, problem, delta, delta_size)) {
         copy_error(buf ? problem.message : "no snapshot", error, error_size);
         return nullptr;

@@ -68,6 +68,7 @@ void Context::release() {
     };
     drop(m_global_object);
     drop(m_global_lexicals);
+    drop(m_host_class_protos);
     for (Object*& o : m_intrinsics)
         drop(o);
 }
@@ -82,6 +83,7 @@ void Context::set_intrinsic(Intrinsic i, Object* o) {
 void Context::visit_roots(EdgeVisitor& v) {
     if (m_global_object) v.visit_cell(m_global_object);
     if (m_global_lexicals) v.visit_cell(m_global_lexicals);
+    if (m_host_class_protos) v.visit_cell(m_host_class_protos);
     for (Object* o : m_intrinsics)
         if (o) v.visit_cell(o);
 }

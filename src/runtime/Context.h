@@ -85,6 +85,9 @@ class Context {
     bool m_released = false;
     struct Baseline* m_baseline = nullptr; // the realm's built-in cells at creation (snapshot/Baseline.h)
     void* m_embedder = nullptr;            // the API layer's record of this realm (JSContext)
+    // The API layer's class prototypes (JS_SetClassProto) keyed by class name: a plain object without
+    // prototype, created on first use. A root, so snapshots keep it (class ids differ between processes).
+    Object* m_host_class_protos = nullptr;
 
   private:
     Runtime& m_rt;

@@ -585,6 +585,12 @@ bool SnapshotReader::read_roots() {
                 return false;
             ctx->set_intrinsic(static_cast<Intrinsic>(which), v.is_object() ? v.as_object() : nullptr);
         }
+        Value class_protos;
+        if (!object_of_class(&class_protos, ClassId::Object, true)) return false;
+        Object* protos = class_protos.is_object() ? class_protos.as_object() : nullptr;
+        if (protos) protos->ref();
+        if (ctx->m_host_class_protos) ctx->m_host_class_protos->unref();
+        ctx->m_host_class_protos = protos;
     }
     uint32_t jobs;
     if (!count(&jobs)) return false;

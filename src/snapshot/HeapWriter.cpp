@@ -333,6 +333,8 @@ void SnapshotWriter::write_roots() {
             out.varuint(i);
             value(ctx->m_intrinsics[i] ? Value::object(ctx->m_intrinsics[i]) : Value());
         }
+        // The embedder's class prototypes by class name (JS_SetClassProto).
+        value(ctx->m_host_class_protos ? Value::object(ctx->m_host_class_protos) : Value());
     }
     // The job queue.
     out.varuint(m_rt.m_jobs.size() - m_rt.m_job_head);

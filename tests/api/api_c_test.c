@@ -603,6 +603,19 @@ static JSValue holder_call(JSContext* ctx, JSValueConst func_obj, JSValueConst t
 }
 static const JSClassDef holder_class = {"Holder", holder_finalizer, holder_mark, holder_call, NULL};
 
+/* A class's prototype (from a function list), its constructor as a global, and its class prototype. */
+static void define_class_global(JSContext* ctx, JSClassID id, const char* name, JSCFunction* ctor_fn,
+                                int length, const JSCFunctionListEntry* funcs, int count) {
+    JSValue proto = JS_NewObject(ctx);
+    JS_SetPropertyFunctionList(ctx, proto, funcs, count);
+    JSValue ctor = JS_NewCFunction2(ctx, ctor_fn, name, length, JS_CFUNC_constructor, 0);
+    JS_SetConstructor(ctx, ctor, proto);
+    JS_SetClassProto(ctx, id, proto);
+    JSValue global = JS_GetGlobalObject(ctx);
+    JS_SetPropertyStr(ctx, global, name, ctor);
+    JS_FreeValue(ctx, global);
+}
+
 static void test_classes(void) {
     JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
     JSContext* ctx = JS_NewContext(rt);
@@ -613,13 +626,8 @@ static void test_classes(void) {
     CHECK(JS_NewClass(rt, point_class_id, &point_class) == 0);
     CHECK(JS_NewClass(rt, point_class_id, &point_class) == -1);
     CHECK(JS_IsRegisteredClass(rt, point_class_id));
-    JSValue proto = JS_NewObject(ctx);
-    JS_SetPropertyFunctionList(ctx, proto, point_proto_funcs, 3);
-    JSValue ctor = JS_NewCFunction2(ctx, (JSCFunction*)point_ctor, "Point", 2, JS_CFUNC_constructor, 0);
-    JS_SetConstructor(ctx, ctor, proto);
-    JS_SetClassProto(ctx, point_class_id, proto);
+    define_class_global(ctx, point_class_id, "Point", (JSCFunction*)point_ctor, 2, point_proto_funcs, 3);
     JSValue glob = JS_GetGlobalObject(ctx);
-    JS_SetPropertyStr(ctx, glob, "Point", ctor);
     CHECK(eval_is(ctx, "var p = new Point(3, 4); [p.x, p.y, p.norm(), p instanceof Point].join()",
                   "3,4,5,true"));
     CHECK(eval_is(ctx, "try { Point.prototype.norm.call({}) } catch (e) { e.message }",
@@ -1518,6 +1526,147 @@ static void test_class_snapshots(void) {
     free(bytes);
 }
 
+/* A snapshot (full or delta) copied to malloc'ed memory that outlives the runtime; NULL with the error
+   printed. */
+static uint8_t* snapshot_copy(JSRuntime* rt, size_t* psize, int delta) {
+    char error[256] = "";
+    uint8_t* written = delta ? JS_WriteSnapshotDelta(rt, psize, error, sizeof error)
+                             : JS_WriteSnapshot(rt, psize, error, sizeof error);
+    if (!written) {
+        printf("  snapshot error: %s\n", error);
+        return NULL;
+    }
+    uint8_t* copy = (uint8_t*)malloc(*psize);
+    memcpy(copy, written, *psize);
+    js_free_rt(rt, written);
+    return copy;
+}
+
+static JSValue blob_ctor(JSContext* ctx, JSValueConst new_target, int argc, JSValueConst* argv) {
+    int32_t n = 0;
+    (void)new_target;
+    if (argc > 0) JS_ToInt32(ctx, &n, argv[0]);
+    return new_blob(ctx, (uint64_t)n, "made", JS_NULL);
+}
+static JSValue blob_get_n(JSContext* ctx, JSValueConst this_val) {
+    Blob* b = (Blob*)JS_GetOpaque2(ctx, this_val, blob_class_id);
+    return b ? JS_NewInt64(ctx, (int64_t)b->n) : JS_EXCEPTION;
+}
+static const JSCFunctionListEntry blob_proto_funcs[] = {
+    JS_CGETSET_DEF("n", blob_get_n, NULL),
+    JS_PROP_STRING_DEF("kind", "blob", JS_PROP_CONFIGURABLE),
+};
+
+/* Class prototypes (JS_SetClassProto) and constructors (JS_SetConstructor) survive a snapshot: in the
+   restoring runtime the class has another id, and JS_NewObjectClass with it uses the restored
+   prototype, found by the class's name. */
+static void test_class_proto_snapshots(void) {
+    char error[256];
+    size_t size = 0;
+    uint8_t* bytes = NULL;
+    {
+        JSRuntime* rt = new_blob_runtime(1);
+        JSContext* ctx = JS_NewContext(rt);
+        define_class_global(ctx, blob_class_id, "Blob", (JSCFunction*)blob_ctor, 1, blob_proto_funcs, 2);
+        CHECK(eval_is(ctx, "var b = new Blob(5); b.n + b.kind", "5blob"));
+        bytes = snapshot_copy(rt, &size, 0);
+        CHECK(bytes != NULL);
+        JS_FreeContext(ctx);
+        CHECK(JS_FreeRuntimeLeakCount(rt) == 0);
+    }
+    if (!bytes) return;
+    {
+        JSRuntime* rt = JS_NewRuntime();
+        /* The same class under a new id, as in another process. */
+        JSClassID other_id = 0;
+        JS_NewClassID(&other_id);
+        CHECK(other_id != blob_class_id);
+        CHECK(JS_NewClass(rt, other_id, &blob_class) == 0);
+        CHECK(JS_SetClassSnapshotHooks(rt, other_id, blob_write, blob_read) == 0);
+        JSClassID saved_id = blob_class_id;
+        blob_class_id = other_id; /* the finalizer and getters look for this id */
+        JSContext* ctx = JS_RestoreSnapshot(rt, bytes, size, error, sizeof error);
+        CHECK(ctx != NULL);
+        if (ctx) {
+            JSCFunctionType f;
+            f.generic = (JSCFunction*)blob_ctor;
+            CHECK(JS_RebindCFunction(rt, "Blob", JS_CFUNC_constructor, f) == 1);
+            f.getter = blob_get_n;
+            CHECK(JS_RebindCFunction(rt, "get n", JS_CFUNC_getter, f) == 1);
+            /* new_blob uses JS_NewObjectClass with the new id (blob_class_id is other_id now). */
+            JSValue global = JS_GetGlobalObject(ctx);
+            JS_SetPropertyStr(ctx, global, "fresh", new_blob(ctx, 8, "eight", JS_NULL));
+            JS_FreeValue(ctx, global);
+            CHECK(eval_is(ctx, "Object.getPrototypeOf(fresh) === Blob.prototype", "true"));
+            CHECK(eval_is(ctx, "fresh.n + fresh.kind + b.n", "8blob5"));
+            CHECK(eval_is(ctx, "Blob.prototype.constructor === Blob && new Blob(3).n", "3"));
+            JSValue p = JS_GetClassProto(ctx, other_id);
+            CHECK(JS_IsObject(p));
+            JS_FreeValue(ctx, p);
+            /* A class registered in neither: no prototype. */
+            JSValue none = JS_GetClassProto(ctx, plain_class_id);
+            CHECK(JS_IsNull(none));
+            JS_FreeContext(ctx);
+        }
+        CHECK(JS_FreeRuntimeLeakCount(rt) == 0);
+        blob_class_id = saved_id;
+    }
+    free(bytes);
+}
+
+/* Deltas do not chain as base + delta1 + delta2; a delta written by a runtime restored from base +
+   delta1 is written against the same base and holds delta1's changes too, so base + delta2 restores
+   the latest state. A delta given where the full snapshot belongs is refused. */
+static void test_delta_of_delta(void) {
+    char error[256];
+    size_t base_size = 0, d1_size = 0, d2_size = 0;
+    uint8_t *base = NULL, *d1 = NULL, *d2 = NULL;
+    {
+        JSRuntime* rt = JS_NewRuntime();
+        JSContext* ctx = JS_NewContext(rt);
+        CHECK(eval_is(ctx, "var a = { v: 1 }, b = { v: 1 }, log = ['base']; 0", "0"));
+        base = snapshot_copy(rt, &base_size, 0);
+        CHECK(eval_is(ctx, "a.v = 2; log.push('d1'); var c = { v: 'new in d1' }; 0", "0"));
+        d1 = snapshot_copy(rt, &d1_size, 1);
+        CHECK(base != NULL && d1 != NULL && d1_size < base_size);
+        JS_FreeContext(ctx);
+        CHECK(JS_FreeRuntimeLeakCount(rt) == 0);
+    }
+    if (!base || !d1) return;
+    {
+        JSRuntime* rt = JS_NewRuntime();
+        JSContext* ctx = JS_RestoreSnapshotDelta(rt, base, base_size, d1, d1_size, error, sizeof error);
+        CHECK(ctx != NULL);
+        if (ctx) {
+            CHECK(eval_is(ctx, "[a.v, b.v, c.v, log].join()", "2,1,new in d1,base,d1"));
+            /* b changes now; a (changed by d1 only) and c (new in d1) must still be in the next delta. */
+            CHECK(eval_is(ctx, "b.v = 3; log.push('d2'); 0", "0"));
+            d2 = snapshot_copy(rt, &d2_size, 1);
+            CHECK(d2 != NULL);
+            JS_FreeContext(ctx);
+        }
+        CHECK(JS_FreeRuntimeLeakCount(rt) == 0);
+    }
+    if (d2) {
+        JSRuntime* rt = JS_NewRuntime();
+        JSContext* ctx = JS_RestoreSnapshotDelta(rt, base, base_size, d2, d2_size, error, sizeof error);
+        CHECK(ctx != NULL);
+        if (ctx) {
+            CHECK(eval_is(ctx, "[a.v, b.v, c.v, log].join()", "2,3,new in d1,base,d1,d2"));
+            JS_FreeContext(ctx);
+        }
+        CHECK(JS_FreeRuntimeLeakCount(rt) == 0);
+        /* A chain (delta1 as the base of delta2) is refused with a clear message. */
+        rt = JS_NewRuntime();
+        CHECK(JS_RestoreSnapshotDelta(rt, d1, d1_size, d2, d2_size, error, sizeof error) == NULL);
+        CHECK(strstr(error, "a delta given as a full snapshot") != NULL);
+        JS_FreeRuntime(rt);
+    }
+    free(base);
+    free(d1);
+    free(d2);
+}
+
 /* JS_AddTimerGlobals and JS_LoopOnce (the event loop), timers across a snapshot, and the loop's freeing. */
 static int loop_until_waiting(JSRuntime* rt) {
     int r;
@@ -1594,6 +1743,8 @@ int main(void) {
     test_two_runtimes();
     test_snapshots();
     test_class_snapshots();
+    test_class_proto_snapshots();
+    test_delta_of_delta();
     test_event_loop();
     test_modules();
     test_value_images();

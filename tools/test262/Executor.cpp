@@ -1,23 +1,20 @@
 // Executor.cpp: the per-test logic: modes, harness files, negative and async tests, leak check.
 #include "Executor.h"
 
+#include "Host262.h"
 #include "Metadata.h"
-#include "api/Engine.h"
 
-#include <atomic>
 #include <csignal>
+#include <cstring>
 #include <sys/time.h>
+#include <vector>
 
 namespace test262 {
 
-namespace api = qjs::api;
-
 namespace {
 
-std::atomic<api::Engine*> g_running_engine{nullptr};
-volatile sig_atomic_t g_timed_out = 0;
-
-static_assert(std::atomic<api::Engine*>::is_always_lock_free, "the signal handler reads it");
+// Set by the timeout signal; the running runtime's interrupt handler polls it.
+volatile int g_timed_out = 0;
 
 // The limit counts the worker's own CPU time (ITIMER_PROF: user + system), not wall time, so that a
 // loaded machine slows a test down without making it time out; the pool keeps a wall-clock backstop.
@@ -32,7 +29,7 @@ void arm_timer(double seconds) {
     setitimer(ITIMER_PROF, &timer, nullptr);
 }
 
-std::string describe_error(const api::EvalResult& result) {
+std::string describe_error(const EvalResult& result) {
     std::string text = result.error_name.empty() ? std::string("thrown") : result.error_name;
     if (!result.error_message.empty()) text += ": " + result.error_message;
     return first_line(text);
@@ -53,7 +50,7 @@ TestResult fail(std::string reason) {
 }
 
 // Checks the outcome of evaluating the test's own source against its expectations.
-TestResult judge_eval(const Metadata& meta, const api::EvalResult& result) {
+TestResult judge_eval(const Metadata& meta, const EvalResult& result) {
     if (meta.negative_phase == NegativePhase::None) {
         if (!result.ok) return fail(describe_error(result));
         return {Status::Pass, {}, {}};
@@ -69,9 +66,9 @@ TestResult judge_eval(const Metadata& meta, const api::EvalResult& result) {
     return {Status::Pass, {}, {}};
 }
 
-TestResult judge_async(api::Engine* engine, const std::string& printed) {
-    api::EvalResult job_error;
-    if (!api::run_jobs(engine, &job_error)) return fail("in a job: " + describe_error(job_error));
+TestResult judge_async(JSRuntime* rt, const std::string& printed) {
+    EvalResult job_error;
+    if (!run_jobs(rt, &job_error)) return fail("in a job: " + describe_error(job_error));
     size_t failure = printed.find("Test262:AsyncTestFailure");
     if (failure != std::string::npos) return fail(first_line(std::string_view(printed).substr(failure)));
     if (printed.find("Test262:AsyncTestComplete") == std::string::npos)
@@ -79,54 +76,56 @@ TestResult judge_async(api::Engine* engine, const std::string& printed) {
     return {Status::Pass, {}, {}};
 }
 
-// Module tests import files (the *_FIXTURE.js files) relative to the importing file; code without
-// a file of its own (evalScript, Function bodies) imports relative to the test.
-struct TestLoader {
-    const ExecContext* ctx;
-    const std::string* rel_path;
+// One mode's VM: a runtime and its first context (the realms $262.createRealm makes are the
+// runtime's, freed with it).
+struct Vm {
+    JSRuntime* rt = nullptr;
+    JSContext* ctx = nullptr;
+    // Frees both; returns the number of cells still alive (leaked).
+    size_t free() {
+        if (ctx) JS_FreeContext(ctx);
+        size_t leaked = rt ? JS_FreeRuntimeLeakCount(rt) : 0;
+        rt = nullptr;
+        ctx = nullptr;
+        return leaked;
+    }
 };
 
-bool load_test_module(void* opaque, const std::string& specifier, const std::string& referrer,
-                      std::string* resolved_name, std::string* source) {
-    auto* loader = static_cast<TestLoader*>(opaque);
-    const std::string& base = referrer.find('/') == std::string::npos ? *loader->rel_path : referrer;
-    *resolved_name = api::resolve_module_path(specifier, base);
-    return read_file(loader->ctx->test_dir + "/" + *resolved_name, source);
-}
-
 // Saves the VM, frees it (checking for leaks) and continues in a VM restored from the bytes.
-TestResult round_trip(const ExecContext& ctx, api::Engine*& engine, api::Realm*& realm, TestLoader* loader) {
-    std::vector<uint8_t> bytes;
-    std::string error;
-    if (!api::snapshot_write(engine, bytes, error)) return fail("snapshot: " + error);
-    api::realm_free(realm);
-    g_running_engine.store(nullptr);
-    size_t leaked = api::engine_free(engine);
-    realm = nullptr;
-    engine = api::snapshot_restore(bytes.data(), bytes.size(), ctx.memory_limit, &realm, error);
-    if (!engine) {
-        // The caller frees an engine: give it an empty one.
-        engine = api::engine_new(ctx.memory_limit);
-        realm = api::realm_new(engine);
-        return fail("restore: " + error);
-    }
-    api::set_module_loader(engine, load_test_module, loader);
-    g_running_engine.store(engine);
+TestResult round_trip(const ExecContext& ctx, Vm& vm, HostState* host) {
+    char error[256] = "";
+    size_t size = 0;
+    uint8_t* written = JS_WriteSnapshot(vm.rt, &size, error, sizeof error);
+    if (!written) return fail(std::string("snapshot: ") + error);
+    std::vector<uint8_t> bytes(written, written + size);
+    js_free_rt(vm.rt, written);
+    size_t leaked = vm.free();
+    vm.rt = new_test_runtime(ctx.memory_limit, host);
+    if (!vm.rt) return fail("restore: out of memory");
+    vm.ctx = JS_RestoreSnapshot(vm.rt, bytes.data(), bytes.size(), error, sizeof error);
+    if (!vm.ctx) return fail(std::string("restore: ") + error);
+    rebind_test262_host(vm.rt);
     if (leaked) return fail("leak before the snapshot: " + std::to_string(leaked) + " cells");
     return {Status::Pass, {}, {}};
 }
 
 TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::string& rel_path,
-                    const std::string& source, api::EvalMode mode, bool is_module = false) {
-    api::Engine* engine = api::engine_new(ctx.memory_limit);
-    TestLoader loader{&ctx, &rel_path};
-    api::set_module_loader(engine, load_test_module, &loader);
-    g_running_engine.store(engine);
-    api::Realm* realm = api::realm_new(engine);
+                    const std::string& source, bool strict, bool is_module = false) {
     std::string printed;
-    api::install_test262_host(realm, &printed);
-
+    HostState host;
+    host.printed = &printed;
+    host.test_dir = ctx.test_dir;
+    host.rel_path = &rel_path;
+    host.interrupt = &g_timed_out;
+    Vm vm;
+    vm.rt = new_test_runtime(ctx.memory_limit, &host);
+    vm.ctx = vm.rt ? JS_NewContext(vm.rt) : nullptr;
     TestResult result{Status::Pass, {}, {}};
+    if (!vm.ctx || !install_test262_host(vm.ctx)) {
+        vm.free();
+        return fail("cannot create the engine (out of memory)");
+    }
+
     if (!meta.has_flag(FlagRaw)) {
         auto eval_harness = [&](std::string_view name) {
             if (result.status != Status::Pass) return;
@@ -136,7 +135,7 @@ TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::str
                 return;
             }
             std::string filename = "harness/" + std::string(name);
-            api::EvalResult r = api::eval_script(realm, *text, filename, api::EvalMode::Sloppy);
+            EvalResult r = eval_script(vm.ctx, *text, filename, false);
             if (!r.ok) result = fail("in " + filename + ": " + describe_error(r));
         };
         eval_harness("assert.js");
@@ -147,31 +146,29 @@ TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::str
     }
 
     if (result.status == Status::Pass) {
-        api::EvalResult r;
+        EvalResult r;
         if (is_module) {
-            r = api::eval_module(realm, source, rel_path);
-        } else if (mode == api::EvalMode::Strict) {
+            r = eval_module(vm.ctx, source, rel_path);
+        } else if (strict) {
             std::string strict_source = "\"use strict\";\n";
             strict_source += source;
-            r = api::eval_script(realm, strict_source, rel_path, mode);
+            r = eval_script(vm.ctx, strict_source, rel_path, true);
         } else {
-            r = api::eval_script(realm, source, rel_path, mode);
+            r = eval_script(vm.ctx, source, rel_path, false);
         }
         result = judge_eval(meta, r);
         if (result.status == Status::Pass && r.ok && ctx.snapshot_round_trip)
-            result = round_trip(ctx, engine, realm, &loader);
+            result = round_trip(ctx, vm, &host);
         if (result.status == Status::Pass && meta.has_flag(FlagAsync))
-            result = judge_async(engine, printed);
+            result = judge_async(vm.rt, printed);
         else if (result.status == Status::Pass && ctx.snapshot_round_trip) {
-            api::EvalResult job_error;
-            if (!api::run_jobs(engine, &job_error))
+            EvalResult job_error;
+            if (!run_jobs(vm.rt, &job_error))
                 result = fail("in a job after the restore: " + describe_error(job_error));
         }
     }
 
-    api::realm_free(realm);
-    g_running_engine.store(nullptr);
-    size_t leaked = api::engine_free(engine);
+    size_t leaked = vm.free();
     if (g_timed_out) return TestResult{Status::Timeout, "timeout (interrupted)", {}};
     if (leaked != 0 && result.status == Status::Pass)
         result = fail("leak: " + std::to_string(leaked) + " cells alive at engine_free");
@@ -182,7 +179,6 @@ TestResult run_mode(const ExecContext& ctx, const Metadata& meta, const std::str
 
 void on_timeout_signal() {
     g_timed_out = 1;
-    if (api::Engine* engine = g_running_engine.load()) api::request_interrupt(engine);
 }
 
 TestResult run_test(const ExecContext& ctx, const std::string& rel_path) {
@@ -206,15 +202,15 @@ TestResult run_test(const ExecContext& ctx, const std::string& rel_path) {
     TestResult result{Status::Pass, {}, {}};
     if (is_module) {
         arm_timer(ctx.timeout_seconds);
-        result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Strict, true);
+        result = run_mode(ctx, meta, rel_path, source, true, true);
     }
     if (sloppy) {
         arm_timer(ctx.timeout_seconds);
-        result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Sloppy);
+        result = run_mode(ctx, meta, rel_path, source, false);
     }
     if (strict && result.status == Status::Pass && !g_timed_out) {
         arm_timer(ctx.timeout_seconds);
-        result = run_mode(ctx, meta, rel_path, source, api::EvalMode::Strict);
+        result = run_mode(ctx, meta, rel_path, source, true);
         if (result.status != Status::Pass && sloppy) result.reason = "[strict] " + result.reason;
     }
     arm_timer(0);
