@@ -296,6 +296,12 @@ static Value new_accessor_function(Context& ctx, NativeFn fn, const char* entry_
 }
 
 bool define_function_list(Context& ctx, Object* target, std::span<const FunctionListEntry> entries) {
+    // Room for the whole table at once rather than doubling the slot array as it fills.
+    uint32_t needed = target->shape()->count() + static_cast<uint32_t>(entries.size());
+    if (needed > target->m_slot_capacity && !grow_slots(ctx.rt(), target, needed)) {
+        ctx.throw_out_of_memory();
+        return false;
+    }
     for (const FunctionListEntry& e : entries) {
         Atom key = function_list_atom(ctx, e.name);
         if (!key) return false;
