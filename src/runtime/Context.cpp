@@ -66,6 +66,10 @@ void Context::release() {
             x->unref();
         }
     };
+    if (Shape* s = m_native_function_shape) {
+        m_native_function_shape = nullptr;
+        s->unref();
+    }
     drop(m_global_object);
     drop(m_global_lexicals);
     drop(m_host_class_protos);

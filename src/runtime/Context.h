@@ -81,7 +81,9 @@ class Context {
 
     Object* m_global_object = nullptr;
     Object* m_intrinsics[static_cast<size_t>(Intrinsic::Count)] = {};
-    Object* m_empty_shape_proto_placeholder = nullptr;
+    // The shape of a builtin function with %Function.prototype% and its "length" and "name" (a strong
+    // reference, filled by the first one): later ones start from it instead of adding both keys.
+    Shape* m_native_function_shape = nullptr;
     bool m_released = false;
     struct Baseline* m_baseline = nullptr; // the realm's built-in cells at creation (snapshot/Baseline.h)
     void* m_embedder = nullptr;            // the API layer's record of this realm (JSContext)

@@ -172,13 +172,20 @@ void register_function_classes() {
 
 // ---- creation ----
 
-Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length, int16_t magic,
-                          uint32_t data_count, bool is_constructor, Object* proto) {
+// CreateBuiltinFunction with the "name" value already made (`name` empty: no "name" property).
+static Value create_native_function(Context& ctx, NativeFn fn, Value name, bool has_name, uint32_t length,
+                                    int16_t magic, uint32_t data_count, bool is_constructor, Object* proto) {
     register_function_classes();
     if (!proto) proto = ctx.intrinsic(Intrinsic::FunctionPrototype);
-    auto* f = Object::create_as<NativeFunctionObject>(ctx, proto, ClassId::NativeFunction,
-                                                      data_count * sizeof(Value));
-    if (!f) return Exception{};
+    // "length" and "name" live in slots inside the object's allocation, after the data values.
+    constexpr uint32_t kInlineSlots = 2;
+    size_t size = sizeof(NativeFunctionObject) + (data_count + kInlineSlots) * sizeof(Value);
+    bool usual = has_name && proto == ctx.intrinsic(Intrinsic::FunctionPrototype);
+    Shape* shape = usual ? ctx.m_native_function_shape : nullptr;
+    void* mem = Object::allocate_memory(ctx, size);
+    if (!mem) return Exception{};
+    auto* f = new (mem) NativeFunctionObject();
+    if (!Object::initialize(ctx, f, proto, ClassId::NativeFunction, size, shape)) return Exception{};
     Value result = Value::adopt(Tag::Object, f);
     f->m_native_id = register_native(fn, nullptr);
     f->m_magic = magic;
@@ -186,13 +193,32 @@ Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length,
     for (uint32_t i = 0; i < data_count; ++i)
         new (&f->data()[i]) Value();
     f->m_data_count = static_cast<uint16_t>(data_count);
+    f->m_slots = f->data() + data_count;
+    f->m_slot_capacity = kInlineSlots;
     f->m_flags |= objflag::Callable;
     if (is_constructor) f->m_flags |= objflag::Constructor;
-    // CreateBuiltinFunction: "length" then "name", both configurable only.
+    // "length" then "name", both configurable only.
+    if (shape) {
+        new (&f->m_slots[0]) Value(Value::number(length));
+        new (&f->m_slots[1]) Value(std::move(name));
+        return result;
+    }
     if (!define_fresh_property(ctx, f, atoms::length, Value::number(length), prop::Configurable))
         return Exception{};
+    if (has_name && !define_fresh_property(ctx, f, atoms::name, std::move(name), prop::Configurable))
+        return Exception{};
+    if (usual && !ctx.m_native_function_shape) {
+        ctx.m_native_function_shape = f->shape();
+        f->shape()->ref();
+    }
+    return result;
+}
+
+Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length, int16_t magic,
+                          uint32_t data_count, bool is_constructor, Object* proto) {
+    Value n;
     if (name != atoms::invalid) {
-        Value n = TRY(ctx.rt().atom_to_string(name));
+        n = TRY(ctx.rt().atom_to_string(name));
         if (ctx.rt().atom_is_symbol(name)) {
             // A symbol-named builtin is called "[description]".
             StringBuilder sb(ctx.rt());
@@ -202,9 +228,9 @@ Value new_native_function(Context& ctx, NativeFn fn, Atom name, uint32_t length,
             if (!s) return ctx.throw_out_of_memory();
             n = Value::adopt(Tag::String, s);
         }
-        if (!define_fresh_property(ctx, f, atoms::name, std::move(n), prop::Configurable)) return Exception{};
     }
-    return result;
+    return create_native_function(ctx, fn, std::move(n), name != atoms::invalid, length, magic, data_count,
+                                  is_constructor, proto);
 }
 
 Value new_native_function(Context& ctx, NativeFn fn, const char* name, uint32_t length, int16_t magic) {
@@ -265,13 +291,17 @@ static Value new_accessor_function(Context& ctx, NativeFn fn, const char* entry_
     if (symbol) sb.append(u']');
     String* s = sb.finish();
     if (!s) return ctx.throw_out_of_memory();
-    Atom a = ctx.rt().intern(s);
-    s->unref();
-    if (!a) return ctx.throw_out_of_memory();
-    return new_native_function(ctx, fn, a, length, magic);
+    return create_native_function(ctx, fn, Value::adopt(Tag::String, s), true, length, magic, 0, false,
+                                  nullptr);
 }
 
 bool define_function_list(Context& ctx, Object* target, std::span<const FunctionListEntry> entries) {
+    // Room for the whole table at once rather than doubling the slot array as it fills.
+    uint32_t needed = target->shape()->count() + static_cast<uint32_t>(entries.size());
+    if (needed > target->m_slot_capacity && !grow_slots(ctx.rt(), target, needed)) {
+        ctx.throw_out_of_memory();
+        return false;
+    }
     for (const FunctionListEntry& e : entries) {
         Atom key = function_list_atom(ctx, e.name);
         if (!key) return false;

@@ -48,10 +48,15 @@ void* Object::allocate_memory(Context& ctx, size_t size) {
     return mem;
 }
 
-bool Object::initialize(Context& ctx, Object* o, Object* proto, ClassId cls, size_t size) {
+bool Object::initialize(Context& ctx, Object* o, Object* proto, ClassId cls, size_t size, Shape* shape) {
     Runtime& rt = ctx.rt();
     bool keyed = cls == ClassId::Array || class_hooks(cls).exotic;
-    o->m_shape = Shape::initial(rt, proto, static_cast<uint8_t>(keyed ? cls : ClassId::Object));
+    if (shape) {
+        shape->ref();
+        o->m_shape = shape;
+    } else {
+        o->m_shape = Shape::initial(rt, proto, static_cast<uint8_t>(keyed ? cls : ClassId::Object));
+    }
     if (!o->m_shape) {
         rt.free(o);
         ctx.throw_out_of_memory();
@@ -81,11 +86,12 @@ void clear_object(Object* o) {
     if (o->m_slots) {
         uint32_t n = o->m_shape ? o->m_shape->count() : 0;
         Value* slots = o->m_slots;
+        bool owned = !o->has_inline_slots();
         o->m_slots = nullptr;
         o->m_slot_capacity = 0;
         for (uint32_t i = 0; i < n; ++i)
             slots[i].~Value();
-        rt.free(slots);
+        if (owned) rt.free(slots);
     }
     if (o->m_elements) {
         Value* elements = o->m_elements;
@@ -109,17 +115,26 @@ void finalize_object(Object* o) {
 
 // ---- storage ----
 
-static bool ensure_slot_capacity(Runtime& rt, Object* o, uint32_t count) {
-    if (count <= o->m_slot_capacity) return true;
+bool grow_slots(Runtime& rt, Object* o, uint32_t count) {
     uint32_t cap = o->m_slot_capacity ? o->m_slot_capacity * 2 : 4;
     while (cap < count)
         cap *= 2;
     // Values are trivially relocatable (no self pointers), so a byte copy moves them.
-    void* fresh = rt.realloc(o->m_slots, cap * sizeof(Value));
+    void* fresh;
+    if (o->has_inline_slots()) {
+        fresh = rt.alloc(cap * sizeof(Value));
+        if (fresh) std::memcpy(fresh, static_cast<void*>(o->m_slots), o->m_slot_capacity * sizeof(Value));
+    } else {
+        fresh = rt.realloc(o->m_slots, cap * sizeof(Value));
+    }
     if (!fresh) return false;
     o->m_slots = static_cast<Value*>(fresh);
     o->m_slot_capacity = cap;
     return true;
+}
+
+static bool ensure_slot_capacity(Runtime& rt, Object* o, uint32_t count) {
+    return count <= o->m_slot_capacity || grow_slots(rt, o, count);
 }
 
 bool add_own_property(Context& ctx, Object* o, Atom key, Value v, uint8_t flags) {

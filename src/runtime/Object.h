@@ -158,6 +158,12 @@ class Object : public GcCell {
     bool is_exotic() const { return class_hooks(m_class_id).exotic != nullptr; }
 
     Value& slot(uint32_t i) { return m_slots[i]; }
+    // Whether the slot array lies inside the object's own allocation (a native function's "length" and
+    // "name"): it is then neither reallocated in place nor freed on its own.
+    bool has_inline_slots() const {
+        auto slots = reinterpret_cast<uintptr_t>(m_slots), self = reinterpret_cast<uintptr_t>(this);
+        return slots > self && slots < self + m_alloc_size;
+    }
 
     // Allocates an object of class `cls` with the given prototype (may be null); T is Object or a
     // subclass with a payload. Returns nullptr on OOM (an exception is then pending).
@@ -176,7 +182,9 @@ class Object : public GcCell {
 
     // Creation internals (Object.cpp).
     static void* allocate_memory(Context&, size_t size);
-    static bool initialize(Context&, Object*, Object* proto, ClassId, size_t size);
+    // `shape`, when given, is the object's shape (a new reference is taken; it must have `proto`, and the
+    // caller fills its slots before anything else runs), else the initial one.
+    static bool initialize(Context&, Object*, Object* proto, ClassId, size_t size, Shape* shape = nullptr);
 
     Shape* m_shape = nullptr;
     Value* m_slots = nullptr;
@@ -265,6 +273,8 @@ inline int32_t find_own_slot(const Object* o, Atom key) {
 }
 // Appends a property to the object's ordinary storage. Returns false on OOM.
 bool add_own_property(Context&, Object*, Atom, Value v, uint8_t flags);
+// Grows the slot array to hold at least `count` values (doubling from 4). False on OOM.
+bool grow_slots(Runtime&, Object*, uint32_t count);
 // Array fast-element operations.
 bool array_push_fast(Context&, Object* array, Value v); // false on OOM
 void convert_to_slow_array(Context&, Object*);          // fast -> ordinary indexed properties

@@ -617,6 +617,12 @@ Result<void> put_own_data(Context& ctx, Object* o, Atom key, Value v, uint8_t fl
         o->m_slots[slot] = std::move(v);
         return {};
     }
+    // A new property on an ordinary extensible object: OrdinaryDefineOwnProperty would only append it.
+    if (slot < 0 && !exotic(o) && !o->is_array() && !o->is_fast_array() && o->is_extensible()) {
+        if (!add_own_property(ctx, o, key, std::move(v), flags & prop::AttributeMask & ~prop::Accessor))
+            return Exception{};
+        return {};
+    }
     TRY(define_property_or_throw(ctx, o, key, PropertyDescriptor::data(std::move(v), flags)));
     return {};
 }

@@ -346,6 +346,16 @@ Atom Runtime::intern(String* s) {
 }
 
 Atom Runtime::intern_ascii(std::string_view text) {
+    // Most names interned while a realm is set up exist already: look the text up before making a
+    // string of it (an index-like text takes the general path, which maps it to an index atom).
+    if (!text.empty() && !(text[0] >= '0' && text[0] <= '9')) {
+        uint32_t h = String::hash_chars(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+        uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
+        for (uint32_t i = h & mask; m_atom_hash[i]; i = (i + 1) & mask) {
+            auto* candidate = static_cast<String*>(m_atom_cells[m_atom_hash[i]]);
+            if (candidate->hash() == h && candidate->equals_ascii(text)) return m_atom_hash[i];
+        }
+    }
     String* s = String::create_ascii(*this, text);
     if (!s) return atoms::invalid;
     Atom a = intern(s);

@@ -52,19 +52,6 @@ inline VarRef* loc_ref(Runtime& rt, Value& reg) {
     return ref;
 }
 
-// Grows an object's slot array to hold `count` values (same policy as the runtime's own growth:
-// doubling from 4). Values are trivially relocatable.
-bool grow_slots(Runtime& rt, Object* o, uint32_t count) {
-    uint32_t cap = o->m_slot_capacity ? o->m_slot_capacity * 2 : 4;
-    while (cap < count)
-        cap *= 2;
-    void* fresh = rt.realloc(o->m_slots, cap * sizeof(Value));
-    if (!fresh) return false;
-    o->m_slots = static_cast<Value*>(fresh);
-    o->m_slot_capacity = cap;
-    return true;
-}
-
 // Interrupt check (backward jumps and calls).
 inline bool interrupted(Runtime& rt) {
     return rt.interrupt_pending();
