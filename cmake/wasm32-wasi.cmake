@@ -25,7 +25,12 @@ set(CMAKE_SYSROOT /usr CACHE PATH "wasi-libc sysroot (Debian: /usr, with /usr/in
 # which the default stack limit is derived.
 set(QJS_WASM_STACK_SIZE 1048576 CACHE STRING "wasm stack size in bytes")
 
-set(CMAKE_CXX_FLAGS_INIT "-fno-exceptions -fno-rtti")
+# Bulk memory (memcpy/memset as memory.copy/fill) and non-trapping float-to-int conversions (no range
+# check around each double -> int): both in every engine since 2019 (Node 12, Chrome 75, Firefox 64,
+# Safari 15); 4 KB less after wasm-opt, no slower.
+set(QJS_WASM_FEATURES "-mbulk-memory -mnontrapping-fptoint")
+set(CMAKE_C_FLAGS_INIT "${QJS_WASM_FEATURES}")
+set(CMAKE_CXX_FLAGS_INIT "${QJS_WASM_FEATURES} -fno-exceptions -fno-rtti")
 # MinSizeRel (what tools/wasm/build.sh builds): -Oz, the size-first level (-Os still inlines and unrolls
 # for speed), for the module's 637 KiB budget.
 # (Cache entries: CMake's own MinSizeRel defaults, -Os, would come after an _INIT value and win.)

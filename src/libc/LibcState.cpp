@@ -3,7 +3,11 @@
 #include "libc/LibcState.h"
 
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace qjs::libc {
 
@@ -23,6 +27,42 @@ bool to_std_string(JSContext* ctx, JSValueConst v, std::string* out) {
     out->assign(s, len);
     JS_FreeCString(ctx, s);
     return true;
+}
+
+int real_path(const char* path, std::string* out) {
+#if !defined(__wasi__)
+    char buf[PATH_MAX];
+    if (!realpath(path, buf)) return errno;
+    *out = buf;
+#else
+    struct stat st;
+    if (stat(path, &st) != 0) return errno;
+    std::string full;
+    if (path[0] != '/') {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd)) return errno;
+        full = cwd;
+    }
+    full += '/';
+    full += path;
+    std::string norm;
+    for (size_t pos = 0; pos < full.size();) {
+        size_t end = full.find('/', pos);
+        if (end == std::string::npos) end = full.size();
+        std::string part = full.substr(pos, end - pos);
+        pos = end + 1;
+        if (part.empty() || part == ".") continue;
+        if (part == "..") {
+            size_t slash = norm.rfind('/');
+            norm.erase(slash == std::string::npos ? 0 : slash);
+            continue;
+        }
+        norm += '/';
+        norm += part;
+    }
+    *out = norm.empty() ? "/" : norm;
+#endif
+    return 0;
 }
 
 JSValue value_error_pair(JSContext* ctx, JSValue value, int err) {

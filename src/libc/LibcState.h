@@ -106,6 +106,9 @@ bool to_std_string(JSContext*, JSValueConst v, std::string* out);
 inline JSValue errno_result(JSContext* ctx, int r) {
     return JS_NewInt32(ctx, r < 0 ? -errno : r);
 }
+// The absolute path of an existing file (realpath(3)); 0, or the errno. Under WASI (no realpath) the
+// path is made absolute against the current directory and its "." and ".." removed, symbolic links kept.
+int real_path(const char* path, std::string* out);
 // [value, err] pairs of the os functions.
 JSValue value_error_pair(JSContext*, JSValue value, int err);
 // Bytes [pos, pos+len) of an ArrayBuffer argument (nullptr with a RangeError/TypeError pending).

@@ -9,11 +9,13 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
-#include <termios.h>
 #include <unistd.h>
+#if !defined(__wasi__)
+#include <sys/ioctl.h>
+#include <termios.h>
+#endif
 
 namespace qjs::libc {
 
@@ -65,6 +67,7 @@ JSValue os_isatty(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     return JS_NewBool(ctx, isatty(fd) == 1);
 }
 
+#if !defined(__wasi__)
 JSValue os_tty_get_win_size(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     int32_t fd;
     if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
@@ -105,6 +108,18 @@ JSValue os_tty_set_raw(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     return JS_UNDEFINED;
 }
 
+#else
+
+// WASI preview1 has no terminal control: no window size (null, as for a non-terminal), raw mode a no-op.
+JSValue os_tty_get_win_size(JSContext*, JSValueConst, int, JSValueConst*) {
+    return JS_NULL;
+}
+JSValue os_tty_set_raw(JSContext*, JSValueConst, int, JSValueConst*) {
+    return JS_UNDEFINED;
+}
+
+#endif
+
 JSValue os_remove(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     std::string path;
     if (!path_arg(ctx, argv[0], &path)) return JS_EXCEPTION;
@@ -120,9 +135,9 @@ JSValue os_rename(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
 JSValue os_realpath(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     std::string path;
     if (!path_arg(ctx, argv[0], &path)) return JS_EXCEPTION;
-    char buf[PATH_MAX];
-    if (!realpath(path.c_str(), buf)) return value_error_pair(ctx, JS_NewString(ctx, ""), errno);
-    return value_error_pair(ctx, JS_NewString(ctx, buf), 0);
+    std::string full;
+    int err = real_path(path.c_str(), &full);
+    return value_error_pair(ctx, JS_NewString(ctx, err ? "" : full.c_str()), err);
 }
 
 JSValue os_getcwd(JSContext* ctx, JSValueConst, int, JSValueConst*) {
@@ -224,6 +239,7 @@ JSValue os_readdir(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     return value_error_pair(ctx, a, 0);
 }
 
+#if !defined(__wasi__)
 JSValue os_dup(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     int32_t fd;
     if (JS_ToInt32(ctx, &fd, argv[0]) < 0) return JS_EXCEPTION;
@@ -245,6 +261,24 @@ JSValue os_pipe(JSContext* ctx, JSValueConst, int, JSValueConst*) {
     JS_SetPropertyUint32(ctx, a, 1, JS_NewInt32(ctx, fds[1]));
     return a;
 }
+
+#else
+
+// WASI preview1 cannot duplicate descriptors or make pipes: these throw, as the process functions do.
+JSValue not_under_wasi(JSContext* ctx, const char* name) {
+    return JS_ThrowTypeError(ctx, "os.%s: not available under WASI", name);
+}
+JSValue os_dup(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return not_under_wasi(ctx, "dup");
+}
+JSValue os_dup2(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return not_under_wasi(ctx, "dup2");
+}
+JSValue os_pipe(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return not_under_wasi(ctx, "pipe");
+}
+
+#endif
 
 } // namespace
 

@@ -1,18 +1,25 @@
-// OsProcess.cpp: os.exec (every option of the manual), waitpid, kill and sleep.
+// OsProcess.cpp: os.exec (every option of the manual), waitpid, kill and sleep. WASI preview1 has no
+// processes: there exec, waitpid and kill throw a TypeError that says so (sleep works).
 #include "libc/LibcState.h"
 
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <ctime>
-#include <sys/wait.h>
 #include <unistd.h>
+#if !defined(__wasi__)
+#include <csignal>
+#include <sys/wait.h>
 
 extern char** environ;
+#else
+#define WNOHANG 1
+#endif
 
 namespace qjs::libc {
 
 namespace {
+
+#if !defined(__wasi__)
 
 struct ExecOptions {
     bool block = true;
@@ -191,6 +198,23 @@ JSValue os_kill(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     if (JS_ToInt32(ctx, &pid, argv[0]) < 0 || JS_ToInt32(ctx, &sig, argv[1]) < 0) return JS_EXCEPTION;
     return errno_result(ctx, kill(pid, sig));
 }
+
+#else
+
+JSValue no_processes(JSContext* ctx, const char* name) {
+    return JS_ThrowTypeError(ctx, "os.%s: processes are not available under WASI", name);
+}
+JSValue os_exec(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return no_processes(ctx, "exec");
+}
+JSValue os_waitpid(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return no_processes(ctx, "waitpid");
+}
+JSValue os_kill(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return no_processes(ctx, "kill");
+}
+
+#endif
 
 JSValue os_sleep(JSContext* ctx, JSValueConst, int, JSValueConst* argv) {
     int64_t ms;

@@ -1,8 +1,9 @@
 // OsSignals.cpp: os.signal. A C handler only records the signal; the event loop calls the JS
 // handler afterwards (js_std_loop), as QuickJS does. Signals are process-wide, so the pending mask
-// is too.
+// is too. WASI preview1 has no signals: there os.signal throws a TypeError that says so.
 #include "libc/LibcState.h"
 
+#if !defined(__wasi__)
 #include <atomic>
 #include <csignal>
 
@@ -110,3 +111,32 @@ const JSCFunctionListEntry k_os_signal_functions[] = {
 const int k_os_signal_function_count = sizeof k_os_signal_functions / sizeof k_os_signal_functions[0];
 
 } // namespace qjs::libc
+
+#else
+
+namespace qjs::libc {
+
+namespace {
+
+JSValue os_signal(JSContext* ctx, JSValueConst, int, JSValueConst*) {
+    return JS_ThrowTypeError(ctx, "os.signal: signals are not available under WASI");
+}
+
+} // namespace
+
+bool has_pending_signals(JSContext*) {
+    return false;
+}
+bool run_pending_signals(JSContext*) {
+    return true;
+}
+void free_signal_handlers(JSRuntime*) {}
+
+const JSCFunctionListEntry k_os_signal_functions[] = {
+    JS_CFUNC_DEF("signal", 2, os_signal),
+};
+const int k_os_signal_function_count = 1;
+
+} // namespace qjs::libc
+
+#endif

@@ -11,12 +11,22 @@ namespace {
 
 JSClassID s_file_class_id = 0;
 
+// Closes a std.popen stream: the command's exit status, or -1.
+int close_popen(FILE* f) {
+#if defined(__wasi__)
+    return fclose(f) == 0 ? 0 : -1; // not reached: std.popen throws under WASI
+#else
+    int r = pclose(f);
+    return r != -1 && WIFEXITED(r) ? WEXITSTATUS(r) : r;
+#endif
+}
+
 void file_finalizer(JSRuntime* rt, JSValue val) {
     auto* s = static_cast<StdFile*>(JS_GetOpaque(val, s_file_class_id));
     if (!s) return;
     if (s->f && s->f != stdin && s->f != stdout && s->f != stderr) {
         if (s->is_popen)
-            pclose(s->f);
+            close_popen(s->f);
         else
             fclose(s->f);
     }
@@ -59,7 +69,12 @@ JSValue js_std_open(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv, 
     if (!to_std_string(ctx, argv[0], &name) || !to_std_string(ctx, argv[1], &mode)) return JS_EXCEPTION;
     if (!valid_mode(ctx, mode.c_str(), is_popen ? "rw" : "rwa+bx")) return JS_EXCEPTION;
     if (is_popen && mode.size() != 1) return JS_ThrowTypeError(ctx, "invalid file mode");
+#if defined(__wasi__)
+    if (is_popen) return JS_ThrowTypeError(ctx, "std.popen: processes are not available under WASI");
+    FILE* f = fopen(name.c_str(), mode.c_str());
+#else
     FILE* f = is_popen ? popen(name.c_str(), mode.c_str()) : fopen(name.c_str(), mode.c_str());
+#endif
     int err = f ? 0 : errno;
     if (argc > 2) set_error_object(ctx, argv[2], err);
     if (!f) return JS_NULL;
@@ -79,8 +94,13 @@ JSValue js_std_fdopen(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv
 }
 
 JSValue js_std_tmpfile(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv) {
+#if defined(__wasi__)
+    FILE* f = nullptr; // WASI preview1 has no temporary files: null, errorObj.errno ENOTSUP
+    int err = ENOTSUP;
+#else
     FILE* f = tmpfile();
     int err = f ? 0 : errno;
+#endif
     if (argc > 0) set_error_object(ctx, argv[0], err);
     if (!f) return JS_NULL;
     return new_file(ctx, f, false);
@@ -95,8 +115,7 @@ JSValue file_close(JSContext* ctx, JSValueConst this_val, int, JSValueConst*) {
     if (s->f == stdin || s->f == stdout || s->f == stderr) {
         r = 0; // the process's standard streams stay open
     } else if (s->is_popen) {
-        r = pclose(s->f);
-        if (r != -1 && WIFEXITED(r)) r = WEXITSTATUS(r);
+        r = close_popen(s->f);
     } else {
         r = fclose(s->f) == 0 ? 0 : -errno;
     }

@@ -177,6 +177,9 @@ JSValue js_std_parse_ext_json(JSContext* ctx, JSValueConst, int, JSValueConst* a
 
 // urlGet(url, options): runs `curl -s -i` and splits the headers from the body.
 JSValue js_std_url_get(JSContext* ctx, JSValueConst, int argc, JSValueConst* argv) {
+#if defined(__wasi__)
+    return JS_ThrowTypeError(ctx, "std.urlGet: processes (curl) are not available under WASI");
+#else
     std::string url;
     if (!to_std_string(ctx, argv[0], &url)) return JS_EXCEPTION;
     bool binary = false, full = false;
@@ -244,6 +247,7 @@ JSValue js_std_url_get(JSContext* ctx, JSValueConst, int argc, JSValueConst* arg
     JS_SetPropertyStr(ctx, r, "responseHeaders", JS_NewStringLen(ctx, headers.data(), headers.size()));
     JS_SetPropertyStr(ctx, r, "status", JS_NewInt32(ctx, status));
     return r;
+#endif
 }
 
 #define ERRNO_DEF(e) JS_PROP_INT32_DEF(#e, e, JS_PROP_ENUMERABLE)

@@ -212,8 +212,8 @@ int js_module_set_import_meta(JSContext* ctx, JSValueConst func_val, JS_BOOL use
     std::string url;
     if (!std::strchr(name, ':')) {
         url = "file://";
-        char full[PATH_MAX];
-        if (use_realpath && realpath(name, full))
+        std::string full;
+        if (use_realpath && real_path(name, &full) == 0)
             url += full;
         else
             url += name;

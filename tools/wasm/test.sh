@@ -5,6 +5,7 @@
 set -u -o pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export QJS_WASM="${QJS_WASM:-$repo/build-wasm/qjs-opt.wasm}"
+export QJS_SHELL_WASM="${QJS_SHELL_WASM:-$repo/build-wasm/qjs-shell-opt.wasm}"
 # The native shell for the native <-> wasm snapshot exchange (test/native.test.js skips without it).
 export QJS_NATIVE="${QJS_NATIVE:-$repo/build/qjs}"
 cd "$repo/packages/qjs-wasm"
