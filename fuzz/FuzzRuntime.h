@@ -19,8 +19,9 @@ class FuzzRuntime {
     static constexpr unsigned kInputsPerRuntime = 500;
     static constexpr size_t kMemoryLimit = 64u << 20;
 
-    // The context for the next input (the interrupt budget is reset: `polls` interrupt checks).
-    JSContext* begin(long polls = 2000) {
+    // The context for the next input (the interrupt budget is reset: `polls` handler calls, each after 10000
+    // interrupt checks).
+    JSContext* begin(long polls = 300) {
         if (m_ctx && ++m_inputs >= kInputsPerRuntime) reset();
         if (!m_ctx) {
             m_rt = JS_NewRuntime();
