@@ -137,5 +137,21 @@ TEST_F(RobustnessTest, InterruptHandlerStopsCatastrophicRegExpBacktracking) {
     EXPECT_EQ(text(eval("/(a+)+b/.exec('aab')[0]")), "aab");
 }
 
+// The same for the native loops of InterruptPoll (join, sort, JSON.stringify, searches): the handler
+// is called every kInterruptPollInterval checks of 4096 steps.
+TEST_F(RobustnessTest, InterruptHandlerStopsNativeLoops) {
+    int calls = 0;
+    rt->m_interrupt_opaque = &calls;
+    rt->m_interrupt_handler = [](Runtime*, void* opaque) { return ++*static_cast<int*>(opaque) > 1 ? 1 : 0; };
+    Value r = run_script_source(*ctx, "Array.prototype.includes.call({ length: 2 ** 53 - 1 }, 1)", "test.js",
+                                false, nullptr);
+    ASSERT_TRUE(r.is_exception());
+    EXPECT_EQ(text(rt->take_exception()), "InternalError: interrupted");
+    EXPECT_EQ(calls, 2); // the call's check, then one from inside the loop
+    rt->m_interrupt_handler = nullptr;
+    rt->m_uncatchable = false;
+    EXPECT_EQ(text(eval("[3, 1, 2].sort().join()")), "1,2,3");
+}
+
 } // namespace
 } // namespace qjs
