@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# fuzz/build.sh: builds the libFuzzer targets with clang, ASan and UBSan in build-fuzz/ (or $1), and the
-# seed generator (snapshot_corpus). Exit status 3 when clang or libFuzzer is missing.
+# fuzz/build.sh: builds the libFuzzer targets (fuzz/*_fuzzer.cpp) with clang, ASan and UBSan in
+# build-fuzz/ (or $1), and the seed generator (snapshot_corpus). Exit status 3 when clang or libFuzzer is missing.
 #   bash fuzz/build.sh [BUILD-DIR]
 set -eu -o pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,4 +23,5 @@ launcher=()
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
     -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
     -DQJS_SANITIZE=ON -DQJS_FUZZ=ON -DQJS_TESTS=OFF "${launcher[@]}" > /dev/null
-cmake --build "$dir" -j "$jobs" --target restore_fuzzer snapshot_corpus
+cmake --build "$dir" -j "$jobs" --target snapshot_corpus restore_fuzzer parse_fuzzer json_fuzzer regexp_fuzzer \
+    bytecode_fuzzer run_fuzzer

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# fuzz/run.sh: the restore fuzzer as a test suite (tests/run-all.sh's ASan stage). Builds it
-# (fuzz/build.sh), writes fresh seed snapshots with this build, restores each seed and each committed
-# corpus file once (one test each), then fuzzes for SECONDS (default 60) from those seeds (one test).
+# fuzz/run.sh: the libFuzzer targets as a test suite (tests/run-all.sh's ASan stage). Builds them
+# (fuzz/build.sh), writes fresh seed snapshots and bytecode images with this build, replays each
+# target's seeds and committed corpus once (one test per target), then fuzzes each target for SECONDS
+# (default 25; one test per target): restore, bytecode, parse, json, regexp, run.
 # Prints "N passed, N failed"; when clang or libFuzzer is missing it says so loudly and counts nothing.
-#   bash fuzz/run.sh [SECONDS]
+#   bash fuzz/run.sh [SECONDS] [TARGET...]
 set -u -o pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-seconds="${1:-60}"
+seconds="${1:-25}"
+shift $(($# > 0 ? 1 : 0))
+targets=("$@")
+[[ ${#targets[@]} -eq 0 ]] && targets=(restore bytecode parse json regexp run)
 dir="${QJS_FUZZ_DIR:-build-fuzz}"
 mkdir -p "$dir"
 bash fuzz/build.sh "$dir" > "$dir/fuzz-build.log" 2>&1
 status=$?
 if [[ $status -eq 3 ]]; then
     cat "$dir/fuzz-build.log"
-    echo "**** fuzz/run.sh: SKIPPED: the restore fuzzer needs clang with libFuzzer ****"
+    echo "**** fuzz/run.sh: SKIPPED: the fuzz targets need clang with libFuzzer ****"
     echo "0 passed, 0 failed"
     exit 0
 elif [[ $status -ne 0 ]]; then
@@ -26,37 +30,41 @@ fi
 passed=0
 failed=0
 work="$dir/fuzz-work"
-rm -rf "$work" && mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts"
+rm -rf "$work" && mkdir -p "$work/seeds/restore" "$work/seeds/bytecode" "$work/artifacts"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 
-one_test() { # NAME COMMAND...: counts the command as one test; shows its output when it fails
-    local name="$1"
-    shift
-    if "$@" > "$work/one.log" 2>&1; then
+one_test() { # NAME LOG COMMAND...: counts the command as one test; shows its log's end when it fails
+    local name="$1" log="$2"
+    shift 2
+    if "$@" > "$log" 2>&1; then
         passed=$((passed + 1))
     else
-        cat "$work/one.log"
-        echo "FAIL: $name"
+        tail -n 60 "$log"
+        echo "FAIL: $name (log: $log, inputs: $work/artifacts/)"
         failed=$((failed + 1))
     fi
 }
 
-one_test "writing the seed snapshots" "$dir/snapshot_corpus" "$work/seeds"
-# Each seed and committed corpus file once: it must restore without a sanitizer report.
-for f in "$work"/seeds/* fuzz/corpus/restore/*; do
-    [[ -f "$f" ]] && one_test "$f" "$dir/restore_fuzzer" "$f"
+one_test "writing the seed snapshots and bytecode images" "$work/seeds.log" \
+    "$dir/snapshot_corpus" "$work/seeds/restore" "$work/seeds/bytecode"
+for t in "${targets[@]}"; do
+    # The input directories: fresh seeds (restore, bytecode), the committed corpus, and source text
+    # for the parser from the programs' corpus too.
+    inputs=()
+    [[ -d "$work/seeds/$t" ]] && inputs+=("$work/seeds/$t")
+    [[ -d "fuzz/corpus/$t" ]] && inputs+=("fuzz/corpus/$t")
+    [[ "$t" == parse ]] && inputs+=(fuzz/corpus/run)
+    mkdir -p "$work/corpus-$t"
+    # Every seed and committed input once: no sanitizer report, no leak.
+    one_test "$t: replaying ${inputs[*]}" "$work/replay-$t.log" \
+        "$dir/${t}_fuzzer" -runs=0 -artifact_prefix="$work/artifacts/$t-" "${inputs[@]}"
+    # The timed run; new inputs go to $work/corpus-$t, findings to $work/artifacts.
+    one_test "$t: fuzzing for ${seconds}s" "$work/fuzz-$t.log" \
+        "$dir/${t}_fuzzer" "$work/corpus-$t" "${inputs[@]}" -max_total_time="$seconds" -timeout=10 \
+        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/$t-"
+    grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" \
+        "$work/fuzz-$t.log" | sed "s/^/$t: /"
 done
-# The timed run, from both seed sets; findings go to $work/artifacts.
-if "$dir/restore_fuzzer" "$work/corpus" "$work/seeds" fuzz/corpus/restore -max_total_time="$seconds" \
-    -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix="$work/artifacts/" > "$work/fuzz.log" 2>&1; then
-    grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)" "$work/fuzz.log"
-    passed=$((passed + 1))
-else
-    tail -n 60 "$work/fuzz.log"
-    echo "FAIL: the fuzzer found a problem (input in $work/artifacts/)"
-    failed=$((failed + 1))
-fi
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -1,8 +1,11 @@
 // snapshot_corpus.cpp: writes the restore fuzzer's seed corpus, one snapshot per representative
 // program (closures, classes, promises and jobs, async functions and generators, Map/Set, typed
-// arrays, regexps, symbols, timers, errors, changed built-ins), into the given directory.
-//   snapshot_corpus fuzz/corpus/restore   (fuzz/build.sh runs it)
+// arrays, regexps, symbols, timers, errors, changed built-ins), into the given directory; with a
+// second directory, also the bytecode fuzzer's seeds: each program compiled and written with
+// JS_WriteObject (images name the opcode table's fingerprint, so fresh seeds follow the build).
+//   snapshot_corpus SNAPSHOT-DIR [BYTECODE-DIR]   (fuzz/run.sh runs it)
 #include "api/Engine.h"
+#include "quickjs.h"
 
 #include <cstdio>
 #include <string>
@@ -61,14 +64,50 @@ const Seed k_seeds[] = {
      "label: for (var i = 0; i < 3; i++) { switch (i) { case 1: continue label; default: break; } }"},
 };
 
+bool write_file(const std::string& path, const uint8_t* bytes, size_t size) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    bool ok = f && std::fwrite(bytes, 1, size, f) == size;
+    if (f) std::fclose(f);
+    if (!ok) std::fprintf(stderr, "snapshot_corpus: cannot write %s\n", path.c_str());
+    return ok;
+}
+
+// The seed compiled as a script (and as a module), written as bytecode images into `dir`.
+int write_bytecode_seeds(const Seed& seed, const std::string& dir) {
+    int failures = 0;
+    JSRuntime* rt = JS_NewRuntime();
+    JSContext* ctx = JS_NewContext(rt);
+    const int types[] = {JS_EVAL_TYPE_GLOBAL, JS_EVAL_TYPE_MODULE};
+    for (int type : types) {
+        std::string source = seed.source;
+        JSValue fn = JS_Eval(ctx, source.c_str(), source.size(), seed.name, type | JS_EVAL_FLAG_COMPILE_ONLY);
+        if (JS_IsException(fn)) {
+            JS_FreeValue(ctx, JS_GetException(ctx)); // sloppy-only seeds are not modules
+            continue;
+        }
+        size_t size = 0;
+        uint8_t* bytes = JS_WriteObject(ctx, &size, fn, JS_WRITE_OBJ_BYTECODE | JS_WRITE_OBJ_REFERENCE);
+        std::string path = dir + "/" + seed.name + (type == JS_EVAL_TYPE_MODULE ? ".module" : "") + ".qjsb";
+        if (!bytes || !write_file(path, bytes, size)) failures++;
+        if (bytes) js_free(ctx, bytes);
+        JS_FreeValue(ctx, fn);
+    }
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    return failures;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: snapshot_corpus DIR\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: snapshot_corpus SNAPSHOT-DIR [BYTECODE-DIR]\n");
         return 2;
     }
     int failures = 0;
+    if (argc == 3)
+        for (const Seed& seed : k_seeds)
+            failures += write_bytecode_seeds(seed, argv[2]);
     for (const Seed& seed : k_seeds) {
         Engine* engine = engine_new();
         Realm* realm = realm_new(engine);
@@ -86,14 +125,10 @@ int main(int argc, char** argv) {
             failures++;
         } else {
             std::string path = std::string(argv[1]) + "/" + seed.name + ".qjss";
-            FILE* f = std::fopen(path.c_str(), "wb");
-            if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
-                std::fprintf(stderr, "snapshot_corpus: cannot write %s\n", path.c_str());
-                failures++;
-            } else {
+            if (write_file(path, bytes.data(), bytes.size()))
                 std::printf("%s: %zu bytes\n", path.c_str(), bytes.size());
-            }
-            if (f) std::fclose(f);
+            else
+                failures++;
         }
         realm_free(realm);
         engine_free(engine);

@@ -5,7 +5,7 @@
 #      The durable-workflow example (examples/durable-workflow/run.sh) restarts its host process.
 #      The generated Unicode tables are regenerated from the pinned UCD (tools/gen/check-unicode.sh).
 #   2. ASan+UBSan build (build-asan/, Debug at -O1): unit tests, JS tests, test262 on every 10th file;
-#      the snapshot-restore fuzzer (fuzz/run.sh, a clang build in build-fuzz/) for a bounded time.
+#      the libFuzzer targets (fuzz/run.sh, a clang build in build-fuzz/), each for a bounded time.
 #      A sanitizer report aborts the process, which the suites count as a failure (a test262 CRASH).
 #   2b. GC stress build (build-gcstress/, Release, -DQJS_GC_STRESS=ON): the cycle collector runs at every
 #      QJS_GC_STRESS_INTERVAL-th object allocation; unit tests (among them the allocation-failure
@@ -29,7 +29,7 @@
 #   QJS_GC_STRESS_INTERVAL=N, QJS_GC_STRESS_EVERY=K   stage 2b's collection interval (default 10: every
 #                         10th object allocation; 1 is every one, several times slower) and test262
 #                         sample (default every 40th file)
-#   QJS_FUZZ_SECONDS=S    stage 2 runs the snapshot-restore fuzzer for S seconds (default 60; it is
+#   QJS_FUZZ_SECONDS=S    stage 2 runs each of the six fuzz targets for S seconds (default 25; they are
 #                         skipped, loudly, when clang with libFuzzer is missing)
 set -u -o pipefail
 
@@ -39,7 +39,7 @@ shared="${QJS_SHARED:-$repo/../shared}"
 jobs="${QJS_JOBS:-$(nproc)}"
 t262_args=(${QJS_T262_ARGS:-})
 asan_every="${QJS_ASAN_EVERY:-10}"
-fuzz_seconds="${QJS_FUZZ_SECONDS:-60}"
+fuzz_seconds="${QJS_FUZZ_SECONDS:-25}"
 gc_stress_interval="${QJS_GC_STRESS_INTERVAL:-10}"
 gc_stress_every="${QJS_GC_STRESS_EVERY:-40}"
 logs="$repo/build/run-all-logs"
@@ -185,8 +185,8 @@ if [[ "${QJS_SKIP_ASAN:-0}" != 1 ]]; then
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g"; then
         stage asan build-asan --every "$asan_every" --timeout 30 --crashes-only
     fi
-    # The restore fuzzer (clang + libFuzzer, its own build in build-fuzz/), for a bounded time.
-    run_suite "fuzz-restore (asan)" counts env QJS_JOBS="$jobs" bash fuzz/run.sh "$fuzz_seconds"
+    # The fuzz targets (clang + libFuzzer, their own build in build-fuzz/), each for a bounded time.
+    run_suite "fuzz (asan)" counts env QJS_JOBS="$jobs" bash fuzz/run.sh "$fuzz_seconds"
 fi
 
 # Stage 2b: GC stress. A reference the visitor misses, or a cell used after its last reference went,

@@ -157,6 +157,8 @@ JS_BOOL JS_IsJobPending(JSRuntime* r) {
 
 int JS_ExecutePendingJob(JSRuntime* r, JSContext** pctx) {
     Runtime& rt = enter(r);
+    // Between jobs of the host's loop nothing holds a bare atom: free the unused ones when due.
+    if (rt.m_atom_sweep_due && rt.m_js_call_depth == 0 && !rt.m_current_frame) rt.sweep_atoms();
     while (rt.has_pending_jobs()) {
         Job job = std::move(rt.m_jobs[rt.m_job_head++]);
         if (rt.m_job_head == rt.m_jobs.size()) {

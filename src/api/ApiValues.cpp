@@ -258,6 +258,9 @@ const char* JS_AtomToCString(JSContext* c, JSAtom atom) {
     return out;
 }
 JSAtom JS_ValueToAtom(JSContext* c, JSValueConst val) {
-    Result<Atom> a = to_property_key(enter(c), borrow(val));
-    return a.is_exception() ? JS_ATOM_NULL : a.value();
+    Context& ctx = enter(c);
+    Result<Atom> a = to_property_key(ctx, borrow(val));
+    if (a.is_exception()) return JS_ATOM_NULL;
+    ctx.rt().pin_atom(a.value()); // the embedder keeps it
+    return a.value();
 }

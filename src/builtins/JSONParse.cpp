@@ -272,7 +272,7 @@ template <typename CharT> class JsonParser {
         for (;;) {
             if (m_pos >= m_end || *m_pos != '"') return syntax_error();
             String* key_string = TRY(parse_string());
-            Atom key = m_ctx.rt().intern(key_string);
+            Atom key = m_ctx.rt().intern_key(key_string);
             key_string->unref();
             if (!key) return m_ctx.throw_out_of_memory();
             skip_whitespace();

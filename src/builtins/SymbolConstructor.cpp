@@ -20,7 +20,9 @@ static Value new_symbol(Context& ctx, Value description, bool registered) {
     Value result = Value::adopt(Tag::Symbol, sym);
     sym->description = std::move(description);
     sym->is_registered = registered;
-    if (!rt.new_symbol_atom(sym)) return ctx.throw_out_of_memory();
+    // Only a registered symbol can be found again from its description: the others' atoms are freed
+    // with them.
+    if (!rt.new_symbol_atom(sym, !registered)) return ctx.throw_out_of_memory();
     return result;
 }
 

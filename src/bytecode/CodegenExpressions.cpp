@@ -209,6 +209,7 @@ Atom CodeGenerator::property_key_atom(Node* key) {
             m_failed = true;
             return atoms::empty_string;
         }
+        m_ctx.rt().pin_atom(a.value()); // bytecode keeps bare atoms
         return a.release_value();
     }
     case NodeKind::BigIntLiteral: {

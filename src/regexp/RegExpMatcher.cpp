@@ -16,6 +16,11 @@ namespace qjs::regexp {
 
 namespace {
 
+// Backtracking steps between interrupt checks. A check also polls the embedder's interrupt handler
+// (every Runtime::kInterruptPollInterval checks), so a catastrophic match stops within milliseconds
+// under JS_SetInterruptHandler too, not only when the host raised the flag.
+constexpr uint32_t kInterruptCheckSteps = 0x100;
+
 enum class Entry : uint32_t {
     Choice,          // a: pc, b: pos
     RestoreCapture,  // a: slot, b: old value
@@ -514,9 +519,9 @@ template <typename CharT> MatchStatus Matcher<CharT>::match_at(uint32_t start) {
     backtrack:
         for (;;) {
             if (m_sp == 0) return MatchStatus::NoMatch;
-            if (++m_steps >= 0x10000) [[unlikely]] {
+            if (++m_steps >= kInterruptCheckSteps) [[unlikely]] {
                 m_steps = 0;
-                if (m_rt.m_interrupt_requested) return MatchStatus::Interrupted;
+                if (m_rt.interrupt_pending()) return MatchStatus::Interrupted;
             }
             StackEntry& e = m_stack[m_sp - 1];
             switch (e.kind) {
@@ -650,9 +655,9 @@ template <typename CharT> MatchStatus Matcher<CharT>::run(uint32_t start, bool f
         MatchStatus st = match_at(pos);
         if (st != MatchStatus::NoMatch) return st;
         if (anchored) return MatchStatus::NoMatch;
-        if (++m_steps >= 0x10000) {
+        if (++m_steps >= kInterruptCheckSteps) {
             m_steps = 0;
-            if (m_rt.m_interrupt_requested) return MatchStatus::Interrupted;
+            if (m_rt.interrupt_pending()) return MatchStatus::Interrupted;
         }
         // AdvanceStringIndex: by code point in Unicode mode.
         if (sizeof(CharT) == 2 && m_unicode && pos + 1 < m_len && m_s[pos] >= 0xD800 && m_s[pos] <= 0xDBFF &&

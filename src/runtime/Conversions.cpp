@@ -167,14 +167,14 @@ Result<Atom> to_property_key(Context& ctx, const Value& v) {
         return atom_from_index(static_cast<uint32_t>(v.as_int32()));
     if (v.is_symbol()) return v.as_symbol()->atom;
     if (v.is_string()) {
-        Atom a = ctx.rt().intern(v.as_string());
+        Atom a = ctx.rt().intern_key(v.as_string());
         if (!a) return ctx.throw_out_of_memory();
         return a;
     }
     Value key = TRY(to_primitive(ctx, v, PreferredType::String));
     if (key.is_symbol()) return key.as_symbol()->atom;
     Value s = TRY(to_string(ctx, key));
-    Atom a = ctx.rt().intern(s.as_string());
+    Atom a = ctx.rt().intern_key(s.as_string());
     if (!a) return ctx.throw_out_of_memory();
     return a;
 }
@@ -187,7 +187,6 @@ Result<double> to_integer_or_infinity(Context& ctx, const Value& v) {
     if (std::isinf(d)) return d;
     double t = std::trunc(d);
     return t == 0 ? 0.0 : t; // truncating -0.5 gives -0; the result is +0
-
 }
 
 int32_t double_to_int32(double d) {

@@ -12,7 +12,8 @@ namespace qjs {
 // InternalError("interrupted") pending.
 Exception throw_interrupted(Context&);
 
-// Counts one step of a long loop and, every 4096 steps, checks the runtime's interrupt flag.
+// Counts one step of a long loop and, every 4096 steps, checks the runtime's interrupt flag (and
+// polls the embedder's interrupt handler, every kInterruptPollInterval checks).
 // Returns true when the loop must stop: the interrupt exception is then pending.
 class InterruptPoll {
   public:
@@ -20,7 +21,7 @@ class InterruptPoll {
     [[nodiscard]] bool step() {
         if ((++m_steps & (kInterval - 1)) != 0) [[likely]]
             return false;
-        if (!m_ctx.rt().m_interrupt_requested) return false;
+        if (!m_ctx.rt().interrupt_pending()) return false; // the flag, or the embedder's handler
         throw_interrupted(m_ctx);
         return true;
     }

@@ -6,6 +6,7 @@
 #include "runtime/Context.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
+#include "runtime/VectorGrowth.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -149,6 +150,8 @@ size_t Runtime::destroy() {
     }
     Vector<Cell*>().swap(m_atom_cells);
     Vector<uint32_t>().swap(m_atom_hash);
+    Vector<Atom>().swap(m_atom_free);
+    Vector<Atom>().swap(m_collectable_atoms);
     if (m_shape_table) free(m_shape_table);
     Vector<Job>().swap(m_jobs);
     Vector<HostFunction>().swap(m_host_functions);
@@ -300,10 +303,16 @@ static bool string_is_index(const String* s, uint32_t* out) {
 }
 
 Atom Runtime::add_atom(Cell* cell, uint32_t hash) {
-    Atom a = static_cast<Atom>(m_atom_cells.size());
-    if (a >= kAtomIndexBit) return atoms::invalid;
+    Atom a;
+    if (!m_atom_free.empty()) {
+        a = m_atom_free.back();
+        m_atom_free.pop_back();
+        m_atom_cells[a] = cell;
+    } else {
+        a = static_cast<Atom>(m_atom_cells.size());
+        if (a >= kAtomIndexBit || !vector_push(m_atom_cells, cell)) return atoms::invalid;
+    }
     cell->ref();
-    m_atom_cells.push_back(cell);
     if (cell->kind() == CellKind::String) {
         if ((m_atom_string_count + 1) * 2 > m_atom_hash.size() && !grow_atom_table()) return a;
         uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
@@ -314,6 +323,66 @@ Atom Runtime::add_atom(Cell* cell, uint32_t hash) {
         ++m_atom_string_count;
     }
     return a;
+}
+
+// Removes string atom `a` from the hash index (linear probing: later entries of the same run move
+// back into the hole, so lookups never stop early).
+void Runtime::erase_atom_hash(Atom a) {
+    uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
+    uint32_t i = static_cast<String*>(m_atom_cells[a])->hash() & mask;
+    while (m_atom_hash[i] != a)
+        i = (i + 1) & mask;
+    for (uint32_t j = (i + 1) & mask; m_atom_hash[j]; j = (j + 1) & mask) {
+        uint32_t home = static_cast<String*>(m_atom_cells[m_atom_hash[j]])->hash() & mask;
+        // Entry j may fill the hole at i when its home is not in the cyclic range (i, j].
+        bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+        if (stays) continue;
+        m_atom_hash[i] = m_atom_hash[j];
+        i = j;
+    }
+    m_atom_hash[i] = 0;
+    --m_atom_string_count;
+}
+
+void Runtime::note_collectable_atom(Cell* cell, Atom a) {
+    if (!vector_push(m_collectable_atoms, a)) return; // out of memory: the atom stays permanent
+    cell->m_bits |= kCollectableAtomBit;
+    if (++m_collectable_made >= m_atom_sweep_threshold) m_atom_sweep_due = true;
+}
+
+void Runtime::pin_atom(Atom a) {
+    if (atom_is_index(a) || a == atoms::invalid) return;
+    m_atom_cells[a]->m_bits &= ~kCollectableAtomBit; // sweep_atoms drops it from its list
+}
+
+void Runtime::sweep_atoms() {
+    m_atom_sweep_due = false;
+    m_collectable_made = 0;
+    Vector<Cell*> dead;
+    size_t kept = 0;
+    for (Atom a : m_collectable_atoms) {
+        Cell* c = m_atom_cells[a];
+        if (!(c->m_bits & kCollectableAtomBit)) continue; // pinned since
+        if (c->m_ref_count > 1 || !vector_push(dead, c)) {
+            m_collectable_atoms[kept++] = a;
+            continue;
+        }
+        // Only the table holds it: no shape has it as a key and no value refers to it.
+        c->m_bits &= ~kCollectableAtomBit;
+        if (c->kind() == CellKind::String) {
+            erase_atom_hash(a);
+            static_cast<String*>(c)->m_atom = atoms::invalid;
+        } else {
+            static_cast<Symbol*>(c)->atom = atoms::invalid;
+        }
+        m_atom_cells[a] = nullptr;
+        (void)vector_push(m_atom_free, a); // out of memory: the number is not reused
+    }
+    m_collectable_atoms.resize(kept);
+    // Sweep again after as many new collectable atoms as are alive now (at least 4096): linear overall.
+    m_atom_sweep_threshold = kept > 4096 ? static_cast<uint32_t>(kept) : 4096;
+    for (Cell* c : dead)
+        c->unref(); // a symbol's weak holders (WeakMap keys, WeakRefs) are cleared here
 }
 
 bool Runtime::grow_atom_table() {
@@ -330,7 +399,9 @@ bool Runtime::grow_atom_table() {
     return true;
 }
 
-Atom Runtime::intern(String* s) {
+// The atom of `s` (made from `s` itself when new: collectable or permanent as asked); an existing
+// atom is returned as it is.
+Atom Runtime::lookup_or_add_atom(String* s, bool collectable) {
     if (s->m_atom != atoms::invalid) return s->m_atom;
     uint32_t index;
     if (string_is_index(s, &index)) return atom_from_index(index);
@@ -341,7 +412,19 @@ Atom Runtime::intern(String* s) {
         if (candidate->hash() == s->hash() && candidate->equals(s)) return m_atom_hash[i];
     }
     Atom a = add_atom(s, s->hash());
-    if (a) s->m_atom = a;
+    if (!a) return a;
+    s->m_atom = a;
+    if (collectable) note_collectable_atom(s, a);
+    return a;
+}
+
+Atom Runtime::intern_key(String* s) {
+    return lookup_or_add_atom(s, true);
+}
+
+Atom Runtime::intern(String* s) {
+    Atom a = lookup_or_add_atom(s, false);
+    if (a && !atom_is_index(a)) pin_atom(a);
     return a;
 }
 
@@ -371,9 +454,10 @@ Atom Runtime::intern_utf16(const char16_t* chars, size_t length) {
     return a;
 }
 
-Atom Runtime::new_symbol_atom(Symbol* sym) {
+Atom Runtime::new_symbol_atom(Symbol* sym, bool collectable) {
     Atom a = add_atom(sym, 0);
     sym->atom = a;
+    if (a && collectable) note_collectable_atom(sym, a);
     return a;
 }
 
@@ -418,6 +502,9 @@ void Runtime::enqueue_job(Context* realm, Value function, Vector<Value> args) {
 bool Runtime::run_jobs() {
     // The synchronous run that queued these jobs is over: 9.10.1 ClearKeptObjects, and after every job.
     clear_kept_objects(*this);
+    // With no JS running, no native code holds a bare atom: a safe point to free unused ones.
+    bool outermost = m_js_call_depth == 0 && !m_current_frame;
+    if (outermost && m_atom_sweep_due) sweep_atoms();
     while (m_job_head < m_jobs.size()) {
         Job job = std::move(m_jobs[m_job_head++]);
         if (m_job_head == m_jobs.size()) {
@@ -428,6 +515,7 @@ bool Runtime::run_jobs() {
         Value result = call(*job.realm, job.function, Value(), job.args);
         clear_kept_objects(*this);
         if (result.is_exception()) return false;
+        if (outermost && m_atom_sweep_due) sweep_atoms();
     }
     return true;
 }

@@ -117,10 +117,24 @@ class Runtime {
     uint64_t m_alloc_count = 0;
 
     // ---- atoms ----
-    Atom intern(String*);                                     // takes no ownership; returns 0 on OOM
-    Atom intern_ascii(std::string_view);                      // 0 on OOM
-    Atom intern_utf16(const char16_t*, size_t);               // 0 on OOM
-    Atom new_symbol_atom(Symbol*);                            // 0 on OOM
+    // Atoms are permanent (pinned) or collectable. Collectable atoms are the symbols of Symbol() and
+    // of private names, and strings that became atoms as property keys at run time (intern_key);
+    // the table holds them, shapes hold their keys' cells, and sweep_atoms() frees those only the
+    // table still holds, at safe points where no native code can hold a bare Atom (a backward jump
+    // of top-level code with nothing below it, between jobs). Every other way to an atom pins it:
+    // compiled code, module records, host names and embedders keep bare Atoms.
+    Atom intern(String*);                       // takes no ownership; pins; returns 0 on OOM
+    Atom intern_key(String*);                   // a run-time property key: collectable if new; 0 on OOM
+    Atom intern_ascii(std::string_view);        // pins; 0 on OOM
+    Atom intern_utf16(const char16_t*, size_t); // pins; 0 on OOM
+    Atom new_symbol_atom(Symbol*, bool collectable = false); // 0 on OOM
+    void pin_atom(Atom);                                     // makes a collectable atom permanent
+    void sweep_atoms();                                      // frees collectable atoms only the table holds
+    // Set when enough collectable atoms were made since the last sweep; the interpreter and the job
+    // loop sweep at their next safe point (vm/Interpreter.cpp, run_jobs).
+    bool m_atom_sweep_due = false;
+    static constexpr uint16_t kCollectableAtomBit = 0x2000; // in a String/Symbol cell's m_bits
+    size_t live_atom_count() const { return m_atom_cells.size() - 1 - m_atom_free.size(); }
     Cell* atom_cell(Atom a) const { return m_atom_cells[a]; } // String* or Symbol*; not for index atoms
     bool atom_is_symbol(Atom a) const {
         return !atom_is_index(a) && m_atom_cells[a]->kind() == CellKind::Symbol;
@@ -245,10 +259,18 @@ class Runtime {
     size_t m_gc_cell_count = 0;
     size_t m_gc_threshold = 10000;
 
-    // Atom table: index -> cell (String or Symbol, strong references), plus a hash index of strings.
+    // Atom table: index -> cell (String or Symbol, strong references; null for a freed number, kept
+    // in m_atom_free for reuse), plus a hash index of strings.
     Vector<Cell*> m_atom_cells;
     Vector<uint32_t> m_atom_hash; // open addressing: atom number or 0
     uint32_t m_atom_string_count = 0;
+    Vector<Atom> m_atom_free;
+    Vector<Atom> m_collectable_atoms; // candidates for sweep_atoms (some may have been pinned since)
+    uint32_t m_collectable_made = 0;  // since the last sweep
+    uint32_t m_atom_sweep_threshold = 4096;
+    Atom lookup_or_add_atom(String*, bool collectable);
+    void note_collectable_atom(Cell*, Atom);
+    void erase_atom_hash(Atom);
 
   public:
     // Native backtrace frames pushed by the interpreter; see vm/.

@@ -59,6 +59,14 @@ static bool rebuild_index(Runtime& rt, Shape* s) {
     return true;
 }
 
+// Entries hold their keys' atom cells (a string or a symbol), so a collectable atom lives while a
+// shape uses it. These are not edges for the visitor: atom cells hold no gc cells (no cycles), and
+// snapshots write keys through their atom table.
+static void release_key(Runtime& rt, Atom key) {
+    if (atom_is_index(key)) return;
+    if (Cell* c = rt.atom_cell(key)) c->unref();
+}
+
 static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
     if (s->m_count == s->m_capacity) {
         uint32_t cap = s->m_capacity ? s->m_capacity * 2 : 4;
@@ -68,7 +76,10 @@ static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
         s->m_capacity = cap;
     }
     s->m_entries[s->m_count++] = ShapeEntry{key, flags};
-    if (atom_is_index(key)) s->m_has_index_keys = true;
+    if (atom_is_index(key))
+        s->m_has_index_keys = true;
+    else if (Cell* c = rt.atom_cell(key))
+        c->ref(); // keeps a collectable atom alive (Runtime::sweep_atoms)
     s->m_hash = entry_hash(s->m_hash, key, flags);
     if (s->m_count > kLinearSearchLimit) {
         if (!s->m_index || s->m_count * 2 > s->m_index_mask + 1) return rebuild_index(rt, s);
@@ -218,6 +229,7 @@ Shape* shape_clone_unshared(Runtime& rt, Shape* from, Object* proto) {
 // Removes entry `index` from an unshared shape owned by one object.
 void shape_remove_entry(Runtime& rt, Shape* s, uint32_t index) {
     VERIFY(!s->m_shared);
+    release_key(rt, s->m_entries[index].key);
     std::memmove(s->m_entries + index, s->m_entries + index + 1,
                  (s->m_count - index - 1) * sizeof(ShapeEntry));
     --s->m_count;
@@ -242,6 +254,9 @@ void clear_shape(Shape* s) {
 void finalize_shape(Shape* s) {
     Runtime& rt = *Runtime::current();
     table_remove(rt, s);
+    for (uint32_t i = 0; i < s->m_count; ++i)
+        release_key(rt, s->m_entries[i].key);
+    s->m_count = 0;
     if (s->m_entries) rt.free(s->m_entries);
     if (s->m_index) rt.free(s->m_index);
     s->m_entries = nullptr;

@@ -76,7 +76,7 @@ Value new_private_symbol(Context& ctx, Atom description) {
     Value result = Value::adopt(Tag::Symbol, sym);
     sym->description = TRY(rt.atom_to_value(description));
     sym->m_bits |= kPrivateSymbolBit;
-    if (!rt.new_symbol_atom(sym)) return ctx.throw_out_of_memory();
+    if (!rt.new_symbol_atom(sym, true)) return ctx.throw_out_of_memory(); // freed with the class
     return result;
 }
 

@@ -57,6 +57,16 @@ inline bool interrupted(Runtime& rt) {
     return rt.interrupt_pending();
 }
 
+// Backward jumps: the interrupt check, and a safe point to free unused atoms (Runtime::sweep_atoms)
+// when the frame is top-level code with no JS frame below it, so no native code holds a bare atom.
+// Elsewhere the request stays until control is back at such a loop (or between jobs).
+inline bool loop_interrupted(Runtime& rt, const Frame& f) {
+    if (rt.m_atom_sweep_due && rt.m_js_call_depth == 1 &&
+        (f.fb->m_flags & (fbflag::IsScript | fbflag::IsEval))) [[unlikely]]
+        rt.sweep_atoms();
+    return rt.interrupt_pending();
+}
+
 } // namespace
 
 Exception throw_interrupted(Context& ctx) {
@@ -1781,7 +1791,7 @@ dispatch:
     CASE(goto_) {
         int32_t off = I32(0);
         pc = pc - 1 + off;
-        if (off <= 0 && interrupted(rt)) [[unlikely]] {
+        if (off <= 0 && loop_interrupted(rt, f)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
@@ -1790,7 +1800,7 @@ dispatch:
     CASE(goto8) {
         int32_t off = I8(0);
         pc = pc - 1 + off;
-        if (off <= 0 && interrupted(rt)) [[unlikely]] {
+        if (off <= 0 && loop_interrupted(rt, f)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
@@ -1803,7 +1813,7 @@ dispatch:
         if (b == want) {                                                                                     \
             int32_t off = reader(0);                                                                         \
             pc = pc - 1 + off;                                                                               \
-            if (off <= 0 && interrupted(rt)) [[unlikely]] {                                                  \
+            if (off <= 0 && loop_interrupted(rt, f)) [[unlikely]] {                                          \
                 throw_interrupted(ctx);                                                                      \
                 THROW();                                                                                     \
             }                                                                                                \

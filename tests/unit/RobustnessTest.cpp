@@ -122,5 +122,36 @@ TEST_F(RobustnessTest, InterruptStopsCatastrophicRegExpBacktracking) {
     expect_interrupted("RegExp.prototype.exec", "/(a+)+b/", {eval("'a'.repeat(40)")});
 }
 
+// The embedder's interrupt handler (not only the flag) reaches the matcher: found by
+// fuzz/regexp_fuzzer, a backtracking match under JS_SetInterruptHandler ran for minutes.
+TEST_F(RobustnessTest, InterruptHandlerStopsCatastrophicRegExpBacktracking) {
+    int calls = 0;
+    rt->m_interrupt_opaque = &calls;
+    rt->m_interrupt_handler = [](Runtime*, void* opaque) { return ++*static_cast<int*>(opaque) > 3 ? 1 : 0; };
+    Value r = run_script_source(*ctx, "/(a+)+b/.exec('a'.repeat(40))", "test.js", false, nullptr);
+    ASSERT_TRUE(r.is_exception());
+    EXPECT_EQ(text(rt->take_exception()), "InternalError: interrupted");
+    EXPECT_GT(calls, 3);
+    rt->m_interrupt_handler = nullptr;
+    rt->m_uncatchable = false;
+    EXPECT_EQ(text(eval("/(a+)+b/.exec('aab')[0]")), "aab");
+}
+
+// The same for the native loops of InterruptPoll (join, sort, JSON.stringify, searches): the handler
+// is called every kInterruptPollInterval checks of 4096 steps.
+TEST_F(RobustnessTest, InterruptHandlerStopsNativeLoops) {
+    int calls = 0;
+    rt->m_interrupt_opaque = &calls;
+    rt->m_interrupt_handler = [](Runtime*, void* opaque) { return ++*static_cast<int*>(opaque) > 1 ? 1 : 0; };
+    Value r = run_script_source(*ctx, "Array.prototype.includes.call({ length: 2 ** 53 - 1 }, 1)", "test.js",
+                                false, nullptr);
+    ASSERT_TRUE(r.is_exception());
+    EXPECT_EQ(text(rt->take_exception()), "InternalError: interrupted");
+    EXPECT_EQ(calls, 2); // the call's check, then one from inside the loop
+    rt->m_interrupt_handler = nullptr;
+    rt->m_uncatchable = false;
+    EXPECT_EQ(text(eval("[3, 1, 2].sort().join()")), "1,2,3");
+}
+
 } // namespace
 } // namespace qjs

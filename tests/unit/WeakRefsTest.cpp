@@ -2,7 +2,8 @@
 // churning WeakRefs, WeakMap/WeakSet entries, FinalizationRegistry registrations and garbage cycles
 // keeps the heap flat; FinalizationRegistry callbacks run; allocation failures injected at every
 // point of a few scripts end in a catchable error or success, never a crash, a leak or a heap the
-// next script cannot use (Runtime::m_fail_alloc_at).
+// next script cannot use (Runtime::m_fail_alloc_at); symbols, private names and computed keys that
+// are dropped give their atoms back (Runtime::sweep_atoms), so the atom table stays flat too.
 #include "api/ScriptRunner.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -156,6 +157,119 @@ TEST(FaultInjection, EveryFailedAllocationEndsCleanly) {
     }
     std::printf("[ fault injection ] %zu runs, %zu ended in an out-of-memory error\n", runs, failures);
     EXPECT_GT(failures, 0u);
+}
+
+// Top-level code (a loop at depth 1 is a safe point for the atom sweep): every iteration makes a
+// symbol, a class with a private name, a symbol-keyed and a computed string key, a WeakRef and
+// WeakMap entries, and drops them all.
+const char* const kAtomChurnSetup =
+    "var wm = new WeakMap(), keep = {}, sink = 0;"
+    "var held = Symbol('held'); keep[held] = 1; var reg = Symbol.for('reg');"
+    "keep['dyn' + 1] = 'dyn'; class K { #p = 7; static get(o) { return o.#p; } } var k = new K();";
+
+std::string atom_churn_round(int n) {
+    return "for (var i = 0; i < " + std::to_string(n) +
+           "; i++) {"
+           "  var s = Symbol('s' + i), o = { [s]: i };"
+           "  o['key' + i] = i;"
+           "  var C = class { #x = i; static has(v) { return #x in v; } get x() { return this.#x; } };"
+           "  var c = new C();"
+           "  if (c.x !== i || o[s] !== i || !C.has(c) || C.has(k)) throw new Error('churn ' + i);"
+           "  wm.set(s, c); wm.set(o, s);"
+           "  var r = new WeakRef(o);"
+           "  if (r.deref() !== o) throw new Error('deref');"
+           "}"
+           "s = o = C = c = r = undefined;";
+}
+
+TEST(Atoms, ChurnKeepsAtomTableAndMemoryFlat) {
+#if defined(__SANITIZE_ADDRESS__)
+    const int kDefaultRounds = 4;
+#else
+    const int kDefaultRounds = 20;
+#endif
+    // QJS_ATOM_CHURN_ROUNDS=100 QJS_ATOM_CHURN_PER_ROUND=10000: the million-iteration figure.
+    const char* rounds_env = std::getenv("QJS_ATOM_CHURN_ROUNDS");
+    const char* per_env = std::getenv("QJS_ATOM_CHURN_PER_ROUND");
+    const int kRounds = rounds_env ? std::max(3, std::atoi(rounds_env)) : kDefaultRounds;
+    const int kPerRound = per_env ? std::max(2000, std::atoi(per_env)) : 2000;
+    Vm vm;
+    ASSERT_EQ(vm.run(kAtomChurnSetup), "");
+    size_t bytes_round1 = 0, atoms_round1 = 0;
+    for (int round = 1; round <= kRounds; ++round) {
+        // Its WeakRefs keep their targets (and through them the round's keys) until the job ends.
+        ASSERT_EQ(vm.run(atom_churn_round(kPerRound)), "");
+        // The round's symbols free its WeakMap entries, whose classes go with the next collection,
+        // and their private names with the sweep after it.
+        vm.rt->sweep_atoms();
+        vm.rt->collect_cycles();
+        vm.rt->sweep_atoms();
+        if (round == 1) {
+            bytes_round1 = vm.rt->memory_used();
+            atoms_round1 = vm.rt->live_atom_count();
+        }
+        if (round == 1 || round == 10 || round == 100 || round == kRounds)
+            std::printf("[ atom churn ] round %d (%d iterations): %zu bytes, %zu atoms\n", round,
+                        round * kPerRound, vm.rt->memory_used(), vm.rt->live_atom_count());
+    }
+    EXPECT_LE(vm.rt->live_atom_count(), atoms_round1 + 16);
+    EXPECT_LT(vm.rt->memory_used(), bytes_round1 + bytes_round1 / 10);
+    // What was kept is intact; keys whose atoms were freed and whose numbers were reused still work.
+    ASSERT_EQ(vm.run("if (keep[held] !== 1 || Symbol.for('reg') !== reg || keep['dyn' + 1] !== 'dyn' ||"
+                     "    K.get(k) !== 7 || Object.getOwnPropertySymbols(keep).length !== 1)"
+                     "  throw new Error('kept atoms');"
+                     "var o2 = {}; for (var j = 0; j < 300; j++) o2['key' + j] = j;"
+                     "for (var j = 0; j < 300; j++) if (o2['key' + j] !== j) throw new Error('key ' + j);"
+                     "if (Object.keys(o2).join().length !== 1989) throw new Error('keys');"
+                     "var t = Symbol('t'); o2[t] = 't'; if (o2[t] !== 't' || o2[Symbol('t')] !== undefined)"
+                     "  throw new Error('symbol key');"),
+              "");
+}
+
+// The backward jumps of a top-level loop sweep: the table holds the live atoms and at most about two
+// sweep intervals of garbage, before any job runs.
+TEST(Atoms, TopLevelLoopsSweep) {
+    Vm vm;
+    ASSERT_EQ(vm.run("var keep = {};"), "");
+    vm.rt->sweep_atoms();
+    size_t base = vm.rt->live_atom_count();
+    Value v = run_script_source(*vm.ctx,
+                                "for (var i = 0; i < 30000; i++) {"
+                                "  var o = {}; o['k' + i] = Symbol('s');"
+                                "  var C = class { #p; }; if (i % 100 === 0) keep['kept' + i] = Symbol();"
+                                "}",
+                                "loop.js", false, nullptr);
+    ASSERT_FALSE(v.is_exception());
+    EXPECT_LT(vm.rt->live_atom_count(), base + 300 + 2 * 4096 + 100); // 90,300 atoms were made
+    vm.rt->collect_cycles();
+    vm.rt->sweep_atoms();
+    EXPECT_LE(vm.rt->live_atom_count(), base + 600 + 32); // 300 keys, 300 symbols, the loop's names
+    ASSERT_EQ(
+        vm.run("for (var j = 0; j < 30000; j += 100) if (typeof keep['kept' + j] !== 'symbol') throw j;"),
+        "");
+}
+
+// A collectable atom stays while anything uses it: a string value, a shape's key, a symbol value,
+// or compiled code (which pins it).
+TEST(Atoms, SweepKeepsAtomsInUse) {
+    Vm vm;
+    ASSERT_EQ(vm.run("var o = {}; o['p' + 1] = 1; var name = 'q' + 2; var x = {}; x[name] = 2;"
+                     "var s = Symbol('kept'), obj = {}; obj[s] = 3; var lone = Symbol('lone');"
+                     "var f = new Function('return { 1.5: 4 }[1.5] + ({})[\"r\" + 3];');"
+                     "(function () { for (var i = 0; i < 100; i++) { var t = {}; t['gone' + i] = i; "
+                     "Symbol(); } })();"),
+              "");
+    size_t before = vm.rt->live_atom_count();
+    vm.rt->sweep_atoms();
+    EXPECT_LE(vm.rt->live_atom_count() + 200, before); // the 100 keys and 100 symbols of the function
+    ASSERT_EQ(vm.run("delete x[name]; x[name] = 5; if (o.p1 !== 1 || x.q2 !== 5 || obj[s] !== 3) throw 1;"
+                     "if (typeof lone !== 'symbol' || lone.description !== 'lone') throw 2;"
+                     "if (!Number.isNaN(f())) throw 3;"
+                     "var keys = []; for (var k in o) keys.push(k); if (keys.join() !== 'p1') throw 4;"),
+              "");
+    vm.rt->sweep_atoms();
+    ASSERT_EQ(vm.run("if (o['p' + 1] !== 1 || x['q' + 2] !== 5 || obj[s] !== 3 || f() === f()) throw 5;"),
+              "");
 }
 
 } // namespace

@@ -1,0 +1,7 @@
+// This file was procedurally generated from the following sources:
+// - src/assignment-target-type/lefthandsideexpression-assignment-assignmentexpression-0.case
+// - src/assignment-target-type/invalid/direct.template
+
+$DONOTEVALUATE();
+
+(x = y) = 1;

@@ -1,0 +1,7 @@
+// This file was procedurally generated from the following sources:
+// - src/assignment-target-type/bitwiseandexpression-bitwise-and-equalityexpression-0.case
+// - src/assignment-target-type/invalid/parenthesized.template
+
+$DONOTEVALUATE();
+
+(x & y) = 1;

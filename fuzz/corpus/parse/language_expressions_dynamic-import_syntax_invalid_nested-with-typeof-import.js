@@ -1,0 +1,11 @@
+// This file was procedurally generated from the following sources:
+// - src/dynamic-import/typeof-import.case
+// - src/dynamic-import/syntax/invalid/nested-with.template
+
+$DONOTEVALUATE();
+
+with ({}) {
+  typeof import;
+}
+
+/* The params region intentionally empty */

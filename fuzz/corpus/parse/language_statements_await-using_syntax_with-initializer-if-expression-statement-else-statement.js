@@ -1,0 +1,4 @@
+$DONOTEVALUATE();
+async function f() {
+  if (true) {} else await using x = null;
+}

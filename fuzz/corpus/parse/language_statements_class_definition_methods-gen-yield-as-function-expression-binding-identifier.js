@@ -1,0 +1,7 @@
+$DONOTEVALUATE();
+
+class A {
+  *g() {
+    (function yield() {});
+  }
+}

@@ -1,0 +1,7 @@
+$DONOTEVALUATE();
+
+class C {
+  constructor() {
+    this.#x;
+  }
+}

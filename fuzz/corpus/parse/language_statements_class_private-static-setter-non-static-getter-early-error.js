@@ -1,0 +1,6 @@
+$DONOTEVALUATE();
+
+class C {
+  static set #f(v) {}
+  get #f() {}
+}

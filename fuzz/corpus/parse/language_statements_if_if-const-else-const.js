@@ -1,0 +1,3 @@
+$DONOTEVALUATE();
+
+if (true) const x = null; else const y = null;

@@ -1,0 +1,7 @@
+$DONOTEVALUATE();
+
+function f() {
+  'use strict';
+  var o = {};
+  with (o) {};
+}

@@ -1,0 +1,3 @@
+assert.throws(SyntaxError, function() {
+  Function('a,a', '"use strict";');
+});

@@ -1,0 +1,2 @@
+assert.sameValue(Math.clz32(Infinity), 32, "Infinity");
+assert.sameValue(Math.clz32(-Infinity), 32, "-Infinity");

@@ -1,0 +1,3 @@
+var b = Object.isFrozen(Array.prototype);
+
+assert.sameValue(b, false, 'b');

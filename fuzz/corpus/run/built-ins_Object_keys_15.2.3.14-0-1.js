@@ -1,0 +1,3 @@
+var f = Object.keys;
+
+assert.sameValue(typeof(f), "function", 'typeof(f)');

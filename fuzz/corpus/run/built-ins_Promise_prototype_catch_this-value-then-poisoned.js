@@ -1,0 +1,9 @@
+var poisonedThen = Object.defineProperty({}, 'then', {
+  get: function() {
+    throw new Test262Error();
+  }
+});
+
+assert.throws(Test262Error, function() {
+  Promise.prototype.catch.call(poisonedThen);
+});

@@ -1,0 +1,3 @@
+assert.throws(TypeError, function() {
+  SharedArrayBuffer.prototype.growable;
+});

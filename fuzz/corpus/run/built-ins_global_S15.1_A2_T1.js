@@ -1,0 +1,5 @@
+var global = this;
+
+assert.throws(TypeError, function() {
+  global();
+});

@@ -1,0 +1,7 @@
+var argObj = function () {
+    return arguments;
+} ();
+
+assert.throws(TypeError, function() {
+    argObj.callee = {};
+});

@@ -1,0 +1,5 @@
+assert.throws(Test262Error, function() {
+  ({
+    [(function() { throw new Test262Error(); }())]() {}
+  });
+});

@@ -1,0 +1,21 @@
+var x=0,y=0;
+
+(function(){
+FOR : for(;;){
+	try{
+		x++;
+		if(x===10)return;
+		throw 1;
+	} catch(e){
+		break ;
+	}	
+}
+})();
+
+//////////////////////////////////////////////////////////////////////////////
+//CHECK#1
+if (x!==1) {
+	throw new Test262Error('#1: break inside of try-catch nested in loop is allowed');
+}
+//
+//////////////////////////////////////////////////////////////////////////////

@@ -1,0 +1,6 @@
+class C {
+  y = this.#x;
+  #x;
+}
+
+assert.throws(TypeError, function() { new C(); })
