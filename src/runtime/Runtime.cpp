@@ -436,7 +436,10 @@ Atom Runtime::intern_ascii(std::string_view text) {
         uint32_t mask = static_cast<uint32_t>(m_atom_hash.size() - 1);
         for (uint32_t i = h & mask; m_atom_hash[i]; i = (i + 1) & mask) {
             auto* candidate = static_cast<String*>(m_atom_cells[m_atom_hash[i]]);
-            if (candidate->hash() == h && candidate->equals_ascii(text)) return m_atom_hash[i];
+            if (candidate->hash() == h && candidate->equals_ascii(text)) {
+                pin_atom(m_atom_hash[i]); // as intern() does: a host name must not be swept
+                return m_atom_hash[i];
+            }
         }
     }
     String* s = String::create_ascii(*this, text);
