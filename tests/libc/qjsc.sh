@@ -9,6 +9,10 @@ cd "$t" || exit 1
 echo 'print("hello from qjsc", scriptArgs.slice(1).join(","))' > hello.js
 "$QJSC" -o hello hello.js || fail "qjsc -o hello"
 [[ "$(./hello a b)" == "hello from qjsc a,b" ]] || fail "hello output: $(./hello a b)"
+# The C++ runtime is linked in statically (startup maps no libstdc++), except in sanitizer builds.
+if command -v ldd > /dev/null && ! ldd "$QJSC" | grep -q -e libasan -e libubsan; then
+    ! ldd ./hello | grep -q libstdc++ || fail "the executable loads libstdc++: $(ldd ./hello | grep stdc)"
+fi
 
 mkdir -p lib
 echo 'export function twice(x) { return 2 * x; }' > lib/util.js
