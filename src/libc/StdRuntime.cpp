@@ -344,12 +344,8 @@ int js_std_loop_once(JSContext* ctx) {
 }
 
 int js_std_poll_io(JSContext* ctx, int timeout_ms) {
-    int polled = loop_poll_io(ctx, timeout_ms);
-    if (polled == -2) {
-        js_std_dump_error(ctx);
-        return -2;
-    }
-    return polled < 0 ? -1 : 0;
+    int polled = js_std_poll_io_fd(ctx, timeout_ms, -1, nullptr, nullptr);
+    return polled > 0 ? 0 : polled;
 }
 
 int js_std_poll_io_fd(JSContext* ctx, int timeout_ms, int fd, void (*before_handlers)(void*), void* opaque) {

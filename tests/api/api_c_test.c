@@ -7,17 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int g_passed, g_failed;
-
-#define CHECK(cond)                                                                                          \
-    do {                                                                                                     \
-        if (cond)                                                                                            \
-            g_passed++;                                                                                      \
-        else {                                                                                               \
-            g_failed++;                                                                                      \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                           \
-        }                                                                                                    \
-    } while (0)
+#include "check.h"
 
 /* ---- a counting allocator: every block must be back when the runtime is freed ---- */
 static long g_live_blocks;

@@ -9,17 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int g_passed, g_failed;
-
-#define CHECK(cond)                                                                                          \
-    do {                                                                                                     \
-        if (cond)                                                                                            \
-            g_passed++;                                                                                      \
-        else {                                                                                               \
-            g_failed++;                                                                                      \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                           \
-        }                                                                                                    \
-    } while (0)
+#include "../api/check.h"
 
 static void eval(JSContext* ctx, const char* code, int flags) {
     /* Each module needs a name of its own (a second one of the same name is the first). */

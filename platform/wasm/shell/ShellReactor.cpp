@@ -227,20 +227,16 @@ QJS_EXPORT(qjs_eval) int qjs_eval(const char* code, size_t len, const char* file
 // One turn: the pending jobs, then the earliest due timer. The error of a callback is printed.
 QJS_EXPORT(qjs_loop_once) int qjs_loop_once() {
     if (!g_shell.rt) return -2;
-    int r = qjs::libc::loop_run_once(g_shell.ctx);
-    if (r == -2) js_std_dump_error(g_shell.ctx);
-    after_callbacks();
-    return r < -1 ? -2 : r;
+    return js_std_loop_once(g_shell.ctx);
 }
 
 // The read/write handlers whose descriptors are ready within timeout_ms (0: only those ready now; a
 // host calls this when it knows input is there, or on a short timer while handlers are set).
 QJS_EXPORT(qjs_poll_io) int qjs_poll_io(int timeout_ms) {
     if (!g_shell.rt) return -1;
-    int r = qjs::libc::loop_poll_io(g_shell.ctx, timeout_ms);
-    if (r == -2) js_std_dump_error(g_shell.ctx);
+    int r = js_std_poll_io(g_shell.ctx, timeout_ms);
     after_callbacks();
-    return r < -1 ? -2 : 0;
+    return r == -2 ? -2 : 0;
 }
 
 // 1 while os.setReadHandler/setWriteHandler handlers are set (the host then keeps polling), else 0.
