@@ -4,12 +4,13 @@
 // the writer's), (2) the cell table (every cell allocated empty, strings and BigInts complete), (3)
 // atoms, (4) shapes, (5) bodies in table order, (6) roots, (7) checks of invariants between cells.
 // Every field is validated where it is read; the cycle collector is held off while cells are
-// incomplete. On failure the runtime holds only valid (possibly empty) cells and is destroyed by
-// the caller.
+// incomplete. On failure the runtime holds only valid (possibly empty) cells; they are collected at
+// once (discard_failed_restore) and the runtime is fresh again.
 #include "snapshot/HeapSnapshot.h"
 
 #include "bytecode/FunctionBytecode.h"
 #include "gc/Visitor.h"
+#include "gc/Weak.h"
 #include "loop/EventLoop.h"
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
@@ -885,6 +886,32 @@ bool read_one(Runtime& rt, const uint8_t* data, size_t length, bool delta, Snaps
     return ok;
 }
 
+// After a failed restore: drops what the restore made (roots, jobs, timers, the delta base, the realms),
+// so every cell it read is garbage and is finalized now, while the embedder's classes are still
+// registered (host objects' finalizers free their payloads). When nothing is left, the realms go too
+// and the runtime is fresh again (another restore may be tried); otherwise the runtime's teardown
+// reports the rest as leaks.
+void discard_failed_restore(Runtime& rt) {
+    rt.drop_snapshot_base();
+    rt.m_exception = Value();
+    if (rt.m_event_loop) rt.m_event_loop->clear_timers();
+    clear_kept_objects(rt);
+    for (Context* ctx : rt.m_contexts)
+        ctx->release();
+    do {
+        rt.m_jobs.clear();
+        rt.m_job_head = 0;
+        rt.collect_cycles(); // may queue FinalizationRegistry cleanups of what it frees: dropped too
+    } while (!rt.m_jobs.empty());
+    GcCell& list = rt.gc_list();
+    if (list.m_gc_next != &list) return;
+    for (Context* ctx : rt.m_contexts) {
+        ctx->~Context();
+        rt.free(ctx);
+    }
+    rt.m_contexts.clear();
+}
+
 } // namespace
 
 bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, SnapshotError& error,
@@ -894,8 +921,11 @@ bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, Snapsho
         error.set("restoring needs a fresh runtime");
         return false;
     }
-    if (!read_one(rt, data, length, false, error)) return false;
-    return !delta || read_one(rt, delta, delta_length, true, error);
+    if (read_one(rt, data, length, false, error) &&
+        (!delta || read_one(rt, delta, delta_length, true, error)))
+        return true;
+    discard_failed_restore(rt);
+    return false;
 }
 
 } // namespace qjs
