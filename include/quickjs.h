@@ -896,7 +896,8 @@ int JS_SetPropertyFunctionList(JSContext* ctx, JSValueConst obj, const JSCFuncti
    exception is pending, or when an object's class cannot be saved, e.g. one made with JS_NewClass).
    JS_RestoreSnapshot fills `rt`, a new runtime without contexts, from such bytes (validated: damaged
    or hostile bytes give an error, never a crash) and returns its first context, or NULL with a
-   message (the runtime must then be freed). C functions are not saved, only their names: after a
+   message (what the failed restore read is freed at once, host objects finalized; the runtime can be
+   freed or given another restore). C functions are not saved, only their names: after a
    restore the host binds them again with JS_RebindCFunction (name and JSCFunctionEnum as given to
    JS_NewCFunction2); calling one that is not bound throws a TypeError. */
 uint8_t* JS_WriteSnapshot(JSRuntime* rt, size_t* psize, char* error, size_t error_size);
