@@ -982,10 +982,11 @@ dispatch:
                     NEXT();
                 }
                 // Cached add transition: same starting shape, room in the slots, nothing on the
-                // prototype chain that could intercept the Set.
+                // prototype chain that could intercept the Set (the prototypes' recorded shapes, or
+                // a lookup on each when the entry has none).
                 if (ic.kind == InlineCache::Add && o->is_extensible() &&
                     (ic.slot < o->m_slot_capacity || grow_slots(rt, o, ic.slot + 1)) &&
-                    !protos_may_intercept(o, U32(0))) {
+                    (ic.depth > 1 ? ic_add_protos_unchanged(ic) : !protos_may_intercept(o, U32(0)))) {
                     Shape* old = o->m_shape;
                     ic.aux->ref();
                     o->m_shape = ic.aux;

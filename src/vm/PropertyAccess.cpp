@@ -138,6 +138,25 @@ bool protos_may_intercept(Object* o, Atom atom) {
     return false;
 }
 
+// Caches an add transition. The entry also records the shapes of all of the object's prototypes
+// (when there are at most kMaxDepth - 1), so that a hit compares shapes instead of looking the key
+// up on every prototype again (protos_may_intercept).
+static void ic_fill_add(InlineCache& ic, Shape* before, Shape* after, uint32_t slot) {
+    Shape* chain[InlineCache::kMaxDepth];
+    uint8_t n = 0;
+    for (Object* p = before->m_proto; p; p = p->m_shape->m_proto) {
+        if (n + 1 == InlineCache::kMaxDepth) {
+            n = 0;
+            break;
+        }
+        chain[n++] = p->m_shape;
+    }
+    ic_fill(ic, InlineCache::Add, before, after, slot);
+    if (n == 0 || !ic.shape) return;
+    ic_fill_proto(ic, before, chain, static_cast<uint8_t>(n + 1), after, slot);
+    if (ic.shape) ic.kind = InlineCache::Add;
+}
+
 Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Value& v, bool strict,
                             InlineCache* ic) {
     if (base.is_object()) {
@@ -163,7 +182,7 @@ Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Va
             uint32_t slot = before->count();
             bool ok = add_own_property(ctx, o, atom, v, prop::Default);
             // Cache the transition (unless the shape was extended in place: a single-owner shape).
-            if (ok && o->m_shape != before) ic_fill(*ic, InlineCache::Add, before, o->m_shape, slot);
+            if (ok && o->m_shape != before) ic_fill_add(*ic, before, o->m_shape, slot);
             before->unref();
             if (!ok) return Exception{};
             return {};

@@ -50,6 +50,18 @@ inline bool get_plain_property(Object* o, Atom key, Value* out) {
     return true;
 }
 
+// Whether the prototypes of an object with an Add entry's starting shape still have the shapes the
+// entry recorded (depth - 1 of them, the last one's prototype null): then no prototype gained a
+// setter or a read-only property of that name, and the add needs no lookup on the chain.
+inline bool ic_add_protos_unchanged(const InlineCache& ic) {
+    Object* p = ic.shape->m_proto;
+    for (uint32_t i = 0; i + 1 < ic.depth; ++i) {
+        if (!p || p->m_shape != ic.chain[i]) return false;
+        p = ic.chain[i]->m_proto;
+    }
+    return p == nullptr;
+}
+
 // ---- Operators.cpp ----
 // add..xor (the arithmetic/bitwise binary operators) when the fast paths do not apply.
 Value binary_op_slow(Context&, Op, const Value& a, const Value& b);
