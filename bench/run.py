@@ -14,6 +14,11 @@ times, alternating the engines, and reports medians. The ratio is qjs's relative
 qjs/node for higher-is-better suites, time node/qjs for the millisecond suites), so above 1 means
 qjs is faster. Per-suite geometric means of the ratios close each suite. The table also goes to
 build/bench-results.md as Markdown. A failing or timed-out run shows as "error"/"timeout".
+--instructions counts the instructions each engine executes (valgrind --tool=cachegrind
+--cache-sim=no), which the machine's load does not disturb. V8 v7 and Octane benchmarks then run a
+fixed number of iterations (--iterations, after one warm-up run) instead of their timed loops, and the
+ratio is the reference's count over ours (above 1 means qjs executes fewer instructions); SunSpider and
+Kraken run once as usual. Expect about 50x the normal run time.
 Standard library only.
 """
 
@@ -50,6 +55,10 @@ def parse_args():
     p.add_argument("--node-script", default=os.path.join(shared, "bench", "node-script.js"))
     p.add_argument("--bench-dir", default=os.path.join(REPO, "build", "bench"), help="unpacked corpus")
     p.add_argument("--markdown", default=os.path.join(REPO, "build", "bench-results.md"))
+    p.add_argument("--instructions", action="store_true",
+                   help="count instructions under valgrind's cachegrind instead of timing (node is left out)")
+    p.add_argument("--iterations", type=int, default=4,
+                   help="with --instructions: runs of each V8/Octane benchmark function (default 4)")
     p.add_argument("-v", "--verbose", action="store_true", help="show each run's result")
     return p.parse_args()
 
@@ -78,8 +87,9 @@ def benchmarks(args):
     return found
 
 
-def run_once(command, cwd, timeout):
-    """Returns ("ok", {metric: value}) or ("error"/"timeout", message)."""
+def run_process(command, cwd, timeout, parse):
+    """Runs command; parse(proc) gives its {metric: value} results (empty when there are none).
+    Returns ("ok", results) or ("error"/"timeout", message)."""
     try:
         proc = subprocess.run(command, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
                               timeout=timeout, text=True, errors="replace")
@@ -87,6 +97,14 @@ def run_once(command, cwd, timeout):
         return "timeout", f"over {timeout:g} s"
     except OSError as e:
         return "error", str(e)
+    results = parse(proc)
+    if proc.returncode != 0 or not results:
+        tail = (proc.stderr.strip() or proc.stdout.strip()).splitlines()[-1:] or [f"exit {proc.returncode}"]
+        return "error", f"exit status {proc.returncode}: {tail[0][:200]}"
+    return "ok", results
+
+
+def parse_scores(proc):
     scores = {}
     for line in proc.stdout.splitlines():
         m = RESULT_LINE.match(line)
@@ -94,10 +112,65 @@ def run_once(command, cwd, timeout):
             scores[m.group(1)] = float(m.group(2))
     if len(scores) > 1:
         scores.pop("Score", None)  # the suite total printed after the benchmark's own line
-    if proc.returncode != 0 or not scores:
-        tail = (proc.stderr.strip() or proc.stdout.strip()).splitlines()[-1:] or [f"exit {proc.returncode}"]
-        return "error", f"exit status {proc.returncode}: {tail[0][:200]}"
-    return "ok", scores
+    return scores
+
+
+def run_once(command, cwd, timeout):
+    """Returns ("ok", {metric: value}) or ("error"/"timeout", message)."""
+    return run_process(command, cwd, timeout, parse_scores)
+
+
+# Replaces the V8/Octane timed loop (BenchmarkSuite.RunSuites) with a fixed number of runs.
+FIXED_RUNS = """;globalThis.__bench_fixed_runs = function (suiteClass, runner) {
+  for (var i = 0; i < suiteClass.suites.length; i++) {
+    var benchmarks = suiteClass.suites[i].benchmarks;
+    for (var j = 0; j < benchmarks.length; j++) {
+      var b = benchmarks[j];
+      b.Setup();
+      for (var n = 0; n < %d; n++) b.run();
+      b.TearDown();
+      runner.NotifyResult(b.name, 1);
+    }
+  }
+};
+"""
+
+
+def instruction_source(args, suite, path):
+    """The file to count: V8/Octane benchmarks get the fixed-run driver, the others run as they are."""
+    if suite not in ("v8-v7", "octane"):
+        return path
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
+        text = f.read()
+    if "BenchmarkSuite.RunSuites({" not in text:
+        return path
+    text = (FIXED_RUNS % (args.iterations + 1)) + text.replace(
+        "BenchmarkSuite.RunSuites({", "__bench_fixed_runs(BenchmarkSuite, {")
+    out_dir = os.path.join(REPO, "build", "bench-instructions")
+    os.makedirs(out_dir, exist_ok=True)
+    out = os.path.join(out_dir, suite + "-" + os.path.basename(path))
+    with open(out, "w", encoding="utf-8", errors="surrogateescape") as f:
+        f.write(text)
+    return out
+
+
+INSTRUCTIONS_LINE = re.compile(r"I\s+refs:\s+([0-9,]+)")
+
+
+def count_once(command, cwd, timeout, name):
+    """Returns ("ok", {name: instructions}) or ("error"/"timeout", message)."""
+    full = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"] + command
+
+    def parse(proc):
+        m = INSTRUCTIONS_LINE.search(proc.stderr)
+        return {name: float(m.group(1).replace(",", ""))} if m else {}
+    return run_process(full, cwd, timeout, parse)
+
+
+def format_count(value):
+    if isinstance(value, str):
+        return value
+    return f"{value / 1e6:.1f} M" if value < 1e9 else f"{value / 1e9:.3f} G"
 
 
 def format_value(value, higher):
@@ -106,6 +179,10 @@ def format_value(value, higher):
     if higher:
         return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
     return f"{value:.1f} ms" if value >= 10 else f"{value:.2f} ms"
+
+
+def show(args, value, higher):
+    return format_count(value) if args.instructions else format_value(value, higher)
 
 
 def geomean(values):
@@ -124,6 +201,11 @@ def main():
     engines = [Engine("qjs", [args.qjs, "--script"])]
     if args.reference:
         engines.append(Engine("quickjs", [args.reference, "--script"]))
+    if args.instructions:
+        args.no_node = True
+        args.runs = 1  # counts do not vary
+        if args.timeout == 120:
+            args.timeout = 3600
     if not args.no_node:
         engines.append(Engine("node --jitless", [args.node, "--jitless", os.path.abspath(args.node_script)]))
     todo = benchmarks(args)
@@ -146,8 +228,12 @@ def main():
             for engine in order:
                 if engine.name in failure:
                     continue
-                status, result = run_once(engine.command + [path], os.path.join(args.bench_dir, suite),
-                                          args.timeout)
+                cwd = os.path.join(args.bench_dir, suite)
+                if args.instructions:
+                    status, result = count_once(engine.command + [instruction_source(args, suite, path)], cwd,
+                                                args.timeout, name)
+                else:
+                    status, result = run_once(engine.command + [path], cwd, args.timeout)
                 if args.verbose:
                     print(f"    {engine.name} {suite}/{name} run {run + 1}: {status} {result}")
                 if status == "ok":
@@ -162,7 +248,7 @@ def main():
                 metrics.extend(m for m in sample if m not in metrics)
         if not metrics:
             metrics = [name]
-        higher = HIGHER_IS_BETTER[suite]
+        higher = HIGHER_IS_BETTER[suite] and not args.instructions
         for metric in metrics:
             medians = {}
             for engine in engines:
@@ -180,7 +266,7 @@ def main():
                     ratio = q / n if higher else n / q
             rows.append((suite, metric, medians, ratio))
             line = f"{suite:<10} {metric:<34} " + " ".join(
-                f"{format_value(medians[e.name], higher):>15}" for e in engines)
+                f"{show(args, medians[e.name], higher):>15}" for e in engines)
             if len(engines) > 1:
                 line += f" {ratio:>7.3f}" if ratio is not None else f" {'-':>7}"
             print(line, flush=True)
@@ -197,7 +283,7 @@ def main():
         summary.append((suite, mean, len(ratios), len(suite_rows), qjs_ok))
         if len(engines) > 1:
             text = f"{mean:.3f}" if mean is not None else "-"
-            print(f"{suite:<10} geometric mean of ratios (qjs relative speed against {engines[1].name}): {text}"
+            print(f"{suite:<10} geometric mean of ratios (qjs against {engines[1].name}): {text}"
                   f"  ({len(ratios)} of {len(suite_rows)} compared)")
         else:
             print(f"{suite:<10} qjs ran {qjs_ok} of {len(suite_rows)}")
@@ -217,8 +303,13 @@ def engine_version(command):
 
 def write_markdown(args, engines, rows, summary, elapsed):
     lines = ["# Benchmark results", ""]
-    lines.append(f"{time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()} with {os.cpu_count()} cores, "
-                 f"median of {args.runs} runs, engines alternated benchmark by benchmark, {elapsed:.0f} s.")
+    if args.instructions:
+        lines.append(f"{time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()}, instructions counted by valgrind's "
+                     f"cachegrind; V8/Octane benchmarks run {args.iterations} times after one warm-up run; "
+                     f"{elapsed:.0f} s.")
+    else:
+        lines.append(f"{time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()} with {os.cpu_count()} cores, "
+                     f"median of {args.runs} runs, engines alternated benchmark by benchmark, {elapsed:.0f} s.")
     lines.append("")
     qjs = os.path.abspath(args.qjs)
     qjs = os.path.relpath(qjs, REPO) if qjs.startswith(REPO + os.sep) else args.qjs
@@ -228,8 +319,11 @@ def write_markdown(args, engines, rows, summary, elapsed):
     if not args.no_node:
         lines.append(f"- node --jitless: `{args.node} --jitless node-script.js FILE` ({engine_version([args.node])})")
     if len(engines) > 1:
-        lines.append(f"- ratio: qjs relative speed against {engines[1].name} (score qjs/other, or time other/qjs); "
-                     "above 1 means qjs is faster.")
+        if args.instructions:
+            lines.append(f"- ratio: {engines[1].name}'s instruction count over qjs's; above 1 means qjs executes fewer.")
+        else:
+            lines.append(f"- ratio: qjs relative speed against {engines[1].name} (score qjs/other, or time "
+                         "other/qjs); above 1 means qjs is faster.")
     lines.append("")
     head = "| suite | benchmark | " + " | ".join(e.name for e in engines) + " |"
     rule = "|---|---|" + "---:|" * len(engines)
@@ -238,8 +332,8 @@ def write_markdown(args, engines, rows, summary, elapsed):
         rule += "---:|"
     lines += [head, rule]
     for suite, metric, medians, ratio in rows:
-        higher = HIGHER_IS_BETTER[suite]
-        cells = [format_value(medians[e.name], higher) for e in engines]
+        higher = HIGHER_IS_BETTER[suite] and not args.instructions
+        cells = [show(args, medians[e.name], higher) for e in engines]
         line = f"| {suite} | {metric} | " + " | ".join(cells) + " |"
         if len(engines) > 1:
             line += f" {ratio:.3f} |" if ratio is not None else " - |"

@@ -163,7 +163,7 @@ static Value function_proto_to_string(Context& ctx, const CallArgs& args) {
 }
 
 // 20.2.3.6 Function.prototype [ %Symbol.hasInstance% ] ( V ) (#sec-function.prototype-%symbol.hasinstance%)
-static Value function_proto_has_instance(Context& ctx, const CallArgs& args) {
+Value function_proto_has_instance(Context& ctx, const CallArgs& args) {
     // 1. Let F be the this value.
     // 2. Return ? OrdinaryHasInstance(F, V).
     return Value::boolean(TRY(ordinary_has_instance(ctx, args.this_value, args.arg(0))));

@@ -4,23 +4,50 @@
 
 namespace qjs {
 
+namespace {
+
+// The keywords and contextual words, in token order from k_first_keyword.
+struct Word {
+    const char* text;
+    uint32_t length;
+};
+constexpr Word kWords[] = {
+#define KEYWORD(name, text) {text, sizeof(text) - 1},
+#define CONTEXTUAL(name, text) {text, sizeof(text) - 1},
+#include "lexer/Tokens.def"
+};
+constexpr uint32_t kLongestWord = [] {
+    uint32_t n = 0;
+    for (const Word& w : kWords)
+        n = w.length > n ? w.length : n;
+    return n;
+}();
+
+// The keyword token a new name stands for, or Tok::Identifier (checked once per distinct name, so a
+// parse need not intern every keyword up front: short evals parse a few tokens).
+template <typename Unit> Tok keyword_of(const Unit* units, uint32_t length) {
+    if (length < 2 || length > kLongestWord) return Tok::Identifier;
+    for (unsigned i = 0; i < sizeof(kWords) / sizeof(kWords[0]); i++) {
+        const Word& w = kWords[i];
+        if (w.length != length || char16_t(units[0]) != static_cast<unsigned char>(w.text[0])) continue;
+        uint32_t k = 1;
+        while (k < length && char16_t(units[k]) == static_cast<unsigned char>(w.text[k]))
+            k++;
+        if (k == length) return static_cast<Tok>(static_cast<unsigned>(k_first_keyword) + i);
+    }
+    return Tok::Identifier;
+}
+
+} // namespace
+
 Interner::Interner(Arena& arena) : m_arena(arena) {
-    m_capacity = 1024;
+    m_capacity = 128;
     m_table = arena.make_array<Entry*>(m_capacity);
     if (!m_table) {
         m_capacity = 0;
         return;
     }
     std::memset(m_table, 0, sizeof(Entry*) * m_capacity);
-    static const char* const words[] = {
-#define KEYWORD(name, text) text,
-#define CONTEXTUAL(name, text) text,
-#include "lexer/Tokens.def"
-    };
-    for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        const Entry* e = intern_ascii(words[i]);
-        if (e) const_cast<Entry*>(e)->keyword = static_cast<Tok>(static_cast<unsigned>(k_first_keyword) + i);
-    }
 }
 
 const Interner::Entry* Interner::intern_ascii(const char* cstr) {
@@ -63,7 +90,7 @@ const Interner::Entry* Interner::lookup_or_add(const Unit* units, uint32_t lengt
         data[k] = char16_t(units[k]);
     e->name = AstString{data, length};
     e->hash = hash;
-    e->keyword = Tok::Identifier;
+    e->keyword = keyword_of(units, length);
     m_table[i] = e;
     if (++m_count * 2 > m_capacity && !grow()) return nullptr;
     return e;

@@ -711,8 +711,14 @@ Result<bool> ordinary_has_instance(Context& ctx, const Value& c, const Value& o)
     // 4-5. Let P be ? Get(C, "prototype"); it must be an object.
     Value p = TRY(get(ctx, c.as_object(), atoms::prototype, c));
     if (!p.is_object()) return ctx.throw_type_error("Function has non-object prototype in instanceof check");
-    // 6. Walk O's prototype chain.
-    Value cur = o;
+    // 6. Walk O's prototype chain (ordinary objects' prototypes directly: reading them runs no code).
+    Object* plain = o.as_object();
+    while (!exotic(plain)) {
+        plain = plain->prototype();
+        if (!plain) return false;
+        if (plain == p.as_object()) return true;
+    }
+    Value cur = Value::object(plain);
     for (;;) {
         Object* proto = TRY(get_prototype_of(ctx, cur.as_object()));
         if (!proto) return false;

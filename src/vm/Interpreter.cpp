@@ -101,7 +101,9 @@ Value run_frame(Context& ctx_in, Frame& f) {
     rt.m_current_frame = &f;
 
 #define POP() std::move(*--sp)
-#define PUSH(v) (*sp++ = (v))
+// The slot at sp holds undefined (see the top of the file), so a push constructs in place: there is
+// no old value to release. `v` must not change sp.
+#define PUSH(v) (new (sp) Value(v), ++sp)
 #define DROP_N(n)                                                                                            \
     do {                                                                                                     \
         for (uint32_t _i = 0; _i < (n); _i++)                                                                \
@@ -215,12 +217,12 @@ dispatch:
         NEXT();
     }
     CASE(push_const) {
-        *sp++ = constants[U32(0)];
+        PUSH(constants[U32(0)]);
         pc += 4;
         NEXT();
     }
     CASE(push_const8) {
-        *sp++ = constants[U8(0)];
+        PUSH(constants[U8(0)]);
         pc += 1;
         NEXT();
     }
@@ -268,7 +270,7 @@ dispatch:
         NEXT();
     }
     CASE(push_this) {
-        *sp++ = f.this_value();
+        PUSH(f.this_value());
         NEXT();
     }
     CASE(special_object) {
@@ -303,8 +305,7 @@ dispatch:
         NEXT();
     }
     CASE(dup) {
-        sp[0] = sp[-1];
-        sp++;
+        PUSH(sp[-1]);
         NEXT();
     }
     CASE(dup1) {
@@ -314,8 +315,8 @@ dispatch:
         NEXT();
     }
     CASE(dup2) {
-        sp[0] = sp[-2];
-        sp[1] = sp[-1];
+        new (sp) Value(sp[-2]);
+        new (sp + 1) Value(sp[-1]);
         sp += 2;
         NEXT();
     }
@@ -412,7 +413,7 @@ dispatch:
 
     // ---- Registers ----
     CASE(get_loc) {
-        *sp++ = regs[U16(0)];
+        PUSH(regs[U16(0)]);
         pc += 2;
         NEXT();
     }
@@ -427,7 +428,7 @@ dispatch:
         NEXT();
     }
     CASE(get_loc8) {
-        *sp++ = regs[U8(0)];
+        PUSH(regs[U8(0)]);
         pc += 1;
         NEXT();
     }
@@ -443,7 +444,7 @@ dispatch:
     }
 #define LOC_SHORT(n)                                                                                         \
     CASE(get_loc##n) {                                                                                       \
-        *sp++ = regs[n];                                                                                     \
+        PUSH(regs[n]);                                                                                       \
         NEXT();                                                                                              \
     }                                                                                                        \
     CASE(put_loc##n) {                                                                                       \
@@ -470,7 +471,7 @@ dispatch:
             throw_tdz_error(ctx, register_name(fb, i));
             THROW();
         }
-        *sp++ = regs[i];
+        PUSH(regs[i]);
         pc += 2;
         NEXT();
     }
@@ -577,7 +578,7 @@ dispatch:
             ctx.throw_out_of_memory();
             THROW();
         }
-        *sp++ = ref->value;
+        PUSH(ref->value);
         pc += 2;
         NEXT();
     }
@@ -612,7 +613,7 @@ dispatch:
             throw_tdz_error(ctx, register_name(fb, i));
             THROW();
         }
-        *sp++ = ref->value;
+        PUSH(ref->value);
         pc += 2;
         NEXT();
     }
@@ -658,7 +659,7 @@ dispatch:
 
     // ---- Closure variables ----
     CASE(get_var_ref) {
-        *sp++ = var_refs[U16(0)]->value;
+        PUSH(var_refs[U16(0)]->value);
         pc += 2;
         NEXT();
     }
@@ -673,19 +674,19 @@ dispatch:
         NEXT();
     }
     CASE(get_var_ref0) {
-        *sp++ = var_refs[0]->value;
+        PUSH(var_refs[0]->value);
         NEXT();
     }
     CASE(get_var_ref1) {
-        *sp++ = var_refs[1]->value;
+        PUSH(var_refs[1]->value);
         NEXT();
     }
     CASE(get_var_ref2) {
-        *sp++ = var_refs[2]->value;
+        PUSH(var_refs[2]->value);
         NEXT();
     }
     CASE(get_var_ref3) {
-        *sp++ = var_refs[3]->value;
+        PUSH(var_refs[3]->value);
         NEXT();
     }
     CASE(get_var_ref_check) {
@@ -694,7 +695,7 @@ dispatch:
             throw_tdz_error(ctx, fb->m_closure_vars[i].name);
             THROW();
         }
-        *sp++ = var_refs[i]->value;
+        PUSH(var_refs[i]->value);
         pc += 2;
         NEXT();
     }
@@ -726,10 +727,10 @@ dispatch:
         Object* g = ctx.m_global_object;
         Object* lex = ctx.m_global_lexicals;
         if (ic.kind == InlineCache::Global && g->m_shape == ic.shape && lex->m_shape == ic.aux) [[likely]] {
-            *sp++ = g->m_slots[ic.slot];
+            PUSH(g->m_slots[ic.slot]);
         } else if (ic.kind == InlineCache::Lexical && lex->m_shape == ic.shape &&
                    !lex->m_slots[ic.slot].is_uninitialized()) {
-            *sp++ = lex->m_slots[ic.slot];
+            PUSH(lex->m_slots[ic.slot]);
         } else {
             Value v = get_global_var(ctx, a, false, &ic);
             CHECK(v);
@@ -887,7 +888,7 @@ dispatch:
             ctx.throw_out_of_memory();
             THROW();
         }
-        *sp++ = regs[U16(0)];
+        PUSH(regs[U16(0)]);
         PUSH(Value::int32(0));
         pc += 2;
         NEXT();
@@ -948,7 +949,7 @@ dispatch:
             InlineCache& ic = ics[U16(4)];
             if (o->m_shape == ic.shape) [[likely]] {
                 if (ic.kind == InlineCache::Own) {
-                    *sp++ = o->m_slots[ic.slot];
+                    PUSH(o->m_slots[ic.slot]);
                     pc += 6;
                     NEXT();
                 }
@@ -956,7 +957,7 @@ dispatch:
                 if (ic.depth > 1) [[unlikely]]
                     holder = ic_chain_holder(ic, holder);
                 if (holder && holder->m_shape == ic.aux) {
-                    *sp++ = holder->m_slots[ic.slot];
+                    PUSH(holder->m_slots[ic.slot]);
                     pc += 6;
                     NEXT();
                 }
@@ -981,10 +982,11 @@ dispatch:
                     NEXT();
                 }
                 // Cached add transition: same starting shape, room in the slots, nothing on the
-                // prototype chain that could intercept the Set.
+                // prototype chain that could intercept the Set (the prototypes' recorded shapes, or
+                // a lookup on each when the entry has none).
                 if (ic.kind == InlineCache::Add && o->is_extensible() &&
                     (ic.slot < o->m_slot_capacity || grow_slots(rt, o, ic.slot + 1)) &&
-                    !protos_may_intercept(o, U32(0))) {
+                    (ic.depth > 1 ? ic_add_protos_unchanged(ic) : !protos_may_intercept(o, U32(0)))) {
                     Shape* old = o->m_shape;
                     ic.aux->ref();
                     o->m_shape = ic.aux;

@@ -1,8 +1,10 @@
 // Operators.cpp: generic cases of the arithmetic, bitwise, relational and unary operators
 // (13.15.3 ApplyStringOrNumericBinaryOperator and the Number::/BigInt:: operations).
+#include "builtins/Function.h"
 #include "runtime/BigInt.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
+#include "runtime/NativeFunction.h"
 #include "runtime/String.h"
 #include "vm/SlowPaths.h"
 
@@ -159,7 +161,19 @@ Value op_in(Context& ctx, const Value& key, const Value& obj) {
     return Value::boolean(r);
 }
 
+// 13.10.2 InstanceofOperator. Fast path: a target that inherits the original
+// Function.prototype[@@hasInstance] through ordinary objects (so looking it up ran no code), whose
+// call would be OrdinaryHasInstance(target, V).
 Value op_instanceof(Context& ctx, const Value& v, const Value& target) {
+    Value handler;
+    if (target.is_object() &&
+        get_plain_property(target.as_object(),
+                           atoms::first_well_known_symbol + static_cast<Atom>(WellKnownSymbol::hasInstance),
+                           &handler) &&
+        handler.is_object() && handler.as_object()->class_id() == ClassId::NativeFunction &&
+        native_by_id(static_cast<NativeFunctionObject*>(handler.as_object())->m_native_id) ==
+            function_proto_has_instance)
+        return Value::boolean(TRY(ordinary_has_instance(ctx, target, v)));
     bool r = TRY(instance_of(ctx, v, target));
     return Value::boolean(r);
 }

@@ -138,6 +138,25 @@ bool protos_may_intercept(Object* o, Atom atom) {
     return false;
 }
 
+// Caches an add transition. The entry also records the shapes of all of the object's prototypes
+// (when there are at most kMaxDepth - 1), so that a hit compares shapes instead of looking the key
+// up on every prototype again (protos_may_intercept).
+static void ic_fill_add(InlineCache& ic, Shape* before, Shape* after, uint32_t slot) {
+    Shape* chain[InlineCache::kMaxDepth];
+    uint8_t n = 0;
+    for (Object* p = before->m_proto; p; p = p->m_shape->m_proto) {
+        if (n + 1 == InlineCache::kMaxDepth) {
+            n = 0;
+            break;
+        }
+        chain[n++] = p->m_shape;
+    }
+    ic_fill(ic, InlineCache::Add, before, after, slot);
+    if (n == 0 || !ic.shape) return;
+    ic_fill_proto(ic, before, chain, static_cast<uint8_t>(n + 1), after, slot);
+    if (ic.shape) ic.kind = InlineCache::Add;
+}
+
 Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Value& v, bool strict,
                             InlineCache* ic) {
     if (base.is_object()) {
@@ -163,7 +182,7 @@ Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Va
             uint32_t slot = before->count();
             bool ok = add_own_property(ctx, o, atom, v, prop::Default);
             // Cache the transition (unless the shape was extended in place: a single-owner shape).
-            if (ok && o->m_shape != before) ic_fill(*ic, InlineCache::Add, before, o->m_shape, slot);
+            if (ok && o->m_shape != before) ic_fill_add(*ic, before, o->m_shape, slot);
             before->unref();
             if (!ok) return Exception{};
             return {};
@@ -179,11 +198,38 @@ Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Va
     return {};
 }
 
+// [[Set]] of an index on an ordinary object that is not a fast array: overwrites an own writable
+// data property, or adds one when no prototype has indexed properties (an array's length grows).
+// Returns false (nothing done) where the generic [[Set]] must decide.
+static Result<bool> put_plain_index(Context& ctx, Object* o, uint32_t i, const Value& v) {
+    if (o->is_fast_array() || o->is_exotic()) return false;
+    Atom key = atom_from_index(i);
+    int32_t slot = o->shape()->has_index_keys() ? find_own_slot(o, key) : -1;
+    if (slot >= 0) {
+        uint8_t flags = o->shape()->entry(static_cast<uint32_t>(slot)).flags;
+        if ((flags & prop::Accessor) || !(flags & prop::Writable)) return false;
+        o->m_slots[slot] = v;
+        return true;
+    }
+    if (!o->is_extensible() || !proto_chain_has_no_indexed_properties(o)) return false;
+    bool grows = o->is_array() && i >= o->m_array_length;
+    if (grows && !(o->m_flags & objflag::LengthWritable)) return false;
+    if (!add_own_property(ctx, o, key, v, prop::Default)) return Exception{};
+    if (grows) o->m_array_length = i + 1;
+    return true;
+}
+
 Value get_array_el_slow(Context& ctx, const Value& base, const Value& key) {
-    // Typed-array elements by index (no property key, no [[Get]]).
-    if (base.is_object() && key.is_int32() && key.as_int32() >= 0 && is_typed_array(base.as_object())) {
+    if (base.is_object() && key.is_int32() && key.as_int32() >= 0) {
+        Object* o = base.as_object();
+        uint32_t i = static_cast<uint32_t>(key.as_int32());
         Value v;
-        if (typed_array_get_index(base.as_object(), static_cast<uint32_t>(key.as_int32()), &v)) return v;
+        // Typed-array elements by index (no property key, no [[Get]]).
+        if (is_typed_array(o)) {
+            if (typed_array_get_index(o, i, &v)) return v;
+        } else if (i <= kMaxAtomIndex && get_plain_property(o, atom_from_index(i), &v)) {
+            return v;
+        }
     }
     if (base.is_nullish()) return throw_nullish_base(ctx, base, key);
     if (base.is_string() && key.is_int32()) {
@@ -209,7 +255,12 @@ Result<void> put_array_el_slow(Context& ctx, const Value& base, const Value& key
             return {};
         }
         // Typed-array elements: a Number stored by index (other values take the generic Set).
-        if (is_typed_array(o) && typed_array_set_index(o, i, v)) return {};
+        if (is_typed_array(o)) {
+            if (typed_array_set_index(o, i, v)) return {};
+        } else if (i <= kMaxAtomIndex) {
+            bool done = TRY(put_plain_index(ctx, o, i, v));
+            if (done) return {};
+        }
     }
     if (base.is_nullish()) return throw_nullish_base(ctx, base, key);
     Atom atom = TRY(to_property_key(ctx, key));

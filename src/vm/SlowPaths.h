@@ -24,6 +24,44 @@ inline Object* ic_chain_holder(const InlineCache& ic, Object* p) {
     return p;
 }
 
+// [[Get]] on a chain of ordinary objects without getters, which has no side effects: index keys
+// are looked up only in the fast elements and in shapes that hold index keys. Returns false
+// (nothing done) on an exotic object, an array's length or an accessor.
+inline bool get_plain_property(Object* o, Atom key, Value* out) {
+    bool index = atom_is_index(key);
+    for (Object* cur = o; cur; cur = cur->prototype()) {
+        if (cur->is_exotic()) return false;
+        if (index) {
+            if (cur->is_fast_array() && atom_index_value(key) < cur->m_element_count) {
+                *out = cur->m_elements[atom_index_value(key)];
+                return true;
+            }
+            if (!cur->shape()->has_index_keys()) continue;
+        } else if (key == atoms::length && cur->is_array()) {
+            return false;
+        }
+        int32_t slot = find_own_slot(cur, key);
+        if (slot < 0) continue;
+        if (cur->shape()->entry(static_cast<uint32_t>(slot)).flags & prop::Accessor) return false;
+        *out = cur->m_slots[slot];
+        return true;
+    }
+    *out = Value();
+    return true;
+}
+
+// Whether the prototypes of an object with an Add entry's starting shape still have the shapes the
+// entry recorded (depth - 1 of them, the last one's prototype null): then no prototype gained a
+// setter or a read-only property of that name, and the add needs no lookup on the chain.
+inline bool ic_add_protos_unchanged(const InlineCache& ic) {
+    Object* p = ic.shape->m_proto;
+    for (uint32_t i = 0; i + 1 < ic.depth; ++i) {
+        if (!p || p->m_shape != ic.chain[i]) return false;
+        p = ic.chain[i]->m_proto;
+    }
+    return p == nullptr;
+}
+
 // ---- Operators.cpp ----
 // add..xor (the arithmetic/bitwise binary operators) when the fast paths do not apply.
 Value binary_op_slow(Context&, Op, const Value& a, const Value& b);
