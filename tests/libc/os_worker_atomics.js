@@ -11,13 +11,20 @@ const watchdog = os.setTimeout(() => {
     std.exit(1);
 }, 8000);
 
-// Notifies index `i` until one waiter woke (the worker may not be waiting yet).
+// Notifies index `i` until one waiter woke (the worker may not be waiting yet), sleeping between tries
+// so that a loaded machine runs the worker.
 function notifyOne(view, i) {
-    for (let spins = 0; spins < 1e8; spins++) {
+    for (let tries = 0; tries < 5000; tries++) {
         const woken = Atomics.notify(view, i, 1);
         if (woken !== 0) return woken;
+        os.sleep(1);
     }
     return 0;
+}
+
+// Waits until view[i] is 1 (set by the worker).
+function waitForFlag(view, i) {
+    for (let tries = 0; tries < 5000 && Atomics.load(view, i) !== 1; tries++) os.sleep(1);
 }
 
 const sab = new SharedArrayBuffer(16);
@@ -29,13 +36,13 @@ w.onmessage = (e) => {
     switch (d.type) {
     case "ready":
         w.postMessage({ buf: sab });
-        while (Atomics.load(view, 1) !== 1) {}
+        waitForFlag(view, 1);
         assertEquals(notifyOne(view, 0), 1, "one sync waiter woken");
         break;
     case "sync":
         assertEquals(d.sync, "ok");
         assertEquals(d.notEqual, "not-equal");
-        while (Atomics.load(view, 3) !== 1) {}
+        waitForFlag(view, 3);
         assertEquals(notifyOne(view, 2), 1, "the async waiter woken");
         assertEquals(Atomics.notify(view, 2), 0, "nobody left");
         break;
