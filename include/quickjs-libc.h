@@ -51,8 +51,22 @@ JSValue js_std_await(JSContext* ctx, JSValue obj);
    js_std_add_helpers); the worker's module loader is js_module_loader. */
 void js_std_set_worker_new_context_func(JSContext* (*func)(JSRuntime* rt));
 /* Per-runtime state of the modules (timers, handlers); call after JS_NewRuntime and before
-   JS_FreeRuntime. */
+   JS_FreeRuntime. Also does js_std_init_shared_memory. */
 void js_std_init_handlers(JSRuntime* rt);
+/* Memory shared between the threads of this process (built with QJS_WORKERS; no-ops without):
+   js_std_init_shared_memory sets JS_SetSharedArrayBufferFunctions (reference-counted blocks, as
+   os.Worker messages share them) and JS_SetAtomicsWaitFunctions (one waiter list for the process:
+   Atomics.wait blocks the thread until another thread's Atomics.notify or the timeout).
+   js_std_atomics_poll settles, on the runtime's own thread, its Atomics.waitAsync promises that were
+   notified or timed out (run the jobs afterwards), first sleeping up to timeout_ms (-1: no limit) for
+   one when none is ready yet; returns 1 while the runtime still has async waiters, 0 when it has none,
+   -1 when a resolve call threw. js_std_loop polls it. js_std_atomics_interrupt (any thread) makes the
+   runtime's waits fail with an InternalError until js_std_atomics_release, which the runtime's thread
+   calls before JS_FreeRuntime (it drops the runtime's async waiters; js_std_free_handlers does it). */
+void js_std_init_shared_memory(JSRuntime* rt);
+int js_std_atomics_poll(JSRuntime* rt, int timeout_ms);
+void js_std_atomics_interrupt(JSRuntime* rt);
+void js_std_atomics_release(JSRuntime* rt);
 void js_std_free_handlers(JSRuntime* rt);
 /* qjs extension: how print() shows a value (QuickJS 2025's display: { a: 1 }, [ 1, 2 ], ...); with
    quote_strings, strings are quoted as the REPL shows them. A js_malloc'ed string (js_free it), NULL

@@ -631,6 +631,34 @@ typedef struct JSSharedArrayBufferFunctions {
 } JSSharedArrayBufferFunctions;
 void JS_SetSharedArrayBufferFunctions(JSRuntime* rt, const JSSharedArrayBufferFunctions* sf);
 
+/* Atomics.wait, Atomics.waitAsync and Atomics.notify between threads sharing memory (the engine has no
+   threads or locks of its own: the host keeps the waiter list). Without these set, Atomics.wait only
+   times out (an infinite wait throws), Atomics.notify wakes nobody and Atomics.waitAsync never settles.
+   `addr` is the element's address in the shared block, so a waiter list keyed by it (block + byte index)
+   matches across runtimes; `size` is 4 (Int32Array) or 8 (BigInt64Array), `expected` the element's bits
+   sign-extended, `timeout` in milliseconds (INFINITY: none).
+   wait: Atomics.wait. Atomically with notify, returns JS_ATOMICS_WAIT_NOT_EQUAL when the element is not
+     `expected`; else blocks the calling thread until a notify wakes it (JS_ATOMICS_WAIT_OK) or the
+     timeout passes (JS_ATOMICS_WAIT_TIMED_OUT). -1 with an exception thrown on `ctx` to give up (e.g.
+     the agent is being terminated). Not called when JS_SetCanBlock(rt, FALSE) (a TypeError instead).
+   wait_async: Atomics.waitAsync with a timeout > 0. Atomically with notify, returns
+     JS_ATOMICS_WAIT_NOT_EQUAL, or registers a waiter and returns JS_ATOMICS_WAIT_OK keeping its own
+     reference to `resolve` (JS_DupValue): when a notify wakes it or the timeout passes, the host calls
+     resolve("ok" / "timed-out") on the waiting runtime's thread and frees it. -1 on failure (thrown).
+   notify: Atomics.notify. Wakes up to `count` waiters (INFINITY: all) on `addr` in the order they
+     started waiting; returns how many it woke. */
+#define JS_ATOMICS_WAIT_OK 0
+#define JS_ATOMICS_WAIT_NOT_EQUAL 1
+#define JS_ATOMICS_WAIT_TIMED_OUT 2
+typedef struct JSAtomicsWaitFunctions {
+    int (*wait)(void* opaque, JSContext* ctx, void* addr, int size, int64_t expected, double timeout);
+    int (*wait_async)(void* opaque, JSContext* ctx, void* addr, int size, int64_t expected, double timeout,
+                      JSValueConst resolve);
+    int64_t (*notify)(void* opaque, JSContext* ctx, void* addr, double count);
+    void* opaque;
+} JSAtomicsWaitFunctions;
+void JS_SetAtomicsWaitFunctions(JSRuntime* rt, const JSAtomicsWaitFunctions* af);
+
 typedef enum JSTypedArrayEnum {
     JS_TYPED_ARRAY_UINT8C = 0,
     JS_TYPED_ARRAY_INT8,
@@ -677,7 +705,7 @@ void JS_SetHostPromiseRejectionTracker(JSRuntime* rt, JSHostPromiseRejectionTrac
 /* Returns non-zero to interrupt the running script (an uncatchable InternalError "interrupted"). */
 typedef int JSInterruptHandler(JSRuntime* rt, void* opaque);
 void JS_SetInterruptHandler(JSRuntime* rt, JSInterruptHandler* cb, void* opaque);
-/* If can_block is TRUE, Atomics.wait() can be used (qjs has no Atomics yet: recorded only). */
+/* If can_block is FALSE, Atomics.wait() throws a TypeError (the agent may not suspend; TRUE by default). */
 void JS_SetCanBlock(JSRuntime* rt, JS_BOOL can_block);
 /* Makes obj behave as [[IsHTMLDDA]] (document.all). */
 void JS_SetIsHTMLDDA(JSContext* ctx, JSValueConst obj);
@@ -1027,7 +1055,8 @@ int JS_GetStripInfo(JSRuntime* rt);
 /* JS_WriteObject writes compiled code (with JS_WRITE_OBJ_BYTECODE: a function returned by JS_Eval
    with JS_EVAL_FLAG_COMPILE_ONLY, or a module) as a bytecode image (docs/BYTECODE.md), and values as
    "binary JSON": primitives, arrays, plain objects, ArrayBuffers, typed arrays and Dates (with
-   JS_WRITE_OBJ_REFERENCE, shared objects and cycles; without it a cycle is a TypeError). Returns a buffer allocated with js_malloc (free with js_free), NULL on exception. */
+   JS_WRITE_OBJ_REFERENCE, shared objects and cycles; without it a cycle is a TypeError). Returns a buffer
+   allocated with js_malloc (free with js_free), NULL on exception. */
 #define JS_WRITE_OBJ_BYTECODE (1 << 0)  /* allow function/module */
 #define JS_WRITE_OBJ_BSWAP (1 << 1)     /* ignored: images are little-endian on every host */
 #define JS_WRITE_OBJ_SAB (1 << 2)       /* allow SharedArrayBuffer */

@@ -74,9 +74,9 @@ Value call_host(Context& ctx, HostObject* h, const Value& this_value, std::span<
     return take(res);
 }
 
-const HostObjectHooks kHostHooks{visit_host,          finalize_host,
-                                 call_host,           free_external_array_buffer_data,
-                                 write_host_snapshot, read_host_snapshot};
+const HostObjectHooks kHostHooks{
+    visit_host,          finalize_host,      call_host,         free_external_array_buffer_data,
+    write_host_snapshot, read_host_snapshot, atomics_wait_hook, atomics_notify_hook};
 
 } // namespace
 

@@ -21,6 +21,7 @@ class EdgeVisitor;
 class HeapReader;
 class HeapWriter;
 class HostObject;
+enum class AtomicsWaitResult : int8_t;
 } // namespace qjs
 
 // One registered class of a runtime.
@@ -54,6 +55,7 @@ struct JSRuntime {
     qjs::EdgeVisitor* marking = nullptr;      // the cycle collector's visitor while a gc_mark runs
     qjs::Vector<JSContext*> contexts;         // live context records
     JSSharedArrayBufferFunctions sab_funcs{}; // JS_SetSharedArrayBufferFunctions (os.Worker)
+    JSAtomicsWaitFunctions atomics_funcs{};   // JS_SetAtomicsWaitFunctions
     int strip_flags = 0;                      // JS_SetStripInfo
     char snapshot_read_error[160] = {};       // JS_SnapshotReaderFail's message, until the restore ends
 };
@@ -179,6 +181,10 @@ JSValue read_value_image(JSContext*, const uint8_t* buf, size_t len, int flags);
 Atom atom_of_cstring(Context&, const char* s, size_t len);
 // Installs the host-object hooks on a runtime (ApiClasses.cpp).
 void install_host_hooks(JSRuntime*);
+// The Atomics wait/notify hooks of HostObjectHooks, on the runtime's JSAtomicsWaitFunctions (ApiAtomics.cpp).
+AtomicsWaitResult atomics_wait_hook(Context&, void* addr, size_t size, uint64_t expected, double timeout,
+                                    const Value* resolve);
+double atomics_notify_hook(Context&, void* addr, double count);
 // Heap snapshots of host objects through their class's JS_SetClassSnapshotHooks (ApiClassSnapshot.cpp).
 bool write_host_snapshot(HostObject*, HeapWriter&);
 bool read_host_snapshot(HostObject*, HeapReader&);

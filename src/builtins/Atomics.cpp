@@ -1,13 +1,16 @@
-// Atomics.cpp: the Atomics object (ECMA-262 25.4). The engine runs one agent per runtime and no other
-// thread can see its memory, so plain loads and stores are atomic already. Atomics.wait can only time
-// out or find a different value (no agent can notify it); it sleeps for finite timeouts and throws a
-// TypeError rather than blocking forever. Atomics.notify finds no waiters. Atomics.waitAsync answers
-// "not-equal" / "timed-out" (timeout 0) at once and never settles an infinite wait; a finite timeout needs
-// host timers and throws a TODO InternalError.
+// Atomics.cpp: the Atomics object (ECMA-262 25.4). Loads, stores and read-modify-writes use the
+// compiler's atomic builtins, so agents on other threads sharing a SharedArrayBuffer's block see them
+// whole and in order (on a target without threads they are plain accesses). Waiting belongs to the host
+// (JS_SetAtomicsWaitFunctions, reached through HostObjectHooks): with its waiter list Atomics.wait blocks
+// until another agent's Atomics.notify, and Atomics.waitAsync's promise settles when the host calls its
+// resolve function. Without one, Atomics.wait can only time out (it sleeps for finite timeouts and throws a
+// TypeError rather than blocking forever), Atomics.notify finds no waiters, and Atomics.waitAsync answers
+// "not-equal" / "timed-out" (timeout 0) at once and never settles an infinite wait.
 #include "builtins/Builtins.h"
 #include "builtins/Promise.h"
 #include "builtins/TypedArray.h"
 #include "runtime/BigInt.h"
+#include "runtime/HostObject.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
 
@@ -85,14 +88,33 @@ Value to_atomic_operand(Context& ctx, TypedArrayObject* ta, const Value& v) {
     return Value::number(d + 0.0);
 }
 
+uint8_t* element_address(TypedArrayObject* ta, size_t index) {
+    return ta->data() + index * ta->element_size();
+}
+
+// The element's bits, read as one atomic access of its size (elements are aligned to their size).
 uint64_t element_bits(TypedArrayObject* ta, size_t index) {
-    uint64_t bits = 0;
-    std::memcpy(&bits, ta->data() + index * ta->element_size(), ta->element_size());
-    return bits;
+    uint8_t* p = element_address(ta, index);
+    switch (ta->element_size()) {
+    case 1: return __atomic_load_n(p, __ATOMIC_SEQ_CST);
+    case 2: return __atomic_load_n(reinterpret_cast<uint16_t*>(p), __ATOMIC_SEQ_CST);
+    case 4: return __atomic_load_n(reinterpret_cast<uint32_t*>(p), __ATOMIC_SEQ_CST);
+    default: return __atomic_load_n(reinterpret_cast<uint64_t*>(p), __ATOMIC_SEQ_CST);
+    }
 }
 
 void store_element_bits(TypedArrayObject* ta, size_t index, uint64_t bits) {
-    std::memcpy(ta->data() + index * ta->element_size(), &bits, ta->element_size());
+    uint8_t* p = element_address(ta, index);
+    switch (ta->element_size()) {
+    case 1: __atomic_store_n(p, static_cast<uint8_t>(bits), __ATOMIC_SEQ_CST); break;
+    case 2:
+        __atomic_store_n(reinterpret_cast<uint16_t*>(p), static_cast<uint16_t>(bits), __ATOMIC_SEQ_CST);
+        break;
+    case 4:
+        __atomic_store_n(reinterpret_cast<uint32_t*>(p), static_cast<uint32_t>(bits), __ATOMIC_SEQ_CST);
+        break;
+    default: __atomic_store_n(reinterpret_cast<uint64_t*>(p), bits, __ATOMIC_SEQ_CST); break;
+    }
 }
 
 // The element's bytes for a numeric operand (NumericToRawBytes, converting modulo the element size).
@@ -104,11 +126,31 @@ uint64_t operand_bits(TypedArrayObject* ta, const Value& numeric) {
     return bits;
 }
 
-Value element_value(Context& ctx, TypedArrayObject* ta, size_t index) {
-    return raw_bytes_to_numeric(ctx, ta->m_type, ta->data() + index * ta->element_size(), kHostLittleEndian);
+// RawBytesToNumeric of an element's bits.
+Value bits_value(Context& ctx, TypedArrayObject* ta, uint64_t bits) {
+    uint8_t bytes[8] = {};
+    std::memcpy(bytes, &bits, ta->element_size());
+    return raw_bytes_to_numeric(ctx, ta->m_type, bytes, kHostLittleEndian);
 }
 
 enum AtomicOp : int16_t { OpAdd, OpAnd, OpExchange, OpOr, OpSub, OpXor };
+
+template <typename T> uint64_t atomic_rmw(T* p, AtomicOp op, T b) {
+    switch (op) {
+    case OpAdd: return __atomic_fetch_add(p, b, __ATOMIC_SEQ_CST);
+    case OpAnd: return __atomic_fetch_and(p, b, __ATOMIC_SEQ_CST);
+    case OpExchange: return __atomic_exchange_n(p, b, __ATOMIC_SEQ_CST);
+    case OpOr: return __atomic_fetch_or(p, b, __ATOMIC_SEQ_CST);
+    case OpSub: return __atomic_fetch_sub(p, b, __ATOMIC_SEQ_CST);
+    case OpXor: return __atomic_fetch_xor(p, b, __ATOMIC_SEQ_CST);
+    }
+    return 0;
+}
+
+template <typename T> T atomic_compare_exchange(T* p, T expected, T replacement) {
+    __atomic_compare_exchange_n(p, &expected, replacement, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    return expected; // the old value either way
+}
 
 // 25.4.3.17 AtomicReadModifyWrite ( typedArray, index, value, op ) (#sec-atomicreadmodifywrite):
 // Atomics.add, and, exchange, or, sub, xor (magic = AtomicOp).
@@ -122,21 +164,19 @@ Value atomics_read_modify_write(Context& ctx, const CallArgs& args) {
     Value v = TRY(to_atomic_operand(ctx, ta, args.arg(2)));
     // 4. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     TRY(revalidate_atomic_access(ctx, ta, index));
-    // 5-9. Return GetModifySetValueInBuffer(buffer, byteIndexInBuffer, elementType, v, op).
-    Value old = TRY(element_value(ctx, ta, index));
-    uint64_t a = element_bits(ta, index);
+    // 5-9. Return GetModifySetValueInBuffer(buffer, byteIndexInBuffer, elementType, v, op): one atomic
+    //      read-modify-write of the element's bits.
+    uint8_t* p = element_address(ta, index);
     uint64_t b = operand_bits(ta, v);
-    uint64_t result = 0;
-    switch (static_cast<AtomicOp>(args.magic)) {
-    case OpAdd: result = a + b; break;
-    case OpAnd: result = a & b; break;
-    case OpExchange: result = b; break;
-    case OpOr: result = a | b; break;
-    case OpSub: result = a - b; break;
-    case OpXor: result = a ^ b; break;
+    auto op = static_cast<AtomicOp>(args.magic);
+    uint64_t old;
+    switch (ta->element_size()) {
+    case 1: old = atomic_rmw(p, op, static_cast<uint8_t>(b)); break;
+    case 2: old = atomic_rmw(reinterpret_cast<uint16_t*>(p), op, static_cast<uint16_t>(b)); break;
+    case 4: old = atomic_rmw(reinterpret_cast<uint32_t*>(p), op, static_cast<uint32_t>(b)); break;
+    default: old = atomic_rmw(reinterpret_cast<uint64_t*>(p), op, b); break;
     }
-    store_element_bits(ta, index, result);
-    return old;
+    return bits_value(ctx, ta, old);
 }
 
 // 25.4.5 Atomics.compareExchange ( typedArray, index, expectedValue, replacementValue )
@@ -151,11 +191,25 @@ Value atomics_compare_exchange(Context& ctx, const CallArgs& args) {
     Value replacement = TRY(to_atomic_operand(ctx, ta, args.arg(3)));
     // 5. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     TRY(revalidate_atomic_access(ctx, ta, index));
-    // 6-13. Read the element; if its bytes equal expected's, write replacement's. Return the old value.
-    Value old = TRY(element_value(ctx, ta, index));
-    if (element_bits(ta, index) == operand_bits(ta, expected))
-        store_element_bits(ta, index, operand_bits(ta, replacement));
-    return old;
+    // 6-13. Atomically: read the element; if its bytes equal expected's, write replacement's. Return the
+    //       old value.
+    uint8_t* p = element_address(ta, index);
+    uint64_t e = operand_bits(ta, expected);
+    uint64_t r = operand_bits(ta, replacement);
+    uint64_t old;
+    switch (ta->element_size()) {
+    case 1: old = atomic_compare_exchange(p, static_cast<uint8_t>(e), static_cast<uint8_t>(r)); break;
+    case 2:
+        old = atomic_compare_exchange(reinterpret_cast<uint16_t*>(p), static_cast<uint16_t>(e),
+                                      static_cast<uint16_t>(r));
+        break;
+    case 4:
+        old = atomic_compare_exchange(reinterpret_cast<uint32_t*>(p), static_cast<uint32_t>(e),
+                                      static_cast<uint32_t>(r));
+        break;
+    default: old = atomic_compare_exchange(reinterpret_cast<uint64_t*>(p), e, r); break;
+    }
+    return bits_value(ctx, ta, old);
 }
 
 // 25.4.9 Atomics.load ( typedArray, index ) (#sec-atomics.load)
@@ -166,7 +220,7 @@ Value atomics_load(Context& ctx, const CallArgs& args) {
     // 2. Perform ? RevalidateAtomicAccess(typedArray, byteIndexInBuffer).
     TRY(revalidate_atomic_access(ctx, ta, index));
     // 3-5. Return GetValueFromBuffer(buffer, byteIndexInBuffer, elementType, true, seq-cst).
-    return element_value(ctx, ta, index);
+    return bits_value(ctx, ta, element_bits(ta, index));
 }
 
 // 25.4.12 Atomics.store ( typedArray, index, value ) (#sec-atomics.store)
@@ -225,24 +279,49 @@ Value atomics_wait(Context& ctx, const CallArgs& args) {
     // 8-9. Let q be ? ToNumber(timeout); NaN or +∞ is +∞, -∞ is 0, else max(q, 0).
     double q = TRY(to_number(ctx, args.arg(3)));
     double t = std::isnan(q) ? INFINITY : std::max(q, 0.0);
-    // 10. If mode is sync and AgentCanSuspend() is false, throw a TypeError exception (this agent can).
+    // 10. If mode is sync and AgentCanSuspend() is false, throw a TypeError exception (checked by the host
+    //     hook, which knows the agent; without one this agent can).
+    uint64_t expected = operand_bits(ta, v);
+    const HostObjectHooks* hooks = ctx.rt().m_host_hooks;
+    if (hooks && hooks->atomics_wait && !(is_async && t == 0)) {
+        // 11-31 with the host's WaiterList: it compares the element and waits in one critical section.
+        Value resolve;
+        Value promise;
+        if (is_async) promise = TRY(new_promise(ctx, &resolve, nullptr));
+        AtomicsWaitResult r = hooks->atomics_wait(ctx, element_address(ta, index), ta->element_size(),
+                                                  expected, t, is_async ? &resolve : nullptr);
+        if (r != AtomicsWaitResult::NoHost) {
+            if (r == AtomicsWaitResult::Failed) return Exception{};
+            if (r == AtomicsWaitResult::CannotBlock)
+                return ctx.throw_type_error("Atomics.wait: this agent cannot suspend");
+            if (is_async && r == AtomicsWaitResult::Ok)
+                return wait_async_result(ctx, true, std::move(promise));
+            const char* outcome = r == AtomicsWaitResult::Ok         ? "ok"
+                                  : r == AtomicsWaitResult::NotEqual ? "not-equal"
+                                                                     : "timed-out";
+            Value text = TRY(ctx.new_string(outcome));
+            return is_async ? wait_async_result(ctx, false, std::move(text)) : text;
+        }
+    }
     // 18-19. Let w be the element; if v ≠ w, the result is "not-equal".
-    if (element_bits(ta, index) != operand_bits(ta, v)) {
+    if (element_bits(ta, index) != expected) {
         Value not_equal = TRY(ctx.new_string("not-equal"));
         return is_async ? wait_async_result(ctx, false, std::move(not_equal)) : not_equal;
     }
     // 20. If t = 0 and mode is async, the result is { async: false, value: "timed-out" }.
     if (is_async && t == 0) return wait_async_result(ctx, false, TRY(ctx.new_string("timed-out")));
     if (is_async) {
-        // 21-31. Wait in the WaiterList: no other agent exists to notify this one, so an infinite wait never
-        // settles; a finite one needs a host timer, which the engine does not have yet.
+        // 21-31 without a host: no other agent exists to notify this one, so an infinite wait never
+        // settles; a finite one needs a host timer.
         if (!std::isinf(t))
-            return ctx.throw_error(ErrorType::InternalError, "TODO(Atomics.waitAsync with a finite timeout)");
+            return ctx.throw_error(
+                ErrorType::InternalError,
+                "Atomics.waitAsync with a finite timeout needs a host (JS_SetAtomicsWaitFunctions)");
         Value promise = TRY(new_promise(ctx, nullptr, nullptr));
         return wait_async_result(ctx, true, std::move(promise));
     }
-    // 21-29 (sync). Suspend for t milliseconds: with no agent to notify this one, the wait times out.
-    // An infinite wait could never end, so it is refused.
+    // 21-29 (sync) without a host: suspend for t milliseconds; with no agent to notify this one, the wait
+    // times out. An infinite wait could never end, so it is refused.
     if (std::isinf(t))
         return ctx.throw_type_error("Atomics.wait: would wait forever (no other agent can notify)");
     if (t > 0) {
@@ -259,11 +338,16 @@ Value atomics_notify(Context& ctx, const CallArgs& args) {
     // 1. Let taRecord be ? ValidateIntegerTypedArray(typedArray, true).
     TypedArrayObject* ta = TRY(validate_integer_typed_array(ctx, args.arg(0), Waitable::Yes));
     // 2. Let byteIndexInBuffer be ? ValidateAtomicAccess(taRecord, index).
-    TRY(validate_atomic_access(ctx, ta, args.arg(1)));
-    // 3-4. If count is undefined, let c be +∞; else let intCount be ? ToIntegerOrInfinity(count).
-    if (!args.arg(2).is_undefined()) TRY(to_integer_or_infinity(ctx, args.arg(2)));
-    // 5-11. No agent waits on this runtime's memory: n is 0.
-    return Value::int32(0);
+    size_t index = TRY(validate_atomic_access(ctx, ta, args.arg(1)));
+    // 3-4. If count is undefined, let c be +∞; else let c be max(? ToIntegerOrInfinity(count), 0).
+    double c = INFINITY;
+    if (!args.arg(2).is_undefined()) c = std::max(TRY(to_integer_or_infinity(ctx, args.arg(2))), 0.0);
+    // 5-6. If IsSharedArrayBuffer(buffer) is false, return +0.
+    if (!ta->buffer()->is_shared()) return Value::int32(0);
+    // 7-11. The host's WaiterList removes and wakes up to c waiters; without one, nobody waits.
+    const HostObjectHooks* hooks = ctx.rt().m_host_hooks;
+    double n = hooks && hooks->atomics_notify ? hooks->atomics_notify(ctx, element_address(ta, index), c) : 0;
+    return Value::number(std::max(n, 0.0));
 }
 
 // Atomics.pause ( [ N ] ) (#sec-atomics.pause)

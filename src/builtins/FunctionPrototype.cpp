@@ -170,7 +170,19 @@ Value function_proto_has_instance(Context& ctx, const CallArgs& args) {
 }
 
 // 10.2.4.1 %ThrowTypeError% ( ) (#sec-%throwtypeerror%)
-static Value throw_type_error_function(Context& ctx, const CallArgs&) {
+static Value throw_type_error_function(Context& ctx, const CallArgs& args) {
+#ifdef QJS_HAVE_BYTECODE_FUNCTIONS
+    // An extension, as QuickJS: a sloppy ordinary function reads the "caller" and "arguments" accessors it
+    // inherits from Function.prototype as undefined (the legacy properties of 17.1's forbidden extensions
+    // exist only for them; no caller is tracked). Strict functions, arrows, methods, generators, async
+    // functions and classes still throw, and so does every setter call.
+    if (args.count() == 0 && is_bytecode_function(args.this_value)) {
+        const FunctionBytecode* fb = static_cast<FunctionObject*>(args.this_value.as_object())->m_bytecode;
+        if (fb && !fb->is_strict() && (fb->m_flags & fbflag::HasPrototype) && !fb->is_generator() &&
+            !fb->is_async() && !fb->is_class_constructor())
+            return Value();
+    }
+#endif
     // 1. Throw a TypeError exception.
     return ctx.throw_type_error(
         "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode "

@@ -60,6 +60,8 @@ void free_signal_handlers(JSRuntime*);
 JSValue new_worker_class(JSContext*);
 // JS_SetSharedArrayBufferFunctions with the reference-counted blocks workers share.
 void install_shared_memory(JSRuntime*);
+// JS_SetAtomicsWaitFunctions with the process's waiter list (AtomicsWait.cpp; a stub without QJS_WORKERS).
+void install_atomics_wait(JSRuntime*);
 void free_worker_state(LibcState*);
 
 // ---- rejections (StdModule.cpp) ----

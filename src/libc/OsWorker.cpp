@@ -412,6 +412,7 @@ void free_worker_state(LibcState* st) {
 void install_shared_memory(JSRuntime* rt) {
     JSSharedArrayBufferFunctions sf{sab_alloc, sab_free, sab_dup, nullptr};
     JS_SetSharedArrayBufferFunctions(rt, &sf);
+    install_atomics_wait(rt);
 }
 
 JSValue new_worker_class(JSContext* ctx) {

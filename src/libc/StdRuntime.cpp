@@ -315,6 +315,10 @@ void js_std_init_handlers(JSRuntime* rt) {
     install_shared_memory(rt);
 }
 
+void js_std_init_shared_memory(JSRuntime* rt) {
+    install_shared_memory(rt);
+}
+
 void js_std_free_handlers(JSRuntime* rt) {
     LibcState* st = state_of(rt);
     if (!st) return;
@@ -324,11 +328,16 @@ void js_std_free_handlers(JSRuntime* rt) {
         JS_FreeValueRT(rt, r.reason);
     }
     loop_destroy(rt);
+    js_std_atomics_release(rt);
     free_worker_state(st);
     st->~LibcState();
     js_free_rt(rt, st);
     JS_SetRuntimeOpaque(rt, nullptr);
 }
+
+// How long the loop sleeps in poll() at most while the runtime has Atomics.waitAsync waiters (their
+// notify comes from another thread, which does not wake poll()).
+constexpr int kAtomicsPollMs = 10;
 
 int js_std_loop_once(JSContext* ctx) {
     int next = loop_run_once(ctx);
@@ -370,10 +379,20 @@ int js_std_loop(JSContext* ctx) {
             js_std_dump_error(ctx);
             continue;
         }
+        // Atomics.waitAsync promises another thread notified (or that timed out) settle here.
+        int waiting = js_std_atomics_poll(JS_GetRuntime(ctx), 0);
+        if (waiting < 0) js_std_dump_error(ctx);
+        if (JS_IsJobPending(JS_GetRuntime(ctx))) continue;
         bool io = loop_has_io_handlers(ctx);
-        if (next == -1 && !io) break;
+        if (next == -1 && !io) {
+            if (waiting <= 0) break;
+            if (js_std_atomics_poll(JS_GetRuntime(ctx), -1) < 0) js_std_dump_error(ctx);
+            continue;
+        }
         int timeout = next == -1 ? -1 : next;
         if (has_pending_signals(ctx)) timeout = 0;
+        // A notify from another thread does not wake poll(): look at the waiters again soon.
+        if (waiting > 0 && (timeout < 0 || timeout > kAtomicsPollMs)) timeout = kAtomicsPollMs;
         int polled = loop_poll_io(ctx, timeout);
         if (polled == -2) js_std_dump_error(ctx);
     }
@@ -406,11 +425,18 @@ JSValue js_std_await(JSContext* ctx, JSValue obj) {
             continue;
         }
         if (JS_PromiseState(ctx, obj) != JS_PROMISE_PENDING) continue;
+        int waiting = js_std_atomics_poll(JS_GetRuntime(ctx), 0);
+        if (waiting < 0) js_std_dump_error(ctx);
+        if (JS_IsJobPending(JS_GetRuntime(ctx))) continue;
         bool io = loop_has_io_handlers(ctx);
         if (next == -1 && !io) {
             // Nothing can settle it any more: return it as is (QuickJS returns the pending promise).
-            return obj;
+            if (waiting <= 0) return obj;
+            if (js_std_atomics_poll(JS_GetRuntime(ctx), -1) < 0) js_std_dump_error(ctx);
+            continue;
         }
-        loop_poll_io(ctx, has_pending_signals(ctx) ? 0 : next);
+        int timeout = has_pending_signals(ctx) ? 0 : next;
+        if (waiting > 0 && (timeout < 0 || timeout > kAtomicsPollMs)) timeout = kAtomicsPollMs;
+        loop_poll_io(ctx, timeout);
     }
 }

@@ -50,5 +50,10 @@ const uint32_t* case_changing_chars(bool unicode, size_t* count);
 
 // \p{...}: fills `out` and returns true when name[=value] is a supported property.
 bool unicode_property(const char* name, const char* value, CharSet& out);
+// A property of strings (v mode: Basic_Emoji, Emoji_Keycap_Sequence, RGI_Emoji and the RGI_Emoji_*
+// sequence lists): passes each of its strings, as code points (at most 16), to `add`. 1 when `name` is
+// one, 0 when not, -1 when `add` failed.
+using StringSink = bool (*)(void* opaque, const uint32_t* cps, size_t n);
+int unicode_string_property(const char* name, StringSink add, void* opaque);
 
 } // namespace qjs::regexp

@@ -995,24 +995,39 @@ uint32_t Parser::parse_class(Mods mods) {
 
 // ---- v-mode classes (ClassSetExpression) ----
 
-// \p{name} for the properties of strings (v mode only) at m_pos (on the backslash). Only
-// Emoji_Keycap_Sequence is supported: the other emoji sequence lists need data we do not ship.
+// \p{name} for the properties of strings (v mode only) at m_pos (on the backslash): Basic_Emoji,
+// Emoji_Keycap_Sequence, RGI_Emoji and the RGI_Emoji_* lists (src/regexp/EmojiSequences.inc). Anything
+// else is left for parse_class_escape_set (*handled false, m_pos unchanged).
 bool Parser::try_string_property(ClassContents& out, bool* handled) {
     *handled = false;
-    static const char kName[] = "p{Emoji_Keycap_Sequence}";
-    size_t n = sizeof(kName) - 1;
-    for (size_t i = 0; i < n; ++i)
-        if (unit_at(m_pos + 1 + i) != static_cast<uint32_t>(kName[i])) return true;
-    m_pos += 1 + n;
-    *handled = true;
-    const char* keys = "#*0123456789";
-    for (const char* k = keys; *k; ++k) {
-        U32String str;
-        str.push_back(static_cast<char32_t>(*k));
-        str.push_back(0xFE0F);
-        str.push_back(0x20E3);
-        out.strings.push_back(str);
+    if (unit_at(m_pos + 1) != 'p' || unit_at(m_pos + 2) != '{') return true;
+    char name[32];
+    size_t n = 0;
+    for (;; ++n) {
+        uint32_t c = unit_at(m_pos + 3 + n);
+        if (c == '}') break;
+        if (n + 1 >= sizeof name || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
+            return true;
+        name[n] = static_cast<char>(c);
     }
+    name[n] = 0;
+    auto add = [](void* opaque, const uint32_t* cps, size_t len) -> bool {
+        auto* cc = static_cast<ClassContents*>(opaque);
+        if (len == 1) {
+            cc->chars.add(cps[0]);
+            return true;
+        }
+        U32String str;
+        for (size_t i = 0; i < len; ++i)
+            str.push_back(static_cast<char32_t>(cps[i]));
+        cc->strings.push_back(std::move(str));
+        return true;
+    };
+    int found = unicode_string_property(name, add, &out);
+    if (found == 0) return true;
+    if (found < 0) return fail("out of memory");
+    m_pos += 4 + n;
+    *handled = true;
     return true;
 }
 

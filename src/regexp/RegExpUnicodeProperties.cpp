@@ -1,5 +1,6 @@
 // RegExpUnicodeProperties.cpp: \p{...} lookup (22.2.2.9 UnicodeMatchProperty and
-// UnicodeMatchPropertyValue: names must match exactly, no loose matching).
+// UnicodeMatchPropertyValue: names must match exactly, no loose matching), and the properties of
+// strings of v mode (the emoji sequence lists).
 #include "regexp/RegExpCharSet.h"
 
 #include <cstring>
@@ -16,6 +17,26 @@ struct PropertyEntry {
 };
 
 #include "regexp/UnicodeProperties.inc"
+
+struct EmojiSequenceProperty {
+    const char* name;
+    uint32_t offset; // of its strings in kEmojiSequenceData
+    uint32_t count;  // strings
+};
+
+#include "regexp/EmojiSequences.inc"
+
+bool add_emoji_strings(const EmojiSequenceProperty& e, StringSink add, void* opaque) {
+    const uint16_t* p = kEmojiSequenceData + e.offset;
+    uint32_t cps[16];
+    for (uint32_t i = 0; i < e.count; ++i) {
+        uint32_t n = *p++;
+        for (uint32_t k = 0; k < n; ++k)
+            cps[k < 16 ? k : 15] = kEmojiCodePoints[*p++];
+        if (!add(opaque, cps, n < 16 ? n : 16)) return false;
+    }
+    return true;
+}
 
 // The generated table is trusted (tools/gen/gen_regexp_properties.mjs checks that lists are sorted).
 uint32_t read_leb(const uint8_t*& p) {
@@ -43,6 +64,18 @@ bool find(uint8_t kind, const char* name, CharSet& out) {
 }
 
 } // namespace
+
+int unicode_string_property(const char* name, StringSink add, void* opaque) {
+    // RGI_Emoji is the union of the other lists (UTS #51 ED-27).
+    bool all = !strcmp(name, "RGI_Emoji");
+    bool found = false;
+    for (const auto& e : kEmojiSequenceProperties) {
+        if (!all && strcmp(e.name, name) != 0) continue;
+        found = true;
+        if (!add_emoji_strings(e, add, opaque)) return -1;
+    }
+    return found ? 1 : 0;
+}
 
 bool unicode_property(const char* name, const char* value, CharSet& out) {
     if (value) {

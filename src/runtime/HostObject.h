@@ -19,6 +19,16 @@ class HostObject : public Object {
     bool m_finalized = false;  // the embedder's finalizer has run
 };
 
+// What a host's Atomics.wait / Atomics.waitAsync reports (HostObjectHooks::atomics_wait).
+enum class AtomicsWaitResult : int8_t {
+    NoHost = -3,      // no host wait list: the engine's single-agent behaviour applies
+    CannotBlock = -2, // the agent may not suspend (JS_SetCanBlock false): a TypeError
+    Failed = -1,      // an exception is pending (out of memory, or the wait was cancelled)
+    Ok = 0,           // woken by Atomics.notify (sync), or registered (async)
+    NotEqual = 1,     // the element did not hold the expected value
+    TimedOut = 2,
+};
+
 struct HostObjectHooks {
     // The references the embedder's payload holds (gc_mark).
     void (*visit)(HostObject*, EdgeVisitor&) = nullptr;
@@ -33,6 +43,12 @@ struct HostObjectHooks {
     // and read them back, setting m_host_class and m_opaque. Without them host objects are refused.
     bool (*snapshot_write)(HostObject*, HeapWriter&) = nullptr;
     bool (*snapshot_read)(HostObject*, HeapReader&) = nullptr;
+    // Atomics across agents (the host's JS_SetAtomicsWaitFunctions): waits on the `size`-byte element at
+    // `addr` while it holds `expected`, blocking (resolve nullptr) or registering the waitAsync promise's
+    // resolve function for the host to call; and wakes up to `count` waiters (-1 when the host has none).
+    AtomicsWaitResult (*atomics_wait)(Context&, void* addr, size_t size, uint64_t expected, double timeout,
+                                      const Value* resolve) = nullptr;
+    double (*atomics_notify)(Context&, void* addr, double count) = nullptr;
 };
 
 // Registers the class hooks of host objects (once per process; before a snapshot is restored).

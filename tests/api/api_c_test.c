@@ -1714,6 +1714,98 @@ static void test_event_loop(void) {
     free(bytes);
 }
 
+/* ---- JS_SetAtomicsWaitFunctions: a fake host's waiter list ---- */
+static struct {
+    int size, result, waits, notifies;
+    int64_t expected;
+    double timeout, count;
+    void* addr;
+    JSValue resolve;
+} g_atomics;
+static int fake_wait(void* opaque, JSContext* ctx, void* addr, int size, int64_t expected, double timeout) {
+    (void)opaque;
+    g_atomics.waits++;
+    g_atomics.addr = addr;
+    g_atomics.size = size;
+    g_atomics.expected = expected;
+    g_atomics.timeout = timeout;
+    if (g_atomics.result < 0) JS_ThrowInternalError(ctx, "the host gave up");
+    return g_atomics.result;
+}
+static int fake_wait_async(void* opaque, JSContext* ctx, void* addr, int size, int64_t expected,
+                           double timeout, JSValueConst resolve) {
+    int r = fake_wait(opaque, ctx, addr, size, expected, timeout);
+    if (r == JS_ATOMICS_WAIT_OK) g_atomics.resolve = JS_DupValue(ctx, resolve);
+    return r;
+}
+static int64_t fake_notify(void* opaque, JSContext* ctx, void* addr, double count) {
+    (void)opaque;
+    (void)ctx;
+    g_atomics.notifies++;
+    g_atomics.count = count;
+    return addr == g_atomics.addr ? 3 : 0;
+}
+
+static void test_atomics_hook(void) {
+    JSRuntime* rt = JS_NewRuntime();
+    JSContext* ctx = JS_NewContext(rt);
+    JSAtomicsWaitFunctions af = {fake_wait, fake_wait_async, fake_notify, NULL};
+    JS_SetAtomicsWaitFunctions(rt, &af);
+    g_atomics.resolve = JS_UNDEFINED;
+    CHECK(eval_is(ctx, "var i32 = new Int32Array(new SharedArrayBuffer(16)); i32[2] = -5; 0", "0"));
+    /* The host compares and blocks: its answer is the result. */
+    g_atomics.result = JS_ATOMICS_WAIT_OK;
+    CHECK(eval_is(ctx, "Atomics.wait(i32, 2, -5, 250)", "ok"));
+    CHECK(g_atomics.size == 4 && g_atomics.expected == -5 && g_atomics.timeout == 250);
+    g_atomics.result = JS_ATOMICS_WAIT_TIMED_OUT;
+    CHECK(eval_is(ctx, "Atomics.wait(i32, 2, 7)", "timed-out"));
+    CHECK(g_atomics.expected == 7 && isinf(g_atomics.timeout));
+    g_atomics.result = JS_ATOMICS_WAIT_NOT_EQUAL;
+    CHECK(eval_is(ctx, "Atomics.wait(i32, 2, 7, 1)", "not-equal"));
+    CHECK(eval_is(
+        ctx, "var b64 = new BigInt64Array(new SharedArrayBuffer(16)); Atomics.wait(b64, 1, -(2n ** 40n), 0)",
+        "not-equal"));
+    CHECK(g_atomics.size == 8 && g_atomics.expected == -((int64_t)1 << 40));
+    /* notify: the same element's address, the count (undefined: all). */
+    CHECK(eval_is(ctx, "Atomics.notify(b64, 1, 2)", "3"));
+    CHECK(g_atomics.count == 2);
+    CHECK(eval_is(ctx, "Atomics.notify(b64, 1)", "3"));
+    CHECK(isinf(g_atomics.count));
+    CHECK(eval_is(ctx, "Atomics.notify(b64, 0)", "0"));
+    /* waitAsync: the host keeps resolve and settles the promise later. */
+    g_atomics.result = JS_ATOMICS_WAIT_OK;
+    CHECK(eval_is(
+        ctx, "var r = Atomics.waitAsync(i32, 2, -5, 1000); var seen; r.value.then(v => seen = v); r.async",
+        "true"));
+    CHECK(JS_IsFunction(ctx, g_atomics.resolve));
+    JSValue ok = JS_NewString(ctx, "ok");
+    JSValue res = JS_Call(ctx, g_atomics.resolve, JS_UNDEFINED, 1, &ok);
+    CHECK(!JS_IsException(res));
+    JS_FreeValue(ctx, res);
+    JS_FreeValue(ctx, ok);
+    JS_FreeValue(ctx, g_atomics.resolve);
+    JSContext* job_ctx;
+    while (JS_ExecutePendingJob(rt, &job_ctx) > 0) {
+    }
+    CHECK(eval_is(ctx, "seen", "ok"));
+    /* A zero timeout answers at once without the host. */
+    int waits = g_atomics.waits;
+    CHECK(eval_is(ctx, "Atomics.waitAsync(i32, 2, -5, 0).value", "timed-out"));
+    CHECK(g_atomics.waits == waits);
+    /* An agent that cannot suspend: a TypeError before the host is asked. */
+    JS_SetCanBlock(rt, 0);
+    CHECK(JS_IsException(eval(ctx, "Atomics.wait(i32, 2, -5, 10)")));
+    CHECK(exception_name_is(ctx, "TypeError"));
+    CHECK(g_atomics.waits == waits);
+    /* The host gives up: its exception propagates. */
+    JS_SetCanBlock(rt, 1);
+    g_atomics.result = -1;
+    CHECK(JS_IsException(eval(ctx, "Atomics.wait(i32, 2, -5, 10)")));
+    CHECK(exception_name_is(ctx, "InternalError"));
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+}
+
 int main(void) {
     test_runtime();
     JSRuntime* rt = JS_NewRuntime2(&count_mf, NULL);
@@ -1738,6 +1830,7 @@ int main(void) {
     test_event_loop();
     test_modules();
     test_value_images();
+    test_atomics_hook();
     printf("%d passed, %d failed\n", g_passed, g_failed);
     return g_failed ? 1 : 0;
 }

@@ -43,3 +43,23 @@ assertEquals(p.call(null, 2, 3), 5);
 var p2 = new Proxy(p, { apply: function (t, self, args) { return "trapped " + args.length; } });
 assertEquals(p2(1), "trapped 1");
 assertEquals(Reflect.apply(p2, null, []), "trapped 0");
+
+// The legacy "caller" and "arguments" of sloppy ordinary functions read as undefined (an extension, as
+// QuickJS); strict functions, arrows, methods, generators and classes still throw, and so do the setters.
+(function () {
+    function sloppy() { return sloppy.caller; }
+    function outer() { return sloppy(); }
+    assertEquals(outer(), undefined);
+    assertEquals(sloppy.arguments, undefined);
+    assertEquals(Object.getOwnPropertyNames(sloppy).indexOf("caller"), -1, "no own property");
+    var strict = function () { "use strict"; };
+    assertThrows(TypeError, function () { return strict.caller; });
+    assertThrows(TypeError, function () { return (() => 1).caller; });
+    assertThrows(TypeError, function () { return ({ m() {} }).m.arguments; });
+    assertThrows(TypeError, function () { return (function* () {}).caller; });
+    assertThrows(TypeError, function () { return (class {}).caller; });
+    assertThrows(TypeError, function () { "use strict"; sloppy.caller = 1; });
+    var thrower = Object.getOwnPropertyDescriptor(Function.prototype, "caller").get;
+    assertThrows(TypeError, function () { thrower(); });
+    assertEquals(thrower, Object.getOwnPropertyDescriptor(Function.prototype, "arguments").set);
+})();

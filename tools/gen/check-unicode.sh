@@ -47,5 +47,6 @@ check() { # committed table, generator and its arguments
 [[ "${1:-}" == --update ]] && update=1
 check src/regexp/UnicodeProperties.inc node tools/gen/gen_regexp_properties.mjs "${dirs[0]}" "${dirs[1]}"
 check src/base/UnicodeTables.inc python3 tools/gen/gen_unicode.py "${dirs[0]}"
+check src/regexp/EmojiSequences.inc node tools/gen/gen_emoji_sequences.mjs "${dirs[0]}"
 echo "$passed passed, $failed failed"
 ((failed == 0))

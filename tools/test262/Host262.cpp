@@ -3,6 +3,8 @@
 
 #include "Test262.h"
 
+#include "quickjs-libc.h"
+
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -224,6 +226,9 @@ int interrupt_handler(JSRuntime*, void* opaque) {
     return host->interrupt && *host->interrupt ? 1 : 0;
 }
 
+// run_jobs gives up on an Atomics.waitAsync that has not settled after this many 50 ms polls.
+constexpr int kMaxIdlePolls = 1200;
+
 } // namespace
 
 JSRuntime* new_test_runtime(size_t memory_limit, HostState* host) {
@@ -233,6 +238,7 @@ JSRuntime* new_test_runtime(size_t memory_limit, HostState* host) {
     JS_SetRuntimeOpaque(rt, host);
     JS_SetModuleLoaderFunc(rt, normalize_module, load_module, host);
     JS_SetInterruptHandler(rt, interrupt_handler, host);
+    js_std_init_shared_memory(rt);
     return rt;
 }
 
@@ -248,7 +254,11 @@ bool install_test262_host(JSContext* ctx) {
         define(ctx, t, "detachArrayBuffer",
                JS_NewCFunctionDataNamed(ctx, host_detach_array_buffer, "detachArrayBuffer", 1, 0, 1, &getter),
                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) &&
-        define(ctx, t, "global", JS_DupValue(ctx, global)) && define(ctx, t, "agent", JS_NewObject(ctx));
+        define(ctx, t, "global", JS_DupValue(ctx, global));
+    JSValue agent = ok ? JS_NewObject(ctx) : JS_UNDEFINED;
+    ok = ok && !JS_IsException(agent) && install_agent_functions(ctx, agent) &&
+         define(ctx, t, "agent", JS_DupValue(ctx, agent));
+    JS_FreeValue(ctx, agent);
     if (ok) {
         JSValue dda = JS_NewCFunction(ctx, host_html_dda_call, "", 0);
         if (!JS_IsException(dda)) JS_SetIsHTMLDDA(ctx, dda);
@@ -276,6 +286,7 @@ void rebind_test262_host(JSRuntime* rt) {
     f.generic = host_html_dda_call;
     JS_RebindCFunction(rt, "", JS_CFUNC_generic, f);
     JS_RebindCFunctionDataNamed(rt, "detachArrayBuffer", host_detach_array_buffer);
+    rebind_agent_functions(rt);
 }
 
 EvalResult eval_script(JSContext* ctx, std::string_view source, const std::string& filename, bool strict) {
@@ -323,10 +334,34 @@ EvalResult eval_module(JSContext* ctx, std::string_view source, const std::strin
 }
 
 bool run_jobs(JSRuntime* rt, EvalResult* err) {
+    auto* host = static_cast<HostState*>(JS_GetRuntimeOpaque(rt));
+    int idle_polls = 0;
+    uint32_t jobs = 0;
     for (;;) {
         JSContext* job_ctx = nullptr;
         int r = JS_ExecutePendingJob(rt, &job_ctx);
-        if (r == 0) return true;
+        if (r == 0) {
+            // No job: settle the Atomics.waitAsync promises that are due, sleeping a little for them.
+            int waiting = js_std_atomics_poll(rt, 0);
+            if (JS_IsJobPending(rt)) continue;
+            if (waiting == 0) return true;
+            if (waiting < 0 || (host && host->interrupt && *host->interrupt) ||
+                ++idle_polls > kMaxIdlePolls) {
+                err->ok = false;
+                err->error_message = waiting < 0 ? "settling an Atomics.waitAsync promise threw"
+                                                 : "an Atomics.waitAsync promise never settled";
+                return false;
+            }
+            js_std_atomics_poll(rt, 50);
+            continue;
+        }
+        idle_polls = 0;
+        // Jobs that keep queueing jobs (the harness's setTimeout) still let due waiters settle.
+        if ((++jobs & 255) == 0 && js_std_atomics_poll(rt, 0) < 0) {
+            err->ok = false;
+            err->error_message = "settling an Atomics.waitAsync promise threw";
+            return false;
+        }
         if (r < 0) {
             if (job_ctx)
                 describe_exception(job_ctx, err);

@@ -3,6 +3,8 @@
 // results described the way the runner judges them.
 #pragma once
 
+#include "Agents.h"
+
 #include "quickjs.h"
 
 #include <cstddef>
@@ -24,9 +26,13 @@ struct HostState {
     std::string test_dir;                  // <root>/test: module files are read from here
     const std::string* rel_path = nullptr; // imports from code without a file resolve against the test
     const volatile int* interrupt = nullptr; // set from the timeout signal: stops the running script
+    size_t memory_limit = 0;                 // for the agents' runtimes
+    AgentHub* agents = nullptr;              // the agents the test started ($262.agent.start), if any
+    void* agent = nullptr;                   // in an agent's runtime: the agent (Agents.cpp)
 };
 
-// A runtime with the memory limit, the module loader and the interrupt handler (nullptr on OOM).
+// A runtime with the memory limit, the module loader, the interrupt handler and quickjs-libc's shared
+// memory and Atomics waiter list (nullptr on OOM).
 JSRuntime* new_test_runtime(size_t memory_limit, HostState* host);
 // Defines print() and $262 (createRealm, evalScript, detachArrayBuffer, gc, global, agent, IsHTMLDDA)
 // on the context's global object. False with nothing defined on failure.
@@ -38,7 +44,8 @@ void rebind_test262_host(JSRuntime* rt);
 // module `filename` (driving the jobs until a top-level await settles).
 EvalResult eval_script(JSContext* ctx, std::string_view source, const std::string& filename, bool strict);
 EvalResult eval_module(JSContext* ctx, std::string_view source, const std::string& filename);
-// Runs pending jobs until none is left; false (with the error) when one throws.
+// Runs pending jobs until none is left, settling Atomics.waitAsync promises as other agents notify them
+// or they time out; false (with the error) when one throws, or when a wait never settles.
 bool run_jobs(JSRuntime* rt, EvalResult* err);
 
 } // namespace test262
