@@ -15,8 +15,13 @@ list(APPEND CMAKE_MODULE_PATH ${CMAKE_CURRENT_LIST_DIR})
 set(QJS_WASM_LLVM_VERSION 19 CACHE STRING "clang/lld major version of the wasm build")
 find_program(CMAKE_C_COMPILER NAMES clang-${QJS_WASM_LLVM_VERSION} REQUIRED)
 find_program(CMAKE_CXX_COMPILER NAMES clang++-${QJS_WASM_LLVM_VERSION} REQUIRED)
-find_program(CMAKE_AR NAMES llvm-ar-${QJS_WASM_LLVM_VERSION} llvm-ar REQUIRED)
-find_program(CMAKE_RANLIB NAMES llvm-ranlib-${QJS_WASM_LLVM_VERSION} llvm-ranlib REQUIRED)
+# The archiver: the compiler's own version when installed (needed for QJS_WASM_LTO, whose bitcode objects
+# an older llvm-ar cannot index), else any llvm-ar. Own cache names, so that a build folder configured
+# before with another llvm-ar switches over (CMakeLists.txt sets CMAKE_AR from them).
+find_program(QJS_WASM_AR NAMES llvm-ar-${QJS_WASM_LLVM_VERSION} llvm-ar REQUIRED)
+find_program(QJS_WASM_RANLIB NAMES llvm-ranlib-${QJS_WASM_LLVM_VERSION} llvm-ranlib REQUIRED)
+set(CMAKE_AR ${QJS_WASM_AR} CACHE FILEPATH "archiver of the wasm build" FORCE)
+set(CMAKE_RANLIB ${QJS_WASM_RANLIB} CACHE FILEPATH "ranlib of the wasm build" FORCE)
 set(CMAKE_C_COMPILER_TARGET wasm32-wasi)
 set(CMAKE_CXX_COMPILER_TARGET wasm32-wasi)
 set(CMAKE_SYSROOT /usr CACHE PATH "wasi-libc sysroot (Debian: /usr, with /usr/include/wasm32-wasi)")
