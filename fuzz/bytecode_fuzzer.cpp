@@ -10,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static fuzz::FuzzRuntime engine;
-    JSContext* ctx = engine.begin();
+    JSContext* ctx = engine.begin(300);
     JSValue v = JS_ReadObject(ctx, data, size, JS_READ_OBJ_BYTECODE | JS_READ_OBJ_REFERENCE);
     if (JS_IsException(v)) {
         engine.clear_exception();

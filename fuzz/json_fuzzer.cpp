@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static fuzz::FuzzRuntime engine;
-    JSContext* ctx = engine.begin();
+    JSContext* ctx = engine.begin(300);
     std::string text(reinterpret_cast<const char*>(data), size);
     JSValue v = JS_ParseJSON(ctx, text.c_str(), text.size(), "<fuzz>");
     if (JS_IsException(v)) {

@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static fuzz::FuzzRuntime engine;
-    JSContext* ctx = engine.begin();
+    JSContext* ctx = engine.begin(300);
     int type = size && (data[0] & 1) ? JS_EVAL_TYPE_MODULE : JS_EVAL_TYPE_GLOBAL;
     std::string source(reinterpret_cast<const char*>(data), size); // JS_Eval wants a NUL after the text
     JSValue fn = JS_Eval(ctx, source.c_str(), source.size(), "<fuzz>", type | JS_EVAL_FLAG_COMPILE_ONLY);

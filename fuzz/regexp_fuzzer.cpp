@@ -23,7 +23,7 @@ const char kDriver[] = "(function (p, f, s) {\n"
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static fuzz::FuzzRuntime engine;
     if (size == 0) return 0;
-    JSContext* ctx = engine.begin(20); // a poll is 10000 checks of 256 matcher steps
+    JSContext* ctx = engine.begin(1); // about 2.6M backtracking steps at most
     static const char kFlagLetters[] = "dgimsuvy";
     char flags[9];
     size_t n = 0;

@@ -1,12 +1,13 @@
-// run_fuzzer.cpp: libFuzzer target that runs programs. The input is a script, run in a fresh realm
-// after a small test262-style harness (assert, Test262Error, $DONE, print), then its jobs are run
-// (at most kMaxJobs). The runtime's interrupt handler and memory limit stop endless loops and
-// runaway allocation: those end in an uncatchable InternalError or an out-of-memory error, which is
-// fine; a crash, a leak or a sanitizer report is a finding. Seeds: fuzz/corpus/run (small test262
-// tests).
+// run_fuzzer.cpp: libFuzzer target that runs programs. The input is a script, run in a realm set up
+// with a small test262-style harness (assert, Test262Error, $DONE, print), then its jobs are run
+// (at most kMaxJobs). Realms are shared by a few consecutive inputs (SharedRealm). The runtime's interrupt
+// handler and memory limit stop endless loops and runaway allocation: those end in an uncatchable
+// InternalError or an out-of-memory error, which is fine; a crash, a leak or a sanitizer report is a finding.
+// Seeds: fuzz/corpus/run (small test262 tests).
 #include "FuzzRuntime.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 namespace {
@@ -35,16 +36,56 @@ const char kHarness[] =
     "var $262 = { gc() {}, global: globalThis, evalScript(s) { return (0, eval)(s); }, "
     "createRealm() { return $262; }, detachArrayBuffer(b) { if (b.transfer) b.transfer(); } };\n";
 
+// The realm the inputs run in. A new realm costs tens of milliseconds under the sanitizers (every
+// built-in is created), far more than a typical input, so a few consecutive inputs share one, set up
+// with the harness (QJS_FUZZ_INPUTS_PER_REALM, default 16; 1 gives every input its own realm, to check
+// whether a finding stands alone or needs what an earlier input changed in its realm).
+class SharedRealm {
+  public:
+    JSContext* next(fuzz::FuzzRuntime& engine) {
+        // The realm goes before the runtime is replaced, and after its share of inputs.
+        if (m_ctx && (engine.replacing_runtime() || ++m_inputs >= m_inputs_per_realm)) drop();
+        JSContext* base = engine.begin(kPolls);
+        if (!m_ctx) {
+            m_ctx = JS_NewContext(JS_GetRuntime(base));
+            if (!m_ctx) return nullptr;
+            m_inputs = 0;
+            JSValue h = JS_Eval(m_ctx, kHarness, sizeof kHarness - 1, "<harness>", JS_EVAL_TYPE_GLOBAL);
+            if (JS_IsException(h)) JS_FreeValue(m_ctx, JS_GetException(m_ctx));
+            JS_FreeValue(m_ctx, h);
+        }
+        return m_ctx;
+    }
+    // Frees the realm (before the runtime goes) and collects what the inputs left.
+    void drop() {
+        JSRuntime* rt = JS_GetRuntime(m_ctx);
+        JS_FreeContext(m_ctx);
+        m_ctx = nullptr;
+        JS_RunGC(rt);
+    }
+    SharedRealm() {
+        const char* env = std::getenv("QJS_FUZZ_INPUTS_PER_REALM");
+        if (env && std::atoi(env) > 0) m_inputs_per_realm = static_cast<unsigned>(std::atoi(env));
+    }
+
+  private:
+    // Interrupt polls per input: about 200,000 backward jumps and calls.
+    static constexpr long kPolls = 20;
+    JSContext* m_ctx = nullptr;
+    unsigned m_inputs = 0;
+    unsigned m_inputs_per_realm = 16;
+};
+
+constexpr size_t kMaxInput = 16384; // longer inputs are skipped: the seeds are far shorter
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static fuzz::FuzzRuntime engine;
-    engine.begin(); // recycles the runtime now and then
-    JSContext* ctx = JS_NewContext(engine.runtime());
+    static SharedRealm realm;
+    if (size > kMaxInput) return 0;
+    JSContext* ctx = realm.next(engine);
     if (!ctx) return 0;
-    JSValue h = JS_Eval(ctx, kHarness, sizeof kHarness - 1, "<harness>", JS_EVAL_TYPE_GLOBAL);
-    if (JS_IsException(h)) JS_FreeValue(ctx, JS_GetException(ctx));
-    JS_FreeValue(ctx, h);
     std::string source(reinterpret_cast<const char*>(data), size);
     JSValue r = JS_Eval(ctx, source.c_str(), source.size(), "<fuzz>", JS_EVAL_TYPE_GLOBAL);
     if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
@@ -55,7 +96,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (status == 0) break;
         if (status < 0) JS_FreeValue(job_ctx, JS_GetException(job_ctx));
     }
-    JS_FreeContext(ctx);
-    JS_RunGC(engine.runtime());
     return 0;
 }

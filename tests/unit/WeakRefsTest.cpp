@@ -1,13 +1,9 @@
 // WeakRefsTest.cpp: weak references under the collector and the memory a long-running VM keeps:
 // churning WeakRefs, WeakMap/WeakSet entries, FinalizationRegistry registrations and garbage cycles
-// keeps the heap flat; FinalizationRegistry callbacks run; allocation failures injected at every
-// point of a few scripts end in a catchable error or success, never a crash, a leak or a heap the
-// next script cannot use (Runtime::m_fail_alloc_at); symbols, private names and computed keys that
-// are dropped give their atoms back (Runtime::sweep_atoms), so the atom table stays flat too.
-#include "api/ScriptRunner.h"
-#include "runtime/Context.h"
-#include "runtime/Conversions.h"
-#include "runtime/String.h"
+// keeps the heap flat; FinalizationRegistry callbacks run; symbols, private names and computed keys
+// that are dropped give their atoms back (Runtime::sweep_atoms), so the atom table stays flat too.
+// (The allocation-failure sweep is FaultInjectionTest.cpp.)
+#include "ScriptVm.h"
 
 #include <gtest/gtest.h>
 
@@ -19,34 +15,7 @@
 namespace qjs {
 namespace {
 
-struct Vm {
-    Runtime* rt = nullptr;
-    Context* ctx = nullptr;
-    Vm() {
-        rt = Runtime::create();
-        if (rt) ctx = Context::create(*rt);
-    }
-    ~Vm() {
-        if (rt) {
-            EXPECT_EQ(rt->destroy(), 0u) << "leaked cells";
-        }
-    }
-    // Runs a script and its jobs; returns "" or the error's text.
-    std::string run(const std::string& source) {
-        Value v = run_script_source(*ctx, source, "test.js", false, nullptr);
-        if (!v.is_exception() && rt->run_jobs()) return "";
-        if (!rt->has_exception()) return "uncatchable";
-        bool uncatchable = rt->m_uncatchable;
-        Value e = rt->take_exception();
-        if (uncatchable && e.is_undefined()) return "uncatchable";
-        Value s = to_string(*ctx, e);
-        if (s.is_exception()) {
-            (void)rt->take_exception();
-            return "?";
-        }
-        return s.as_string()->to_utf8();
-    }
-};
+using test::Vm;
 
 const char* const kChurnSetup = "var wm = new WeakMap(), ws = new WeakSet(), calls = 0;"
                                 "var fr = new FinalizationRegistry(function (held) { calls++; });"
@@ -106,57 +75,6 @@ TEST(WeakRefs, CollectorFreesEphemeronCyclesButKeepsLiveKeys) {
     vm.rt->collect_cycles();
     ASSERT_EQ(vm.run("0"), "");
     ASSERT_EQ(vm.run("log.sort(); if (log.join() !== 'dead,k,v') throw new Error(log.join());"), "");
-}
-
-// Scripts swept by the fault injection: each allocates in many different places.
-const char* const kFaultScripts[] = {
-    "var a = []; for (var i = 0; i < 50; i++) a.push({ i: i, s: 'x' + i });"
-    "var m = new Map(a.map(function (o) { return [o.s, o]; })); JSON.stringify(a).length + m.size;",
-    "class A { #p = 1; get p() { return this.#p; } static make() { return new A(); } }"
-    "var wm = new WeakMap(), fr = new FinalizationRegistry(function () {});"
-    "for (var i = 0; i < 20; i++) { var o = A.make(); wm.set(o, new WeakRef(o)); fr.register(o, i); }"
-    "Symbol('s' + 1).toString() + /a(b)+/.exec('abb')[1];",
-    "async function f(x) { await null; return [x, ...'ab'].join('-'); }"
-    "f(1).then(function (v) { globalThis.r = v; }); Promise.all([f(2), f(3)]);"
-    "function* g() { yield* [1, 2]; } [...g()].concat(Object.entries({ a: 1 }));",
-};
-
-TEST(FaultInjection, EveryFailedAllocationEndsCleanly) {
-    size_t runs = 0, failures = 0;
-    for (const char* script : kFaultScripts) {
-        // How many checked allocations the script makes when nothing fails.
-        uint64_t total;
-        {
-            Vm vm;
-            ASSERT_NE(vm.ctx, nullptr);
-            vm.rt->m_fail_alloc_at = UINT64_MAX;
-            vm.rt->m_alloc_count = 0;
-            ASSERT_EQ(vm.run(script), "") << script;
-            total = vm.rt->m_alloc_count;
-        }
-        ASSERT_GT(total, 10u);
-        // Every allocation up to 400, then a stride that keeps the sweep near 600 runs per script.
-        uint64_t stride = total > 400 ? (total - 400) / 200 + 1 : 1;
-        for (uint64_t n = 1; n <= total; n += (n < 400 ? 1 : stride)) {
-            Vm vm;
-            vm.rt->m_fail_alloc_at = n;
-            vm.rt->m_alloc_count = 0;
-            std::string error = vm.run(script);
-            ++runs;
-            if (!error.empty()) {
-                ++failures;
-                EXPECT_TRUE(error == "InternalError: out of memory" || error == "uncatchable")
-                    << "allocation " << n << ": " << error << "\n"
-                    << script;
-            }
-            // The heap is still usable: a fresh script runs and collects cleanly.
-            vm.rt->m_fail_alloc_at = 0;
-            EXPECT_EQ(vm.run("var t = { a: [1, 2, 3] }; JSON.stringify(t)"), "") << "after allocation " << n;
-            vm.rt->collect_cycles();
-        }
-    }
-    std::printf("[ fault injection ] %zu runs, %zu ended in an out-of-memory error\n", runs, failures);
-    EXPECT_GT(failures, 0u);
 }
 
 // Top-level code (a loop at depth 1 is a safe point for the atom sweep): every iteration makes a

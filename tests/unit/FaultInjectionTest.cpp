@@ -1,0 +1,273 @@
+// FaultInjectionTest.cpp: allocation failures injected at every point of a set of scripts
+// (Runtime::m_fail_alloc_at fails the Nth checked allocation) end in a catchable out-of-memory error
+// or success, never a crash, a leak or a heap the next script cannot use. The scripts cover objects
+// and collections, classes with private names and weak references, Promise jobs and async functions,
+// generators, Proxy traps, RegExp compilation and matching, and JSON. The sweeps over realm creation
+// and heap snapshots (written with the failure in the writer, restored with the failure in the reader)
+// are here too but DISABLED: they find bugs not fixed yet (see each test). tests/run-all.sh runs the
+// enabled sweeps in CI in every stage that runs the unit tests (Release, ASan+UBSan, GC stress).
+#include "ScriptVm.h"
+#include "snapshot/Baseline.h"
+#include "snapshot/HeapSnapshot.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace qjs {
+namespace {
+
+using test::Vm;
+
+// Scripts swept by the fault injection: each allocates in many different places.
+const char* const kFaultScripts[] = {
+    "var a = []; for (var i = 0; i < 50; i++) a.push({ i: i, s: 'x' + i });"
+    "var m = new Map(a.map(function (o) { return [o.s, o]; })); JSON.stringify(a).length + m.size;",
+    "class A { #p = 1; get p() { return this.#p; } static make() { return new A(); } }"
+    "var wm = new WeakMap(), fr = new FinalizationRegistry(function () {});"
+    "for (var i = 0; i < 20; i++) { var o = A.make(); wm.set(o, new WeakRef(o)); fr.register(o, i); }"
+    "Symbol('s' + 1).toString() + /a(b)+/.exec('abb')[1];",
+    // Promise jobs, async functions and generators (sync and async).
+    "async function f(x) { await null; return [x, ...'ab'].join('-'); }"
+    "f(1).then(function (v) { globalThis.r = v; }); Promise.all([f(2), f(3)]);"
+    "function* g() { yield* [1, 2]; } [...g()].concat(Object.entries({ a: 1 }));"
+    "async function* ag() { yield 1; yield await Promise.resolve(2); }"
+    "(async function () { var s = 0; for await (var v of ag()) s += v; globalThis.s = s; })();"
+    "Promise.allSettled([Promise.reject(new Error('e')), Promise.resolve(1)]).then(function (r) {"
+    "  return Promise.any([Promise.reject(1), Promise.resolve(r.length)]); });"
+    "var it = g(); it.next(); it.return(5);",
+    // Proxy traps, Reflect, revocation.
+    "var log = [], target = { a: 1, b: [2, 3], get c() { return this.a; } };"
+    "var p = new Proxy(target, { get: function (t, k, r) { log.push(String(k)); return Reflect.get(t, k, r); "
+    "},"
+    "  has: function (t, k) { return k in t; }, ownKeys: function (t) { return Reflect.ownKeys(t); },"
+    "  set: function (t, k, v, r) { return Reflect.set(t, k, v, r); },"
+    "  defineProperty: function (t, k, d) { return Reflect.defineProperty(t, k, d); } });"
+    "Object.keys(p).map(function (k) { return p[k]; }); 'a' in p; p.d = [p.c]; JSON.stringify(p);"
+    "var r = Proxy.revocable(function () { return 1; }, {}); r.proxy(); r.revoke();"
+    "try { r.proxy(); } catch (e) { log.push(e.name); } log.join();",
+    // RegExp: compilation (named groups, classes, unicode) and every matching built-in.
+    "var d = /(?<y>\\d{4})-(?<m>\\d\\d)/u.exec('on 2024-05!'); d.groups.y + d.index;"
+    "'a-b_c'.replace(/[-_]/g, function (m) { return m + m; }); 'x1y22z'.split(/\\d+/);"
+    "[...'aXbXc'.matchAll(/(X)/g)].length; new RegExp('(a|b)*c', 'i').test('ABAc');"
+    "'The Quick'.replace(/(?<w>\\w+)/g, '[$<w>]'); /\\bq/iy.exec('quick'); 'abc'.search(/c$/m);"
+    "/[\\p{L}--[a-z]]/v.test('A'); /(a+)+b/.test('aaaaaaaaaaaaaab');",
+    // JSON: parse with a reviver, stringify with a replacer, indentation and toJSON.
+    "var o = JSON.parse('{\"a\":[1,2,{\"b\":\"c\\\\u0041\"}],\"d\":1.5e3,\"e\":null,\"f\":true}',"
+    "  function (k, v) { return typeof v === 'number' ? v + 1 : v; });"
+    "var t = JSON.stringify({ x: [1, { y: 2 }], z: new Date(0), o: o }, function (k, v) {"
+    "  return k === 'y' ? undefined : v; }, 2);"
+    "JSON.stringify(JSON.parse(t), ['x', 'o', 'a']) + JSON.stringify('\\u2028\\ud800');",
+};
+
+// Runs `attempt(n)` with the Nth checked allocation failing, for every N up to 400 and then a
+// stride that keeps the sweep near 600 runs; `total` is how many allocations the work makes when
+// nothing fails. Returns the number of runs.
+size_t sweep(uint64_t total, const std::function<void(uint64_t)>& attempt) {
+    size_t runs = 0;
+    uint64_t stride = total > 400 ? (total - 400) / 200 + 1 : 1;
+    for (uint64_t n = 1; n <= total; n += (n < 400 ? 1 : stride)) {
+        attempt(n);
+        ++runs;
+    }
+    return runs;
+}
+
+// A fresh runtime whose Nth checked allocation from now fails (UINT64_MAX: none, only counted).
+Runtime* runtime_failing_at(uint64_t n) {
+    Runtime* rt = Runtime::create();
+    if (rt) {
+        rt->m_fail_alloc_at = n;
+        rt->m_alloc_count = 0;
+    }
+    return rt;
+}
+
+bool is_clean_failure(const std::string& error) {
+    return error == "InternalError: out of memory" || error == "uncatchable";
+}
+
+TEST(FaultInjection, EveryFailedAllocationEndsCleanly) {
+    size_t runs = 0, failures = 0;
+    for (const char* script : kFaultScripts) {
+        // How many checked allocations the script makes when nothing fails.
+        uint64_t total;
+        {
+            Vm vm;
+            ASSERT_NE(vm.ctx, nullptr);
+            vm.rt->m_fail_alloc_at = UINT64_MAX;
+            vm.rt->m_alloc_count = 0;
+            ASSERT_EQ(vm.run(script), "") << script;
+            total = vm.rt->m_alloc_count;
+        }
+        ASSERT_GT(total, 10u);
+        runs += sweep(total, [&](uint64_t n) {
+            Vm vm;
+            vm.rt->m_fail_alloc_at = n;
+            vm.rt->m_alloc_count = 0;
+            std::string error = vm.run(script);
+            if (!error.empty()) {
+                ++failures;
+                EXPECT_TRUE(is_clean_failure(error)) << "allocation " << n << ": " << error << "\n" << script;
+            }
+            // The heap is still usable: a fresh script runs and collects cleanly.
+            vm.rt->m_fail_alloc_at = 0;
+            EXPECT_EQ(vm.run("var t = { a: [1, 2, 3] }; JSON.stringify(t)"), "") << "after allocation " << n;
+            vm.rt->collect_cycles();
+        });
+    }
+    std::printf("[ fault injection ] %zu runs, %zu ended in an out-of-memory error\n", runs, failures);
+    EXPECT_GT(failures, 0u);
+}
+
+// Creating a realm while allocations fail gives no realm or a complete one: the same built-ins as a
+// realm created without failures (its baseline fingerprint digests every built-in cell and key).
+// DISABLED: fails today (found by this sweep, not fixed yet): after earlier failed creations in the same
+// process, a failed Context::create can leave bytes or cells behind (Runtime::destroy reports them), and a
+// later creation in the sweep crashed (a free of an invalid pointer in clear_object during the teardown's
+// collection). Run with --gtest_also_run_disabled_tests.
+TEST(FaultInjection, DISABLED_RealmCreationIsAllOrNothing) {
+    uint64_t total, fingerprint;
+    {
+        Runtime* rt = runtime_failing_at(UINT64_MAX);
+        ASSERT_NE(rt, nullptr);
+        Context* ctx = Context::create(*rt);
+        ASSERT_NE(ctx, nullptr);
+        total = rt->m_alloc_count;
+        fingerprint = ctx->m_baseline->fingerprint;
+        EXPECT_EQ(rt->destroy(), 0u);
+    }
+    size_t failures = 0;
+    size_t runs = sweep(total, [&](uint64_t n) {
+        Runtime* rt = runtime_failing_at(n);
+        ASSERT_NE(rt, nullptr);
+        Context* ctx = Context::create(*rt);
+        rt->m_fail_alloc_at = 0;
+        if (!ctx)
+            ++failures;
+        else
+            EXPECT_EQ(ctx->m_baseline->fingerprint, fingerprint)
+                << "a realm made with allocation " << n << " failing";
+        EXPECT_EQ(rt->destroy(), 0u) << "allocation " << n;
+    });
+    std::printf("[ fault injection ] realm creation: %zu runs, %zu failed cleanly\n", runs, failures);
+    EXPECT_GT(failures, 0u);
+}
+
+// State a snapshot carries: objects, collections, closures, a class with a private name, a pending
+// promise with its reaction, a suspended generator, a regexp, a weak map.
+const char* const kSnapshotSetup =
+    "var m = new Map([['k', { v: [1, 2.5, 'three'] }]]), s = new Set([m]);"
+    "class C { #x = 7; get x() { return this.#x; } } var c = new C(), wm = new WeakMap([[c, 'c']]);"
+    "function counter() { var n = 0; return function () { return ++n; }; } var next = counter(); next();"
+    "function* gen() { yield 1; yield 2; } var it = gen(); it.next();"
+    "var resolveLater, later = new Promise(function (r) { resolveLater = r; }), got;"
+    "later.then(function (v) { got = v; }); var re = /a(b+)/g; re.lastIndex = 1; var sym = Symbol('s');";
+const char* const kSnapshotCheck =
+    "resolveLater(5);"
+    "Promise.resolve().then(function () {"
+    "  if (got !== 5 || next() !== 2 || it.next().value !== 2 || c.x !== 7 || wm.get(c) !== 'c' ||"
+    "      m.get('k').v[2] !== 'three' || !s.has(m) || re.lastIndex !== 1 || re.exec('abbb')[1] !== 'bbb')"
+    "    throw new Error('restored state');"
+    "});";
+
+std::vector<uint8_t> write_snapshot(Runtime& rt, std::string& error) {
+    ByteWriter out;
+    SnapshotError problem;
+    if (!write_heap_snapshot(rt, out, problem)) {
+        error = problem.message;
+        return {};
+    }
+    return std::vector<uint8_t>(out.data().begin(), out.data().end());
+}
+
+// Writing a snapshot while allocations fail gives an error (or the snapshot), and the runtime goes on:
+// a later write succeeds and restores.
+// DISABLED: the writer makes no checked allocation today (its ByteWriter and hash maps grow through
+// RuntimeAllocator, which is unchecked and ignores the memory limit), so there is nothing to sweep, and a
+// real allocation failure while writing would dereference null. Run with --gtest_also_run_disabled_tests.
+TEST(FaultInjection, DISABLED_SnapshotWriteFailuresEndCleanly) {
+    uint64_t total;
+    {
+        Vm vm;
+        ASSERT_EQ(vm.run(kSnapshotSetup), "");
+        vm.rt->m_fail_alloc_at = UINT64_MAX;
+        vm.rt->m_alloc_count = 0;
+        std::string error;
+        ASSERT_FALSE(write_snapshot(*vm.rt, error).empty()) << error;
+        total = vm.rt->m_alloc_count;
+    }
+    ASSERT_GT(total, 10u);
+    size_t failures = 0;
+    size_t runs = sweep(total, [&](uint64_t n) {
+        Vm vm;
+        ASSERT_EQ(vm.run(kSnapshotSetup), "");
+        vm.rt->m_fail_alloc_at = n;
+        vm.rt->m_alloc_count = 0;
+        std::string error;
+        bool written = !write_snapshot(*vm.rt, error).empty();
+        vm.rt->m_fail_alloc_at = 0;
+        if (!written) {
+            ++failures;
+            EXPECT_NE(error.find("out of memory"), std::string::npos) << "allocation " << n << ": " << error;
+        }
+        EXPECT_FALSE(vm.rt->has_exception()) << "allocation " << n;
+        ASSERT_FALSE(write_snapshot(*vm.rt, error).empty()) << "after allocation " << n << ": " << error;
+        EXPECT_EQ(vm.run(kSnapshotCheck), "") << "after allocation " << n;
+    });
+    std::printf("[ fault injection ] snapshot write: %zu runs, %zu failed cleanly\n", runs, failures);
+    EXPECT_GT(failures, 0u);
+}
+
+// Restoring a snapshot while allocations fail is refused with an error, and the partial runtime is
+// destroyed without a leak; a restore that succeeds runs the check.
+// DISABLED: fails today (found by this sweep, not fixed yet): a failure inside the restore's
+// Context::create is reported as "a realm's built-ins differ" (the realm was made without some
+// built-ins instead of failing), and with a late allocation failing the partial runtime's teardown
+// frees an invalid pointer (clear_object during collect_cycles). Run with --gtest_also_run_disabled_tests.
+TEST(FaultInjection, DISABLED_SnapshotRestoreFailuresEndCleanly) {
+    std::vector<uint8_t> bytes;
+    {
+        Vm vm;
+        ASSERT_EQ(vm.run(kSnapshotSetup), "");
+        std::string error;
+        bytes = write_snapshot(*vm.rt, error);
+        ASSERT_FALSE(bytes.empty()) << error;
+    }
+    uint64_t total;
+    {
+        Runtime* rt = runtime_failing_at(UINT64_MAX);
+        ASSERT_NE(rt, nullptr);
+        SnapshotError problem;
+        ASSERT_TRUE(read_heap_snapshot(*rt, bytes.data(), bytes.size(), problem)) << problem.message;
+        total = rt->m_alloc_count;
+        EXPECT_EQ(rt->destroy(), 0u);
+    }
+    ASSERT_GT(total, 10u);
+    size_t failures = 0;
+    size_t runs = sweep(total, [&](uint64_t n) {
+        Runtime* rt = runtime_failing_at(n);
+        ASSERT_NE(rt, nullptr);
+        SnapshotError problem;
+        bool restored = read_heap_snapshot(*rt, bytes.data(), bytes.size(), problem);
+        rt->m_fail_alloc_at = 0;
+        if (restored) {
+            Vm vm(rt);
+            EXPECT_EQ(vm.run(kSnapshotCheck), "") << "restored with allocation " << n << " failing";
+            return;
+        }
+        ++failures;
+        EXPECT_NE(std::string(problem.message).find("out of memory"), std::string::npos)
+            << "allocation " << n << ": " << problem.message;
+        EXPECT_EQ(rt->destroy(), 0u) << "leak after a restore failed at allocation " << n;
+    });
+    std::printf("[ fault injection ] snapshot restore: %zu runs, %zu refused cleanly\n", runs, failures);
+    EXPECT_GT(failures, 0u);
+}
+
+} // namespace
+} // namespace qjs
