@@ -82,7 +82,13 @@ static bool append_entry(Runtime& rt, Shape* s, Atom key, uint8_t flags) {
         c->ref(); // keeps a collectable atom alive (Runtime::sweep_atoms)
     s->m_hash = entry_hash(s->m_hash, key, flags);
     if (s->m_count > kLinearSearchLimit) {
-        if (!s->m_index || s->m_count * 2 > s->m_index_mask + 1) return rebuild_index(rt, s);
+        // The index only speeds lookups up (find() searches linearly without one): when memory for a
+        // bigger one runs out, the shape goes on without it (the entry is in) and the next append
+        // tries again. Failing here would leave the entry counted but its owner's slot unwritten.
+        if (!s->m_index || s->m_count * 2 > s->m_index_mask + 1) {
+            rebuild_index(rt, s);
+            return true;
+        }
         uint32_t i = (key * 0x9e3779b1u) & s->m_index_mask;
         while (s->m_index[i])
             i = (i + 1) & s->m_index_mask;

@@ -56,6 +56,11 @@ const char* const kFaultScripts[] = {
     "[...'aXbXc'.matchAll(/(X)/g)].length; new RegExp('(a|b)*c', 'i').test('ABAc');"
     "'The Quick'.replace(/(?<w>\\w+)/g, '[$<w>]'); /\\bq/iy.exec('quick'); 'abc'.search(/c$/m);"
     "/[\\p{L}--[a-z]]/v.test('A'); /(a+)+b/.test('aaaaaaaaaaaaaab');",
+    // An object whose own (unshared) shape grows in place past the size where it gets a lookup index:
+    // a failed index allocation once left the key counted without its value (a collection then read
+    // the unwritten slot).
+    "var big = { a: 1 }; Object.defineProperty(big, 'a', { enumerable: false });"
+    "for (var i = 0; i < 40; i++) big['p' + i] = i; Object.keys(big).length + big.p39;",
     // JSON: parse with a reviver, stringify with a replacer, indentation and toJSON.
     "var o = JSON.parse('{\"a\":[1,2,{\"b\":\"c\\\\u0041\"}],\"d\":1.5e3,\"e\":null,\"f\":true}',"
     "  function (k, v) { return typeof v === 'number' ? v + 1 : v; });"
@@ -126,10 +131,10 @@ TEST(FaultInjection, EveryFailedAllocationEndsCleanly) {
 
 // Creating a realm while allocations fail gives no realm or a complete one: the same built-ins as a
 // realm created without failures (its baseline fingerprint digests every built-in cell and key).
-// DISABLED: fails today (found by this sweep, not fixed yet): after earlier failed creations in the same
-// process, a failed Context::create can leave bytes or cells behind (Runtime::destroy reports them), and a
-// later creation in the sweep crashed (a free of an invalid pointer in clear_object during the teardown's
-// collection). Run with --gtest_also_run_disabled_tests.
+// DISABLED: fails today (found by this sweep, not fixed yet): with allocation 1000 failing, the realm is
+// created without some built-in instead of failing (its fingerprint differs). The crash this sweep also
+// found (a shape counting a key whose slot was never written when its lookup index could not grow) is
+// fixed; the kFaultScripts entry for it runs in CI. Run with --gtest_also_run_disabled_tests.
 TEST(FaultInjection, DISABLED_RealmCreationIsAllOrNothing) {
     uint64_t total, fingerprint;
     {
