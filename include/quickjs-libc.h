@@ -82,6 +82,9 @@ int js_module_set_import_meta(JSContext* ctx, JSValueConst func_val, JS_BOOL use
 /* The module loader of the shell: "std", "os", "bjson" (and "qjs:" + each), files ending in .so are refused
    (native modules are not supported), other names are read and compiled as module files. */
 JSModuleDef* js_module_loader(JSContext* ctx, const char* module_name, void* opaque);
+/* The module reader of the shell (JS_SetModuleReadFunc): the file's bytes, for imports with
+   `with { type: "json" }`, `"text"` or `"bytes"`. */
+uint8_t* js_module_read(JSContext* ctx, const char* module_name, size_t* plen, void* opaque);
 /* Evaluates compiled code written by JS_WriteObject (qjsc's output): a script is run, a module is
    resolved and evaluated; with load_only, a module is only loaded (registered). Errors are printed
    and exit the process with status 1. */

@@ -1020,6 +1020,14 @@ typedef JSModuleDef* JSModuleLoaderFunc(JSContext* ctx, const char* module_name,
    other names unchanged). module_loader NULL: no module can be imported. */
 void JS_SetModuleLoaderFunc(JSRuntime* rt, JSModuleNormalizeFunc* module_normalize,
                             JSModuleLoaderFunc* module_loader, void* opaque);
+/* Reads the bytes of the module `module_name` (a resolved name) for an import with `with { type: "json" }`,
+   `"text"` or `"bytes"` (import attributes): a js_malloc'ed buffer with its length in *plen, or NULL with
+   an exception pending. The engine makes the module: its only export, `default`, is the parsed JSON, the
+   text (UTF-8), or a Uint8Array over an immutable ArrayBuffer of the bytes. Without a reader these
+   imports are TypeErrors, except JSON from a name ending in ".json", which module_loader makes.
+   (An extension of this engine.) */
+typedef uint8_t* JSModuleReadFunc(JSContext* ctx, const char* module_name, size_t* plen, void* opaque);
+void JS_SetModuleReadFunc(JSRuntime* rt, JSModuleReadFunc* module_read, void* opaque);
 /* import.meta of the module (new reference). */
 JSValue JS_GetImportMeta(JSContext* ctx, JSModuleDef* m);
 /* The module's resolved name (a new atom reference). */

@@ -50,6 +50,8 @@ struct JSRuntime {
     JSModuleNormalizeFunc* module_normalize = nullptr;
     JSModuleLoaderFunc* module_loader = nullptr;
     void* module_loader_opaque = nullptr;
+    JSModuleReadFunc* module_read = nullptr;
+    void* module_read_opaque = nullptr;
     JSInterruptHandler* interrupt_handler = nullptr;
     void* interrupt_opaque = nullptr;
     qjs::EdgeVisitor* marking = nullptr;      // the cycle collector's visitor while a gc_mark runs

@@ -117,6 +117,28 @@ Object* api_load(Context& ctx, void* opaque, const std::string& name) {
     return m ? record_of(m) : nullptr;
 }
 
+bool api_read(Context& ctx, void* opaque, const std::string& name, std::string* bytes) {
+    auto* r = static_cast<JSRuntime*>(opaque);
+    JSContext* c = context_of(ctx);
+    if (!c) return ctx.throw_out_of_memory(), false;
+    size_t length = 0;
+    uint8_t* data = r->module_read(c, name.c_str(), &length, r->module_read_opaque);
+    ctx.rt().make_current();
+    if (!data) {
+        if (!ctx.rt().has_exception()) ctx.throw_reference_error("could not read module '%s'", name.c_str());
+        return false;
+    }
+    bytes->assign(reinterpret_cast<const char*>(data), length);
+    js_free(c, data);
+    return true;
+}
+
+void update_record_loader(JSRuntime* r) {
+    ModuleRecordLoader loader{api_resolve, r->module_loader ? api_load : nullptr,
+                              r->module_read ? api_read : nullptr, r};
+    set_module_record_loader(enter(r), loader);
+}
+
 Object* module_of(JSValueConst v) {
     if (v.tag != JS_TAG_MODULE && v.tag != JS_TAG_OBJECT) return nullptr;
     auto* o = static_cast<Object*>(v.u.ptr);
@@ -144,8 +166,13 @@ void JS_SetModuleLoaderFunc(JSRuntime* r, JSModuleNormalizeFunc* module_normaliz
     r->module_normalize = module_normalize;
     r->module_loader = module_loader;
     r->module_loader_opaque = opaque;
-    ModuleRecordLoader loader{api_resolve, module_loader ? api_load : nullptr, r};
-    set_module_record_loader(enter(r), loader);
+    update_record_loader(r);
+}
+
+void JS_SetModuleReadFunc(JSRuntime* r, JSModuleReadFunc* module_read, void* opaque) {
+    r->module_read = module_read;
+    r->module_read_opaque = opaque;
+    update_record_loader(r);
 }
 
 JSModuleDef* JS_NewCModule(JSContext* c, const char* name_str, JSModuleInitFunc* func) {

@@ -14,6 +14,13 @@
 
 namespace qjs {
 
+ModuleType module_type_named(std::string_view value) {
+    if (value == "json") return ModuleType::Json;
+    if (value == "text") return ModuleType::Text;
+    if (value == "bytes") return ModuleType::Bytes;
+    return ModuleType::UnsupportedType;
+}
+
 namespace {
 
 struct InfoBuilder {
@@ -41,12 +48,25 @@ struct InfoBuilder {
         info->bindings.push_back(ModuleBindingDesc{atom(name), flags});
     }
 
-    uint32_t request(StringLiteral* source) {
-        Atom a = atom(source->value);
+    uint32_t request(StringLiteral* source, const AstVector<ImportAttribute>& attributes) {
+        ModuleRequest r{atom(source->value), module_type(attributes)};
         for (uint32_t i = 0; i < info->requests.size(); i++)
-            if (info->requests[i] == a) return i;
-        info->requests.push_back(a);
+            if (info->requests[i] == r) return i;
+        info->requests.push_back(r);
         return info->requests.size() - 1;
+    }
+
+    // The only attribute supported is `type`.
+    static ModuleType module_type(const AstVector<ImportAttribute>& attributes) {
+        ModuleType type = ModuleType::JavaScript;
+        for (const ImportAttribute& a : attributes) {
+            if (!a.key.equals_ascii("type")) return ModuleType::UnsupportedKey;
+            std::string value;
+            for (uint32_t i = 0; i < a.value.length; i++)
+                value += a.value.data[i] < 0x80 ? static_cast<char>(a.value.data[i]) : '?';
+            type = module_type_named(value);
+        }
+        return type;
     }
 
     void export_local(Atom export_name, const AstString& local) {
@@ -164,25 +184,31 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
 
     // ModuleRequests in source order.
     for (Node* n : program->body) {
-        if (n->is(NodeKind::ImportDeclaration)) b.request(as<ImportDeclaration>(n)->source);
+        if (n->is(NodeKind::ImportDeclaration))
+            b.request(as<ImportDeclaration>(n)->source, as<ImportDeclaration>(n)->attributes);
         if (n->is(NodeKind::ExportNamedDeclaration) && as<ExportNamedDeclaration>(n)->source)
-            b.request(as<ExportNamedDeclaration>(n)->source);
-        if (n->is(NodeKind::ExportAllDeclaration)) b.request(as<ExportAllDeclaration>(n)->source);
+            b.request(as<ExportNamedDeclaration>(n)->source, as<ExportNamedDeclaration>(n)->attributes);
+        if (n->is(NodeKind::ExportAllDeclaration))
+            b.request(as<ExportAllDeclaration>(n)->source, as<ExportAllDeclaration>(n)->attributes);
     }
     // The evaluation steps: each declaration's request with its phase, without repeats.
     for (Node* n : program->body) {
         StringLiteral* source = nullptr;
+        const AstVector<ImportAttribute>* attributes = nullptr;
         ImportPhase phase = ImportPhase::Evaluation;
         if (n->is(NodeKind::ImportDeclaration)) {
             source = as<ImportDeclaration>(n)->source;
+            attributes = &as<ImportDeclaration>(n)->attributes;
             phase = as<ImportDeclaration>(n)->phase;
         } else if (n->is(NodeKind::ExportNamedDeclaration)) {
             source = as<ExportNamedDeclaration>(n)->source;
+            attributes = &as<ExportNamedDeclaration>(n)->attributes;
         } else if (n->is(NodeKind::ExportAllDeclaration)) {
             source = as<ExportAllDeclaration>(n)->source;
+            attributes = &as<ExportAllDeclaration>(n)->attributes;
         }
         if (!source) continue;
-        ModuleEvaluationStep step{b.request(source), phase == ImportPhase::Defer};
+        ModuleEvaluationStep step{b.request(source, *attributes), phase == ImportPhase::Defer};
         bool seen = false;
         for (const ModuleEvaluationStep& s : info->evaluation_steps)
             seen = seen || s == step;
@@ -192,7 +218,7 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
     for (Node* n : program->body) {
         if (!n->is(NodeKind::ImportDeclaration)) continue;
         auto* im = as<ImportDeclaration>(n);
-        uint32_t req = b.request(im->source);
+        uint32_t req = b.request(im->source, im->attributes);
         for (const ImportSpecifier& s : im->specifiers) {
             ModuleImportDesc d;
             d.request = req;
@@ -213,7 +239,7 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
             if (e->declaration) {
                 b.export_bound_names(e->declaration);
             } else if (e->source) {
-                uint32_t req = b.request(e->source);
+                uint32_t req = b.request(e->source, e->attributes);
                 for (const ExportSpecifier& s : e->specifiers)
                     info->indirect_exports.push_back(
                         ModuleExportDesc{b.atom(s.exported), kNoSlot, req, b.atom(s.local)});
@@ -234,7 +260,7 @@ bool collect_module_info(Runtime& rt, Arena& arena, Program* program, ModuleComp
         }
         case NodeKind::ExportAllDeclaration: {
             auto* e = as<ExportAllDeclaration>(n);
-            uint32_t req = b.request(e->source);
+            uint32_t req = b.request(e->source, e->attributes);
             if (e->has_exported)
                 info->indirect_exports.push_back(
                     ModuleExportDesc{b.atom(e->exported), kNoSlot, req, atoms::invalid});

@@ -60,8 +60,23 @@ struct ModuleEvaluationStep {
     bool deferred = false; // `import defer`
     bool operator==(const ModuleEvaluationStep&) const = default;
 };
+// The type an import asks for with `with { type: "..." }` (import attributes): JSON, text and bytes
+// modules are synthetic modules whose only export is `default` (the parsed JSON value, the source as
+// a string, or a Uint8Array over an immutable ArrayBuffer). Without the attribute a name ending in
+// ".json" is a JSON module, as in QuickJS. An attribute the host does not support fails the load: an
+// unknown key with a SyntaxError (AllImportAttributesSupported), an unknown type with a TypeError.
+enum class ModuleType : uint8_t { JavaScript, Json, Text, Bytes, UnsupportedKey, UnsupportedType };
+constexpr uint8_t kModuleTypeCount = 6;
+// A ModuleRequest Record: two requests are the same module when specifier and type agree.
+struct ModuleRequest {
+    Atom specifier = atoms::invalid;
+    ModuleType type = ModuleType::JavaScript;
+    bool operator==(const ModuleRequest&) const = default;
+};
+// The type named by a `type` import attribute's value (UnsupportedType for an unknown name).
+ModuleType module_type_named(std::string_view value);
 struct ModuleCompileInfo {
-    Vector<Atom> requests; // module specifiers, in source order, without duplicates
+    Vector<ModuleRequest> requests; // in source order, without duplicates
     Vector<ModuleBindingDesc> bindings;
     Vector<ModuleImportDesc> imports;
     Vector<ModuleExportDesc> local_exports;

@@ -289,6 +289,7 @@ void* worker_main(void* arg) {
             if (st->parent_ports) start->parent = WorkerPorts{};
         }
         JS_SetModuleLoaderFunc(rt, nullptr, js_module_loader, nullptr);
+        JS_SetModuleReadFunc(rt, js_module_read, nullptr);
         JS_SetHostPromiseRejectionTracker(rt, js_std_promise_rejection_tracker, nullptr);
         ctx = (s_new_worker_context ? s_new_worker_context : default_worker_context)(rt);
     }

@@ -258,6 +258,12 @@ JSModuleDef* js_module_loader(JSContext* ctx, const char* module_name, void*) {
     return m;
 }
 
+uint8_t* js_module_read(JSContext* ctx, const char* module_name, size_t* plen, void*) {
+    uint8_t* buf = js_load_file(ctx, plen, module_name);
+    if (!buf) JS_ThrowReferenceError(ctx, "could not load module filename '%s'", module_name);
+    return buf;
+}
+
 void js_std_eval_binary(JSContext* ctx, const uint8_t* buf, size_t buf_len, int load_only) {
     JSValue obj = JS_ReadObject(ctx, buf, buf_len, JS_READ_OBJ_BYTECODE);
     if (JS_IsException(obj)) goto fail;

@@ -5,9 +5,11 @@
 
 #include "builtins/JSON.h"
 #include "builtins/Promise.h"
+#include "builtins/TypedArray.h"
 #include "bytecode/Compiler.h"
 #include "bytecode/FunctionBytecode.h"
 #include "module/ModuleRecord.h"
+#include "runtime/ArrayBufferObject.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -17,6 +19,8 @@
 #include "vm/FunctionObject.h"
 
 #include <algorithm>
+#include <cstring>
+#include <span>
 
 namespace qjs {
 
@@ -128,36 +132,66 @@ static ModuleRecord* registry_find(Context& ctx, Atom name) {
 
 // ---- creation and loading ----
 
-static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, Atom specifier);
+static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, const ModuleRequest& request);
 
 // ParseModule (16.2.1.6.1) and the loading of what it requests (LoadRequestedModules, done
 // synchronously here since the host reads files synchronously).
-static bool is_json_module(std::string_view name) {
-    return name.size() > 5 && name.substr(name.size() - 5) == ".json";
+
+// The type a module named `name` has when the import does not say: JSON for ".json", as in QuickJS.
+static ModuleType implied_module_type(std::string_view name) {
+    bool json = name.size() > 5 && name.substr(name.size() - 5) == ".json";
+    return json ? ModuleType::Json : ModuleType::JavaScript;
+}
+
+// The registry key of the module `resolved` loaded as `type`: its name, followed by a NUL and the
+// type when that is not the type the name implies (a script imported as text is another module).
+static Result<Atom> registry_key(Context& ctx, const std::string& resolved, ModuleType type) {
+    if (type == implied_module_type(resolved)) return utf8_to_atom(ctx, resolved);
+    std::string key = resolved;
+    key += '\0';
+    key += type == ModuleType::Json ? "json" : type == ModuleType::Text ? "text" : "bytes";
+    return utf8_to_atom(ctx, key);
+}
+
+// The `default` export of a synthetic module (16.2.1.8 CreateDefaultExportSyntheticModule) made from
+// the bytes of `source`: the JSON value (ParseJSONModule), the text (decoded as UTF-8, malformed
+// sequences as U+FFFD), or a Uint8Array over an immutable ArrayBuffer holding the bytes.
+static Value synthetic_module_value(Context& ctx, ModuleType type, std::string_view source) {
+    if (type == ModuleType::Bytes) {
+        Value buffer = TRY(allocate_array_buffer(ctx, Value(), source.size()));
+        auto* b = static_cast<ArrayBufferObject*>(buffer.as_object());
+        if (!source.empty()) std::memcpy(b->m_data, source.data(), source.size());
+        b->m_immutable = true;
+        Value ctor = Value::object(ctx.intrinsic(Intrinsic::Uint8Array));
+        return typed_array_create_from_constructor(ctx, ctor, std::span<const Value>(&buffer, 1));
+    }
+    String* text = String::create_utf8(ctx.rt(), source.data(), source.size());
+    if (!text) return ctx.throw_out_of_memory();
+    Value value = type == ModuleType::Json ? json_parse(ctx, text) : Value::string(text);
+    text->unref();
+    return value;
 }
 
 // A registered record for compiled module code and its compile info.
 static Result<ModuleRecord*> new_module_record(Context& ctx, Atom name, FunctionBytecode* fb,
-                                               ModuleCompileInfo&& info, const Value& json_value, bool json);
+                                               ModuleCompileInfo&& info, const Value& default_value,
+                                               bool synthetic);
 
-static Result<ModuleRecord*> create_module_record(Context& ctx, Atom name, std::string_view source,
-                                                  bool* compile_failed) {
+// `type` JavaScript compiles `source` as module code; the others make a synthetic module whose only
+// export is `default` and whose function is an empty module's.
+static Result<ModuleRecord*> create_module_record(Context& ctx, Atom name, ModuleType type,
+                                                  std::string_view source, bool* compile_failed) {
     register_module_classes();
     ModuleCompileInfo info;
-    // A JSON module (ParseJSONModule, 16.2.1.7.1 CreateDefaultExportSyntheticModule): its only
-    // export is `default`, the parsed value; its function is an empty module's.
-    Value json_value;
-    bool json = is_json_module(atom_to_utf8(ctx, name));
-    if (json) {
-        String* text = String::create_utf8(ctx.rt(), source.data(), source.size());
-        if (!text) return ctx.throw_out_of_memory();
-        json_value = json_parse(ctx, text);
-        text->unref();
-        if (json_value.is_exception()) return Exception{};
+    Value default_value;
+    bool synthetic = type != ModuleType::JavaScript;
+    if (synthetic) {
+        default_value = synthetic_module_value(ctx, type, source);
+        if (default_value.is_exception()) return Exception{};
         source = std::string_view();
     }
     Result<FunctionBytecode*> compiled = compile_module(ctx, source.data(), source.size(), name, &info);
-    if (json && !compiled.is_exception()) {
+    if (synthetic && !compiled.is_exception()) {
         info.bindings.push_back(ModuleBindingDesc{atoms::default_, 0});
         info.local_exports.push_back(ModuleExportDesc{atoms::default_, 0, kNoSlot, atoms::invalid});
     }
@@ -165,11 +199,12 @@ static Result<ModuleRecord*> create_module_record(Context& ctx, Atom name, std::
         if (compile_failed) *compile_failed = true;
         return Exception{};
     }
-    return new_module_record(ctx, name, compiled.release_value(), std::move(info), json_value, json);
+    return new_module_record(ctx, name, compiled.release_value(), std::move(info), default_value, synthetic);
 }
 
 static Result<ModuleRecord*> new_module_record(Context& ctx, Atom name, FunctionBytecode* fb,
-                                               ModuleCompileInfo&& info, const Value& json_value, bool json) {
+                                               ModuleCompileInfo&& info, const Value& default_value,
+                                               bool synthetic) {
     auto* m = Object::create_as<ModuleRecord>(ctx, nullptr, ClassId::ModuleRecord);
     if (!m) {
         fb->unref();
@@ -192,7 +227,7 @@ static Result<ModuleRecord*> new_module_record(Context& ctx, Atom name, Function
                 if (im.import_name == atoms::invalid && &m->m_info.bindings[im.slot] == &b) own = true;
         }
         if (own) {
-            VarRef* ref = new_var_ref(ctx, json                              ? json_value
+            VarRef* ref = new_var_ref(ctx, synthetic                         ? default_value
                                            : (b.flags & modbinding::Lexical) ? Value::uninitialized()
                                                                              : Value());
             if (!ref) return Exception{};
@@ -211,8 +246,8 @@ static Result<void> load_requests(Context& ctx, ModuleRecord* m) {
     if (m->m_status != ModuleStatus::New) return {};
     m->m_status = ModuleStatus::Unlinked;
     Value keep = Value::object(m);
-    for (Atom specifier : m->m_info.requests) {
-        Result<ModuleRecord*> dep = load_imported_module(ctx, m->m_name_atom, specifier);
+    for (const ModuleRequest& request : m->m_info.requests) {
+        Result<ModuleRecord*> dep = load_imported_module(ctx, m->m_name_atom, request);
         if (dep.is_exception()) {
             m->m_requested.clear();
             m->m_status = ModuleStatus::New;
@@ -227,21 +262,38 @@ static Result<void> load_requests(Context& ctx, ModuleRecord* m) {
     return {};
 }
 
-static Result<ModuleRecord*> create_module(Context& ctx, Atom name, std::string_view source,
+static Result<ModuleRecord*> create_module(Context& ctx, Atom name, ModuleType type, std::string_view source,
                                            bool* compile_failed) {
-    ModuleRecord* m = TRY(create_module_record(ctx, name, source, compile_failed));
+    ModuleRecord* m = TRY(create_module_record(ctx, name, type, source, compile_failed));
     TRY(load_requests(ctx, m));
     return m;
 }
 
 // HostLoadImportedModule (16.2.1.8) through the embedder's loader.
-static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, Atom specifier) {
+static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, const ModuleRequest& request) {
     const LoaderEntry* loader = loader_of(ctx.rt());
-    std::string spec = atom_to_utf8(ctx, specifier);
+    std::string spec = atom_to_utf8(ctx, request.specifier);
+    // AllImportAttributesSupported, and the host's support of the type.
+    if (request.type == ModuleType::UnsupportedKey)
+        return ctx.throw_syntax_error("cannot load module '%s': unsupported import attribute", spec.c_str());
+    if (request.type == ModuleType::UnsupportedType)
+        return ctx.throw_type_error("cannot load module '%s': unsupported module type", spec.c_str());
     if (loader && loader->record.load) {
         std::string resolved;
         if (!loader->record.resolve(ctx, loader->record.opaque, atom_to_utf8(ctx, referrer), spec, &resolved))
             return Exception{};
+        // The embedder's loader makes records from names, so only the type a name implies comes from
+        // it; the engine makes the other synthetic modules from the bytes the reader gives.
+        if (request.type != ModuleType::JavaScript && request.type != implied_module_type(resolved)) {
+            if (!loader->record.read)
+                return ctx.throw_type_error("cannot load module '%s': no module reader for this type",
+                                            resolved.c_str());
+            Atom key = TRY(registry_key(ctx, resolved, request.type));
+            if (ModuleRecord* m = registry_find(ctx, key)) return m;
+            std::string bytes;
+            if (!loader->record.read(ctx, loader->record.opaque, resolved, &bytes)) return Exception{};
+            return create_module(ctx, key, request.type, bytes, nullptr);
+        }
         Atom name = TRY(utf8_to_atom(ctx, resolved));
         ModuleRecord* m = registry_find(ctx, name);
         if (!m) {
@@ -260,18 +312,20 @@ static Result<ModuleRecord*> load_imported_module(Context& ctx, Atom referrer, A
     }
     if (!loader) {
         // Without a loader only modules registered already (C modules) can be imported, by name.
-        if (ModuleRecord* m = registry_find(ctx, specifier)) return m;
+        if (request.type == ModuleType::JavaScript)
+            if (ModuleRecord* m = registry_find(ctx, request.specifier)) return m;
         return ctx.throw_type_error("cannot load module '%s': no module loader", spec.c_str());
     }
     std::string resolved, source;
     if (!loader->fn(loader->opaque, spec, atom_to_utf8(ctx, referrer), &resolved, &source))
         return ctx.throw_type_error("cannot load module '%s'", spec.c_str());
-    Atom name = TRY(utf8_to_atom(ctx, resolved));
+    ModuleType type = request.type == ModuleType::JavaScript ? implied_module_type(resolved) : request.type;
+    Atom name = TRY(registry_key(ctx, resolved, type));
     if (ModuleRecord* m = registry_find(ctx, name)) {
         TRY(load_requests(ctx, m));
         return m;
     }
-    return create_module(ctx, name, source, nullptr);
+    return create_module(ctx, name, type, source, nullptr);
 }
 
 // ---- ResolveExport (16.2.1.6.3) ----
@@ -782,7 +836,7 @@ Value run_module_source(Context& ctx, std::string_view source, std::string_view 
     if (compile_failed) *compile_failed = false;
     Atom atom = TRY(utf8_to_atom(ctx, name));
     ModuleRecord* m = registry_find(ctx, atom);
-    if (!m) m = TRY(create_module(ctx, atom, source, compile_failed));
+    if (!m) m = TRY(create_module(ctx, atom, implied_module_type(name), source, compile_failed));
     return link_and_evaluate_module(ctx, m);
 }
 
@@ -794,7 +848,7 @@ bool is_module_record(const Object* o) {
 
 Result<Object*> compile_module_record(Context& ctx, std::string_view source, std::string_view name) {
     Atom atom = TRY(utf8_to_atom(ctx, name));
-    return TRY(create_module_record(ctx, atom, source, nullptr));
+    return TRY(create_module_record(ctx, atom, implied_module_type(name), source, nullptr));
 }
 
 Result<Object*> module_record_from_bytecode(Context& ctx, FunctionBytecode* fb, ModuleCompileInfo&& info) {
@@ -940,9 +994,9 @@ Value dynamic_import_rejected(Context& ctx, const CallArgs& args) {
 // HostLoadImportedModule + ContinueDynamicImport: load, link and evaluate, then settle the promise.
 // import.source() stops after loading; import.defer() evaluates only the async modules the module
 // needs (GatherAsynchronousTransitiveDependencies) and resolves with its deferred namespace.
-Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referrer, Atom spec,
-                                     ImportPhase phase) {
-    ModuleRecord* m = TRY(load_imported_module(ctx, referrer, spec));
+Result<void> dynamic_import_continue(Context& ctx, Object* promise, Atom referrer,
+                                     const ModuleRequest& request, ImportPhase phase) {
+    ModuleRecord* m = TRY(load_imported_module(ctx, referrer, request));
     Value keep = Value::object(m);
     if (phase == ImportPhase::Source) {
         std::string name = atom_to_utf8(ctx, m->m_name_atom);
@@ -987,7 +1041,8 @@ Value dynamic_import_job(Context& ctx, const CallArgs& args) {
     Atom spec = ctx.rt().intern(data[2].as_string());
     if (!referrer || !spec) return ctx.throw_out_of_memory();
     auto phase = static_cast<ImportPhase>(data[3].as_int32());
-    if (dynamic_import_continue(ctx, promise.as_object(), referrer, spec, phase).is_exception()) {
+    ModuleRequest request{spec, static_cast<ModuleType>(data[4].as_int32())};
+    if (dynamic_import_continue(ctx, promise.as_object(), referrer, request, phase).is_exception()) {
         Value error;
         if (!catch_exception(ctx, error)) return Exception{};
         reject_promise(ctx, promise.as_object(), error);
@@ -1000,6 +1055,7 @@ Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& a
     // 10. specifierString = ToString(specifier).
     Value specifier = TRY(to_string(ctx, args.arg(0)));
     // 11-12. The options' import attributes must be an object of strings.
+    ModuleType type = ModuleType::JavaScript;
     const Value& options = args.arg(1);
     if (!options.is_undefined()) {
         if (!options.is_object()) return ctx.throw_type_error("import() options must be an object");
@@ -1015,12 +1071,18 @@ Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& a
                 if (!found || !d.enumerable()) continue;
                 Value v = TRY(get(ctx, attributes.as_object(), k, attributes));
                 if (!v.is_string()) return ctx.throw_type_error("import attribute values must be strings");
+                if (type == ModuleType::UnsupportedKey) continue;
+                bool is_type = atom_to_utf8(ctx, k) == "type";
+                type = is_type ? module_type_named(v.as_string()->to_utf8()) : ModuleType::UnsupportedKey;
             }
+            // 13. AllImportAttributesSupported: only `type`.
+            if (type == ModuleType::UnsupportedKey)
+                return ctx.throw_syntax_error("unsupported import attribute");
         }
     }
     // The host loads the module later (FinishLoadingImportedModule runs as a job), so the module
     // graph being evaluated now finishes first.
-    Value job = TRY(new_native_function(ctx, dynamic_import_job, atoms::empty_string, 0, 0, 4));
+    Value job = TRY(new_native_function(ctx, dynamic_import_job, atoms::empty_string, 0, 0, 5));
     Value* data = static_cast<NativeFunctionObject*>(job.as_object())->data();
     data[0] = Value::object(promise);
     data[1] = ctx.atom_value(referrer);
@@ -1031,6 +1093,7 @@ Result<void> dynamic_import_steps(Context& ctx, Atom referrer, const CallArgs& a
                                    phase.as_int32() <= static_cast<int32_t>(ImportPhase::Source)
                                ? phase.as_int32()
                                : 0);
+    data[4] = Value::int32(static_cast<int32_t>(type));
     ctx.rt().enqueue_job(&ctx, std::move(job), Vector<Value>());
     return {};
 }

@@ -35,6 +35,9 @@ struct ModuleRecordLoader {
                     std::string* resolved);
     // The record of the module with resolved name `name` (nullptr with an exception pending).
     Object* (*load)(Context&, void* opaque, const std::string& name);
+    // The bytes of the module named `name` for a JSON, text or bytes import (false with an exception
+    // pending); nullptr: such imports are refused (JSON from a ".json" name goes through `load`).
+    bool (*read)(Context&, void* opaque, const std::string& name, std::string* bytes);
     void* opaque;
 };
 // Replaces the source loader of the runtime when `loader.load` is set; clears it when null.

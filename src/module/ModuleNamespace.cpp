@@ -276,8 +276,10 @@ bool write_record(Object* o, HeapWriter& w) {
     }
     const ModuleCompileInfo& info = m->m_info;
     w.out().varuint(info.requests.size());
-    for (Atom a : info.requests)
-        w.atom(a);
+    for (const ModuleRequest& req : info.requests) {
+        w.atom(req.specifier);
+        w.out().u8(static_cast<uint8_t>(req.type));
+    }
     w.out().varuint(info.bindings.size());
     for (const ModuleBindingDesc& b : info.bindings) {
         w.atom(b.name);
@@ -340,8 +342,12 @@ bool read_record(Object* o, HeapReader& r) {
     uint32_t n, slots = static_cast<uint32_t>(m->m_env.size());
     if (!r.count(&n)) return false;
     info.requests.resize(n);
-    for (Atom& a : info.requests)
-        if (!r.atom(&a)) return false;
+    for (ModuleRequest& req : info.requests) {
+        uint8_t type = 0;
+        if (!r.atom(&req.specifier) || !r.u8(&type)) return false;
+        if (type >= kModuleTypeCount) return r.fail("unknown module type");
+        req.type = static_cast<ModuleType>(type);
+    }
     uint32_t requests = n;
     if (requests != m->m_requested.size() && !m->m_requested.empty())
         return r.fail("module requests do not match");

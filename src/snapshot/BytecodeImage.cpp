@@ -22,7 +22,7 @@ bool is_function_constant(const Value& v) {
 namespace {
 
 constexpr uint8_t k_magic[4] = {'Q', 'J', 'S', 'B'};
-constexpr uint16_t k_format_version = 2; // 2: import phases, deferred requests
+constexpr uint16_t k_format_version = 3; // 2: import phases, deferred requests; 3: module types
 // magic, version, flags, opcode fingerprint, payload length, payload CRC-32
 constexpr size_t k_header_size = 4 + 2 + 2 + 4 + 4 + 4;
 // Nested functions are read recursively; the parser's own nesting limit keeps real code far below.
@@ -210,8 +210,10 @@ bool ImageWriter::function(const FunctionBytecode* fb, uint32_t depth) {
 
 bool ImageWriter::module_info(const ModuleCompileInfo& info) {
     m_body.varuint(info.requests.size());
-    for (Atom a : info.requests)
-        if (!write_atom(a)) return false;
+    for (const ModuleRequest& r : info.requests) {
+        if (!write_atom(r.specifier)) return false;
+        m_body.u8(static_cast<uint8_t>(r.type));
+    }
     m_body.varuint(info.bindings.size());
     for (const ModuleBindingDesc& b : info.bindings) {
         if (!write_atom(b.name)) return false;
@@ -511,10 +513,13 @@ bool ImageReader::module_info(ModuleCompileInfo* info) {
     uint32_t n;
     if (!count(&n)) return false;
     for (uint32_t i = 0; i < n; ++i) {
-        Atom a = atoms::invalid;
-        if (!read_atom(&a)) return false;
-        if (a == atoms::invalid) return m_in.fail("module request without a specifier");
-        info->requests.push_back(a);
+        ModuleRequest r;
+        uint8_t type = 0;
+        if (!read_atom(&r.specifier) || !m_in.u8(&type)) return false;
+        if (r.specifier == atoms::invalid) return m_in.fail("module request without a specifier");
+        if (type >= kModuleTypeCount) return m_in.fail("unknown module type");
+        r.type = static_cast<ModuleType>(type);
+        info->requests.push_back(r);
     }
     auto requests = static_cast<uint32_t>(info->requests.size());
     if (!count(&n)) return false;

@@ -38,7 +38,8 @@ bool read_heap_snapshot(Runtime& rt, const uint8_t* data, size_t length, Snapsho
 // Format constants shared by the writer and the reader.
 namespace snapshot_format {
 constexpr uint8_t kMagic[4] = {'Q', 'J', 'S', 'S'};
-constexpr uint16_t kVersion = 3; // 2: module import phases, deferred namespaces; 3: class prototypes
+constexpr uint16_t kVersion = 4; // 2: module import phases, deferred namespaces; 3: class prototypes;
+                                 // 4: module request types
 // magic, version, flags, engine fingerprint (u64), payload length (u64), payload CRC-32
 constexpr size_t kHeaderSize = 4 + 2 + 2 + 8 + 8 + 4;
 

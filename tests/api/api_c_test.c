@@ -1026,6 +1026,23 @@ static JSModuleDef* test_loader(JSContext* ctx, const char* name, void* opaque) 
     return def;
 }
 
+/* The module reader of the typed-import tests: "data/<text>" reads as <text>; anything else fails. */
+static int g_read_calls;
+static uint8_t* test_read(JSContext* ctx, const char* name, size_t* plen, void* opaque) {
+    (void)opaque;
+    g_read_calls++;
+    if (strncmp(name, "data/", 5) != 0) {
+        JS_ThrowReferenceError(ctx, "cannot read '%s'", name);
+        return NULL;
+    }
+    size_t len = strlen(name + 5);
+    uint8_t* buf = js_malloc(ctx, len + 1);
+    if (!buf) return NULL;
+    memcpy(buf, name + 5, len + 1);
+    *plen = len;
+    return buf;
+}
+
 /* Runs module source text and drives its promise to the end; returns the promise state. */
 static int run_module(JSContext* ctx, const char* name, const char* src) {
     JSValue m = JS_Eval(ctx, src, strlen(src), name, JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
@@ -1151,6 +1168,46 @@ static void test_modules(void) {
     JSValue bad = JS_ReadObject(ctx2, bytes, size, JS_READ_OBJ_BYTECODE);
     CHECK(JS_IsException(bad));
     JS_FreeValue(ctx2, JS_GetException(ctx2));
+    js_free(ctx, bytes);
+    JS_FreeContext(ctx2);
+    JS_FreeRuntime(rt2);
+
+    /* Typed imports: without a reader a TypeError; with one, synthetic modules made from its bytes,
+       one per name and type, kept through a module image. */
+    CHECK(run_module(ctx, "typed1.js", "import t from 'data/abc' with { type: 'text' };") == -1);
+    CHECK(exception_name_is(ctx, "TypeError"));
+    JS_SetModuleReadFunc(rt, test_read, NULL);
+    CHECK(run_module(ctx, "typed2.js",
+                     "import t from 'data/abc' with { type: 'text' };\n"
+                     "import b from 'data/abc' with { type: 'bytes' };\n"
+                     "import j from 'data/[1,2]' with { type: 'json' };\n"
+                     "import t2 from 'data/abc' with { type: 'text' };\n"
+                     "globalThis.typed = [t, b.join(), b.buffer.immutable, j[1], t === t2].join(' ');") ==
+          JS_PROMISE_FULFILLED);
+    CHECK(eval_is(ctx, "typed", "abc 97,98,99 true 2 true"));
+    CHECK(g_read_calls == 3);
+    CHECK(run_module(ctx, "typed3.js", "import t from 'nofile' with { type: 'text' };") == -1);
+    CHECK(exception_is(ctx, "ReferenceError: cannot read 'nofile'"));
+    CHECK(run_module(ctx, "typed4.js", "import t from 'data/x' with { kind: 'text' };") == -1);
+    CHECK(exception_name_is(ctx, "SyntaxError"));
+    const char* tsrc = "import t from 'data/img' with { type: 'text' }; globalThis.fromTypedImage = t;";
+    m = JS_Eval(ctx, tsrc, strlen(tsrc), "typed5.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
+    bytes = JS_WriteObject(ctx, &size, m, JS_WRITE_OBJ_BYTECODE);
+    CHECK(bytes != NULL);
+    JS_FreeValue(ctx, m);
+    rt2 = JS_NewRuntime();
+    ctx2 = JS_NewContext(rt2);
+    JS_SetModuleLoaderFunc(rt2, NULL, test_loader, NULL);
+    JS_SetModuleReadFunc(rt2, test_read, NULL);
+    m2 = JS_ReadObject(ctx2, bytes, size, JS_READ_OBJ_BYTECODE);
+    CHECK(JS_VALUE_GET_TAG(m2) == JS_TAG_MODULE);
+    CHECK(JS_ResolveModule(ctx2, m2) == 0);
+    p = JS_EvalFunction(ctx2, m2);
+    while (JS_ExecutePendingJob(rt2, &c) > 0) {
+    }
+    CHECK(JS_PromiseState(ctx2, p) == JS_PROMISE_FULFILLED);
+    JS_FreeValue(ctx2, p);
+    CHECK(eval_is(ctx2, "fromTypedImage", "img"));
     js_free(ctx, bytes);
     JS_FreeContext(ctx2);
     JS_FreeRuntime(rt2);

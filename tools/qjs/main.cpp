@@ -317,6 +317,7 @@ int main(int argc, char** argv) {
     if (has_stack_size) JS_SetMaxStackSize(rt, stack_size);
     js_std_init_handlers(rt);
     JS_SetModuleLoaderFunc(rt, nullptr, js_module_loader, nullptr);
+    JS_SetModuleReadFunc(rt, js_module_read, nullptr);
     if (track_rejections) JS_SetHostPromiseRejectionTracker(rt, js_std_promise_rejection_tracker, nullptr);
     JSContext* ctx = nullptr;
     if (restore_path) {

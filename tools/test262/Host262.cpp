@@ -221,6 +221,20 @@ JSModuleDef* load_module(JSContext* ctx, const char* module_name, void* opaque) 
     return def;
 }
 
+uint8_t* read_module(JSContext* ctx, const char* module_name, size_t* plen, void* opaque) {
+    auto* host = static_cast<HostState*>(opaque);
+    std::string bytes;
+    if (!read_file(host->test_dir + "/" + module_name, &bytes)) {
+        JS_ThrowTypeError(ctx, "cannot load module '%s'", module_name);
+        return nullptr;
+    }
+    auto* buf = static_cast<uint8_t*>(js_malloc(ctx, bytes.size() + 1));
+    if (!buf) return nullptr;
+    std::memcpy(buf, bytes.data(), bytes.size());
+    *plen = bytes.size();
+    return buf;
+}
+
 int interrupt_handler(JSRuntime*, void* opaque) {
     auto* host = static_cast<HostState*>(opaque);
     return host->interrupt && *host->interrupt ? 1 : 0;
@@ -237,6 +251,7 @@ JSRuntime* new_test_runtime(size_t memory_limit, HostState* host) {
     if (memory_limit) JS_SetMemoryLimit(rt, memory_limit);
     JS_SetRuntimeOpaque(rt, host);
     JS_SetModuleLoaderFunc(rt, normalize_module, load_module, host);
+    JS_SetModuleReadFunc(rt, read_module, host);
     JS_SetInterruptHandler(rt, interrupt_handler, host);
     js_std_init_shared_memory(rt);
     return rt;
