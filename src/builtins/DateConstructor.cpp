@@ -31,7 +31,7 @@ double day(double t) {
 }
 double time_within_day(double t) {
     double r = std::fmod(t, kMsPerDay);
-    return r < 0 ? r + kMsPerDay : r;
+    return r < 0 ? r + kMsPerDay : r + 0.0; // 𝔽(ℝ(t) modulo msPerDay) is never -0
 }
 
 // Days from 1970-01-01 to y-m-d (proleptic Gregorian), for any integer year; m is 0-based.
@@ -123,7 +123,7 @@ Fields split(double t) {
     f.minutes = std::fmod(std::floor(tw / 60000), 60);
     f.seconds = std::fmod(std::floor(tw / 1000), 60);
     f.ms = std::fmod(tw, 1000);
-    f.weekday = std::fmod(d + 4, 7);
+    f.weekday = std::fmod(d + 4, 7) + 0.0;
     if (f.weekday < 0) f.weekday += 7;
     return f;
 }
