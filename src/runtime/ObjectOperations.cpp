@@ -544,9 +544,11 @@ Result<Vector<Atom>> own_property_keys(Context& ctx, Object* o) {
         uint32_t idx;
         if (!rt.atom_is_symbol(a) && !atom_to_array_index(rt, a, &idx)) result.push_back(a);
     }
+    // Private names are keys of the shape too, but not properties (7.3.31: private elements live
+    // in [[PrivateElements]]).
     for (uint32_t i = 0; i < s->count(); ++i) {
         Atom a = s->entry(i).key;
-        if (rt.atom_is_symbol(a)) result.push_back(a);
+        if (rt.atom_is_symbol(a) && !static_cast<Symbol*>(rt.atom_cell(a))->is_private()) result.push_back(a);
     }
     return result;
 }

@@ -13,6 +13,10 @@ class Symbol : public Cell {
     Value description;          // a string, or undefined
     Atom atom = atoms::invalid; // the property key for this symbol
     bool is_registered = false; // created by Symbol.for (its description is the registry key)
+
+    // Cell::m_bits flag of a Private Name (a class's `#x`): a key [[OwnPropertyKeys]] never lists.
+    static constexpr uint16_t kPrivateBit = 0x8000;
+    bool is_private() const { return (m_bits & kPrivateBit) != 0; }
 };
 
 inline Value Value::symbol(Symbol* s) {

@@ -13,14 +13,6 @@
 
 namespace qjs {
 
-// Cell::m_bits flag of a Symbol that is a Private Name (see the report: the runtime should skip
-// these keys in OwnPropertyKeys).
-constexpr uint16_t kPrivateSymbolBit = 0x8000;
-
-bool is_private_symbol(const Symbol* s) {
-    return (s->m_bits & kPrivateSymbolBit) != 0;
-}
-
 Result<void> define_class(Context& ctx, Frame& f, FunctionBytecode* ctor_fb, uint8_t flags,
                           const Value& heritage, Value* ctor_out, Value* proto_out) {
     Object* proto_parent = ctx.intrinsic(Intrinsic::ObjectPrototype);
@@ -75,7 +67,7 @@ Value new_private_symbol(Context& ctx, Atom description) {
     if (!sym) return ctx.throw_out_of_memory();
     Value result = Value::adopt(Tag::Symbol, sym);
     sym->description = TRY(rt.atom_to_value(description));
-    sym->m_bits |= kPrivateSymbolBit;
+    sym->m_bits |= Symbol::kPrivateBit;
     if (!rt.new_symbol_atom(sym, true)) return ctx.throw_out_of_memory(); // freed with the class
     return result;
 }

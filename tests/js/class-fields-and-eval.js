@@ -33,3 +33,26 @@ class P {
 }
 assertArrayEquals(new P().all(), [1, 2, 3, 5, 4, true]);
 assertThrows(SyntaxError, function () { eval("this.#f"); });
+
+// Private names are not properties: no own-keys operation lists them, and copies do not take them.
+{
+    class P {
+        #x = 1;
+        static #s = 2;
+        read() {
+            return this.#x;
+        }
+        static symbols() {
+            return Object.getOwnPropertySymbols(P).length;
+        }
+    }
+    const p = new P();
+    assertEquals(Reflect.ownKeys(p).length, 0);
+    assertEquals(Object.getOwnPropertySymbols(p).length, 0);
+    assertEquals(Reflect.ownKeys(new Proxy(p, {})).length, 0);
+    assertEquals(P.symbols(), 0);
+    assertEquals(Object.getOwnPropertySymbols({ ...p }).length, 0);
+    assertEquals(Object.getOwnPropertySymbols(Object.assign({}, p)).length, 0);
+    Object.freeze(p);
+    assertEquals(p.read(), 1);
+}
