@@ -183,6 +183,14 @@ void CodeGenerator::emit_prologue(FunctionState& fs) {
         em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::VarObject));
         init_register(em, fi->eval_var_object);
     }
+    if (fs.fi->node->kind != NodeKind::Program && fn && fn->function_kind == FunctionKind::ClassConstructor) {
+        // InitializeInstanceElements for base class constructors runs before the body and
+        // its parameters ([[Construct]] step 6.b comes before OrdinaryCallEvaluateBody).
+        emit_this(fs);
+        em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::ThisFunc));
+        em.op(Op::init_fields);
+        em.op(Op::drop);
+    }
     if (fn && !simple) emit_parameters(fs);
     // Body var scope.
     ScopeInfo* vs = fi->var_scope;
@@ -208,13 +216,6 @@ void CodeGenerator::emit_prologue(FunctionState& fs) {
         }
     }
     if (fn) emit_function_declarations(fs, fn->scope, vs);
-    if (fs.fi->node->kind != NodeKind::Program && fn && fn->function_kind == FunctionKind::ClassConstructor) {
-        // InitializeInstanceElements for base class constructors runs before the body.
-        emit_this(fs);
-        em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::ThisFunc));
-        em.op(Op::init_fields);
-        em.op(Op::drop);
-    }
     if (fs.is_generator) em.op(Op::initial_yield);
 }
 

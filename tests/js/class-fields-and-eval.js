@@ -56,3 +56,18 @@ assertThrows(SyntaxError, function () { eval("this.#f"); });
     Object.freeze(p);
     assertEquals(p.read(), 1);
 }
+
+// A base constructor's fields are initialized before its parameters are ([[Construct]] 6.b).
+{
+    const order = [];
+    class F {
+        x = order.push("field");
+        #p = "private";
+        constructor(a = order.push("param"), b = this.#p, c = this.x) {
+            this.args = [b, c];
+        }
+    }
+    const f = new F();
+    assertArrayEquals(order, ["field", "param"]);
+    assertArrayEquals(f.args, ["private", 1]);
+}
