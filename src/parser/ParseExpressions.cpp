@@ -101,7 +101,10 @@ Node* Parser::parse_assignment(bool in, CoverInfo* cover) {
     }
     Token start = m_tok;
     CoverInfo local;
+    bool outer_in = m_assignment_in;
+    m_assignment_in = in;
     Node* lhs = parse_conditional(in, &local);
+    m_assignment_in = outer_in;
     AssignOp op;
     if (!lhs || is_bare_arrow(lhs) || !assign_op_for(m_tok.type, op)) {
         if (lhs) {
@@ -409,6 +412,7 @@ Node* Parser::parse_update(CoverInfo* cover) {
 Node* Parser::parse_lhs(CoverInfo* cover, bool allow_call) {
     Token start = m_tok;
     Node* expr;
+    CoverInfo local;
     if (at(Tok::New))
         expr = parse_new();
     else if (at(Tok::Super))
@@ -416,10 +420,20 @@ Node* Parser::parse_lhs(CoverInfo* cover, bool allow_call) {
     else if (at(Tok::Import))
         expr = parse_import_expression(start);
     else
-        expr = parse_primary(cover);
-    if (!expr || is_bare_arrow(expr)) return expr;
-    bool in_chain = false;
-    return parse_member_tail(expr, start, allow_call, in_chain);
+        expr = parse_primary(&local);
+    if (!expr) return nullptr;
+    Node* primary = expr;
+    if (!is_bare_arrow(expr)) {
+        bool in_chain = false;
+        expr = parse_member_tail(expr, start, allow_call, in_chain);
+        if (!expr) return nullptr;
+    }
+    // A literal with a member access, call or template after it is never a pattern: `[{a = 0}.x] = []`.
+    if (cover && expr == primary)
+        merge_cover(*cover, local);
+    else
+        check_cover(local, false);
+    return failed() ? nullptr : expr;
 }
 
 bool Parser::parse_arguments(AstVector<Node*>& args) {

@@ -164,6 +164,7 @@ Node* Parser::parse_arrow_function(const Token& start, AstVector<Node*>* items, 
         return fail_at(start, "yield expression not allowed in arrow function parameters");
     if (m_counters.await_expressions != before.await_expressions)
         return fail_at(start, "await expression not allowed in arrow function parameters");
+    bool body_in = m_assignment_in;
     auto* fn = make_node_kind<FunctionNode>(NodeKind::ArrowFunctionExpression, start);
     if (!fn) return nullptr;
     fn->is_arrow = true;
@@ -231,7 +232,7 @@ Node* Parser::parse_arrow_function(const Token& start, AstVector<Node*>* items, 
             ok = parse_function_body(fn, fs, false);
         } else {
             fn->expression_body = true;
-            fn->body_expression = parse_assignment(true);
+            fn->body_expression = parse_assignment(body_in);
             ok = fn->body_expression != nullptr;
         }
     }

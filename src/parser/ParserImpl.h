@@ -295,6 +295,9 @@ class Parser {
     ScopeState* m_top_scope = nullptr;
     UseCounters m_counters;
     bool m_in_class_field_init = false;
+    // The [In] parameter of the innermost AssignmentExpression being parsed: an arrow function's
+    // concise body takes it (`for (x => 0 in o;;)` is not a for(;;) loop).
+    bool m_assignment_in = true;
 
     // Interned well-known names for pointer comparisons.
     const char16_t* m_name_eval = nullptr;
