@@ -6,6 +6,7 @@
 #include "runtime/Conversions.h"
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
+#include "runtime/VectorGrowth.h"
 
 #include <cmath>
 
@@ -132,9 +133,12 @@ Value set_method(Context& ctx, const CallArgs& args) {
         MapObject* r = TRY(copy_set(ctx, self));
         Value result = Value::adopt(Tag::Object, r);
         if (this_size <= rec.size) {
-            for (size_t i = 0; i < self->m_entries.size(); ++i) {
-                if (self->m_entries[i].key.is_uninitialized()) continue;
-                Value e = self->m_entries[i].key;
+            // 6. Walk the copy, not this set: `has` may change this set but not the result's list.
+            Vector<Value> elements;
+            if (!vector_reserve(elements, r->m_entries.size())) return ctx.throw_out_of_memory();
+            for (const auto& entry : r->m_entries)
+                if (!entry.key.is_uninitialized()) elements.push_back(entry.key);
+            for (const Value& e : elements) {
                 bool in = TRY(record_has(ctx, rec, e));
                 if (in) map_delete(r, e);
             }

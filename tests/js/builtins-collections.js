@@ -37,3 +37,25 @@ assertEquals(c.next().done, true);
 // Assigning a Value from a slot of the object it is the last owner of (JSON replacer returning a wrapper).
 assertEquals(JSON.stringify([1], function (k, v) { return v === 1 ? new Boolean(true) : v; }), "[true]");
 assertThrows(TypeError, function () { JSON.stringify(0n, function () { return Object(2n); }); });
+
+// Set.prototype.difference walks its copy of this set: `has` sees every original element once even
+// when it empties this set.
+{
+    const seen = [];
+    const set = new Set([1, 2, 3]);
+    const other = {
+        size: 10,
+        has(v) {
+            seen.push(v);
+            set.clear();
+            set.add(9);
+            return v === 2;
+        },
+        keys() {
+            throw new Error("not called");
+        },
+    };
+    assertArrayEquals([...set.difference(other)], [1, 3]);
+    assertArrayEquals(seen, [1, 2, 3]);
+    assertArrayEquals([...set], [9]);
+}
