@@ -328,9 +328,13 @@ static Value escape_regexp_pattern(Context& ctx, String* p) {
         bool ok = true;
         if (c == '\\' && i + 1 < p->length()) {
             char16_t d = p->at(i + 1);
-            // An escaped line terminator still needs its escape sequence.
+            // An escaped line terminator becomes the escape sequence of the same character.
             if (d == '\n' || d == '\r' || d == 0x2028 || d == 0x2029) {
-                ok = sb.append('\\');
+                ok = sb.append_ascii(d == '\n'     ? "\\n"
+                                     : d == '\r'   ? "\\r"
+                                     : d == 0x2028 ? "\\u2028"
+                                                   : "\\u2029");
+                ++i;
             } else {
                 ok = sb.append(c) && sb.append(d);
                 ++i;

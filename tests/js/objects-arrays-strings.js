@@ -53,3 +53,10 @@ assertEquals(sum, 8);
     assertEquals(arr.length, 2147483648);
     assertEquals(arr.hasOwnProperty("2147483647"), true);
 }
+
+// RegExp source: an escaped line terminator becomes the escape sequence of the same character.
+assertEquals(RegExp("\\\n").source, "\\n");
+assertEquals(RegExp("\\\u2028").source, "\\u2028");
+assertEquals(RegExp("\\\\\n").source, "\\\\\\n");
+assertEquals(RegExp("\n").source, "\\n");
+assert(RegExp(RegExp("\\\r").source).test("\r"), "the escaped source matches the same text");
