@@ -61,8 +61,8 @@ Value create_dynamic_function(Context& ctx, const CallArgs& args, DynamicFunctio
     // 12-26. Build sourceString = prefix + " anonymous(" + P + LF + ") {" + LF + bodyString + LF + "}",
     //        parse it (and the parameters and body on their own), throwing a SyntaxError on failure.
     // The compiler takes UTF-8 (lone surrogates, which can't be valid source anyway, become U+FFFD).
-    std::string params_utf8 = params_value.as_string()->to_utf8();
-    std::string body_utf8 = body.as_string()->to_utf8();
+    std::string params_utf8 = params_value.as_string()->to_wtf8();
+    std::string body_utf8 = body.as_string()->to_wtf8();
     FunctionBytecode* fb = TRY(compile_dynamic_function(ctx, kind, params_utf8.data(), params_utf8.size(),
                                                         body_utf8.data(), body_utf8.size()));
     // 27. Let proto be ? GetPrototypeFromConstructor(newTarget, fallbackProto).

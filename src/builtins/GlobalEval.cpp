@@ -18,7 +18,7 @@ static Value global_eval(Context& ctx, const CallArgs& args) {
     // 2. If x is not a String, return x.
     if (!x.is_string()) return x;
     // Source text goes to the compiler as UTF-8 (lone surrogates become U+FFFD).
-    std::string source = x.as_string()->to_utf8();
+    std::string source = x.as_string()->to_wtf8();
     FunctionBytecode* fb = TRY(compile_eval(ctx, source.data(), source.size(), nullptr, false));
     Value closure = new_closure(ctx, fb, nullptr);
     fb->unref();

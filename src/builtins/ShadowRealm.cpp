@@ -125,7 +125,7 @@ Value shadow_realm_constructor(Context& ctx, const CallArgs& args) {
 Value perform_shadow_realm_eval(Context& ctx, String* source, Context& eval_realm) {
     // 1-7. Let script be ParseText(sourceText, Script); if it is a List of errors, throw a SyntaxError
     // (of the caller's realm: the eval context is not entered yet).
-    std::string text = source->to_utf8();
+    std::string text = source->to_wtf8();
     Result<FunctionBytecode*> compiled = compile_eval(eval_realm, text.data(), text.size(), nullptr, false);
     if (compiled.is_exception()) {
         Value error;

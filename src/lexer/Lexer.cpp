@@ -69,7 +69,8 @@ bool Lexer::decode_utf8(uint32_t pos, uint32_t& cp, uint32_t& size) const {
         if ((b & 0xc0) != 0x80) return false;
         cp = (cp << 6) | (b & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    // Encoded surrogates are accepted (WTF-8): eval code keeps its string's lone surrogates that way.
+    if (cp < min || cp > 0x10ffff) return false;
     size = need + 1;
     return true;
 }

@@ -128,14 +128,14 @@ int64_t String::index_of(const String* needle, uint32_t from) const {
     return -1;
 }
 
-std::string String::to_utf8() const {
+static std::string encode_utf8(const String& s, bool keep_surrogates) {
     std::string out;
-    out.reserve(m_length);
-    for (uint32_t i = 0; i < m_length;) {
+    out.reserve(s.length());
+    for (uint32_t i = 0; i < s.length();) {
         uint32_t units;
-        uint32_t c = code_point_at(i, &units);
+        uint32_t c = s.code_point_at(i, &units);
         i += units;
-        if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        if (c >= 0xd800 && c <= 0xdfff && !keep_surrogates) c = 0xfffd;
         if (c < 0x80) {
             out += static_cast<char>(c);
         } else if (c < 0x800) {
@@ -153,6 +153,14 @@ std::string String::to_utf8() const {
         }
     }
     return out;
+}
+
+std::string String::to_utf8() const {
+    return encode_utf8(*this, false);
+}
+
+std::string String::to_wtf8() const {
+    return encode_utf8(*this, true);
 }
 
 // FNV-1a over code units; never 0 (0 means "not computed").

@@ -55,7 +55,10 @@ class String : public Cell {
     int64_t index_of(const String* needle, uint32_t from) const;
 
     // UTF-8 copy (lone surrogates become U+FFFD), for printing and the C API.
-    std::string to_utf8() const;
+    std::string to_utf8() const; // lone surrogates become U+FFFD
+    // Lone surrogates keep their 3-byte encodings (WTF-8): source text of eval, Function and
+    // ShadowRealm, which the lexer reads back into the same code units.
+    std::string to_wtf8() const;
 
     // Allocation; nullptr when out of memory. Contents are uninitialised for the `_uninit` variants.
     static String* create_uninit(Runtime&, uint32_t length, bool wide);

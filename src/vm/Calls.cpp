@@ -193,7 +193,7 @@ Value direct_eval(Context& ctx, Frame& f, const Value& func, std::span<const Val
     // 2. If x is not a String, return x.
     if (args.empty()) return Value::undefined();
     if (!args[0].is_string()) return args[0];
-    std::string source = args[0].as_string()->to_utf8();
+    std::string source = args[0].as_string()->to_wtf8();
     EvalCaller caller;
     caller.function = f.fb;
     caller.eval_site = scope;

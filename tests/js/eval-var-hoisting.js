@@ -126,3 +126,14 @@ function arrowEval() {
     return [f(), typeof a1];
 }
 assertArrayEquals(arrowEval(), [1, "undefined"]);
+
+// Eval and Function source keeps lone surrogates (read back from WTF-8), in strings, templates and
+// regexp literals; a pair stays one code point.
+assertEquals(eval("'\uD800'").charCodeAt(0), 0xd800);
+assertEquals(eval("`\uDC00`").charCodeAt(0), 0xdc00);
+assertEquals(eval("/\uD800/").source.charCodeAt(0), 0xd800);
+assert(eval("/[\uD800]/").test("\uD800"), "a lone surrogate in a class");
+assertEquals(Function("return '\uD83D' + 'x'")().charCodeAt(0), 0xd83d);
+assertEquals(eval("'\uD83D\uDE00'").length, 2);
+assertEquals((0, eval)("'\uDBFF'").charCodeAt(0), 0xdbff);
+assertThrows(SyntaxError, () => eval("var \uD800x = 1"));
