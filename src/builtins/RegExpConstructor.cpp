@@ -4,7 +4,7 @@
 #include "builtins/RegExp.h"
 #include "builtins/StringPrototype.h" // is_regexp (IsRegExp)
 #include "gc/Visitor.h"
-#include "regexp/RegExpCompiler.h"
+#include "regexp/RegExpCache.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -37,6 +37,15 @@ static void regexp_finalize(Object* o) {
     }
 }
 
+// The regexp::flag bits of a flags string; false when it is not a valid one.
+static bool parse_flag_string(const String* s, uint32_t* bits) {
+    char16_t units[16];
+    if (s->length() > sizeof units / sizeof units[0]) return false; // a repeated flag
+    for (uint32_t i = 0; i < s->length(); ++i)
+        units[i] = s->at(i);
+    return regexp::parse_flags(units, s->length(), bits);
+}
+
 // 22.2.3.2 RegExpAlloc ( newTarget ) (#sec-regexpalloc)
 static Value regexp_alloc(Context& ctx, const Value& new_target) {
     // 1. Let obj be ? OrdinaryCreateFromConstructor(newTarget, "%RegExp.prototype%", ...).
@@ -65,31 +74,21 @@ static Value regexp_initialize(Context& ctx, RegExpObject* obj, const Value& pat
     Value f = flags.is_undefined() ? Value::string(ctx.rt().atom_string(atoms::empty_string))
                                    : TRY(to_string(ctx, flags));
     // 5-8. F must contain only "dgimsuvy", each at most once, and not both u and v.
-    String* fs = f.as_string();
-    Vector<char16_t> fbuf(fs->length());
-    for (uint32_t i = 0; i < fs->length(); ++i)
-        fbuf[i] = fs->at(i);
     uint32_t bits;
-    if (!regexp::parse_flags(fbuf.data(), fbuf.size(), &bits)) {
-        std::string text = fs->to_utf8();
+    if (!parse_flag_string(f.as_string(), &bits)) {
+        std::string text = f.as_string()->to_utf8();
         return ctx.throw_syntax_error("Invalid regular expression flags '%s'", text.c_str());
     }
     // 9-13. Parse the pattern (as code points when u or v is present); early errors throw a SyntaxError.
+    // (Compiled once per pattern and flags: regexp/RegExpCache.h.)
     String* ps = p.as_string();
-    Vector<char16_t> pbuf(ps->length());
-    for (uint32_t i = 0; i < ps->length(); ++i)
-        pbuf[i] = ps->at(i);
-    regexp::Program program;
     regexp::CompileError error;
-    if (!regexp::compile(pbuf.data(), pbuf.size(), bits, program, error)) {
+    uint32_t* code = regexp::compile_program(ctx.rt(), ps, bits, error);
+    if (!code) {
         if (error.out_of_memory) return ctx.throw_out_of_memory();
         std::string text = ps->to_utf8();
         return ctx.throw_syntax_error("Invalid regular expression: /%s/: %s", text.c_str(), error.message);
     }
-    size_t bytes = program.words.size() * sizeof(uint32_t);
-    auto* code = static_cast<uint32_t*>(ctx.rt().alloc(bytes));
-    if (!code) return ctx.throw_out_of_memory();
-    memcpy(code, program.words.data(), bytes);
     // 14-17. Set obj.[[OriginalSource]], [[OriginalFlags]] and [[RegExpMatcher]].
     if (obj->m_program) ctx.rt().free(obj->m_program);
     obj->m_program = code;
@@ -271,23 +270,11 @@ static bool read_regexp(Object* o, HeapReader& r) {
     if (re->m_source.is_undefined() && re->m_flags.is_undefined())
         return true; // allocated, never initialized
     if (!re->m_source.is_string() || !re->m_flags.is_string()) return r.fail("bad regexp source");
-    String* fs = re->m_flags.as_string();
-    Vector<char16_t> fbuf(fs->length());
-    for (uint32_t i = 0; i < fs->length(); ++i)
-        fbuf[i] = fs->at(i);
-    if (!regexp::parse_flags(fbuf.data(), fbuf.size(), &re->m_flag_bits)) return r.fail("bad regexp flags");
-    String* ps = re->m_source.as_string();
-    Vector<char16_t> pbuf(ps->length());
-    for (uint32_t i = 0; i < ps->length(); ++i)
-        pbuf[i] = ps->at(i);
-    regexp::Program program;
+    if (!parse_flag_string(re->m_flags.as_string(), &re->m_flag_bits)) return r.fail("bad regexp flags");
     regexp::CompileError error;
-    if (!regexp::compile(pbuf.data(), pbuf.size(), re->m_flag_bits, program, error))
-        return r.fail("a regexp that does not compile");
-    size_t bytes = program.words.size() * sizeof(uint32_t);
-    re->m_program = static_cast<uint32_t*>(r.rt().alloc(bytes));
-    if (!re->m_program) return r.fail("out of memory");
-    memcpy(re->m_program, program.words.data(), bytes);
+    re->m_program = regexp::compile_program(r.rt(), re->m_source.as_string(), re->m_flag_bits, error);
+    if (!re->m_program)
+        return r.fail(error.out_of_memory ? "out of memory" : "a regexp that does not compile");
     return true;
 }
 static const ClassSnapshotHooks kRegExpSnapshot = {

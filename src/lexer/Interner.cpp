@@ -23,13 +23,37 @@ constexpr uint32_t kLongestWord = [] {
     return n;
 }();
 
+constexpr unsigned kWordCount = sizeof(kWords) / sizeof(kWords[0]);
+
+// The words grouped by first character (all are ASCII): the indexes into kWords of those starting
+// with c are order[first[c]] to order[first[c + 1] - 1].
+struct WordsByFirstChar {
+    uint8_t first[129] = {};
+    uint8_t order[kWordCount] = {};
+};
+constexpr WordsByFirstChar kWordsByFirstChar = [] {
+    WordsByFirstChar t;
+    unsigned n = 0;
+    for (unsigned c = 0; c < 128; c++) {
+        t.first[c] = static_cast<uint8_t>(n);
+        for (unsigned i = 0; i < kWordCount; i++)
+            if (static_cast<unsigned char>(kWords[i].text[0]) == c) t.order[n++] = static_cast<uint8_t>(i);
+    }
+    t.first[128] = static_cast<uint8_t>(n);
+    return t;
+}();
+static_assert(kWordCount < 256);
+static_assert(kWordsByFirstChar.first[128] == kWordCount, "every word starts with an ASCII character");
+
 // The keyword token a new name stands for, or Tok::Identifier (checked once per distinct name, so a
 // parse need not intern every keyword up front: short evals parse a few tokens).
 template <typename Unit> Tok keyword_of(const Unit* units, uint32_t length) {
-    if (length < 2 || length > kLongestWord) return Tok::Identifier;
-    for (unsigned i = 0; i < sizeof(kWords) / sizeof(kWords[0]); i++) {
+    if (length < 2 || length > kLongestWord || units[0] >= 128) return Tok::Identifier;
+    auto c = static_cast<unsigned>(units[0]);
+    for (unsigned j = kWordsByFirstChar.first[c]; j < kWordsByFirstChar.first[c + 1]; j++) {
+        unsigned i = kWordsByFirstChar.order[j];
         const Word& w = kWords[i];
-        if (w.length != length || char16_t(units[0]) != static_cast<unsigned char>(w.text[0])) continue;
+        if (w.length != length) continue;
         uint32_t k = 1;
         while (k < length && char16_t(units[k]) == static_cast<unsigned char>(w.text[k]))
             k++;

@@ -2,6 +2,7 @@
 
 #include "gc/Visitor.h"
 #include "gc/Weak.h"
+#include "regexp/RegExpCache.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/String.h"
@@ -156,6 +157,7 @@ size_t Runtime::destroy() {
     Vector<Job>().swap(m_jobs);
     Vector<HostFunction>().swap(m_host_functions);
     destroy_weak_state(*this);
+    regexp::destroy_program_cache(*this);
 
     size_t left = m_memory_used;
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);

@@ -116,6 +116,8 @@ class Runtime {
 
     // Weak references, kept objects, finalization bookkeeping (gc/Weak.h); created on first use.
     struct WeakState* m_weak = nullptr;
+    // Recently compiled regexp programs (regexp/RegExpCache.h); created on first use.
+    struct RegExpCache* m_regexp_cache = nullptr;
     uint32_t m_gc_stress_count = 0;
     // Fault injection (tests): when non-zero, the checked allocation that brings m_alloc_count to
     // this number fails, as if the memory limit were hit.

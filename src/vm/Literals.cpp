@@ -1,5 +1,6 @@
 // Literals.cpp: object/array literal helpers (methods, spread), template objects, RegExp literals
 // and the frame-specific objects of special_object / rest.
+#include "builtins/RegExp.h"
 #include "module/Module.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
@@ -112,13 +113,12 @@ Value get_template_object(Context& ctx, Value& constant) {
     return cooked;
 }
 
-// RegExpCreate for a literal, through the realm's %RegExp%.
+// 13.2.7.3 Evaluation of a RegularExpressionLiteral: RegExpCreate(pattern, flags) of the realm's
+// %RegExp% (the program compiled once per pattern and flags: regexp/RegExpCache.h).
 Value create_regexp(Context& ctx, const Value& pattern, const Value& flags) {
-    Object* ctor = ctx.intrinsic(Intrinsic::RegExp);
-    if (!ctor) return ctx.throw_error(ErrorType::InternalError, "RegExp is not supported yet");
-    Value args[2] = {pattern, flags};
-    Value c = Value::object(ctor);
-    return construct(ctx, c, std::span<const Value>(args, 2), c);
+    if (!ctx.intrinsic(Intrinsic::RegExp))
+        return ctx.throw_error(ErrorType::InternalError, "RegExp is not supported yet");
+    return regexp_create(ctx, pattern, flags);
 }
 
 Value make_special_object(Context& ctx, Frame& f, uint8_t kind) {

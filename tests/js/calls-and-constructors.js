@@ -36,3 +36,38 @@ class NoSuper extends Base {
     }
 }
 assertThrows(ReferenceError, function () { new NoSuper(); });
+
+// OrdinaryCallBindThis on the interpreter's call path: a sloppy function called with undefined or
+// null gets the global object, a primitive is boxed, a strict or arrow function sees the value as is.
+(function () {
+    function sloppy() {
+        return this;
+    }
+    function strict() {
+        "use strict";
+        return this;
+    }
+    assertEquals(sloppy(), globalThis);
+    assertEquals(sloppy.call(null), globalThis);
+    assertEquals(sloppy.call(undefined), globalThis);
+    assertEquals(typeof sloppy.call(5), "object");
+    assertEquals(sloppy.call(5).valueOf(), 5);
+    assertEquals(strict(), undefined);
+    assertEquals(strict.call(null), null);
+    assertEquals(strict.call(5), 5);
+    var o = { m: sloppy };
+    assertEquals(o.m(), o);
+    class C {}
+    assertThrows(TypeError, function () {
+        C();
+    });
+    function deep(n) {
+        return n === 0 ? 0 : 1 + deep(n - 1);
+    }
+    assertEquals(deep(1000), 1000);
+    assertThrows(RangeError, function () {
+        (function inf() {
+            return inf() + 1;
+        })();
+    });
+})();
