@@ -129,15 +129,21 @@ void reference_digits(const char* s, const char* end, std::string& digits, int& 
 
 // Exact decimal digits of (a + b) / 2 for adjacent positive doubles a < b: the halfway point.
 std::string halfway_digits(double a, int& exp_last) {
-    char buf[numconv::kExactDigitsMax];
-    int pa, pb;
-    int na = numconv::exact_decimal(a, buf, pa);
-    std::string da(buf, size_t(na));
-    double b = from_bits(std::bit_cast<uint64_t>(a) + 1);
-    int nb = numconv::exact_decimal(b, buf, pb);
-    std::string db(buf, size_t(nb));
+    auto exact = [](double v, int& exp_last) {
+        if (v == 0) { // exact_decimal takes positive values only
+            exp_last = 0;
+            return std::string("0");
+        }
+        char buf[numconv::kExactDigitsMax];
+        int point;
+        int n = numconv::exact_decimal(v, buf, point);
+        exp_last = point - n;
+        return std::string(buf, size_t(n));
+    };
+    int ea, eb;
+    std::string da = exact(a, ea);
+    std::string db = exact(from_bits(std::bit_cast<uint64_t>(a) + 1), eb);
     // Align both to the same last-digit exponent, add, then halve (one more digit for the 5).
-    int ea = pa - na, eb = pb - nb;
     int e = std::min(ea, eb);
     da.append(size_t(ea - e), '0');
     db.append(size_t(eb - e), '0');
