@@ -33,9 +33,9 @@ constexpr int kRandomShortest = 200000;
 constexpr int kRandomExact = 4000;
 constexpr int kRandomParse = 100000;
 #else
-constexpr int kRandomShortest = 3000000;
+constexpr int kRandomShortest = 2000000;
 constexpr int kRandomExact = 40000;
-constexpr int kRandomParse = 1000000;
+constexpr int kRandomParse = 500000;
 #endif
 
 double from_bits(uint64_t b) {
