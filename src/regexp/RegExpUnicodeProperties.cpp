@@ -22,19 +22,22 @@ struct PropertyEntry {
 
 struct EmojiSequenceProperty {
     const char* name;
-    uint32_t offset; // of its strings in kEmojiSequenceData
+    uint32_t offset; // of its strings in kEmojiSequenceData (bytes)
     uint32_t count;  // strings
 };
 
 #include "regexp/EmojiSequences.inc"
 
 bool add_emoji_strings(const EmojiSequenceProperty& e, StringSink add, void* opaque) {
-    const uint16_t* p = kEmojiSequenceData + e.offset;
+    const uint8_t* p = kEmojiSequenceData + e.offset;
     uint32_t cps[16];
     for (uint32_t i = 0; i < e.count; ++i) {
         uint32_t n = *p++;
-        for (uint32_t k = 0; k < n; ++k)
-            cps[k < 16 ? k : 15] = kEmojiCodePoints[*p++];
+        for (uint32_t k = 0; k < n; ++k) {
+            uint32_t index = *p++;
+            if (index & 0x80) index = ((index & 0x7f) << 8) | *p++; // two-byte index
+            cps[k < 16 ? k : 15] = kEmojiCodePoints[index];
+        }
         if (!add(opaque, cps, n < 16 ? n : 16)) return false;
     }
     return true;
