@@ -1,21 +1,18 @@
 // NumberConversion.cpp: see NumberConversion.h.
 //
-// Digit generation leans on std::to_chars, which is exact: the shortest form gives the
-// round-trip digits Number::toString needs, and scientific form with 766 fraction digits gives
-// the complete decimal expansion of any double (at most 767 significant digits), which the
-// toFixed/toExponential/toPrecision paths then round half-up themselves as the spec requires.
+// Digit generation is the engine's own (NumberConversionDigits.h): the shortest round-trip
+// digits Number::toString needs, and the complete decimal expansion of any double (at most 767
+// significant digits), which the toFixed/toExponential/toPrecision paths then round half-up
+// themselves as the spec requires. Decimal parsing ends in numconv::decimal_to_double.
 #include "base/NumberConversion.h"
 
+#include "base/NumberConversionDigits.h"
 #include "base/Unicode.h"
 
 #include <bit>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
-#if !defined(__cpp_lib_to_chars)
-#include <cstdlib> // strtod fallback where floating-point from_chars is missing (older libc++)
-#endif
 
 namespace qjs {
 
@@ -53,72 +50,29 @@ size_t write_exponent(char* out, int e) {
 // Significant digits of a positive finite double: value = 0.d1d2...dn * 10^(point)
 // i.e. `point` is the spec's n (position of the decimal point relative to the digits).
 struct Digits {
-    char d[800];
+    char d[numconv::kExactDigitsMax];
     int count;
     int point;
 };
 
-// Parses to_chars scientific output "d.ddde+XX" / "de-XX" into Digits, dropping trailing zeros.
-void parse_scientific(const char* s, const char* end, Digits& out) {
-    int n = 0;
-    const char* p = s;
-    for (; p < end && *p != 'e'; p++)
-        if (*p != '.') out.d[n++] = *p;
-    int exp = 0;
-    std::from_chars(p + 1 + (p[1] == '+'), end, exp);
-    while (n > 1 && out.d[n - 1] == '0')
-        n--;
-    out.count = n;
-    out.point = exp + 1;
-}
-
 // Shortest round-trip digits (positive finite v).
 void shortest_digits(double v, Digits& out) {
-    char tmp[40];
-    auto r = std::to_chars(tmp, tmp + sizeof(tmp), v, std::chars_format::scientific);
-    parse_scientific(tmp, r.ptr, out);
+    uint64_t sig;
+    int exp10;
+    numconv::shortest_decimal(v, sig, exp10);
+    char tmp[20];
+    int n = 0;
+    for (; sig; sig /= 10)
+        tmp[n++] = char('0' + sig % 10);
+    for (int i = 0; i < n; i++)
+        out.d[i] = tmp[n - 1 - i];
+    out.count = n;
+    out.point = n + exp10;
 }
 
 // The exact decimal expansion (positive finite v).
 void exact_digits(double v, Digits& out) {
-    char tmp[800];
-    auto r = std::to_chars(tmp, tmp + sizeof(tmp), v, std::chars_format::scientific, 766);
-    parse_scientific(tmp, r.ptr, out);
-}
-
-// Like exact_digits, but only the first `need` digits are guaranteed to be those of the exact
-// expansion (later ones may be rounded). Asking to_chars for need + 20 digits is much cheaper
-// than all 767. That result R is rounded; a carry out of the rounding can only reach the
-// first `need` digits through 20 trailing nines, which would leave R ending in 20 zeros. So
-// if R's last 20 digits are not all zero, its prefix is exact; if they are, R is either the
-// exact value (checked from the binary exponent) or we fall back to the full expansion.
-void exact_prefix_digits(double v, int need, Digits& out) {
-    constexpr int kGuard = 20;
-    int p = (need < 1 ? 1 : need) + kGuard;
-    if (p >= 767) return exact_digits(v, out);
-    char tmp[800];
-    auto r = std::to_chars(tmp, tmp + sizeof(tmp), v, std::chars_format::scientific, p - 1);
-    // tmp is "d.ddd...e+XX": digit i (i >= 1) is at tmp[i + 1].
-    bool tail_zero = true;
-    for (int i = p - kGuard; i < p && tail_zero; i++)
-        tail_zero = tmp[i + 1] == '0';
-    parse_scientific(tmp, r.ptr, out);
-    if (!tail_zero) return;
-    int e2;
-    double frac = std::frexp(v, &e2); // v = frac * 2^e2, 0.5 <= frac < 1
-    uint64_t m = uint64_t(std::ldexp(frac, 53));
-    int e = e2 - 53 + std::countr_zero(m); // v = odd * 2^e
-    // With e < 0 the expansion ends exactly at the 10^e digit: point - e significant digits.
-    int sig = e >= 0 ? out.point : out.point - e;
-    if (sig <= p) return;
-    exact_digits(v, out);
-}
-
-// Upper bound on Digits::point for positive finite v (from the binary exponent).
-int point_upper_bound(double v) {
-    int e2;
-    std::frexp(v, &e2);             // v < 2^e2
-    return e2 * 30103 / 100000 + 1; // trunc >= floor of e2 * log10(2)
+    out.count = numconv::exact_decimal(v, out.d, out.point);
 }
 
 // Rounds the exact digits `in` half-up to `keep` significant digits (keep >= 0), written to
@@ -209,7 +163,7 @@ template <typename Char> const Char* scan_decimal(const Char* p, const Char* end
 // this never changes the rounding.
 template <typename Char> double decimal_to_double(const Char* p, const Char* end) {
     constexpr int kMaxDigits = 780;
-    char buf[kMaxDigits + 40];
+    char buf[kMaxDigits + 1];
     int nd = 0;
     bool sticky = false;
     int64_t dexp = 0;
@@ -250,26 +204,10 @@ template <typename Char> double decimal_to_double(const Char* p, const Char* end
         }
         dexp += neg ? -e : e;
     }
-    // Far outside the double range the answer is fixed; clamping keeps the exponent printable.
+    // Far outside the double range the answer is fixed (and the exponent stays small).
     if (dexp + nd > 400) return kInf;
     if (dexp + nd < -400) return 0.0;
-    char* q = buf + nd;
-    *q++ = 'e';
-    if (dexp < 0) {
-        *q++ = '-';
-        q += write_uint(q, uint64_t(-dexp));
-    } else {
-        q += write_uint(q, uint64_t(dexp));
-    }
-#if defined(__cpp_lib_to_chars)
-    double v = 0;
-    auto r = std::from_chars(buf, q, v, std::chars_format::scientific);
-    if (r.ec == std::errc::result_out_of_range) return dexp + nd > 0 ? kInf : 0.0;
-    return v;
-#else
-    *q = 0;
-    return std::strtod(buf, nullptr); // assumes the "C" locale (the engine never changes it)
-#endif
+    return numconv::decimal_to_double(buf, nd, dexp);
 }
 
 // Rounds m * 2^extra to the nearest double (ties to even); `sticky` says nonzero bits were
@@ -570,7 +508,7 @@ size_t to_fixed(double v, int f, char* buf) {
     int mlen = 0;
     if (v != 0) {
         Digits dg;
-        exact_prefix_digits(v, point_upper_bound(v) + f + 1, dg);
+        exact_digits(v, dg);
         int keep = dg.point + f; // digits with weight >= 10^-f
         if (keep >= 0) {
             bool carry = round_half_up(dg, keep, m);
@@ -619,7 +557,7 @@ size_t to_exponential(double v, int f, char* buf) {
         e = dg.point - 1;
     } else {
         Digits dg;
-        exact_prefix_digits(v, f + 2, dg);
+        exact_digits(v, dg);
         mlen = f + 1;
         e = dg.point - 1;
         if (round_half_up(dg, mlen, m)) e++; // m is "1000..." with one digit too many; ignored
@@ -648,7 +586,7 @@ size_t to_precision(double v, int p, char* buf) {
         e = 0;
     } else {
         Digits dg;
-        exact_prefix_digits(v, p + 1, dg);
+        exact_digits(v, dg);
         e = dg.point - 1;
         if (round_half_up(dg, p, m)) e++;
         if (e < -6 || e >= p) {

@@ -223,6 +223,47 @@ double parse_iso(const char* s, size_t n) {
     return time_clip(t);
 }
 
+// Reads the legacy date forms the way sscanf's %3s / %d / literal directives would (without
+// pulling the C library's scanf, and its floating-point scanner, into the wasm build).
+struct LegacyScanner {
+    const char* p;
+    static bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+    void skip_space() {
+        while (space(*p))
+            ++p;
+    }
+    // %3s: up to three non-space characters after optional spaces.
+    bool word(char* out) {
+        skip_space();
+        int n = 0;
+        while (n < 3 && *p && !space(*p))
+            out[n++] = *p++;
+        out[n] = 0;
+        return n > 0;
+    }
+    // %d (or %4d with width 4): optional spaces, a sign, digits.
+    bool number(int& v, int width = 1 << 20) {
+        skip_space();
+        const char* q = p;
+        bool neg = false;
+        if (*q == '+' || *q == '-') neg = *q++ == '-', --width;
+        if (width <= 0 || !digit(*q)) return false;
+        long long x = 0;
+        for (; width > 0 && digit(*q); --width, ++q)
+            if (x < 100000000000LL) x = x * 10 + (*q - '0');
+        p = q;
+        if (x > 2147483647) x = 2147483647; // such values only make an invalid date
+        v = int(neg ? -x : x);
+        return true;
+    }
+    bool literal(char c) {
+        if (*p != c) return false;
+        ++p;
+        return true;
+    }
+};
+
 // "Tue Feb 01 2022 00:00:00 GMT+0100 (...)" and "Tue, 01 Feb 2022 00:00:00 GMT"
 double parse_legacy(const char* s, size_t n) {
     char buf[128];
@@ -230,16 +271,37 @@ double parse_legacy(const char* s, size_t n) {
     std::memcpy(buf, s, n);
     buf[n] = 0;
     char wd[8], mon[8];
-    int d, y, h = 0, mi = 0, sec = 0, consumed = 0;
+    int d, y, h = 0, mi = 0, sec = 0;
+    size_t consumed = 0;
     double tz = 0;
     bool has_tz = false;
     int month = -1;
-    if (std::sscanf(buf, "%3s %3s %d %d %d:%d:%d%n", wd, mon, &d, &y, &h, &mi, &sec, &consumed) >= 4) {
-    } else if (std::sscanf(buf, "%3s, %d %3s %d %d:%d:%d%n", wd, &d, mon, &y, &h, &mi, &sec, &consumed) >=
-               4) {
-    } else {
-        return NAN;
-    }
+    // Each form counts its conversions like sscanf; the first four (weekday, month, day, year)
+    // are required, the time is optional, and the offset is only looked at after a full time.
+    auto time_part = [&](LegacyScanner& sc, int count) {
+        if (!sc.number(h)) return count;
+        if (!sc.literal(':') || !sc.number(mi)) return count + 1;
+        if (!sc.literal(':') || !sc.number(sec)) return count + 2;
+        consumed = size_t(sc.p - buf);
+        return count + 3;
+    };
+    auto weekday_first = [&] {
+        LegacyScanner sc{buf};
+        if (!sc.word(wd)) return 0;
+        if (!sc.word(mon)) return 1;
+        if (!sc.number(d)) return 2;
+        if (!sc.number(y)) return 3;
+        return time_part(sc, 4);
+    };
+    auto day_first = [&] {
+        LegacyScanner sc{buf};
+        if (!sc.word(wd)) return 0;
+        if (!sc.literal(',') || !sc.number(d)) return 1;
+        if (!sc.word(mon)) return 2;
+        if (!sc.number(y)) return 3;
+        return time_part(sc, 4);
+    };
+    if (weekday_first() < 4 && day_first() < 4) return NAN;
     for (int i = 0; i < 12; ++i)
         if (!std::strcmp(mon, kMonths[i])) month = i;
     if (month < 0) return NAN;
@@ -251,8 +313,8 @@ double parse_legacy(const char* s, size_t n) {
         rest += *rest == 'Z' ? 1 : 3;
         if (*rest == '+' || *rest == '-') {
             int sign = *rest == '-' ? -1 : 1, hhmm = 0;
-            if (std::sscanf(rest + 1, "%4d", &hhmm) == 1)
-                tz = sign * ((hhmm / 100) * 60 + hhmm % 100) * 60000.0;
+            LegacyScanner sc{rest + 1};
+            if (sc.number(hhmm, 4)) tz = sign * ((hhmm / 100) * 60 + hhmm % 100) * 60000.0;
         }
     }
     double t = make_date(make_day(y, month, d), make_time(h, mi, sec, 0));

@@ -1,4 +1,5 @@
 // StringConstructor.cpp: the String constructor and its static methods (ECMA-262 22.1.1, 22.1.2).
+#include "base/NumberConversion.h"
 #include "builtins/Builtins.h"
 #include "builtins/StringPrototype.h"
 #include "runtime/Context.h"
@@ -79,8 +80,11 @@ static Value string_from_code_point(Context& ctx, const CallArgs& args) {
         double cp = TRY(to_number(ctx, next));
         // b. If IsIntegralNumber(nextCP) is false, throw a RangeError exception.
         // c. If ℝ(nextCP) < 0 or ℝ(nextCP) > 0x10FFFF, throw a RangeError exception.
-        if (!(cp >= 0 && cp <= 0x10ffff) || cp != static_cast<double>(static_cast<uint32_t>(cp)))
-            return ctx.throw_range_error("Invalid code point %g", cp);
+        if (!(cp >= 0 && cp <= 0x10ffff) || cp != static_cast<double>(static_cast<uint32_t>(cp))) {
+            char num[kNumberToStringBufferSize + 1];
+            num[number_to_string(cp, num)] = 0;
+            return ctx.throw_range_error("Invalid code point %s", num);
+        }
         // d. Set result to the string-concatenation of result and UTF16EncodeCodePoint(ℝ(nextCP)).
         if (!result.append_code_point(static_cast<uint32_t>(cp))) return ctx.throw_out_of_memory();
     }

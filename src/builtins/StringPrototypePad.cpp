@@ -1,5 +1,6 @@
 // StringPrototypePad.cpp: padStart, padEnd and repeat of %String.prototype% (ECMA-262 22.1.3.16,
 // 22.1.3.17, 22.1.3.18).
+#include "base/NumberConversion.h"
 #include "builtins/StringPrototype.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -89,7 +90,11 @@ static Value string_proto_repeat(Context& ctx, const CallArgs& args) {
     // 3. Let n be ? ToIntegerOrInfinity(count).
     double n = TRY(to_integer_or_infinity(ctx, args.arg(0)));
     // 4. If n < 0 or n = +∞, throw a RangeError exception.
-    if (n < 0 || n == INFINITY) return ctx.throw_range_error("Invalid count value: %g", n);
+    if (n < 0 || n == INFINITY) {
+        char num[kNumberToStringBufferSize + 1];
+        num[number_to_string(n, num)] = 0;
+        return ctx.throw_range_error("Invalid count value: %s", num);
+    }
     // 5. If n = 0, return the empty String.
     const String* str = s.as_string();
     if (n == 0 || str->length() == 0) return ctx.atom_value(atoms::empty_string);

@@ -1,4 +1,5 @@
 // Disassembler.cpp: a readable listing of a FunctionBytecode, driven by the Opcodes.def table.
+#include "base/NumberConversion.h"
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
@@ -26,10 +27,7 @@ static void append_constant(Runtime& rt, const Value& v, std::string& out) {
         std::snprintf(buf, sizeof buf, "%d", v.as_int32());
         out += buf;
         break;
-    case Tag::Float64:
-        std::snprintf(buf, sizeof buf, "%.17g", v.as_float64());
-        out += buf;
-        break;
+    case Tag::Float64: out.append(buf, number_to_string(v.as_float64(), buf)); break;
     case Tag::String: out += '"' + v.as_string()->to_utf8() + '"'; break;
     case Tag::InternalCell: {
         if (v.as_cell()->kind() == CellKind::FunctionBytecode) {

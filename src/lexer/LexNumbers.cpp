@@ -1,5 +1,6 @@
 // LexNumbers.cpp: numeric literals (decimal, exponent, hex/octal/binary, legacy octal, numeric
 // separators, BigInt) and their conversion to double with correct rounding.
+#include "base/NumberConversion.h"
 #include "base/Unicode.h"
 #include "lexer/CharClass.h"
 #include "lexer/Lexer.h"
@@ -52,21 +53,9 @@ static double power_of_two_radix_value(const char* digits, uint32_t count, int b
     return v;
 }
 
-// Correctly rounded decimal conversion via strtod on a NUL-terminated copy without separators.
+// Correctly rounded decimal conversion of the scanned digits (separators already dropped).
 static double decimal_value(const char* text, uint32_t length) {
-    char local[128];
-    char* buf = local;
-    char* heap = nullptr;
-    if (length + 1 > sizeof(local)) {
-        heap = static_cast<char*>(std::malloc(length + 1));
-        if (!heap) return 0;
-        buf = heap;
-    }
-    std::memcpy(buf, text, length);
-    buf[length] = 0;
-    double v = std::strtod(buf, nullptr);
-    std::free(heap);
-    return v;
+    return parse_decimal_literal(text, length);
 }
 
 void Lexer::scan_number(Token& t) {

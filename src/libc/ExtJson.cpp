@@ -2,6 +2,7 @@
 // unquoted (ASCII identifier) property names, trailing commas, single-quoted strings, \f and \v
 // as spaces, a leading plus, and 0x/0o (and 0b) integers. The text is rewritten to strict JSON,
 // which JSON.parse then reads (its errors apply to the rewritten text).
+#include "base/NumberConversion.h"
 #include "libc/LibcState.h"
 
 #include <cmath>
@@ -130,9 +131,8 @@ class ExtJsonRewriter {
             out->append("0x"); // makes JSON.parse report the malformed number
             return;
         }
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%.17g", negative ? -v : v);
-        out->append(buf);
+        char buf[qjs::kNumberToStringBufferSize];
+        out->append(buf, qjs::number_to_string(negative ? -v : v, buf)); // reads back as the same double
     }
 
     void identifier(std::string* out) {

@@ -1,6 +1,7 @@
 // TemporalParser.cpp: the ISO 8601 / RFC 9557 grammar of Temporal strings (#sec-temporal-iso8601grammar).
 #include "builtins/temporal/TemporalParser.h"
 
+#include "base/NumberConversion.h"
 #include "builtins/temporal/TemporalMath.h"
 
 #include <cstdlib>
@@ -426,8 +427,7 @@ bool parse_duration_string(const char* s, size_t n, DurationFields* out) {
         if (len >= sizeof buf - 1)
             value = 1e300; // far beyond any valid duration
         else {
-            buf[len] = 0;
-            value = std::strtod(buf, nullptr);
+            value = parse_decimal_literal(buf, len);
         }
         int64_t frac = 0;
         bool has_frac = false;
