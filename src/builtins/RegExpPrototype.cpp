@@ -88,12 +88,16 @@ struct CaptureBuffer {
 };
 
 // RegExpBuiltinExec steps 1-15: runs the matcher with the lastIndex protocol and leaves the
-// capture indexes in `caps` (2 per group). Returns false for a failed match.
-static Result<bool> builtin_exec_raw(Context& ctx, RegExpObject* r, String* s, int32_t* caps) {
+// capture indexes in `buffer` (2 per group of R's program). Returns false for a failed match.
+static Result<bool> builtin_exec_raw(Context& ctx, RegExpObject* r, String* s, CaptureBuffer& buffer) {
     // 1. Let length be the length of S.
     uint32_t length = s->length();
     // 2. Let lastIndex be ℝ(? ToLength(? Get(R, "lastIndex"))).
     uint64_t last_index = TRY(get_last_index(ctx, r));
+    // (ToLength may run RegExp.prototype.compile on R: the flags and the matcher are read after it,
+    // as steps 3 and 9 do, and the capture storage is sized for that matcher.)
+    if (!buffer.reserve(2 * r->m_program[regexp::header::CaptureCount])) return ctx.throw_out_of_memory();
+    int32_t* caps = buffer.data();
     // 3-6. Let flags be R.[[OriginalFlags]]; global, sticky, hasIndices.
     uint32_t bits = r->m_flag_bits;
     bool global = bits & regexp::flag::Global;
@@ -124,14 +128,14 @@ static Result<bool> builtin_exec_raw(Context& ctx, RegExpObject* r, String* s, i
 
 // 22.2.7.2 RegExpBuiltinExec ( R, S ) (#sec-regexpbuiltinexec)
 Value regexp_builtin_exec(Context& ctx, RegExpObject* r, String* s) {
+    CaptureBuffer buffer(ctx.rt());
+    // Steps 1-15.
+    bool matched_any = TRY(builtin_exec_raw(ctx, r, s, buffer));
+    if (!matched_any) return Value::null();
+    // The program that matched (nothing after step 2 runs user code before this point).
     const uint32_t* program = r->m_program;
     uint32_t ncaps = program[regexp::header::CaptureCount];
-    CaptureBuffer buffer(ctx.rt());
-    if (2 * ncaps > 32 && !buffer.reserve(2 * ncaps)) return ctx.throw_out_of_memory();
-    int32_t* caps = buffer.m_caps;
-    // Steps 1-15.
-    bool matched_any = TRY(builtin_exec_raw(ctx, r, s, caps));
-    if (!matched_any) return Value::null();
+    int32_t* caps = buffer.data();
     bool has_indices = r->m_flag_bits & regexp::flag::HasIndices;
     uint32_t match_start = static_cast<uint32_t>(caps[0]);
     // 16-19. Let n be the number of captures; A be ! ArrayCreate(n + 1).
@@ -278,9 +282,7 @@ static Value regexp_prototype_test(Context& ctx, const CallArgs& args) {
     if (is_builtin_exec(ctx, r, exec)) {
         auto* ro = static_cast<RegExpObject*>(r);
         CaptureBuffer buffer(ctx.rt());
-        if (!buffer.reserve(2 * ro->m_program[regexp::header::CaptureCount]))
-            return ctx.throw_out_of_memory();
-        bool matched = TRY(builtin_exec_raw(ctx, ro, s.as_string(), buffer.m_caps));
+        bool matched = TRY(builtin_exec_raw(ctx, ro, s.as_string(), buffer));
         return Value::boolean(matched);
     }
     Value match = TRY(regexp_exec_with(ctx, r, s.as_string(), exec));
@@ -461,9 +463,7 @@ static Value regexp_symbol_match(Context& ctx, const CallArgs& args) {
         if (is_builtin_exec(ctx, rx, exec)) {
             // Fast path: only the matched substring is needed.
             auto* ro = static_cast<RegExpObject*>(rx);
-            if (!buffer.reserve(2 * ro->m_program[regexp::header::CaptureCount]))
-                return ctx.throw_out_of_memory();
-            bool matched = TRY(builtin_exec_raw(ctx, ro, s.as_string(), buffer.data()));
+            bool matched = TRY(builtin_exec_raw(ctx, ro, s.as_string(), buffer));
             if (!matched) return n == 0 ? Value::null() : a;
             match_str = TRY(substring_value(ctx, s.as_string(), static_cast<uint32_t>(buffer.data()[0]),
                                             static_cast<uint32_t>(buffer.data()[1])));
@@ -704,9 +704,9 @@ static Value regexp_symbol_replace(Context& ctx, const CallArgs& args) {
         if (is_builtin_exec(ctx, rx, exec) &&
             static_cast<RegExpObject*>(rx)->m_program[regexp::header::Names] == 0) {
             auto* ro = static_cast<RegExpObject*>(rx);
+            bool matched = TRY(builtin_exec_raw(ctx, ro, str, buffer));
+            // The captures of the program that matched (lastIndex's valueOf may have recompiled R).
             uint32_t slots = 2 * ro->m_program[regexp::header::CaptureCount];
-            if (!buffer.reserve(slots)) return ctx.throw_out_of_memory();
-            bool matched = TRY(builtin_exec_raw(ctx, ro, str, buffer.data()));
             // b. If result is null, set done to true.
             if (!matched) break;
             // c.i. Append result to results.

@@ -60,3 +60,29 @@ assertEquals(RegExp("\\\u2028").source, "\\u2028");
 assertEquals(RegExp("\\\\\n").source, "\\\\\\n");
 assertEquals(RegExp("\n").source, "\\n");
 assert(RegExp(RegExp("\\\r").source).test("\r"), "the escaped source matches the same text");
+
+// RegExpBuiltinExec reads the matcher after ToLength(lastIndex): a valueOf that recompiles the regexp
+// (even to more capture groups) is matched with the new program, and its captures fit.
+{
+    const re = /a/g;
+    re.lastIndex = {
+        valueOf() {
+            re.compile("(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)(m)(n)(o)(p)(q)(r)", "g");
+            return 0;
+        },
+    };
+    const m = re.exec("bcdefghijklmnopqr");
+    assertEquals(m.length, 18);
+    assertEquals(m[17], "r");
+    assertEquals(re.lastIndex, 17);
+    const re2 = /x/y;
+    re2.lastIndex = {
+        valueOf() {
+            re2.compile("(?<w>y)(z)", "");
+            return 5;
+        },
+    };
+    assertEquals(re2[Symbol.replace]("yz", "[$2$1]"), "[zy]");
+    re2.lastIndex = { valueOf: () => (re2.compile("(q)"), 0) };
+    assertEquals(re2.test("q"), true);
+}
