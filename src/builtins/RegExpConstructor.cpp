@@ -283,7 +283,7 @@ static bool read_regexp(Object* o, HeapReader& r) {
     regexp::Program program;
     regexp::CompileError error;
     if (!regexp::compile(pbuf.data(), pbuf.size(), re->m_flag_bits, program, error))
-        return r.fail("a regexp that does not compile");
+        return r.fail(error.out_of_memory ? "out of memory" : "a regexp that does not compile");
     size_t bytes = program.words.size() * sizeof(uint32_t);
     re->m_program = static_cast<uint32_t*>(r.rt().alloc(bytes));
     if (!re->m_program) return r.fail("out of memory");

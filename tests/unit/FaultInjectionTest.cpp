@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <vector>
@@ -61,6 +62,11 @@ const char* const kFaultScripts[] = {
     // the unwritten slot).
     "var big = { a: 1 }; Object.defineProperty(big, 'a', { enumerable: false });"
     "for (var i = 0; i < 40; i++) big['p' + i] = i; Object.keys(big).length + big.p39;",
+    // ShadowRealms: their realms are made while the script runs (a failed creation is an out-of-memory
+    // error of the caller's realm). Not evaluate: an error inside the other realm, out-of-memory too,
+    // reaches the caller as a TypeError or SyntaxError (ShadowRealm.cpp's boundary rules).
+    "var realms = []; realms.push(new ShadowRealm());"
+    "realms.length + typeof realms[0].evaluate;",
     // JSON: parse with a reviver, stringify with a replacer, indentation and toJSON.
     "var o = JSON.parse('{\"a\":[1,2,{\"b\":\"c\\\\u0041\"}],\"d\":1.5e3,\"e\":null,\"f\":true}',"
     "  function (k, v) { return typeof v === 'number' ? v + 1 : v; });"
@@ -70,11 +76,12 @@ const char* const kFaultScripts[] = {
 };
 
 // Runs `attempt(n)` with the Nth checked allocation failing, for every N up to 400 and then a
-// stride that keeps the sweep near 600 runs; `total` is how many allocations the work makes when
-// nothing fails. Returns the number of runs.
+// stride that keeps the sweep near 600 runs (every N when QJS_FAULT_SWEEP_ALL is set: minutes, not
+// seconds); `total` is how many allocations the work makes when nothing fails. Returns the number of
+// runs.
 size_t sweep(uint64_t total, const std::function<void(uint64_t)>& attempt) {
     size_t runs = 0;
-    uint64_t stride = total > 400 ? (total - 400) / 200 + 1 : 1;
+    uint64_t stride = total > 400 && !std::getenv("QJS_FAULT_SWEEP_ALL") ? (total - 400) / 200 + 1 : 1;
     for (uint64_t n = 1; n <= total; n += (n < 400 ? 1 : stride)) {
         attempt(n);
         ++runs;
