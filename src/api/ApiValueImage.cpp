@@ -480,8 +480,10 @@ uint8_t* write_value_image(JSContext* c, size_t* psize, JSValueConst obj, int fl
     out.u32(static_cast<uint32_t>(body.size()));
     out.u32(crc32(body.data().data(), body.size()));
     out.bytes(body.data().data(), body.size());
-    auto* buf = static_cast<uint8_t*>(js_malloc(c, out.size()));
+    bool dropped = body.failed() || out.failed(); // a buffer could not grow (ByteWriter)
+    auto* buf = dropped ? nullptr : static_cast<uint8_t*>(js_malloc(c, out.size()));
     if (!buf) {
+        if (dropped) JS_ThrowOutOfMemory(c);
         if (psab_tab && *psab_tab) {
             js_free(c, *psab_tab);
             *psab_tab = nullptr;

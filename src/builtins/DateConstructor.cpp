@@ -681,11 +681,11 @@ bool install_date(Context& ctx) {
     if (!define_function_list(ctx, ctor, kDateFunctions) || !define_function_list(ctx, proto, kDatePrototype))
         return false;
     // B.2.3.3 toGMTString is the same function object as toUTCString.
-    Value utc = get(ctx, proto, ctx.rt().intern_ascii("toUTCString"));
+    Atom utc_name = ctx.rt().intern_ascii("toUTCString"), gmt_name = ctx.rt().intern_ascii("toGMTString");
+    if (!utc_name || !gmt_name) return ctx.throw_out_of_memory(), false;
+    Value utc = get(ctx, proto, utc_name);
     if (utc.is_exception()) return false;
-    return !put_own_data(ctx, proto, ctx.rt().intern_ascii("toGMTString"), utc,
-                         prop::Writable | prop::Configurable)
-                .is_exception();
+    return !put_own_data(ctx, proto, gmt_name, utc, prop::Writable | prop::Configurable).is_exception();
 }
 
 } // namespace qjs

@@ -301,10 +301,11 @@ static const FunctionListEntry iterator_prototype_functions[] = {
 // Defines an accessor whose setter is SetterThatIgnoresPrototypeProperties for `key`.
 static bool define_ignoring_accessor(Context& ctx, Object* proto, Atom key, const char* get_name,
                                      const char* set_name, NativeFn getter, int16_t magic) {
-    Value get_fn = new_native_function(ctx, getter, ctx.rt().intern_ascii(get_name), 0);
+    Atom get_atom = ctx.rt().intern_ascii(get_name), set_atom = ctx.rt().intern_ascii(set_name);
+    if (!get_atom || !set_atom) return ctx.throw_out_of_memory(), false;
+    Value get_fn = new_native_function(ctx, getter, get_atom, 0);
     if (get_fn.is_exception()) return false;
-    Value set_fn = new_native_function(ctx, iterator_proto_set_ignoring_prototype,
-                                       ctx.rt().intern_ascii(set_name), 1, magic);
+    Value set_fn = new_native_function(ctx, iterator_proto_set_ignoring_prototype, set_atom, 1, magic);
     if (set_fn.is_exception()) return false;
     Result<void> r = define_property_or_throw(
         ctx, proto, key, PropertyDescriptor::accessor(get_fn, set_fn, prop::Configurable));

@@ -66,12 +66,13 @@ const FunctionListEntry kProxyFunctions[] = {
 bool install_proxy(Context& ctx) {
     register_proxy_class();
     register_native(proxy_revoke, "ProxyRevoke"); // created at run time: an id fixed at realm creation
-    Value ctor = new_native_function(ctx, proxy_constructor, ctx.rt().intern_ascii("Proxy"), 2, 0, 0, true);
+    Atom name = ctx.rt().intern_ascii("Proxy");
+    if (!name) return ctx.throw_out_of_memory(), false;
+    Value ctor = new_native_function(ctx, proxy_constructor, name, 2, 0, 0, true);
     if (ctor.is_exception()) return false;
     ctx.set_intrinsic(Intrinsic::Proxy, ctor.as_object());
     if (!define_function_list(ctx, ctor.as_object(), kProxyFunctions)) return false;
-    return !put_own_data(ctx, ctx.global_object(), ctx.rt().intern_ascii("Proxy"), ctor,
-                         prop::Writable | prop::Configurable)
+    return !put_own_data(ctx, ctx.global_object(), name, ctor, prop::Writable | prop::Configurable)
                 .is_exception();
 }
 

@@ -114,7 +114,7 @@ Value shadow_realm_constructor(Context& ctx, const CallArgs& args) {
     Value result = Value::adopt(Tag::Object, o);
     // 3-11. Let realmRec be CreateRealm(), with its global object and default global bindings.
     Context* realm = Context::create(ctx.rt());
-    if (!realm) return ctx.rt().has_exception() ? Exception{} : ctx.throw_out_of_memory();
+    if (!realm) return ctx.throw_out_of_memory();
     // 4. Set O.[[ShadowRealm]] to realmRec. (12. HostInitializeShadowRealm adds nothing.)
     o->m_realm = realm;
     // 13. Return O.

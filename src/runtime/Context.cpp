@@ -22,37 +22,54 @@ void register_function_classes();
 void register_wrapper_classes();
 void register_error_class();
 
+// Builds the realm's intrinsics and global object (every installer of Builtins.def). False on OOM.
+static bool install_builtins(Context& ctx) {
+    // The two objects everything else hangs from, then the global object.
+    Object* object_proto = Object::create(ctx, nullptr, ClassId::Object);
+    if (!object_proto) return false;
+    object_proto->m_flags |= objflag::ImmutablePrototype; // 20.1.3: an immutable prototype exotic object
+    ctx.m_intrinsics[static_cast<size_t>(Intrinsic::ObjectPrototype)] = object_proto;
+    Value fp =
+        new_native_function(ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);
+    if (fp.is_exception()) return false;
+    ctx.m_intrinsics[static_cast<size_t>(Intrinsic::FunctionPrototype)] =
+        static_cast<Object*>(fp.leak_cell());
+    ctx.m_global_object = Object::create(ctx, object_proto, ClassId::GlobalObject);
+    if (!ctx.m_global_object) return false;
+    ctx.m_global_lexicals = Object::create(ctx, nullptr, ClassId::Object);
+    if (!ctx.m_global_lexicals) return false;
+
+#define QJS_BUILTIN(name)                                                                                    \
+    if (!install_##name(ctx)) return false;
+#include "builtins/Builtins.def"
+#undef QJS_BUILTIN
+    return capture_baseline(ctx);
+}
+
 Context* Context::create(Runtime& rt) {
     rt.make_current();
     register_function_classes();
     register_wrapper_classes();
     register_error_class();
+    // A realm is complete or not made at all. An installer that drops a failed allocation's result
+    // would leave a built-in out, so every refused allocation counts, not just the reported ones.
+    uint64_t failed_before = rt.m_failed_allocs;
     void* mem = rt.alloc(sizeof(Context));
     if (!mem) return nullptr;
     auto* ctx = new (mem) Context(rt);
     rt.m_contexts.push_back(ctx);
+    if (install_builtins(*ctx) && rt.m_failed_allocs == failed_before) return ctx;
 
-    // The two objects everything else hangs from, then the global object.
-    Object* object_proto = Object::create(*ctx, nullptr, ClassId::Object);
-    if (!object_proto) return nullptr;
-    object_proto->m_flags |= objflag::ImmutablePrototype; // 20.1.3: an immutable prototype exotic object
-    ctx->m_intrinsics[static_cast<size_t>(Intrinsic::ObjectPrototype)] = object_proto;
-    Value fp =
-        new_native_function(*ctx, function_prototype_call, atoms::empty_string, 0, 0, 0, false, object_proto);
-    if (fp.is_exception()) return nullptr;
-    ctx->m_intrinsics[static_cast<size_t>(Intrinsic::FunctionPrototype)] =
-        static_cast<Object*>(fp.leak_cell());
-    ctx->m_global_object = Object::create(*ctx, object_proto, ClassId::GlobalObject);
-    if (!ctx->m_global_object) return nullptr;
-    ctx->m_global_lexicals = Object::create(*ctx, nullptr, ClassId::Object);
-    if (!ctx->m_global_lexicals) return nullptr;
-
-#define QJS_BUILTIN(name)                                                                                    \
-    if (!install_##name(*ctx)) return nullptr;
-#include "builtins/Builtins.def"
-#undef QJS_BUILTIN
-    if (!capture_baseline(*ctx)) return nullptr;
-    return ctx;
+    // Failed: the half-built realm goes (its out-of-memory error too, made in this realm: the caller
+    // reports the failure in its own) and what it made is collected. Its record leaves m_contexts but
+    // is freed only with the runtime, in case a cell still alive names it.
+    (void)rt.take_exception();
+    ctx->release();
+    for (size_t i = rt.m_contexts.size(); i-- > 0;)
+        if (rt.m_contexts[i] == ctx) rt.m_contexts.erase(rt.m_contexts.begin() + static_cast<ptrdiff_t>(i));
+    rt.m_failed_contexts.push_back(ctx);
+    rt.collect_cycles();
+    return nullptr;
 }
 
 void Context::release() {

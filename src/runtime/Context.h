@@ -33,7 +33,9 @@ enum class ErrorType : uint8_t {
 
 class Context {
   public:
-    static Context* create(Runtime&); // installs all builtins; nullptr on OOM
+    // Installs all builtins. nullptr on OOM, with no exception pending (the caller reports it in its
+    // own realm) and the half-built realm collected.
+    static Context* create(Runtime&);
     // Drops the realm's roots (global object, intrinsics). The Context record itself lives until the
     // runtime is destroyed, because functions of this realm may still point at it.
     void release();

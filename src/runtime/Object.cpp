@@ -43,7 +43,10 @@ void* Object::allocate_memory(Context& ctx, size_t size) {
         // Garbage cycles may be what holds the memory (this is a safe point to collect, as above).
         rt.collect_cycles();
         mem = rt.alloc(size);
-        if (!mem) ctx.throw_out_of_memory();
+        if (!mem)
+            ctx.throw_out_of_memory();
+        else
+            --rt.m_failed_allocs; // made good: nothing failed (Runtime::m_failed_allocs)
     }
     return mem;
 }

@@ -2,6 +2,7 @@
 
 #include "gc/Visitor.h"
 #include "gc/Weak.h"
+#include "loop/EventLoop.h"
 #include "regexp/RegExpCache.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
@@ -91,23 +92,26 @@ void Runtime::drop_snapshot_base() {
         c->unref();
 }
 
-size_t Runtime::destroy() {
+void Runtime::release_all() {
     make_current();
     drop_snapshot_base();
-    m_jobs.clear();
-    m_job_head = 0;
     m_exception = Value();
+    m_uncatchable = false;
+    if (m_event_loop) m_event_loop->clear_timers();
     clear_kept_objects(*this);
     for (Context* ctx : m_contexts)
         ctx->release();
-    collect_cycles();
-    // Targets freed just now may have queued FinalizationRegistry cleanup jobs: drop them (and what
-    // only they held) too.
-    while (!m_jobs.empty()) {
+    // Targets freed by a collection may queue FinalizationRegistry cleanup jobs: dropped too, with
+    // what only they held.
+    do {
         m_jobs.clear();
         m_job_head = 0;
         collect_cycles();
-    }
+    } while (!m_jobs.empty());
+}
+
+size_t Runtime::destroy() {
+    release_all();
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
     // dropped. Report it, then free it by force so the process stays clean.
@@ -136,11 +140,13 @@ size_t Runtime::destroy() {
             c->unref();
         }
     }
-    for (Context* ctx : m_contexts) {
-        ctx->~Context();
-        free(ctx);
+    for (Vector<Context*>* list : {&m_contexts, &m_failed_contexts}) {
+        for (Context* ctx : *list) {
+            ctx->~Context();
+            free(ctx);
+        }
+        Vector<Context*>().swap(*list);
     }
-    Vector<Context*>().swap(m_contexts);
 
     // Atoms: strings and symbols are owned by the table.
     for (size_t i = 1; i < m_atom_cells.size(); ++i) {
@@ -218,20 +224,29 @@ uint32_t Runtime::bind_host_function(Atom name, int kind, void (*fn)()) {
 // ---- memory ----
 
 void* Runtime::alloc(size_t size) {
-    if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return nullptr;
-    if (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at) [[unlikely]]
+    if ((m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) ||
+        (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
+        ++m_failed_allocs;
         return nullptr;
-    return alloc_unchecked(size);
+    }
+    void* p = alloc_unchecked(size);
+    if (!p) [[unlikely]]
+        ++m_failed_allocs;
+    return p;
 }
 
 bool Runtime::can_allocate(size_t size) {
-    if (size > SIZE_MAX / 2) return false;
-    if (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) return false;
-    if (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at) [[unlikely]]
+    if (size > SIZE_MAX / 2 || (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) ||
+        (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
+        ++m_failed_allocs;
         return false;
+    }
     // Probe the system allocator: a container that got nullptr would write through it.
     void* probe = m_allocator.alloc(size + kHeaderSize);
-    if (!probe) return false;
+    if (!probe) {
+        ++m_failed_allocs;
+        return false;
+    }
     m_allocator.free(probe, size + kHeaderSize);
     return true;
 }

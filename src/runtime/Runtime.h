@@ -61,6 +61,10 @@ class Runtime {
     static Runtime* create(size_t memory_limit = 0, const Allocator* allocator = nullptr);
     // Frees everything; returns the number of cells still alive (leaks), describing them on stderr.
     size_t destroy();
+    // Drops every root the runtime holds (the delta base, the pending exception, the jobs, kept
+    // objects, timers, the realms' roots) and collects what they held, with the FinalizationRegistry
+    // cleanup jobs that collection queues. The first half of destroy(); a failed restore does it too.
+    void release_all();
 
     static Runtime* current() { return s_current; }
     void make_current() { s_current = this; }
@@ -123,6 +127,10 @@ class Runtime {
     // this number fails, as if the memory limit were hit.
     uint64_t m_fail_alloc_at = 0;
     uint64_t m_alloc_count = 0;
+    // Checked allocations refused so far (alloc, realloc, can_allocate): work that must be all or
+    // nothing (Context::create) compares it before and after, which catches a failure some callee
+    // swallowed. A refusal that a retry made good (Object::allocate_memory) is taken back.
+    uint64_t m_failed_allocs = 0;
 
     // ---- atoms ----
     // Atoms are permanent (pinned) or collectable. Collectable atoms are the symbols of Symbol() and
@@ -242,6 +250,9 @@ class Runtime {
 
     // ---- contexts ----
     Vector<Context*> m_contexts;
+    // Realms whose creation failed (Context::create): released at once, their records freed with the
+    // runtime (cells made meanwhile may point at them), never seen by snapshots or the API.
+    Vector<Context*> m_failed_contexts;
 
     // ---- shared shapes (see Shape.h) ----
     Shape** m_shape_table = nullptr;

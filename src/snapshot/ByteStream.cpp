@@ -1,6 +1,8 @@
 // ByteStream.cpp: encoding primitives and the CRC-32 table (built at compile time).
 #include "snapshot/ByteStream.h"
 
+#include "runtime/VectorGrowth.h"
+
 #include <array>
 #include <cstring>
 
@@ -39,12 +41,20 @@ void ByteWriter::varint(int64_t v) {
     varuint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
 }
 
+bool ByteWriter::grow(size_t n) {
+    if (m_failed) return false;
+    if (n > SIZE_MAX - m_bytes.size() || !vector_reserve(m_bytes, m_bytes.size() + n)) m_failed = true;
+    return !m_failed;
+}
+
 void ByteWriter::bytes(const void* data, size_t length) {
+    if (!length || !room(length)) return;
     const auto* p = static_cast<const uint8_t*>(data);
     m_bytes.insert(m_bytes.end(), p, p + length);
 }
 
 void ByteWriter::patch_u32(size_t offset, uint32_t v) {
+    if (offset > m_bytes.size() || m_bytes.size() - offset < 4) return; // a dropped write (failed())
     for (int i = 0; i < 4; ++i)
         m_bytes[offset + i] = static_cast<uint8_t>(v >> (8 * i));
 }

@@ -14,9 +14,13 @@
 
 namespace qjs {
 
+// The writer's buffer grows through checked allocations (Runtime::can_allocate): when memory runs out
+// the write is dropped and failed() stays true, so an encoder checks once, when it is done.
 class ByteWriter {
   public:
-    void u8(uint8_t v) { m_bytes.push_back(v); }
+    void u8(uint8_t v) {
+        if (room(1)) m_bytes.push_back(v);
+    }
     void u16(uint16_t v);
     void u32(uint32_t v);
     void u64(uint64_t v);
@@ -28,9 +32,15 @@ class ByteWriter {
     size_t size() const { return m_bytes.size(); }
     std::span<const uint8_t> data() const { return {m_bytes.data(), m_bytes.size()}; }
     Vector<uint8_t> take() { return std::move(m_bytes); }
+    // A write was dropped because memory ran out: the bytes are incomplete (sticky).
+    bool failed() const { return m_failed; }
 
   private:
+    bool room(size_t n) { return (!m_failed && m_bytes.capacity() - m_bytes.size() >= n) || grow(n); }
+    bool grow(size_t n); // false (and failed) on OOM
+
     Vector<uint8_t> m_bytes;
+    bool m_failed = false;
 };
 
 class ByteReader {

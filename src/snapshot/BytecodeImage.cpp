@@ -55,7 +55,7 @@ class ImageWriter {
     explicit ImageWriter(Context& ctx) : m_ctx(ctx), m_rt(ctx.rt()) {}
     bool function(const FunctionBytecode* fb, uint32_t depth);
     bool module_info(const ModuleCompileInfo& info);
-    void finish(ByteWriter& out, uint16_t flags);
+    bool finish(ByteWriter& out, uint16_t flags); // false on OOM (exception pending)
 
   private:
     bool atom(Atom a, uint32_t* index);
@@ -247,7 +247,7 @@ bool ImageWriter::module_info(const ModuleCompileInfo& info) {
     return true;
 }
 
-void ImageWriter::finish(ByteWriter& out, uint16_t flags) {
+bool ImageWriter::finish(ByteWriter& out, uint16_t flags) {
     ByteWriter tables;
     tables.varuint(m_atoms.size());
     for (Atom a : m_atoms) {
@@ -277,6 +277,8 @@ void ImageWriter::finish(ByteWriter& out, uint16_t flags) {
     out.u32(crc);
     out.bytes(tables.data().data(), tables.size());
     out.bytes(m_body.data().data(), m_body.size());
+    if (tables.failed() || m_body.failed() || out.failed()) return m_ctx.throw_out_of_memory(), false;
+    return true;
 }
 
 // ---- reading ----
@@ -749,17 +751,13 @@ uint32_t opcode_table_fingerprint() {
 
 bool write_bytecode_image(Context& ctx, const FunctionBytecode* fb, ByteWriter& out) {
     ImageWriter writer(ctx);
-    if (!writer.function(fb, 0)) return false;
-    writer.finish(out, 0);
-    return true;
+    return writer.function(fb, 0) && writer.finish(out, 0);
 }
 
 bool write_module_image(Context& ctx, const FunctionBytecode* fb, const ModuleCompileInfo& info,
                         ByteWriter& out) {
     ImageWriter writer(ctx);
-    if (!writer.module_info(info) || !writer.function(fb, 0)) return false;
-    writer.finish(out, k_flag_module);
-    return true;
+    return writer.module_info(info) && writer.function(fb, 0) && writer.finish(out, k_flag_module);
 }
 
 Result<FunctionBytecode*> read_bytecode_image(Context& ctx, const uint8_t* data, size_t length,

@@ -892,24 +892,16 @@ bool read_one(Runtime& rt, const uint8_t* data, size_t length, bool delta, Snaps
 // and the runtime is fresh again (another restore may be tried); otherwise the runtime's teardown
 // reports the rest as leaks.
 void discard_failed_restore(Runtime& rt) {
-    rt.drop_snapshot_base();
-    rt.m_exception = Value();
-    if (rt.m_event_loop) rt.m_event_loop->clear_timers();
-    clear_kept_objects(rt);
-    for (Context* ctx : rt.m_contexts)
-        ctx->release();
-    do {
-        rt.m_jobs.clear();
-        rt.m_job_head = 0;
-        rt.collect_cycles(); // may queue FinalizationRegistry cleanups of what it frees: dropped too
-    } while (!rt.m_jobs.empty());
+    rt.release_all();
     GcCell& list = rt.gc_list();
     if (list.m_gc_next != &list) return;
-    for (Context* ctx : rt.m_contexts) {
-        ctx->~Context();
-        rt.free(ctx);
+    for (Vector<Context*>* realms : {&rt.m_contexts, &rt.m_failed_contexts}) {
+        for (Context* ctx : *realms) {
+            ctx->~Context();
+            rt.free(ctx);
+        }
+        realms->clear();
     }
-    rt.m_contexts.clear();
 }
 
 } // namespace

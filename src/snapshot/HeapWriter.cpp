@@ -20,13 +20,13 @@
 #include "snapshot/BytecodeImage.h"
 #include "snapshot/FunctionTables.h"
 #include "snapshot/HeapWriter.h"
+#include "snapshot/KeyIndex.h"
 #include "snapshot/SnapshotFingerprint.h"
 #include "snapshot/StringCodec.h"
 #include "vm/Frames.h"
 
 #include <cstdarg>
 #include <cstdio>
-#include <unordered_map>
 
 namespace qjs {
 
@@ -39,10 +39,6 @@ void SnapshotError::set(const char* fmt, ...) {
     std::vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
 }
-
-template <typename K, typename V>
-using HashMap =
-    std::unordered_map<K, V, std::hash<K>, std::equal_to<K>, RuntimeAllocator<std::pair<const K, V>>>;
 
 namespace {
 
@@ -57,12 +53,18 @@ class SnapshotWriter final : public HeapWriter {
     bool run(ByteWriter& out);
 
     uint32_t index_of(Cell*);
+    void enqueue(Cell* c) {
+        if (!vector_push(m_queue, c)) out_of_memory();
+    }
     uint32_t atom_index(Atom);
     uint32_t shape_index(Shape*);
     uint32_t realm_index(Context*);
     void use_native(uint32_t id);
     bool failed() const { return m_error.message[0] != 0; }
     SnapshotError& error() { return m_error; }
+    // Every buffer and index of the writer grows through checked allocations; a refused one ends the
+    // write with this error and leaves the heap as it was.
+    bool out_of_memory() { return refuse("out of memory"); }
 
   private:
     bool write_body(Cell*);
@@ -71,21 +73,22 @@ class SnapshotWriter final : public HeapWriter {
     void write_frame(HeapFrame*);
     void write_roots();
 
-    void record_base(uint32_t crc, uint64_t length);
+    bool record_base(uint32_t crc, uint64_t length);
+    static uint64_t key(const void* p) { return reinterpret_cast<uintptr_t>(p); }
 
     Runtime& m_rt;
     SnapshotError& m_error;
     bool m_delta;
     ByteWriter m_table, m_atoms, m_shapes, m_bodies, m_roots;
-    HashMap<Cell*, uint32_t> m_cell_index;
-    Vector<Cell*> m_cells;              // in index order
-    HashMap<Cell*, uint32_t> m_base_of; // delta snapshots: base cell -> its index in the base
+    KeyIndex<uint32_t> m_cell_index;
+    Vector<Cell*> m_cells;        // in index order
+    KeyIndex<uint32_t> m_base_of; // delta snapshots: base cell -> its index in the base
     uint32_t m_cell_count = 0;
     Vector<Cell*> m_queue;
-    HashMap<Cell*, uint64_t> m_baseline_of; // baseline cell -> (realm << 32) | index
-    HashMap<Shape*, uint32_t> m_shape_index;
+    KeyIndex<uint64_t> m_baseline_of; // baseline cell -> (realm << 32) | index
+    KeyIndex<uint32_t> m_shape_index;
     uint32_t m_shape_count = 0;
-    HashMap<Atom, uint32_t> m_atom_index;
+    KeyIndex<uint32_t> m_atom_index;
     uint32_t m_atom_count = 0;
     Vector<uint32_t> m_natives;
 };
@@ -100,14 +103,13 @@ uint32_t SnapshotWriter::realm_index(Context* ctx) {
 void SnapshotWriter::use_native(uint32_t id) {
     for (uint32_t n : m_natives)
         if (n == id) return;
-    m_natives.push_back(id);
+    if (!vector_push(m_natives, id)) out_of_memory();
 }
 
 uint32_t SnapshotWriter::atom_index(Atom a) {
-    auto it = m_atom_index.find(a);
-    if (it != m_atom_index.end()) return it->second;
+    if (const uint32_t* known = m_atom_index.find(a)) return *known;
     uint32_t index = m_atom_count++;
-    m_atom_index.emplace(a, index);
+    if (!m_atom_index.insert(a, index)) out_of_memory();
     if (atom_is_index(a)) {
         m_atoms.u8(static_cast<uint8_t>(AtomEntry::Index));
         m_atoms.varuint(atom_index_value(a));
@@ -125,10 +127,9 @@ uint32_t SnapshotWriter::atom_index(Atom a) {
 }
 
 uint32_t SnapshotWriter::shape_index(Shape* s) {
-    auto it = m_shape_index.find(s);
-    if (it != m_shape_index.end()) return it->second;
+    if (const uint32_t* known = m_shape_index.find(key(s))) return *known;
     uint32_t index = m_shape_count++;
-    m_shape_index.emplace(s, index);
+    if (!m_shape_index.insert(key(s), index)) out_of_memory();
     ByteWriter* saved = m_out;
     m_out = &m_shapes;
     if (s->proto())
@@ -146,33 +147,32 @@ uint32_t SnapshotWriter::shape_index(Shape* s) {
 }
 
 uint32_t SnapshotWriter::index_of(Cell* c) {
-    auto it = m_cell_index.find(c);
-    if (it != m_cell_index.end()) return it->second;
+    if (const uint32_t* known = m_cell_index.find(key(c))) return *known;
     uint32_t index = m_cell_count++;
-    m_cell_index.emplace(c, index);
-    m_cells.push_back(c);
+    if (!m_cell_index.insert(key(c), index) || !vector_push(m_cells, c)) {
+        out_of_memory();
+        return index;
+    }
     if (m_delta) {
-        auto in_base = m_base_of.find(c);
-        if (in_base != m_base_of.end()) {
-            bool changed = baseline_hides_state(c) ||
-                           baseline_content_hash(c) != m_rt.m_snapshot_base_hashes[in_base->second];
+        if (const uint32_t* in_base = m_base_of.find(key(c))) {
+            bool changed =
+                baseline_hides_state(c) || baseline_content_hash(c) != m_rt.m_snapshot_base_hashes[*in_base];
             m_table.u8(static_cast<uint8_t>(EntryKind::Base));
-            m_table.varuint(in_base->second);
+            m_table.varuint(*in_base);
             m_table.u8(changed ? 1 : 0);
-            if (changed) m_queue.push_back(c);
+            if (changed) enqueue(c);
             return index;
         }
     }
-    auto base = m_baseline_of.find(c);
-    if (base != m_baseline_of.end()) {
-        uint32_t realm = static_cast<uint32_t>(base->second >> 32);
-        uint32_t position = static_cast<uint32_t>(base->second);
+    if (const uint64_t* base = m_baseline_of.find(key(c))) {
+        uint32_t realm = static_cast<uint32_t>(*base >> 32);
+        uint32_t position = static_cast<uint32_t>(*base);
         bool changed = baseline_content_hash(c) != m_rt.m_contexts[realm]->m_baseline->hashes[position];
         m_table.u8(static_cast<uint8_t>(EntryKind::Baseline));
         m_table.varuint(realm);
         m_table.varuint(position);
         m_table.u8(changed ? 1 : 0);
-        if (changed) m_queue.push_back(c);
+        if (changed) enqueue(c);
         return index;
     }
     switch (c->kind()) {
@@ -190,7 +190,7 @@ uint32_t SnapshotWriter::index_of(Cell* c) {
     }
     case CellKind::Symbol:
         m_table.u8(static_cast<uint8_t>(EntryKind::Symbol));
-        m_queue.push_back(c);
+        enqueue(c);
         break;
     case CellKind::Object: {
         auto* o = static_cast<Object*>(c);
@@ -203,25 +203,25 @@ uint32_t SnapshotWriter::index_of(Cell* c) {
         m_table.u8(static_cast<uint8_t>(EntryKind::Object));
         m_table.varuint(static_cast<uint32_t>(o->class_id()));
         m_table.varuint(trailing);
-        m_queue.push_back(c);
+        enqueue(c);
         break;
     }
     case CellKind::FunctionBytecode:
         m_table.u8(static_cast<uint8_t>(EntryKind::Bytecode));
-        m_queue.push_back(c);
+        enqueue(c);
         break;
     case CellKind::VarRef:
         m_table.u8(static_cast<uint8_t>(EntryKind::VarRef));
-        m_queue.push_back(c);
+        enqueue(c);
         break;
     case CellKind::AccessorPair:
         m_table.u8(static_cast<uint8_t>(EntryKind::Accessor));
-        m_queue.push_back(c);
+        enqueue(c);
         break;
     case CellKind::Frame:
         m_table.u8(static_cast<uint8_t>(EntryKind::Frame));
         m_table.varuint(static_cast<HeapFrame*>(c)->value_count);
-        m_queue.push_back(c);
+        enqueue(c);
         break;
     case CellKind::Shape: refuse("a shape referenced as a value"); break;
     }
@@ -363,13 +363,14 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
             return refuse("realm %u has no baseline (created without its builtins)", r);
         }
         for (uint32_t i = 0; i < ctx->m_baseline->cells.size(); ++i)
-            m_baseline_of.emplace(ctx->m_baseline->cells[i], (uint64_t(r) << 32) | i);
+            if (!m_baseline_of.insert(key(ctx->m_baseline->cells[i]), (uint64_t(r) << 32) | i))
+                return out_of_memory();
     }
     if (m_delta) {
         if (m_rt.m_snapshot_base_cells.empty())
             return refuse("no base for a delta snapshot: write or restore a full snapshot first");
         for (uint32_t i = 0; i < m_rt.m_snapshot_base_cells.size(); ++i)
-            m_base_of.emplace(m_rt.m_snapshot_base_cells[i], i);
+            if (!m_base_of.insert(key(m_rt.m_snapshot_base_cells[i]), i)) return out_of_memory();
     }
     m_out = &m_roots;
     write_roots();
@@ -429,7 +430,9 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
                                                 : 0;
         if (section == &m_table || section == &m_atoms || section == &m_shapes) payload.varuint(count);
         payload.bytes(section->data().data(), section->size());
+        if (section->failed()) return out_of_memory();
     }
+    if (payload.failed()) return out_of_memory();
     uint32_t crc = crc32(payload.data().data(), payload.size());
     final_out.bytes(kMagic, sizeof kMagic);
     final_out.u16(kVersion);
@@ -438,14 +441,14 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
     final_out.u64(payload.size());
     final_out.u32(crc);
     final_out.bytes(payload.data().data(), payload.size());
-    if (!m_delta) record_base(crc, payload.size());
-    return true;
+    if (final_out.failed()) return out_of_memory();
+    return m_delta || record_base(crc, payload.size());
 }
 
 // A full snapshot becomes the base of later deltas: its cells in index order with their hashes now.
-void SnapshotWriter::record_base(uint32_t crc, uint64_t length) {
+bool SnapshotWriter::record_base(uint32_t crc, uint64_t length) {
     Vector<uint64_t> hashes;
-    hashes.reserve(m_cells.size());
+    if (!vector_reserve(hashes, m_cells.size())) return out_of_memory();
     for (Cell* c : m_cells) {
         c->ref();
         hashes.push_back(baseline_content_hash(c));
@@ -455,6 +458,7 @@ void SnapshotWriter::record_base(uint32_t crc, uint64_t length) {
     m_rt.m_snapshot_base_hashes = std::move(hashes);
     m_rt.m_snapshot_base_crc = crc;
     m_rt.m_snapshot_base_length = length;
+    return true;
 }
 
 } // namespace
