@@ -93,7 +93,7 @@ uint32_t* compile_program(Runtime& rt, const String* pattern, uint32_t flags, Co
         rt.alloc(CachedProgram::program_offset(length) + words * sizeof(uint32_t)));
     if (!entry) return code;
     *entry = CachedProgram{hash, flags, length, words};
-    memcpy(entry->pattern(), units.data(), length * sizeof(char16_t));
+    if (length) memcpy(entry->pattern(), units.data(), length * sizeof(char16_t)); // (data() may be null)
     memcpy(entry->program(), code, words * sizeof(uint32_t));
     if (*slot) rt.free(*slot);
     *slot = entry;
