@@ -58,6 +58,7 @@ Value compile_script_function(Context& ctx, const char* input, size_t len, const
 JSValue JS_EvalThis(JSContext* c, JSValueConst this_obj, const char* input, size_t input_len,
                     const char* filename, int eval_flags) {
     Context& ctx = enter(c);
+    HostCallInProgress host_call(ctx.rt());
     int type = eval_flags & JS_EVAL_TYPE_MASK;
     bool strict = (eval_flags & JS_EVAL_FLAG_STRICT) != 0;
     if (eval_flags & JS_EVAL_FLAG_ASYNC)
@@ -103,10 +104,12 @@ JSValue JS_EvalFunction(JSContext* c, JSValue fun_obj) {
     Context& ctx = enter(c);
     if (fun_obj.tag == JS_TAG_MODULE) {
         Value m = take(fun_obj);
+        HostCallInProgress host_call(ctx.rt());
         return give(link_and_evaluate_module(ctx, m.as_object()));
     }
     Value fn = take(fun_obj);
     if (!is_callable(fn)) return give(ctx.throw_type_error("JS_EvalFunction: not a compiled script"));
+    HostCallInProgress host_call(ctx.rt());
     return give(call(ctx, fn, Value::object(ctx.global_object()), {}));
 }
 
@@ -168,6 +171,7 @@ int JS_ExecutePendingJob(JSRuntime* r, JSContext** pctx) {
         if (job.realm->m_released) continue; // its context was freed: the job is dropped
         JSContext* c = context_of(*job.realm);
         if (pctx) *pctx = c;
+        HostCallInProgress host_call(rt);
         Value result = call(*job.realm, job.function, Value(), job.args);
         return result.is_exception() ? -1 : 1;
     }

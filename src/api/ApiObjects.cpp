@@ -392,17 +392,20 @@ int JS_GetOwnProperty(JSContext* c, JSPropertyDescriptor* desc, JSValueConst obj
 JSValue JS_Call(JSContext* c, JSValueConst func_obj, JSValueConst this_obj, int argc, JSValueConst* argv) {
     Context& ctx = enter(c);
     ArgList args(argc, argv);
+    HostCallInProgress host_call(ctx.rt());
     return give(call(ctx, borrow(func_obj), borrow(this_obj), args.span()));
 }
 JSValue JS_Invoke(JSContext* c, JSValueConst this_val, JSAtom atom, int argc, JSValueConst* argv) {
     Context& ctx = enter(c);
     ArgList args(argc, argv);
+    HostCallInProgress host_call(ctx.rt());
     return give(invoke(ctx, borrow(this_val), atom, args.span()));
 }
 JSValue JS_CallConstructor2(JSContext* c, JSValueConst func_obj, JSValueConst new_target, int argc,
                             JSValueConst* argv) {
     Context& ctx = enter(c);
     ArgList args(argc, argv);
+    HostCallInProgress host_call(ctx.rt());
     return give(construct(ctx, borrow(func_obj), args.span(), borrow(new_target)));
 }
 JSValue JS_CallConstructor(JSContext* c, JSValueConst func_obj, int argc, JSValueConst* argv) {

@@ -227,6 +227,7 @@ EvalResult eval_module(Realm* r, std::string_view source, std::string_view filen
     Context& ctx = *r->ctx;
     ctx.rt().make_current();
     EvalResult result;
+    HostCallInProgress host_call(ctx.rt());
     Value promise = run_module_source(ctx, source, filename, &result.early_error);
     if (promise.is_exception()) {
         describe_exception(ctx, &result);

@@ -26,6 +26,7 @@ Value run_script_source(Context& ctx, std::string_view source, std::string_view 
     Value closure = new_closure(ctx, fb, nullptr);
     fb->unref();
     if (closure.is_exception()) return Exception{};
+    HostCallInProgress host_call(ctx.rt()); // called by natives too (std.evalScript): their call counts
     return call(ctx, closure, Value::object(ctx.global_object()), {});
 }
 

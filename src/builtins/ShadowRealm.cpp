@@ -32,11 +32,27 @@ class ShadowRealmObject : public Object {
     Context* m_realm = nullptr; // [[ShadowRealm]]; realms live as long as the runtime
 };
 
-// Takes the pending exception of a call across the boundary and throws a TypeError of `ctx` in its place.
-// An uncatchable one (interrupt, out of memory) keeps propagating.
-Exception rethrow_as_type_error(Context& ctx, const char* what) {
+// True for the error Context::throw_out_of_memory makes in `realm`: an InternalError whose own message
+// is "out of memory".
+bool is_out_of_memory_error(Context& realm, const Value& error) {
+    if (!error.is_object()) return false;
+    Object* o = error.as_object();
+    if (o->m_class_id != ClassId::Error ||
+        o->prototype() != realm.intrinsic(Intrinsic::InternalErrorPrototype))
+        return false;
+    int32_t slot = find_own_slot(o, atoms::message);
+    return slot >= 0 && o->slot(static_cast<uint32_t>(slot)).is_string() &&
+           o->slot(static_cast<uint32_t>(slot)).as_string()->equals_ascii("out of memory");
+}
+
+// Takes the pending exception of a call across the boundary into `other` and throws a TypeError of `ctx`
+// in its place. An uncatchable one (interrupt) keeps propagating, and running out of memory on either
+// side stays an out-of-memory error (of `ctx`): a TypeError would hide why the call failed.
+Exception rethrow_as_type_error(Context& ctx, Context& other, const char* what) {
     Value error;
     if (!catch_exception(ctx, error)) return Exception{};
+    if (is_out_of_memory_error(other, error) || is_out_of_memory_error(ctx, error))
+        return ctx.throw_out_of_memory();
     return ctx.throw_type_error("%s", what);
 }
 
@@ -51,7 +67,8 @@ Value wrapped_function_create(Context& ctx, Context& caller_realm, Object* targe
     // 7. Let result be Completion(CopyNameAndLength(wrapped, Target)).
     // 8. If result is an abrupt completion, throw a TypeError exception.
     if (copy_name_and_length(ctx, f.as_object(), target, nullptr, 0).is_exception())
-        return rethrow_as_type_error(ctx, "ShadowRealm: reading the name or length of a function failed");
+        return rethrow_as_type_error(ctx, ctx,
+                                     "ShadowRealm: reading the name or length of a function failed");
     return f;
 }
 
@@ -87,7 +104,8 @@ Value wrapped_function_call(Context& ctx, const CallArgs& args) {
     Value result =
         call(ctx, target, wrapped_this, std::span<const Value>(wrapped_args.data(), wrapped_args.size()));
     // 9. Else, throw a TypeError exception.
-    if (result.is_exception()) return rethrow_as_type_error(ctx, "ShadowRealm: the wrapped function threw");
+    if (result.is_exception())
+        return rethrow_as_type_error(ctx, *target_realm, "ShadowRealm: the wrapped function threw");
     // 8. If result is a normal or return completion, return ? GetWrappedValue(callerRealm, result).
     return get_wrapped_value(ctx, ctx, result);
 }
@@ -130,6 +148,7 @@ Value perform_shadow_realm_eval(Context& ctx, String* source, Context& eval_real
     if (compiled.is_exception()) {
         Value error;
         if (!catch_exception(ctx, error)) return Exception{};
+        if (is_out_of_memory_error(eval_realm, error)) return ctx.throw_out_of_memory();
         Value message = error.is_object() ? get(ctx, error.as_object(), atoms::message) : Value();
         if (message.is_exception()) return Exception{};
         std::string m = message.is_string() ? message.as_string()->to_utf8() : std::string("invalid source");
@@ -140,11 +159,12 @@ Value perform_shadow_realm_eval(Context& ctx, String* source, Context& eval_real
     // global object, let/const/class in a new declarative environment of this evaluation only.
     Value closure = new_closure(eval_realm, fb, nullptr);
     fb->unref();
-    if (closure.is_exception()) return rethrow_as_type_error(ctx, "ShadowRealm.prototype.evaluate failed");
+    if (closure.is_exception())
+        return rethrow_as_type_error(ctx, eval_realm, "ShadowRealm.prototype.evaluate failed");
     Value result = call(eval_realm, closure, Value::object(eval_realm.global_object()), {});
     // 22. If result is a throw completion, throw a TypeError exception (of the caller's realm).
     if (result.is_exception())
-        return rethrow_as_type_error(ctx, "ShadowRealm.prototype.evaluate: the code threw");
+        return rethrow_as_type_error(ctx, eval_realm, "ShadowRealm.prototype.evaluate: the code threw");
     // 24. Return ? GetWrappedValue(callerRealm, result).
     return get_wrapped_value(ctx, ctx, result);
 }

@@ -40,6 +40,7 @@ Value call(Context& ctx, const Value& function, const Value& this_value, std::sp
     if (!function.is_object() || !function.as_object()->is_callable())
         return ctx.throw_type_error("not a function");
     Object* f = function.as_object();
+    CallInProgress in_progress(ctx.rt());
     switch (f->class_id()) {
     case ClassId::NativeFunction: return call_native(ctx, f, this_value, args, CallArgs::undefined_value());
     case ClassId::BoundFunction:
@@ -56,6 +57,7 @@ Value construct(Context& ctx, const Value& function, std::span<const Value> args
     if (!function.is_object() || !function.as_object()->is_constructor())
         return ctx.throw_type_error("not a constructor");
     Object* f = function.as_object();
+    CallInProgress in_progress(ctx.rt());
     switch (f->class_id()) {
     case ClassId::NativeFunction: return call_native(ctx, f, Value(), args, new_target);
     case ClassId::BoundFunction:

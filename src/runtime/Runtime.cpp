@@ -532,6 +532,7 @@ bool Runtime::run_jobs() {
             m_job_head = 0;
         }
         if (job.realm->m_released) continue; // its realm was freed: the job is dropped
+        HostCallInProgress host_call(*this);
         Value result = call(*job.realm, job.function, Value(), job.args);
         clear_kept_objects(*this);
         if (result.is_exception()) return false;

@@ -137,8 +137,8 @@ class Runtime {
     // of private names, and strings that became atoms as property keys at run time (intern_key);
     // the table holds them, shapes hold their keys' cells, and sweep_atoms() frees those only the
     // table still holds, at safe points where no native code can hold a bare Atom (a backward jump
-    // of top-level code with nothing below it, between jobs). Every other way to an atom pins it:
-    // compiled code, module records, host names and embedders keep bare Atoms.
+    // when every call in progress is the host's, see m_calls_in_progress; between jobs). Every other
+    // way to an atom pins it: compiled code, module records, host names and embedders keep bare Atoms.
     Atom intern(String*);                       // takes no ownership; pins; returns 0 on OOM
     Atom intern_key(String*);                   // a run-time property key: collectable if new; 0 on OOM
     Atom intern_ascii(std::string_view);        // pins; 0 on OOM
@@ -294,7 +294,30 @@ class Runtime {
   public:
     // Native backtrace frames pushed by the interpreter; see vm/.
     uint32_t m_js_call_depth = 0;
+    // Calls through call()/construct() in progress (CallInProgress), and how many of them the host
+    // made (the embedding API, the job loop: HostCallInProgress). Engine code that calls a function
+    // that way may hold a bare collectable Atom across the call (a list of keys, a key it still has to
+    // define); a JS function called straight from a bytecode call instruction does not count. So when
+    // the two are equal, the native code on the stack is the host's only, which keeps no bare
+    // collectable atom, and a loop may sweep atoms at any depth (vm/Interpreter.cpp).
+    uint32_t m_calls_in_progress = 0;
+    uint32_t m_host_calls_in_progress = 0;
+    bool only_host_calls_in_progress() const { return m_calls_in_progress == m_host_calls_in_progress; }
 };
+
+// Counts itself in one of the runtime's counters while in scope.
+template <uint32_t Runtime::*Counter> class ScopedCount {
+  public:
+    explicit ScopedCount(Runtime& rt) : m_rt(rt) { ++(m_rt.*Counter); }
+    ~ScopedCount() { --(m_rt.*Counter); }
+    ScopedCount(const ScopedCount&) = delete;
+    ScopedCount& operator=(const ScopedCount&) = delete;
+
+  private:
+    Runtime& m_rt;
+};
+using CallInProgress = ScopedCount<&Runtime::m_calls_in_progress>;
+using HostCallInProgress = ScopedCount<&Runtime::m_host_calls_in_progress>;
 
 template <typename T> T* RuntimeAllocator<T>::allocate(size_t n) {
     return static_cast<T*>(Runtime::current()->alloc_unchecked(n * sizeof(T)));

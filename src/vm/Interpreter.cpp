@@ -58,11 +58,12 @@ inline bool interrupted(Runtime& rt) {
 }
 
 // Backward jumps: the interrupt check, and a safe point to free unused atoms (Runtime::sweep_atoms)
-// when the frame is top-level code with no JS frame below it, so no native code holds a bare atom.
-// Elsewhere the request stays until control is back at such a loop (or between jobs).
-inline bool loop_interrupted(Runtime& rt, const Frame& f) {
-    if (rt.m_atom_sweep_due && rt.m_js_call_depth == 1 &&
-        (f.fb->m_flags & (fbflag::IsScript | fbflag::IsEval))) [[unlikely]]
+// when the only native code on the stack is the host's (a loop of a function called from a function
+// called by the script is one; a loop of a callback of Array.prototype.map is not), so no native
+// code holds a bare atom. Elsewhere the request stays until control is back at such a loop (or
+// between jobs).
+inline bool loop_interrupted(Runtime& rt) {
+    if (rt.m_atom_sweep_due && rt.only_host_calls_in_progress()) [[unlikely]]
         rt.sweep_atoms();
     return rt.interrupt_pending();
 }
@@ -1793,7 +1794,7 @@ dispatch:
     CASE(goto_) {
         int32_t off = I32(0);
         pc = pc - 1 + off;
-        if (off <= 0 && loop_interrupted(rt, f)) [[unlikely]] {
+        if (off <= 0 && loop_interrupted(rt)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
@@ -1802,7 +1803,7 @@ dispatch:
     CASE(goto8) {
         int32_t off = I8(0);
         pc = pc - 1 + off;
-        if (off <= 0 && loop_interrupted(rt, f)) [[unlikely]] {
+        if (off <= 0 && loop_interrupted(rt)) [[unlikely]] {
             throw_interrupted(ctx);
             THROW();
         }
@@ -1815,7 +1816,7 @@ dispatch:
         if (b == want) {                                                                                     \
             int32_t off = reader(0);                                                                         \
             pc = pc - 1 + off;                                                                               \
-            if (off <= 0 && loop_interrupted(rt, f)) [[unlikely]] {                                          \
+            if (off <= 0 && loop_interrupted(rt)) [[unlikely]] {                                             \
                 throw_interrupted(ctx);                                                                      \
                 THROW();                                                                                     \
             }                                                                                                \

@@ -80,6 +80,23 @@ exhaust("typed arrays", function () {
     for (;;) list.push(new Float64Array(1000000));
 });
 
+// Inside a ShadowRealm, the other realm's out-of-memory error crosses the boundary as an out-of-memory
+// error of this realm, not as the TypeError other errors become: evaluated code, and a wrapped function.
+exhaust("arrays inside a ShadowRealm's evaluate", function () {
+    new ShadowRealm().evaluate("{ let a = []; for (;;) a.push(new Array(100000).fill(1)); }");
+});
+exhaust("arrays inside a wrapped function", function () {
+    var fill = new ShadowRealm().evaluate("() => { let a = []; for (;;) a.push(new Array(100000).fill(1)); }");
+    fill();
+});
+var realmError = null;
+try {
+    new ShadowRealm().evaluate("throw new Error('x')");
+} catch (e) {
+    realmError = e;
+}
+assert(realmError instanceof TypeError, "other errors still cross as TypeError: " + __describe(realmError));
+
 // Last: property keys become atoms, which are not freed yet (they outlive the object), so this one
 // leaves less memory to the scripts after it.
 exhaust("an object with ever more properties", function () {
@@ -87,4 +104,4 @@ exhaust("an object with ever more properties", function () {
     for (var i = 0;; i++) o["p" + i] = i;
 });
 
-assertEquals(outcomes.length, 12);
+assertEquals(outcomes.length, 14);

@@ -63,10 +63,11 @@ const char* const kFaultScripts[] = {
     "var big = { a: 1 }; Object.defineProperty(big, 'a', { enumerable: false });"
     "for (var i = 0; i < 40; i++) big['p' + i] = i; Object.keys(big).length + big.p39;",
     // ShadowRealms: their realms are made while the script runs (a failed creation is an out-of-memory
-    // error of the caller's realm). Not evaluate: an error inside the other realm, out-of-memory too,
-    // reaches the caller as a TypeError or SyntaxError (ShadowRealm.cpp's boundary rules).
+    // error of the caller's realm). Running out of memory inside evaluate (parsing or running), or in a
+    // wrapped function on either side, stays an out-of-memory error, not the boundary's TypeError.
     "var realms = []; realms.push(new ShadowRealm());"
-    "realms.length + typeof realms[0].evaluate;",
+    "var twice = realms[0].evaluate('(f) => [1, 2, 3].map((x) => f(x) * 2).join()');"
+    "twice(function (x) { return [x, x + 1].length + x; }) + typeof realms[0].evaluate('({}).x');",
     // JSON: parse with a reviver, stringify with a replacer, indentation and toJSON.
     "var o = JSON.parse('{\"a\":[1,2,{\"b\":\"c\\\\u0041\"}],\"d\":1.5e3,\"e\":null,\"f\":true}',"
     "  function (k, v) { return typeof v === 'number' ? v + 1 : v; });"
