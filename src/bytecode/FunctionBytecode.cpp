@@ -1,5 +1,6 @@
 // FunctionBytecode.cpp: the compiled-function cell: opcode table, allocation and gc hooks.
 #include "bytecode/FunctionBytecode.h"
+#include "bytecode/EvalCache.h"
 
 #include "gc/Visitor.h"
 #include "runtime/String.h"
@@ -140,6 +141,7 @@ void ic_fill_proto(InlineCache& ic, Shape* shape, Shape* const* chain, uint8_t d
 FunctionBytecode::~FunctionBytecode() {
     for (InlineCache& ic : m_ics)
         ic_reset(ic);
+    release_eval_cache(this);
     if (m_source) m_source->unref();
 }
 
@@ -180,6 +182,7 @@ void visit_function_bytecode(Cell* cell, EdgeVisitor& v) {
         }
     }
     if (fb->m_source) v.visit_cell(fb->m_source);
+    visit_eval_cache(fb->m_eval_cache, v);
 }
 
 void clear_function_bytecode(Cell* cell) {
@@ -188,6 +191,7 @@ void clear_function_bytecode(Cell* cell) {
         c = Value::undefined();
     for (InlineCache& ic : fb->m_ics)
         ic_reset(ic);
+    release_eval_cache(fb);
 }
 
 void free_function_bytecode(Cell* cell) {

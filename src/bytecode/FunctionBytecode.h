@@ -16,6 +16,7 @@
 namespace qjs {
 
 class String;
+struct EvalCache;
 
 enum class Op : uint8_t {
 #define QJS_OPCODE(name, size, n_pop, n_push, format) name,
@@ -228,6 +229,7 @@ class FunctionBytecode : public GcCell {
     uint32_t m_source_end = 0;
     uint32_t m_line = 0; // position of the function's start
     uint32_t m_column = 0;
+    EvalCache* m_eval_cache = nullptr; // direct evals' compiled code (bytecode/EvalCache.h), not snapshotted
 };
 
 // Code offsets and reading helpers shared by the interpreter and the disassembler.

@@ -1,6 +1,7 @@
 // Calls.cpp: [[Call]]/[[Construct]] of bytecode functions (10.2.1, 10.2.2), script evaluation,
 // direct eval and the interpreter's error helpers.
 #include "bytecode/Compiler.h"
+#include "bytecode/EvalCache.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -204,11 +205,16 @@ Value direct_eval(Context& ctx, Frame& f, const Value& func, std::span<const Val
     // 2. If x is not a String, return x.
     if (args.empty()) return Value::undefined();
     if (!args[0].is_string()) return args[0];
-    std::string source = args[0].as_string()->to_wtf8();
-    EvalCaller caller;
-    caller.function = f.fb;
-    caller.eval_site = scope;
-    FunctionBytecode* efb = TRY(compile_eval(ctx, source.data(), source.size(), &caller, f.fb->is_strict()));
+    String* text = args[0].as_string();
+    FunctionBytecode* efb = eval_cache_find(f.fb, scope, text);
+    if (!efb) {
+        std::string source = text->to_wtf8();
+        EvalCaller caller;
+        caller.function = f.fb;
+        caller.eval_site = scope;
+        efb = TRY(compile_eval(ctx, source.data(), source.size(), &caller, f.fb->is_strict()));
+        eval_cache_insert(f.fb, scope, text, efb);
+    }
     Value closure = new_closure(ctx, efb, &f);
     efb->unref();
     if (closure.is_exception()) return Exception{};

@@ -46,10 +46,47 @@ static bool define_prototype_property(Context& ctx, FunctionObject* f) {
     return define_fresh_property(ctx, f, atoms::prototype, std::move(proto), prop::Writable);
 }
 
+// A closure on %Function.prototype% starts with the realm's shape of builtin functions: the same
+// "length" and "name", configurable only, in that order (SetFunctionLength, SetFunctionName), so
+// creating one looks no shape up. Null when out of memory (an exception is then pending).
+static FunctionObject* create_with_usual_shape(Context& ctx, FunctionBytecode* fb, Object* proto,
+                                               size_t extra, Value& name) {
+    Shape* shape = ctx.m_native_function_shape;
+    Runtime& rt = ctx.rt();
+    constexpr uint32_t kSlots = 4; // room for "prototype" too (grow_slots' first capacity)
+    auto* slots = static_cast<Value*>(rt.alloc(kSlots * sizeof(Value)));
+    if (!slots) {
+        ctx.throw_out_of_memory();
+        return nullptr;
+    }
+    size_t size = sizeof(FunctionObject) + extra;
+    void* mem = Object::allocate_memory(ctx, size);
+    if (!mem) {
+        rt.free(slots);
+        return nullptr;
+    }
+    auto* f = new (mem) FunctionObject();
+    if (!Object::initialize(ctx, f, proto, ClassId::BytecodeFunction, size, shape)) {
+        rt.free(slots);
+        return nullptr;
+    }
+    new (&slots[0]) Value(Value::int32(fb->m_length));
+    new (&slots[1]) Value(std::move(name));
+    f->m_slots = slots;
+    f->m_slot_capacity = kSlots;
+    return f;
+}
+
 Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* proto) {
     uint32_t n = static_cast<uint32_t>(fb->m_closure_vars.size());
     if (!proto) proto = default_function_proto(ctx, fb);
-    auto* f = Object::create_as<FunctionObject>(ctx, proto, ClassId::BytecodeFunction, n * sizeof(VarRef*));
+    Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
+    Value name_value = ctx.atom_value(name);
+    if (name_value.is_exception()) return Exception{};
+    bool usual = ctx.m_native_function_shape && proto == ctx.intrinsic(Intrinsic::FunctionPrototype);
+    FunctionObject* f =
+        usual ? create_with_usual_shape(ctx, fb, proto, n * sizeof(VarRef*), name_value)
+              : Object::create_as<FunctionObject>(ctx, proto, ClassId::BytecodeFunction, n * sizeof(VarRef*));
     if (!f) return Exception{};
     Value result = Value::adopt(Tag::Object, f);
     fb->ref();
@@ -96,13 +133,12 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     if (fb->is_class_constructor()) f->m_flags |= objflag::Constructor | objflag::ClassConstructor;
 
     // 10.2.9 SetFunctionLength / SetFunctionName, in the spec's property order.
-    if (!define_fresh_property(ctx, f, atoms::length, Value::int32(fb->m_length), prop::Configurable))
-        return Exception{};
-    Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
-    Value name_value = ctx.atom_value(name);
-    if (name_value.is_exception()) return Exception{};
-    if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
-        return Exception{};
+    if (!usual) {
+        if (!define_fresh_property(ctx, f, atoms::length, Value::int32(fb->m_length), prop::Configurable))
+            return Exception{};
+        if (!define_fresh_property(ctx, f, atoms::name, std::move(name_value), prop::Configurable))
+            return Exception{};
+    }
     if ((fb->m_flags & fbflag::HasPrototype) && !define_prototype_property(ctx, f)) return Exception{};
     return result;
 }
