@@ -171,7 +171,15 @@ void Lexer::scan_string(Token& t, char quote) {
         t.type = Tok::String;
         return;
     }
-    m_scratch.clear();
+    // The value has at most one UTF-16 unit per source byte: its own buffer of that size at once, kept as
+    // the value. Growing the shared buffer by doubling and copying the result out would leave about
+    // three times a long literal's size behind in the arena.
+    m_scratch = ArenaVector<char16_t>();
+    if (!m_scratch.reserve(m_arena, string_literal_bytes(quote) + 1)) { // never a null value
+        m_out_of_memory = true;
+        error(t, "out of memory");
+        return;
+    }
     while (true) {
         if (m_pos >= m_len) {
             error_at(t, t.start, "unterminated string literal");
@@ -225,12 +233,25 @@ void Lexer::scan_string(Token& t, char quote) {
             return;
         }
     }
-    t.value = make_string(m_scratch.data(), m_scratch.size());
-    if (m_out_of_memory) {
-        error(t, "out of memory");
-        return;
-    }
+    t.value = AstString{m_scratch.data(), m_scratch.size()};
+    m_scratch = ArenaVector<char16_t>(); // the value owns that buffer now
     t.type = Tok::String;
+}
+
+// The source bytes from m_pos to the closing quote (or where an unterminated literal stops), an
+// escaped character or line continuation counted with its backslash.
+uint32_t Lexer::string_literal_bytes(char quote) const {
+    uint32_t j = m_pos;
+    while (j < m_len) {
+        char c = m_src[j];
+        if (c == quote || c == '\n' || c == '\r') break;
+        if (c == '\\' && j + 1 < m_len) {
+            j += m_src[j + 1] == '\r' && j + 2 < m_len && m_src[j + 2] == '\n' ? 3 : 2;
+            continue;
+        }
+        j++;
+    }
+    return j - m_pos;
 }
 
 void Lexer::rescan_template_continuation(Token& t) {
