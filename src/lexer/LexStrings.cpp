@@ -3,6 +3,8 @@
 #include "lexer/CharClass.h"
 #include "lexer/Lexer.h"
 
+#include <cstring>
+
 namespace qjs {
 
 // Decodes one escape sequence; m_pos is just after the backslash. `in_template` makes legacy octal
@@ -238,20 +240,22 @@ void Lexer::scan_string(Token& t, char quote) {
     t.type = Tok::String;
 }
 
-// The source bytes from m_pos to the closing quote (or where an unterminated literal stops), an
-// escaped character or line continuation counted with its backslash.
+// The source bytes from m_pos to the closing quote: the first quote after an even number of
+// backslashes (memchr: this runs once per literal with escapes, over its whole length). 0 when no quote
+// follows (unterminated: the buffer grows as it goes, until the error).
 uint32_t Lexer::string_literal_bytes(char quote) const {
-    uint32_t j = m_pos;
-    while (j < m_len) {
-        char c = m_src[j];
-        if (c == quote || c == '\n' || c == '\r') break;
-        if (c == '\\' && j + 1 < m_len) {
-            j += m_src[j + 1] == '\r' && j + 2 < m_len && m_src[j + 2] == '\n' ? 3 : 2;
-            continue;
-        }
-        j++;
+    uint32_t from = m_pos;
+    while (from < m_len) {
+        const void* found = std::memchr(m_src + from, quote, m_len - from);
+        if (!found) return 0;
+        uint32_t at = static_cast<uint32_t>(static_cast<const char*>(found) - m_src);
+        uint32_t k = at;
+        while (k > m_pos && m_src[k - 1] == '\\')
+            k--;
+        if (((at - k) & 1) == 0) return at - m_pos;
+        from = at + 1;
     }
-    return j - m_pos;
+    return 0;
 }
 
 void Lexer::rescan_template_continuation(Token& t) {
