@@ -213,6 +213,29 @@ class IncrementVisitor final : public CollectorVisitor {
 
 } // namespace
 
+// Every gc cell is garbage (a realm's teardown, the runtime's end) and no cell is weakly referenced,
+// so no holder hook and no cleanup job can run: one pass clears every cell's edges while a bias keeps
+// every count above zero (nothing is freed by its count meanwhile), then each cell is finalized and
+// freed, without the restore pass, the count increments and the frees queued one by one.
+static void free_all_garbage(Runtime& rt) {
+    constexpr uint32_t kBias = 1u << 30;
+    GcCell* head = &rt.gc_list();
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        c->m_ref_count = kBias; // 0 after step 1: no references from outside
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
+        clear_edges(c);
+    // Up to the cell that was last: a cell a finalizer makes (embedder code) is not garbage.
+    GcCell* last = head->m_gc_prev;
+    for (GcCell *c = head->m_gc_next, *next; c != head; c = next) {
+        next = c->m_gc_next;
+        bool done = c == last;
+        rt.unlink_gc_cell(c);
+        finalize_cell(c);
+        rt.free(c);
+        if (done) break;
+    }
+}
+
 void Runtime::collect_cycles() {
     if (m_in_gc) return;
     m_in_gc = true;
@@ -232,6 +255,12 @@ void Runtime::collect_cycles() {
             c->m_gc_state = kAlive;
             worklist.push_back(c);
         }
+    }
+    if (worklist.empty() && !has_weak_targets(*this)) {
+        free_all_garbage(*this);
+        m_gc_threshold = m_gc_cell_count * 2 + 10000;
+        m_in_gc = false;
+        return;
     }
     RestoreVisitor restore(worklist);
     do {

@@ -89,6 +89,10 @@ void weak_target_died(Runtime& rt, Cell* target) {
     }
 }
 
+bool has_weak_targets(const Runtime& rt) {
+    return rt.m_weak && !rt.m_weak->holders.empty();
+}
+
 void add_to_kept_objects(Runtime& rt, const Value& v) {
     weak_state(rt).kept.push_back(v);
 }

@@ -34,6 +34,8 @@ inline void weak_slot_forget(Value& slot) {
 
 // destroy_cell calls this for a cell with kWeakTargetBit whose count reached zero.
 void weak_target_died(Runtime&, Cell*);
+// Whether any cell is weakly referenced now (some cell carries kWeakTargetBit).
+bool has_weak_targets(const Runtime&);
 
 // 9.10.2 AddToKeptObjects / 9.10.1 ClearKeptObjects.
 void add_to_kept_objects(Runtime&, const Value&);

@@ -3,6 +3,8 @@
 #include "lexer/CharClass.h"
 #include "lexer/Lexer.h"
 
+#include <cstring>
+
 namespace qjs {
 
 // Decodes one escape sequence; m_pos is just after the backslash. `in_template` makes legacy octal
@@ -171,7 +173,15 @@ void Lexer::scan_string(Token& t, char quote) {
         t.type = Tok::String;
         return;
     }
-    m_scratch.clear();
+    // The value has at most one UTF-16 unit per source byte: its own buffer of that size at once, kept as
+    // the value. Growing the shared buffer by doubling and copying the result out would leave about
+    // three times a long literal's size behind in the arena.
+    m_scratch = ArenaVector<char16_t>();
+    if (!m_scratch.reserve(m_arena, string_literal_bytes(quote) + 1)) { // never a null value
+        m_out_of_memory = true;
+        error(t, "out of memory");
+        return;
+    }
     while (true) {
         if (m_pos >= m_len) {
             error_at(t, t.start, "unterminated string literal");
@@ -225,12 +235,27 @@ void Lexer::scan_string(Token& t, char quote) {
             return;
         }
     }
-    t.value = make_string(m_scratch.data(), m_scratch.size());
-    if (m_out_of_memory) {
-        error(t, "out of memory");
-        return;
-    }
+    t.value = AstString{m_scratch.data(), m_scratch.size()};
+    m_scratch = ArenaVector<char16_t>(); // the value owns that buffer now
     t.type = Tok::String;
+}
+
+// The source bytes from m_pos to the closing quote: the first quote after an even number of
+// backslashes (memchr: this runs once per literal with escapes, over its whole length). 0 when no quote
+// follows (unterminated: the buffer grows as it goes, until the error).
+uint32_t Lexer::string_literal_bytes(char quote) const {
+    uint32_t from = m_pos;
+    while (from < m_len) {
+        const void* found = std::memchr(m_src + from, quote, m_len - from);
+        if (!found) return 0;
+        uint32_t at = static_cast<uint32_t>(static_cast<const char*>(found) - m_src);
+        uint32_t k = at;
+        while (k > m_pos && m_src[k - 1] == '\\')
+            k--;
+        if (((at - k) & 1) == 0) return at - m_pos;
+        from = at + 1;
+    }
+    return 0;
 }
 
 void Lexer::rescan_template_continuation(Token& t) {

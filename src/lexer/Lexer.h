@@ -57,6 +57,7 @@ class Lexer {
     // One escape sequence after a backslash. Returns 0 ok, 1 invalid, 2 legacy octal/\8/\9
     // (accepted, flagged), -1 out of memory.
     int scan_escape(ArenaVector<char16_t>& out, bool in_template);
+    uint32_t string_literal_bytes(char quote) const;
 
     // Decodes the code point at m_pos (which is a non-ASCII byte). Returns false on invalid UTF-8.
     bool decode_utf8(uint32_t pos, uint32_t& cp, uint32_t& size) const;

@@ -88,6 +88,16 @@ template <typename T> class ArenaVector {
         m_data[m_size++] = value;
         return true;
     }
+    // Room for `count` elements in one allocation, without the doubling steps. False on out of memory.
+    bool reserve(Arena& arena, uint32_t count) {
+        if (count <= m_capacity) return true;
+        T* p = arena.make_array<T>(count);
+        if (!p) return false;
+        if (m_size) std::memcpy(static_cast<void*>(p), m_data, sizeof(T) * m_size);
+        m_data = p;
+        m_capacity = count;
+        return true;
+    }
     void pop_back() { --m_size; }
     void clear() { m_size = 0; }
     void shrink(uint32_t size) { m_size = size; }

@@ -326,6 +326,13 @@ bool define_function_list(Context& ctx, Object* target, std::span<const Function
                     new_accessor_function(ctx, e.setter, e.name, "set ", key, name.as_string(), 1, e.magic);
                 if (setter.is_exception()) return false;
             }
+            // A new key on an ordinary extensible object: [[DefineOwnProperty]] would only append it.
+            if (find_own_slot(target, key) < 0 && !target->is_exotic() && !target->is_array() &&
+                !target->is_fast_array() && target->is_extensible()) {
+                if (!define_fresh_accessor(ctx, target, key, std::move(getter), std::move(setter), e.flags))
+                    return false;
+                break;
+            }
             if (define_property_or_throw(
                     ctx, target, key,
                     PropertyDescriptor::accessor(std::move(getter), std::move(setter), e.flags))

@@ -458,6 +458,14 @@ Atom Runtime::intern_ascii(std::string_view text) {
                 return m_atom_hash[i];
             }
         }
+        // New, not an index, hash known: added without intern()'s second hashing and probe.
+        String* s = String::create_ascii(*this, text);
+        if (!s) return atoms::invalid;
+        s->m_hash = h;
+        Atom a = add_atom(s, h);
+        if (a) s->m_atom = a;
+        s->unref();
+        return a;
     }
     String* s = String::create_ascii(*this, text);
     if (!s) return atoms::invalid;

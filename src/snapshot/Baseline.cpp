@@ -35,33 +35,62 @@ void mix_shape(Hasher& h, const Shape* s) {
 }
 
 // Hashes what a cell holds: values by tag and payload bits (heap values by address), shapes by content.
+// While a capture walks, it also collects the gc cells referenced, in visiting order (`m_out` set).
 class ContentHashVisitor final : public EdgeVisitor {
   public:
     Hasher hasher;
+    bool hashing = true;
+    Vector<Cell*>* m_out = nullptr;
     void visit_value(Value& v) override {
-        hasher.mix(static_cast<uint64_t>(v.tag()));
-        hasher.mix(v.raw_bits());
+        if (hashing) {
+            hasher.mix(static_cast<uint64_t>(v.tag()));
+            hasher.mix(v.raw_bits());
+        }
+        if (m_out && v.is_heap()) collect(v.as_cell());
     }
     void visit_cell(Cell* c) override {
-        if (c && c->kind() == CellKind::Shape) return mix_shape(hasher, static_cast<Shape*>(c));
-        hasher.mix(reinterpret_cast<uintptr_t>(c));
-    }
-};
-
-// Collects the cells a cell references, in visiting order.
-class EdgeCollector final : public EdgeVisitor {
-  public:
-    explicit EdgeCollector(Vector<Cell*>& out) : m_out(out) {}
-    void visit_value(Value& v) override {
-        if (v.is_heap()) visit_cell(v.as_cell());
-    }
-    void visit_cell(Cell* c) override {
-        if (c && c->is_gc_cell() && c->m_gc_state != kWalkMark) m_out.push_back(c);
+        if (hashing) {
+            if (c && c->kind() == CellKind::Shape)
+                mix_shape(hasher, static_cast<Shape*>(c));
+            else
+                hasher.mix(reinterpret_cast<uintptr_t>(c));
+        }
+        if (m_out) collect(c);
     }
 
   private:
-    Vector<Cell*>& m_out;
+    void collect(Cell* c) {
+        if (c && c->is_gc_cell() && c->m_gc_state != kWalkMark) m_out->push_back(c);
+    }
 };
+
+// Hashes `cell` (see baseline_content_hash); with `v.m_out` set, also collects every cell it references.
+uint64_t hash_and_collect(Cell* cell, ContentHashVisitor& v) {
+    v.hasher = Hasher();
+    v.hasher.mix(static_cast<uint64_t>(cell->kind()));
+    if (cell->kind() == CellKind::FunctionBytecode) {
+        // Code never changes; inline caches do (they are not state) and are left out.
+        Vector<Cell*>* out = v.m_out;
+        v.m_out = nullptr;
+        for (Value& c : static_cast<FunctionBytecode*>(cell)->m_constants)
+            v.visit_value(c);
+        v.m_out = out;
+        if (out) {
+            v.hashing = false;
+            visit_edges(cell, v);
+            v.hashing = true;
+        }
+        return v.hasher.h;
+    }
+    if (cell->kind() == CellKind::Object) {
+        auto* o = static_cast<Object*>(cell);
+        v.hasher.mix(static_cast<uint64_t>(o->class_id()));
+        v.hasher.mix(o->m_flags);
+        v.hasher.mix((uint64_t(o->m_element_count) << 32) | o->m_array_length);
+    }
+    visit_edges(cell, v);
+    return v.hasher.h;
+}
 
 // An address-free description of a key, the same in every process.
 uint64_t portable_atom(Runtime& rt, Atom a) {
@@ -74,21 +103,7 @@ uint64_t portable_atom(Runtime& rt, Atom a) {
 
 uint64_t baseline_content_hash(Cell* cell) {
     ContentHashVisitor v;
-    v.hasher.mix(static_cast<uint64_t>(cell->kind()));
-    if (cell->kind() == CellKind::FunctionBytecode) {
-        // Code never changes; inline caches do (they are not state) and are left out.
-        for (Value& c : static_cast<FunctionBytecode*>(cell)->m_constants)
-            v.visit_value(c);
-        return v.hasher.h;
-    }
-    if (cell->kind() == CellKind::Object) {
-        auto* o = static_cast<Object*>(cell);
-        v.hasher.mix(static_cast<uint64_t>(o->class_id()));
-        v.hasher.mix(o->m_flags);
-        v.hasher.mix((uint64_t(o->m_element_count) << 32) | o->m_array_length);
-    }
-    visit_edges(cell, v);
-    return v.hasher.h;
+    return hash_and_collect(cell, v);
 }
 
 bool baseline_hides_state(Cell* cell) {
@@ -113,17 +128,19 @@ bool capture_baseline(Context& ctx) {
     if (ctx.m_global_object) stack.push_back(ctx.m_global_object);
     Vector<Cell*> marked; // every cell the walk marked, shapes included, to unmark at the end
     Hasher fingerprint;
-    EdgeCollector collect(edges);
+    ContentHashVisitor visitor;
+    visitor.m_out = &edges;
     while (!stack.empty()) {
         Cell* c = stack.back();
         stack.pop_back();
         if (c->m_gc_state == kWalkMark) continue;
         c->m_gc_state = kWalkMark;
         marked.push_back(c);
+        edges.clear();
         if (is_baseline_kind(c)) {
             c->ref();
             b->cells.push_back(c);
-            b->hashes.push_back(baseline_content_hash(c));
+            b->hashes.push_back(hash_and_collect(c, visitor)); // and the edges, in one visit
             fingerprint.mix(static_cast<uint64_t>(c->kind()));
             if (c->kind() == CellKind::Object) {
                 auto* o = static_cast<Object*>(c);
@@ -131,9 +148,11 @@ bool capture_baseline(Context& ctx) {
                 for (uint32_t k = 0; k < o->shape()->count(); ++k)
                     fingerprint.mix(portable_atom(rt, o->shape()->entry(k).key) ^ o->shape()->entry(k).flags);
             }
+        } else {
+            visitor.hashing = false;
+            visit_edges(c, visitor);
+            visitor.hashing = true;
         }
-        edges.clear();
-        visit_edges(c, collect);
         // Reverse, so the first edge is walked first.
         for (size_t k = edges.size(); k-- > 0;)
             stack.push_back(edges[k]);
