@@ -12,13 +12,14 @@ function isIdentifier(cp) {
         return false;
     }
 }
-for (const cp of [0x4e00, 0x4e00 + 2047, 0x4e00 + 2048, 0x4e00 + 4095, 0x4e00 + 4096, 0x9fff, 0x20000, 0x2a6df,
-                  0x30000])
+for (const cp of [0x4e00, 0x4e00 + 2047, 0x4e00 + 2048, 0x4e00 + 4095, 0x4e00 + 4096, 0x9fff, 0x20000,
+                  0x2a6df, 0x30000])
     assert(isIdentifier(cp), 'U+' + cp.toString(16) + ' starts an identifier');
 for (const cp of [0x4dc0, 0xd7fc, 0x2fffe, 0x10ffff, 0xe0001])
     assert(!isIdentifier(cp), 'U+' + cp.toString(16) + ' does not start an identifier');
 // ID_Continue only (a combining mark after a letter), and the last ID_Continue range (variation selectors).
-assert(isIdentifier(0x61) && new Function('var a\u0301 = 1; return a\u0301;')() === 1, 'combining mark continues');
+assert(isIdentifier(0x61) && new Function('var a\u0301 = 1; return a\u0301;')() === 1,
+       'combining mark continues');
 assertEquals(eval('var x\u{E01EF} = 2; x\u{E01EF}'), 2, 'U+E01EF continues an identifier');
 
 // Case runs: stride 1 (Cyrillic, Deseret beyond the BMP), stride 2 (Latin Extended-A), the largest deltas.
