@@ -9,39 +9,42 @@ namespace qjs::unicode {
 
 namespace {
 
-struct UnicodeRange {
-    uint32_t lo, hi; // inclusive
-};
+// The tables are packed for the module size of the wasm build (tools/gen/gen_unicode.py):
+// a range is one word, first code point << 11 | (last - first), at most 2047 apart.
+constexpr uint32_t kRangeLengthBits = 11;
 
-// `count` code points start, start + stride, ... map to cp + delta.
+// Code points start, start + stride, ... (count of them) map to cp + delta; `packed` is
+// start << 8 | (stride - 1) << 7 | (count - 1).
 struct CaseRun {
-    uint32_t start;
-    uint16_t count;
-    uint16_t stride;
+    uint32_t packed;
     int32_t delta;
 };
 
-// A case mapping to more than one code point (SpecialCasing.txt, unconditional entries).
+// A case mapping to more than one code point (SpecialCasing.txt, unconditional entries); all of them
+// are in the BMP. Unused outputs are 0.
 struct SpecialCase {
-    uint32_t cp;
-    uint32_t count;
-    uint32_t out[3];
+    uint16_t cp;
+    uint16_t out[3];
 };
 
 #include "base/UnicodeTables.inc"
 
-template <size_t N> bool in_ranges(const UnicodeRange (&table)[N], uint32_t cp) {
+template <size_t N> bool in_ranges(const uint32_t (&table)[N], uint32_t cp) {
+    // The last range starting at or before cp is the only candidate (ranges do not overlap);
+    // cp << 11 | 0x7FF is at or above exactly the words of those ranges.
+    if (cp > 0x10FFFF) return false; // beyond Unicode (and beyond the 21 bits of a packed start)
+    uint32_t key = cp << kRangeLengthBits | ((1u << kRangeLengthBits) - 1);
     size_t lo = 0, hi = N;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cp < table[mid].lo)
-            hi = mid;
-        else if (cp > table[mid].hi)
+        if (table[mid] <= key)
             lo = mid + 1;
         else
-            return true;
+            hi = mid;
     }
-    return false;
+    if (lo == 0) return false;
+    uint32_t word = table[lo - 1];
+    return cp - (word >> kRangeLengthBits) <= (word & ((1u << kRangeLengthBits) - 1));
 }
 
 template <size_t N> uint32_t map_runs(const CaseRun (&table)[N], uint32_t cp) {
@@ -49,15 +52,16 @@ template <size_t N> uint32_t map_runs(const CaseRun (&table)[N], uint32_t cp) {
     size_t lo = 0, hi = N;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (table[mid].start <= cp)
+        if ((table[mid].packed >> 8) <= cp)
             lo = mid + 1;
         else
             hi = mid;
     }
     if (lo == 0) return cp;
     const CaseRun& r = table[lo - 1];
-    uint32_t off = cp - r.start;
-    if (off / r.stride < r.count && off % r.stride == 0) return uint32_t(int32_t(cp) + r.delta);
+    uint32_t off = cp - (r.packed >> 8);
+    uint32_t stride = ((r.packed >> 7) & 1) + 1, count = (r.packed & 0x7F) + 1;
+    if (off / stride < count && off % stride == 0) return uint32_t(int32_t(cp) + r.delta);
     return cp;
 }
 
@@ -74,9 +78,12 @@ template <size_t N> const SpecialCase* find_special(const SpecialCase (&table)[N
 }
 
 int write_special(const SpecialCase* s, uint32_t out[3]) {
-    for (uint32_t i = 0; i < s->count; i++)
-        out[i] = s->out[i];
-    return int(s->count);
+    int count = 0;
+    while (count < 3 && s->out[count] != 0) {
+        out[count] = s->out[count];
+        count++;
+    }
+    return count;
 }
 
 bool is_ascii_alpha(uint32_t c) {

@@ -130,23 +130,31 @@ def delta_runs(mapping):
 
 
 def emit_ranges(name, ranges, out):
-    out.append("static const UnicodeRange %s[] = {" % name)
+    """Each range as one 32-bit word, first code point << 11 | extra length (0..2047): half the size of
+    a pair of 32-bit bounds. Longer ranges are split; words sort like their ranges."""
+    out.append("static const uint32_t %s[] = {" % name)
     line = "   "
     for lo, hi in ranges:
-        item = " {0x%X, 0x%X}," % (lo, hi)
-        if len(line) + len(item) > 100:
-            out.append(line)
-            line = "   "
-        line += item
+        while lo <= hi:
+            extra = min(hi - lo, 0x7FF)
+            assert lo <= MAX_CP
+            item = " 0x%X," % (lo << 11 | extra)
+            if len(line) + len(item) > 100:
+                out.append(line)
+                line = "   "
+            line += item
+            lo += extra + 1
     out.append(line)
     out.append("};")
 
 
 def emit_runs(name, runs, out):
+    """Each run as {start << 8 | (stride - 1) << 7 | (count - 1), delta}: 8 bytes instead of 12."""
     out.append("static const CaseRun %s[] = {" % name)
     line = "   "
     for s, n, st, d in runs:
-        item = " {0x%X, %d, %d, %d}," % (s, n, st, d)
+        assert 1 <= n <= 128 and st in (1, 2) and s <= MAX_CP
+        item = " {0x%X, %d}," % (s << 8 | (st - 1) << 7 | (n - 1), d)
         if len(line) + len(item) > 100:
             out.append(line)
             line = "   "
@@ -156,10 +164,12 @@ def emit_runs(name, runs, out):
 
 
 def emit_special(name, special, out):
+    """16-bit code points (all specials and their mappings are in the BMP); unused outputs are 0."""
     out.append("static const SpecialCase %s[] = {" % name)
     for cp in sorted(special):
+        assert cp <= 0xFFFF and all(0 < m <= 0xFFFF for m in special[cp]) and len(special[cp]) <= 3
         t = special[cp] + [0] * (3 - len(special[cp]))
-        out.append("    {0x%X, %d, {0x%X, 0x%X, 0x%X}}," % (cp, len(special[cp]), *t))
+        out.append("    {0x%X, {0x%X, 0x%X, 0x%X}}," % (cp, *t))
     out.append("};")
 
 
