@@ -103,15 +103,7 @@ template <typename T> class ArenaVector {
     void shrink(uint32_t size) { m_size = size; }
 
   private:
-    bool grow(Arena& arena) {
-        uint32_t cap = m_capacity ? m_capacity * 2 : 4;
-        T* p = arena.make_array<T>(cap);
-        if (!p) return false;
-        if (m_size) std::memcpy(static_cast<void*>(p), m_data, sizeof(T) * m_size);
-        m_data = p;
-        m_capacity = cap;
-        return true;
-    }
+    bool grow(Arena& arena) { return reserve(arena, m_capacity ? m_capacity * 2 : 4); }
 
     T* m_data = nullptr;
     uint32_t m_size = 0;
