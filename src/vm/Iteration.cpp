@@ -49,6 +49,16 @@ static bool adds_no_for_in_keys(const Object* o) {
     return true;
 }
 
+// True when a key of s is an array index, which OrdinaryOwnPropertyKeys orders before the others:
+// small ones are index atoms (has_index_keys), 2^31-1 .. 2^32-2 are string atoms.
+static bool has_array_index_keys(Runtime& rt, const Shape* s) {
+    if (s->has_index_keys()) return true;
+    uint32_t index;
+    for (uint32_t i = 0, n = s->count(); i < n; ++i)
+        if (atom_to_array_index(rt, s->entry(i).key, &index)) return true;
+    return false;
+}
+
 static Result<void> collect_for_in_keys(Context& ctx, Object* start, Object* keys) {
     Runtime& rt = ctx.rt();
     // When start is ordinary and no prototype adds keys (the common case: Object.prototype), the
@@ -58,6 +68,18 @@ static Result<void> collect_for_in_keys(Context& ctx, Object* start, Object* key
     for (Object* p = start->shape()->proto(); protos_quiet && p; p = p->shape()->proto())
         protos_quiet = adds_no_for_in_keys(p);
     // Keys already seen (enumerable or not) shadow the same key further up the chain.
+    if (protos_quiet && start->m_element_count == 0 && !has_array_index_keys(rt, start->shape())) {
+        // Ordinary, no integer keys: the shape's enumerable string keys in insertion order, which is
+        // what OrdinaryOwnPropertyKeys and the descriptor checks below give, without the key list.
+        const Shape* s = start->shape();
+        for (uint32_t i = 0, n = s->count(); i < n; ++i) {
+            const ShapeEntry& e = s->entry(i);
+            if (!(e.flags & prop::Enumerable) || rt.atom_is_symbol(e.key)) continue;
+            Value k = TRY(rt.atom_to_value(e.key));
+            if (!array_push_fast(ctx, keys, std::move(k))) return Exception{};
+        }
+        return {};
+    }
     Value seen_value;
     if (!protos_quiet) seen_value = TRY(new_object_with_proto(ctx, nullptr));
     Object* seen = protos_quiet ? nullptr : seen_value.as_object();

@@ -42,3 +42,40 @@ const mutate = { a: 1, b: 2, c: 3 };
 const seen = [];
 for (const k in mutate) { seen.push(k); delete mutate.b; mutate.d = 4; }
 assertEquals(seen.join(), "a,c");
+
+// Objects without elements or integer keys enumerate straight from their shape: the order and the
+// filtering must be those of the general path.
+const big = {};
+big.z = 1;
+big["4294967294"] = 2; // an array index stored as a string key: it still comes first
+big["4294967295"] = 3; // not an array index: insertion order
+big.a = 4;
+assertEquals(keys(big), "4294967294,z,4294967295,a");
+const mixed = { s: 1 };
+Object.defineProperty(mixed, "n", { value: 2, enumerable: false });
+mixed[Symbol.iterator] = 3;
+mixed.t = 4;
+Object.defineProperty(mixed, "g", { get() { return 5; }, enumerable: true });
+assertEquals(keys(mixed), "s,t,g");
+// Keys deleted during the loop are skipped; keys added are not visited.
+const live = { a: 1, b: 2, c: 3 };
+const seenLive = [];
+for (const k in live) {
+    seenLive.push(k);
+    if (k === "a") { delete live.b; live.d = 4; }
+}
+assertEquals(seenLive.join(), "a,c");
+// A key deleted and added again is visited in its original position once.
+const again = { a: 1, b: 2, c: 3 };
+const seenAgain = [];
+for (const k in again) {
+    seenAgain.push(k);
+    if (k === "a") { delete again.b; again.b = 5; }
+}
+assertEquals(seenAgain.join(), "a,b,c");
+// The same loop over objects of one shape, then a shape that differs.
+const rows = [{ x: 1, y: 2 }, { x: 3, y: 4 }, { y: 5, x: 6 }];
+assertEquals(rows.map(keys).join("|"), "x,y|x,y|y,x");
+// Primitives: a string's indices, nothing for numbers, null and undefined.
+assertEquals(keys("ab"), "0,1");
+assertEquals(keys(5) + keys(null) + keys(undefined), "");
