@@ -146,6 +146,10 @@ class CollectorVisitor : public EdgeVisitor {
 
 class DecrementVisitor final : public CollectorVisitor {
   public:
+    // Restated in each final visitor so that the call to visit_cell is direct.
+    void visit_value(Value& v) override {
+        if (v.is_heap()) visit_cell(v.as_cell());
+    }
     void visit_cell(Cell* c) override {
         if (c && c->is_gc_cell()) --c->m_ref_count;
     }
@@ -154,6 +158,9 @@ class DecrementVisitor final : public CollectorVisitor {
 class RestoreVisitor final : public CollectorVisitor {
   public:
     explicit RestoreVisitor(Vector<GcCell*>& worklist) : m_worklist(worklist) {}
+    void visit_value(Value& v) override {
+        if (v.is_heap()) visit_cell(v.as_cell());
+    }
     void visit_cell(Cell* c) override {
         if (!c || !c->is_gc_cell()) return;
         ++c->m_ref_count;
@@ -241,35 +248,44 @@ void Runtime::collect_cycles() {
     m_in_gc = true;
     GcCell* head = &m_gc_list;
 
-    // 1. Subtract internal references.
+    // 1. Subtract internal references. (Each walk of the list touches every cell: the passes share
+    // walks where they can.)
     DecrementVisitor decrement;
-    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
-        c->m_gc_state = kUnknown;
-    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next)
-        visit_edges(c, decrement);
-
-    // 2. Externally referenced cells and everything they reach are alive.
-    Vector<GcCell*> worklist;
     for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next) {
-        if (c->m_ref_count > 0) {
+        c->m_gc_state = kUnknown;
+        visit_edges(c, decrement);
+    }
+
+    // 2. Externally referenced cells and everything they reach are alive. A cell is traced as soon as
+    // the walk finds it referenced from outside; one reached that way before the walk gets to it has
+    // its count restored and is marked already, so the walk passes it.
+    Vector<GcCell*> worklist;
+    RestoreVisitor restore(worklist);
+    auto trace_reached = [&] {
+        while (!worklist.empty()) {
+            GcCell* reached = worklist.back();
+            worklist.pop_back();
+            visit_edges(reached, restore);
+        }
+    };
+    bool any_external = false;
+    for (GcCell* c = head->m_gc_next; c != head; c = c->m_gc_next) {
+        if (c->m_ref_count > 0 && c->m_gc_state != kAlive) {
+            any_external = true;
             c->m_gc_state = kAlive;
-            worklist.push_back(c);
+            visit_edges(c, restore);
+            trace_reached();
         }
     }
-    if (worklist.empty() && !has_weak_targets(*this)) {
+    if (!any_external && !has_weak_targets(*this)) {
         free_all_garbage(*this);
         m_gc_threshold = m_gc_cell_count * 2 + 10000;
         m_in_gc = false;
         return;
     }
-    RestoreVisitor restore(worklist);
-    do {
-        while (!worklist.empty()) {
-            GcCell* c = worklist.back();
-            worklist.pop_back();
-            visit_edges(c, restore);
-        }
-    } while (restore.retry_deferred());
+    // Ephemeron values whose key turned out alive, until no more do.
+    while (restore.retry_deferred())
+        trace_reached();
     restore.restore_dead_entries();
 
     // 3. Free the garbage.
