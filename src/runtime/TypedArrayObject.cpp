@@ -24,15 +24,6 @@ bool remove_slot(Context&, Object*, uint32_t slot); // Object.cpp
 
 // ---- Table 71 ----
 
-size_t element_size(TypedArrayType type) {
-    static const uint8_t sizes[] = {
-#define QJS_TA_SIZE(id, ctype, size) size,
-        QJS_TYPED_ARRAY_TYPES(QJS_TA_SIZE)
-#undef QJS_TA_SIZE
-    };
-    return sizes[static_cast<int>(type)];
-}
-
 const char* typed_array_name(TypedArrayType type) {
     static const char* const names[] = {
 #define QJS_TA_NAME(id, ctype, size) #id "Array",
@@ -133,29 +124,19 @@ static float double_to_float32(double d) {
     return static_cast<float>(d);
 }
 
-template <typename T> static T load(const uint8_t* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-template <typename T> static void store(uint8_t* p, T v) {
-    std::memcpy(p, &v, sizeof v);
-}
-
 // RawBytesToNumeric for the Number types (native byte order).
 static Value read_number(TypedArrayType type, const uint8_t* p) {
     switch (type) {
-    case TypedArrayType::Int8: return Value::int32(load<int8_t>(p));
+    case TypedArrayType::Int8: return Value::int32(load_element<int8_t>(p));
     case TypedArrayType::Uint8:
-    case TypedArrayType::Uint8Clamped: return Value::int32(load<uint8_t>(p));
-    case TypedArrayType::Int16: return Value::int32(load<int16_t>(p));
-    case TypedArrayType::Uint16: return Value::int32(load<uint16_t>(p));
-    case TypedArrayType::Int32: return Value::int32(load<int32_t>(p));
-    case TypedArrayType::Uint32: return Value::number(load<uint32_t>(p));
-    case TypedArrayType::Float16: return Value::number(float16_to_double(load<uint16_t>(p)));
-    case TypedArrayType::Float32: return Value::number(static_cast<double>(load<float>(p)));
-    case TypedArrayType::Float64: return Value::number(load<double>(p));
+    case TypedArrayType::Uint8Clamped: return Value::int32(load_element<uint8_t>(p));
+    case TypedArrayType::Int16: return Value::int32(load_element<int16_t>(p));
+    case TypedArrayType::Uint16: return Value::int32(load_element<uint16_t>(p));
+    case TypedArrayType::Int32: return Value::int32(load_element<int32_t>(p));
+    case TypedArrayType::Uint32: return Value::number(load_element<uint32_t>(p));
+    case TypedArrayType::Float16: return Value::number(float16_to_double(load_element<uint16_t>(p)));
+    case TypedArrayType::Float32: return Value::number(static_cast<double>(load_element<float>(p)));
+    case TypedArrayType::Float64: return Value::number(load_element<double>(p));
     default: VERIFY_NOT_REACHED();
     }
 }
@@ -163,16 +144,16 @@ static Value read_number(TypedArrayType type, const uint8_t* p) {
 // NumericToRawBytes for the Number types (native byte order).
 static void write_number(TypedArrayType type, double d, uint8_t* p) {
     switch (type) {
-    case TypedArrayType::Int8: store(p, static_cast<int8_t>(double_to_int32(d))); break;
-    case TypedArrayType::Uint8: store(p, static_cast<uint8_t>(double_to_int32(d))); break;
-    case TypedArrayType::Uint8Clamped: store(p, double_to_uint8_clamp(d)); break;
-    case TypedArrayType::Int16: store(p, static_cast<int16_t>(double_to_int32(d))); break;
-    case TypedArrayType::Uint16: store(p, static_cast<uint16_t>(double_to_int32(d))); break;
-    case TypedArrayType::Int32: store(p, double_to_int32(d)); break;
-    case TypedArrayType::Uint32: store(p, static_cast<uint32_t>(double_to_int32(d))); break;
-    case TypedArrayType::Float16: store(p, double_to_float16(d)); break;
-    case TypedArrayType::Float32: store(p, double_to_float32(d)); break;
-    case TypedArrayType::Float64: store(p, d); break;
+    case TypedArrayType::Int8: store_element(p, static_cast<int8_t>(double_to_int32(d))); break;
+    case TypedArrayType::Uint8: store_element(p, static_cast<uint8_t>(double_to_int32(d))); break;
+    case TypedArrayType::Uint8Clamped: store_element(p, double_to_uint8_clamp(d)); break;
+    case TypedArrayType::Int16: store_element(p, static_cast<int16_t>(double_to_int32(d))); break;
+    case TypedArrayType::Uint16: store_element(p, static_cast<uint16_t>(double_to_int32(d))); break;
+    case TypedArrayType::Int32: store_element(p, double_to_int32(d)); break;
+    case TypedArrayType::Uint32: store_element(p, static_cast<uint32_t>(double_to_int32(d))); break;
+    case TypedArrayType::Float16: store_element(p, double_to_float16(d)); break;
+    case TypedArrayType::Float32: store_element(p, double_to_float32(d)); break;
+    case TypedArrayType::Float64: store_element(p, d); break;
     default: VERIFY_NOT_REACHED();
     }
 }
@@ -188,17 +169,17 @@ Value raw_bytes_to_numeric(Context& ctx, TypedArrayType type, const uint8_t* byt
         bytes = swapped;
     }
     // 3-6. Interpret the bytes per type.
-    if (type == TypedArrayType::BigInt64) return bigint_from_int64(ctx, load<int64_t>(bytes));
-    if (type == TypedArrayType::BigUint64) return bigint_from_uint64(ctx, load<uint64_t>(bytes));
+    if (type == TypedArrayType::BigInt64) return bigint_from_int64(ctx, load_element<int64_t>(bytes));
+    if (type == TypedArrayType::BigUint64) return bigint_from_uint64(ctx, load_element<uint64_t>(bytes));
     return read_number(type, bytes);
 }
 
 // 25.1.3.19 NumericToRawBytes ( type, value, isLittleEndian ) (#sec-numerictorawbytes)
 void numeric_to_raw_bytes(TypedArrayType type, const Value& numeric, uint8_t* bytes, bool little_endian) {
     if (type == TypedArrayType::BigInt64)
-        store(bytes, bigint_to_int64(numeric));
+        store_element(bytes, bigint_to_int64(numeric));
     else if (type == TypedArrayType::BigUint64)
-        store(bytes, bigint_to_uint64(numeric));
+        store_element(bytes, bigint_to_uint64(numeric));
     else
         write_number(type, numeric.as_number(), bytes);
     // If isLittleEndian is false, reverse the order of the elements of rawBytes.
@@ -303,6 +284,7 @@ Result<uint64_t> typed_array_length_for_iteration(Context& ctx, Object* o) {
 bool typed_array_get_index(Object* o, uint32_t index, Value* out) {
     auto* ta = static_cast<TypedArrayObject*>(o);
     if (ta->is_bigint()) return false;
+    if (typed_array_read_fast(o, index, out)) return true;
     if (!is_valid_integer_index(ta, index)) {
         *out = Value();
         return true;
@@ -314,6 +296,10 @@ bool typed_array_get_index(Object* o, uint32_t index, Value* out) {
 bool typed_array_set_index(Object* o, uint32_t index, const Value& v) {
     auto* ta = static_cast<TypedArrayObject*>(o);
     if (ta->is_bigint() || !v.is_number() || is_immutable_buffer(ta->buffer())) return false;
+    if (uint8_t* p = typed_array_element_in_bounds(ta, index)) {
+        write_number(ta->m_type, v.as_number(), p);
+        return true;
+    }
     if (is_valid_integer_index(ta, index))
         write_number(ta->m_type, v.as_number(), ta->data() + static_cast<size_t>(index) * ta->element_size());
     return true;

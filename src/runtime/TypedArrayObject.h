@@ -8,6 +8,7 @@
 #include "runtime/Object.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace qjs {
 
@@ -34,7 +35,14 @@ enum class TypedArrayType : uint8_t {
 };
 constexpr int kTypedArrayTypeCount = static_cast<int>(TypedArrayType::Count);
 
-size_t element_size(TypedArrayType);
+inline size_t element_size(TypedArrayType type) {
+    static constexpr uint8_t kSizes[] = {
+#define QJS_TA_SIZE(id, ctype, size) size,
+        QJS_TYPED_ARRAY_TYPES(QJS_TA_SIZE)
+#undef QJS_TA_SIZE
+    };
+    return kSizes[static_cast<int>(type)];
+}
 const char* typed_array_name(TypedArrayType); // "Int8Array", ...
 inline bool is_bigint_type(TypedArrayType t) {
     return t == TypedArrayType::BigInt64 || t == TypedArrayType::BigUint64;
@@ -62,6 +70,69 @@ class TypedArrayObject : public Object {
 
 inline bool is_typed_array(const Object* o) {
     return o->class_id() == ClassId::TypedArray;
+}
+
+// The bytes of element `index` of a fixed-length view that is in bounds, with index < its length;
+// null when the general path decides (detached or out-of-bounds views, length-tracking views, an
+// index past the end). The interpreter's element fast paths start here.
+inline uint8_t* typed_array_element_in_bounds(const TypedArrayObject* ta, uint32_t index) {
+    ArrayBufferObject* buffer = ta->buffer();
+    if (!buffer || ta->m_length_tracking || index >= ta->m_array_length) return nullptr;
+    size_t size = element_size(ta->m_type);
+    // IsTypedArrayOutOfBounds: the whole view must fit the buffer's current length (0 once detached).
+    if (ta->m_byte_offset + ta->m_array_length * size > buffer->m_byte_length) return nullptr;
+    return buffer->m_data + ta->m_byte_offset + static_cast<size_t>(index) * size;
+}
+
+template <typename T> inline T load_element(const uint8_t* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+template <typename T> inline void store_element(uint8_t* p, T v) {
+    std::memcpy(p, &v, sizeof v);
+}
+
+// obj[index] of a typed array in the common cases (a Number element type, in bounds): false when
+// the general path must run.
+inline bool typed_array_read_fast(const Object* o, uint32_t index, Value* out) {
+    auto* ta = static_cast<const TypedArrayObject*>(o);
+    const uint8_t* p = typed_array_element_in_bounds(ta, index);
+    if (!p) return false;
+    switch (ta->m_type) {
+    case TypedArrayType::Int8: *out = Value::int32(load_element<int8_t>(p)); return true;
+    case TypedArrayType::Uint8:
+    case TypedArrayType::Uint8Clamped: *out = Value::int32(*p); return true;
+    case TypedArrayType::Int16: *out = Value::int32(load_element<int16_t>(p)); return true;
+    case TypedArrayType::Uint16: *out = Value::int32(load_element<uint16_t>(p)); return true;
+    case TypedArrayType::Int32: *out = Value::int32(load_element<int32_t>(p)); return true;
+    case TypedArrayType::Uint32: *out = Value::number(load_element<uint32_t>(p)); return true;
+    case TypedArrayType::Float32:
+        *out = Value::number(static_cast<double>(load_element<float>(p)));
+        return true;
+    case TypedArrayType::Float64: *out = Value::number(load_element<double>(p)); return true;
+    default: return false; // BigInt64, BigUint64, Float16
+    }
+}
+
+// obj[index] = v for an int32 v stored into an integer typed array in bounds (the conversion is a
+// truncation to the element's width): false when the general path must run.
+inline bool typed_array_write_int32_fast(Object* o, uint32_t index, int32_t v) {
+    auto* ta = static_cast<TypedArrayObject*>(o);
+    uint8_t* p = typed_array_element_in_bounds(ta, index);
+    if (!p || ta->buffer()->m_immutable) return false;
+    switch (ta->m_type) {
+    case TypedArrayType::Int8:
+    case TypedArrayType::Uint8: *p = static_cast<uint8_t>(v); return true;
+    case TypedArrayType::Uint8Clamped: *p = static_cast<uint8_t>(v < 0 ? 0 : v > 255 ? 255 : v); return true;
+    case TypedArrayType::Int16:
+    case TypedArrayType::Uint16: store_element(p, static_cast<uint16_t>(v)); return true;
+    case TypedArrayType::Int32:
+    case TypedArrayType::Uint32: store_element(p, v); return true;
+    case TypedArrayType::Float64: store_element(p, static_cast<double>(v)); return true;
+    default: return false;
+    }
 }
 inline bool is_typed_array_value(const Value& v) {
     return v.is_object() && is_typed_array(v.as_object());

@@ -9,6 +9,7 @@
 #include "runtime/Conversions.h"
 #include "runtime/Object.h"
 #include "runtime/String.h"
+#include "runtime/TypedArrayObject.h"
 #include "runtime/VarRef.h"
 #include "vm/Frames.h"
 #include "vm/FunctionObject.h"
@@ -1016,6 +1017,12 @@ dispatch:
                 sp[-1] = std::move(v);
                 NEXT();
             }
+            Value v;
+            if (is_typed_array(o) && typed_array_read_fast(o, i, &v)) {
+                *--sp = Value();
+                sp[-1] = std::move(v);
+                NEXT();
+            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1033,6 +1040,11 @@ dispatch:
                 sp[-1] = o->m_elements[i];
                 NEXT();
             }
+            Value v;
+            if (is_typed_array(o) && typed_array_read_fast(o, i, &v)) {
+                sp[-1] = std::move(v);
+                NEXT();
+            }
         }
         Value v = get_array_el_slow(ctx, base, key);
         CHECK(v);
@@ -1048,6 +1060,11 @@ dispatch:
             if (o->is_fast_array() && i < o->m_element_count) {
                 o->m_elements[i] = POP();
                 DROP_N(2);
+                NEXT();
+            }
+            if (sp[-1].is_int32() && is_typed_array(o) &&
+                typed_array_write_int32_fast(o, i, sp[-1].as_int32())) {
+                DROP_N(3);
                 NEXT();
             }
         }

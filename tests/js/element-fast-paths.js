@@ -172,3 +172,65 @@
         assertEquals(tr[7], 4);
     }
 })();
+
+// The interpreter reads and writes in-bounds elements of fixed-length views directly: each case
+// where it must hand over to the general path.
+(function () {
+    function read(t, i) { return t[i]; }
+    function write(t, i, v) { t[i] = v; }
+    // Integer writes truncate to the element width; clamped arrays clamp.
+    const i8 = new Int8Array(2), u16 = new Uint16Array(2), i16 = new Int16Array(1), u8c = new Uint8ClampedArray(2);
+    write(i8, 0, 200); write(i8, 1, -129);
+    assertEquals(read(i8, 0) + "," + read(i8, 1), "-56,127");
+    write(u16, 0, -1); write(u16, 1, 65537);
+    assertEquals(read(u16, 0) + "," + read(u16, 1), "65535,1");
+    write(i16, 0, 40000);
+    assertEquals(read(i16, 0), -25536);
+    write(u8c, 0, 300); write(u8c, 1, -5);
+    assertEquals(read(u8c, 0) + "," + read(u8c, 1), "255,0");
+    const f64 = new Float64Array(1), f32 = new Float32Array(1), u32 = new Uint32Array(1);
+    write(f64, 0, 7);
+    assertEquals(read(f64, 0), 7);
+    write(f32, 0, 16777217);
+    assertEquals(read(f32, 0), 16777216);
+    write(u32, 0, -2);
+    assertEquals(read(u32, 0), 4294967294);
+    if (typeof Float16Array === "function") {
+        const f16 = new Float16Array(1);
+        write(f16, 0, 2049);
+        assertEquals(read(f16, 0), 2048);
+    }
+    // A view shorter than its buffer: an index past the view never touches the rest of the buffer.
+    const whole = new Uint8Array(8);
+    const part = new Uint8Array(whole.buffer, 2, 2);
+    write(part, 2, 9); write(part, -1, 9);
+    assertEquals(whole.join(""), "00000000");
+    write(part, 1, 9);
+    assertEquals(whole.join(""), "00090000");
+    // A fixed-length view on a resizable buffer that shrinks below its end is out of bounds as a
+    // whole: even the elements still inside the buffer read as undefined and ignore writes.
+    if (ArrayBuffer.prototype.resize) {
+        const rb = new ArrayBuffer(4, { maxByteLength: 8 });
+        const fixed = new Uint8Array(rb, 1, 2);
+        write(fixed, 0, 5);
+        assertEquals(read(fixed, 0), 5);
+        rb.resize(2);
+        assertEquals(read(fixed, 0), undefined);
+        write(fixed, 0, 6);
+        rb.resize(4);
+        assertEquals(read(fixed, 0), 5, "the write while out of bounds was ignored");
+    }
+    // Immutable buffers ignore writes.
+    if (ArrayBuffer.prototype.transferToImmutable) {
+        const frozen = new Int32Array(new Int32Array([1, 2]).buffer.transferToImmutable());
+        write(frozen, 0, 9);
+        assertEquals(read(frozen, 0), 1);
+    }
+    // The same sites on arrays, strings and plain objects still work.
+    assertEquals(read([4, 5], 1), 5);
+    assertEquals(read("xy", 1), "y");
+    const plain = { 3: "three" };
+    assertEquals(read(plain, 3), "three");
+    write(plain, 3, "drei");
+    assertEquals(plain[3], "drei");
+})();
