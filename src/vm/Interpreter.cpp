@@ -1706,6 +1706,9 @@ dispatch:
             BINARY_RESULT(Value::boolean(a.as_int32() cmp b.as_int32()));                                    \
         } else if (a.is_number() && b.is_number()) {                                                         \
             BINARY_RESULT(Value::boolean(a.as_number() cmp b.as_number()));                                  \
+        } else if (a.is_string() && b.is_string()) {                                                         \
+            /* IsLessThan of two Strings: by code units (7.2.13 step 3) */                                   \
+            BINARY_RESULT(Value::boolean(a.as_string()->compare(b.as_string()) cmp 0));                      \
         } else {                                                                                             \
             Value v = compare_op_slow(ctx, Op::opname, a, b);                                                \
             CHECK(v);                                                                                        \

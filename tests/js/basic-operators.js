@@ -40,3 +40,14 @@ assertEquals(++x, 23);
 assertEquals(true ? "yes" : "no", "yes");
 assertEquals(0 || "fallback", "fallback");
 assertEquals(0 ?? "fallback", 0);
+
+// Relational operators on two strings compare UTF-16 code units (Latin-1 and two-byte strings mixed).
+(function () {
+    const pairs = [["a", "b"], ["b", "a"], ["ab", "ab"], ["ab", "a"], ["", "a"], ["Z", "a"],
+                   ["\u00e9", "\u0100"], ["\uD800", "\uFFFF"], ["\uFFFF", "\uD83D\uDE00"], ["a\u0101", "a\u00ff"]];
+    const got = pairs.map(([x, y]) => [x < y, x <= y, x > y, x >= y].map(Number).join("")).join(",");
+    assertEquals(got, "1100,0011,0101,0011,1100,1100,1100,1100,0011,0011");
+    // A String object still goes through ToPrimitive.
+    assertEquals(new String("a") < "b", true);
+    assertEquals({ toString() { return "b"; } } > "a", true);
+})();
