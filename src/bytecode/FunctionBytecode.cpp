@@ -106,7 +106,8 @@ void ic_fill(InlineCache& ic, InlineCache::Kind kind, Shape* shape, Shape* aux, 
     // (The global object and the global lexicals stay cached whatever their size: big scripts have
     // thousands of globals, and they rarely grow inside a loop.)
     bool global = kind == InlineCache::Global || kind == InlineCache::Lexical;
-    if (!global && (too_big_to_cache(shape) || (kind == InlineCache::Add && too_big_to_cache(aux)))) {
+    if (!global && (too_big_to_cache(shape) ||
+                    (kind == InlineCache::Add && shape->count() >= InlineCache::kMaxAddShapeEntries))) {
         ic_reset_entry(ic);
         return;
     }

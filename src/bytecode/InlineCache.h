@@ -29,6 +29,12 @@ struct InlineCache {
     };
     static constexpr uint8_t kMaxDepth = 6;     // deepest prototype level a Proto entry caches
     static constexpr uint32_t kPolyEntries = 3; // get_field: earlier entries kept besides this one
+    // An add transition is cached only from a shape with fewer entries. A cached transition pins
+    // both shapes, so an object built by many assignment sites (a namespace object, a prototype
+    // getting its methods) got a copy of its whole shape per property added, each kept alive by its
+    // site: quadratic time, and about 36 MB of shapes for 3,000 functions added to one object.
+    // Bigger objects are built once; their adds extend their one-owner shape in place.
+    static constexpr uint32_t kMaxAddShapeEntries = 32;
 
     Shape* shape = nullptr;  // strong reference, or null when empty
     Shape* aux = nullptr;    // strong reference, or null

@@ -279,7 +279,7 @@ void Runtime::collect_cycles() {
     }
     if (!any_external && !has_weak_targets(*this)) {
         free_all_garbage(*this);
-        m_gc_threshold = m_gc_cell_count * 2 + 10000;
+        reset_gc_thresholds();
         m_in_gc = false;
         return;
     }
@@ -302,7 +302,7 @@ void Runtime::collect_cycles() {
     for (GcCell* c : garbage)
         c->unref();
 
-    m_gc_threshold = m_gc_cell_count * 2 + 10000;
+    reset_gc_thresholds();
     m_in_gc = false;
 }
 

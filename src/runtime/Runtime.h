@@ -114,7 +114,13 @@ class Runtime {
             collect_cycles();
             return;
         }
-        if (m_gc_cell_count >= m_gc_threshold) collect_cycles();
+        if (m_gc_cell_count >= m_gc_threshold || m_memory_used >= m_gc_memory_threshold) collect_cycles();
+    }
+    // After a collection: the next one comes once the gc cells or the bytes in use have doubled (plus
+    // a floor). Bytes count when few cells hold much memory, as the compiled code an eval drops does.
+    void reset_gc_thresholds() {
+        m_gc_threshold = m_gc_cell_count * 2 + 10000;
+        m_gc_memory_threshold = m_memory_used * 2 + kGcMemoryFloor;
     }
     bool m_in_gc = false;
 
@@ -277,6 +283,8 @@ class Runtime {
     GcCell m_gc_list{CellKind::Object}; // sentinel of the circular gc list
     size_t m_gc_cell_count = 0;
     size_t m_gc_threshold = 10000;
+    static constexpr size_t kGcMemoryFloor = size_t(8) << 20;
+    size_t m_gc_memory_threshold = kGcMemoryFloor;
 
     // Atom table: index -> cell (String or Symbol, strong references; null for a freed number, kept
     // in m_atom_free for reuse), plus a hash index of strings.

@@ -178,8 +178,14 @@ Result<void> put_field_slow(Context& ctx, const Value& base, Atom atom, const Va
             !(atom == atoms::length && o->is_array()) && find_own_slot(o, atom) < 0 &&
             !protos_may_intercept(o, atom)) {
             Shape* before = o->m_shape;
-            before->ref();
             uint32_t slot = before->count();
+            if (slot >= InlineCache::kMaxAddShapeEntries) {
+                // Not cached, so no reference to `before`: a shape only this object uses is extended
+                // in place rather than copied.
+                if (!add_own_property(ctx, o, atom, v, prop::Default)) return Exception{};
+                return {};
+            }
+            before->ref();
             bool ok = add_own_property(ctx, o, atom, v, prop::Default);
             // Cache the transition (unless the shape was extended in place: a single-owner shape).
             if (ok && o->m_shape != before) ic_fill_add(*ic, before, o->m_shape, slot);
