@@ -583,6 +583,39 @@ static Value array_proto_slice(Context& ctx, const CallArgs& args) {
 }
 
 // 23.1.3.31 Array.prototype.splice ( start, deleteCount, ...items ) (#sec-array.prototype.splice)
+// What ArrayCreate(length) makes: a fast Array with no elements yet, extensible, writable length.
+static bool is_fresh_array_of_length(Object* a, uint64_t length) {
+    return a->is_fast_array() && a->is_array() && a->m_element_count == 0 && a->m_array_length == length &&
+           (a->m_flags & objflag::LengthWritable) && a->is_extensible();
+}
+
+// Array.prototype.splice on a dense fast array `o` (length len) into the fresh Array `removed`: the
+// steps 13-21 below, as element moves.
+static Result<void> splice_dense(Context& ctx, Object* o, Object* removed, uint64_t start,
+                                 uint64_t delete_count, const Value* items, uint64_t item_count) {
+    uint64_t len = o->m_element_count;
+    for (uint64_t k = 0; k < delete_count; k++)
+        if (!array_push_fast(ctx, removed, o->m_elements[start + k])) return Exception{};
+    if (item_count > delete_count) {
+        // Grow first (placeholders at the end), then shift the tail right.
+        for (uint64_t k = delete_count; k < item_count; k++)
+            if (!array_push_fast(ctx, o, Value())) return Exception{};
+        Value* e = o->m_elements;
+        std::move_backward(e + start + delete_count, e + len, e + len + (item_count - delete_count));
+    } else if (item_count < delete_count) {
+        Value* e = o->m_elements;
+        std::move(e + start + delete_count, e + len, e + start + item_count);
+        uint64_t new_len = len - (delete_count - item_count);
+        for (uint64_t k = new_len; k < len; k++)
+            e[k].~Value(); // moved from, or a deleted element not overwritten
+        o->m_element_count = static_cast<uint32_t>(new_len);
+        o->m_array_length = static_cast<uint32_t>(new_len);
+    }
+    for (uint64_t i = 0; i < item_count; i++)
+        o->m_elements[start + i] = items[i];
+    return {};
+}
+
 static Value array_proto_splice(Context& ctx, const CallArgs& args) {
     // 1-2. Let O be ? ToObject(this value). Let len be ? LengthOfArrayLike(O).
     ArrayLikeThis self = TRY(this_array_like(ctx, args));
@@ -610,6 +643,16 @@ static Value array_proto_splice(Context& ctx, const CallArgs& args) {
         return ctx.throw_type_error("splice: array is too long");
     // 12. Let A be ? ArraySpeciesCreate(O, actualDeleteCount).
     Value a = TRY(array_species_create(ctx, o, actual_delete_count));
+    // Fast path: O is still a dense fast array (ArraySpeciesCreate may have run code), A a fresh
+    // Array from ArrayCreate, and no prototype of O has indexed properties: every Get, Set and Delete below
+    // is on an own data element (or creates one), so moving the elements runs no code.
+    if (is_dense_fast_array(o, len) && is_fresh_array_of_length(a.as_object(), actual_delete_count) &&
+        len - actual_delete_count + item_count <= kMaxArrayLength &&
+        proto_chain_has_no_indexed_properties(o)) {
+        TRY(splice_dense(ctx, o, a.as_object(), actual_start, actual_delete_count,
+                         item_count ? args.args.data() + 2 : nullptr, item_count));
+        return a;
+    }
     // 13-14. Let k be 0. Repeat, while k < actualDeleteCount,
     for (uint64_t k = 0; k < actual_delete_count; k++) {
         // b-c. If ? HasProperty(O, from), let fromValue be ? Get(O, from);
