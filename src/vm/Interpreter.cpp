@@ -69,6 +69,11 @@ inline bool loop_interrupted(Runtime& rt) {
     return rt.interrupt_pending();
 }
 
+// ToInt32 of a Number (a bitwise operator's operand that is not an int32).
+inline int32_t number_to_int32(const Value& v) {
+    return v.is_int32() ? v.as_int32() : double_to_int32(v.as_float64());
+}
+
 } // namespace
 
 Exception throw_interrupted(Context& ctx) {
@@ -1651,6 +1656,9 @@ dispatch:
         if (sp[-2].is_int32() && sp[-1].is_int32()) {
             uint32_t r = static_cast<uint32_t>(sp[-2].as_int32()) << (sp[-1].as_int32() & 31);
             BINARY_RESULT(Value::int32(static_cast<int32_t>(r)));
+        } else if (sp[-2].is_number() && sp[-1].is_number()) {
+            uint32_t r = static_cast<uint32_t>(number_to_int32(sp[-2])) << (number_to_int32(sp[-1]) & 31);
+            BINARY_RESULT(Value::int32(static_cast<int32_t>(r)));
         } else {
             BINARY_SLOW(shl);
         }
@@ -1659,6 +1667,8 @@ dispatch:
     CASE(sar) {
         if (sp[-2].is_int32() && sp[-1].is_int32()) {
             BINARY_RESULT(Value::int32(sp[-2].as_int32() >> (sp[-1].as_int32() & 31)));
+        } else if (sp[-2].is_number() && sp[-1].is_number()) {
+            BINARY_RESULT(Value::int32(number_to_int32(sp[-2]) >> (number_to_int32(sp[-1]) & 31)));
         } else {
             BINARY_SLOW(sar);
         }
@@ -1668,6 +1678,9 @@ dispatch:
         if (sp[-2].is_int32() && sp[-1].is_int32()) {
             uint32_t r = static_cast<uint32_t>(sp[-2].as_int32()) >> (sp[-1].as_int32() & 31);
             BINARY_RESULT(Value::number(r));
+        } else if (sp[-2].is_number() && sp[-1].is_number()) {
+            uint32_t r = static_cast<uint32_t>(number_to_int32(sp[-2])) >> (number_to_int32(sp[-1]) & 31);
+            BINARY_RESULT(Value::number(r));
         } else {
             BINARY_SLOW(shr);
         }
@@ -1676,6 +1689,8 @@ dispatch:
     CASE(and_) {
         if (sp[-2].is_int32() && sp[-1].is_int32()) {
             BINARY_RESULT(Value::int32(sp[-2].as_int32() & sp[-1].as_int32()));
+        } else if (sp[-2].is_number() && sp[-1].is_number()) {
+            BINARY_RESULT(Value::int32(number_to_int32(sp[-2]) & number_to_int32(sp[-1])));
         } else {
             BINARY_SLOW(and_);
         }
@@ -1684,6 +1699,8 @@ dispatch:
     CASE(or_) {
         if (sp[-2].is_int32() && sp[-1].is_int32()) {
             BINARY_RESULT(Value::int32(sp[-2].as_int32() | sp[-1].as_int32()));
+        } else if (sp[-2].is_number() && sp[-1].is_number()) {
+            BINARY_RESULT(Value::int32(number_to_int32(sp[-2]) | number_to_int32(sp[-1])));
         } else {
             BINARY_SLOW(or_);
         }
@@ -1692,6 +1709,8 @@ dispatch:
     CASE(xor_) {
         if (sp[-2].is_int32() && sp[-1].is_int32()) {
             BINARY_RESULT(Value::int32(sp[-2].as_int32() ^ sp[-1].as_int32()));
+        } else if (sp[-2].is_number() && sp[-1].is_number()) {
+            BINARY_RESULT(Value::int32(number_to_int32(sp[-2]) ^ number_to_int32(sp[-1])));
         } else {
             BINARY_SLOW(xor_);
         }

@@ -51,3 +51,19 @@ assertEquals(0 ?? "fallback", 0);
     assertEquals(new String("a") < "b", true);
     assertEquals({ toString() { return "b"; } } > "a", true);
 })();
+
+// Bitwise operators on Numbers that are not int32 apply ToInt32 in the interpreter; other operands
+// still convert through ToNumeric (valueOf runs, BigInts mix with Numbers only to throw).
+(function () {
+    const big = 2 ** 32 + 3, neg = -(2 ** 33) - 1;
+    assertEquals([big | 0, 0x80000000 | 0, 3.7 ^ 1.2, 2 ** 31 >>> 0, 2 ** 31 >> 1, 1.5 << 31].join(),
+                 "3,-2147483648,2,2147483648,-1073741824,-2147483648");
+    assertEquals([NaN | 5, Infinity & 7, -Infinity ^ 1, big >>> 1, neg >> 2, 5.5 << 33.9, -0 | 0].join(),
+                 "5,0,1,1,-1,10,0");
+    assertEquals(Object.is(-0.5 & -1, 0), true);
+    assertEquals({ valueOf() { return 2 ** 32 + 6; } } & 0.5 ** -2, 4);
+    let threw = false;
+    try { 1.5 | 1n; } catch (e) { threw = e instanceof TypeError; }
+    assertEquals(threw, true);
+    assertEquals(2n ** 64n | 1n, 18446744073709551617n);
+})();
