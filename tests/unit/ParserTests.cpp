@@ -29,6 +29,24 @@ bool parses(const char* src, bool strict = false) {
 
 } // namespace
 
+// Node positions are 24-bit line and column: exact below 2^24, the largest value above.
+TEST(Parser, NodePositionsPackedAndSaturated) {
+    Identifier id;
+    id.set_position(70001, 65537);
+    EXPECT_EQ(id.line(), 70001u);
+    EXPECT_EQ(id.column(), 65537u);
+    id.set_position(Node::kMaxPosition, Node::kMaxPosition);
+    EXPECT_EQ(id.line(), Node::kMaxPosition);
+    EXPECT_EQ(id.column(), Node::kMaxPosition);
+    id.set_position(0x1000000u, 0xffffffffu);
+    EXPECT_EQ(id.line(), Node::kMaxPosition);
+    EXPECT_EQ(id.column(), Node::kMaxPosition);
+    Parsed p("\n\n  x;");
+    ASSERT_TRUE(p.result.ok());
+    EXPECT_EQ(p.expr(0)->line(), 3u);
+    EXPECT_EQ(p.expr(0)->column(), 3u);
+}
+
 TEST(Parser, BinaryPrecedence) {
     Parsed p("a + b * c ** d ** e;");
     ASSERT_TRUE(p.result.ok()) << p.result.error.message;
