@@ -47,6 +47,28 @@ TEST(Parser, NodePositionsPackedAndSaturated) {
     EXPECT_EQ(p.expr(0)->column(), 3u);
 }
 
+// An arena list grows in place while nothing was allocated after it, and by copy otherwise; the
+// contents survive both ways.
+TEST(Parser, ArenaVectorGrowsInPlaceOnlyAtTheTop) {
+    Arena arena{Allocator::system()};
+    ArenaVector<uint32_t> top;
+    for (uint32_t i = 0; i < 4; i++)
+        ASSERT_TRUE(top.push_back(arena, i));
+    const uint32_t* before = top.data();
+    ASSERT_TRUE(top.push_back(arena, 4)); // grows 4 -> 8 where it is
+    EXPECT_EQ(top.data(), before);
+    ASSERT_NE(arena.allocate(8), nullptr); // something after the list
+    for (uint32_t i = 5; i < 9; i++)
+        ASSERT_TRUE(top.push_back(arena, i)); // grows 8 -> 16 by copy
+    EXPECT_NE(top.data(), before);
+    for (uint32_t i = 0; i < 9; i++)
+        EXPECT_EQ(top[i], i);
+    char* last = static_cast<char*>(arena.allocate(16, 1));
+    ASSERT_NE(last, nullptr);
+    EXPECT_FALSE(arena.extend(last, 8, 16)); // not the end of the latest allocation
+    EXPECT_TRUE(arena.extend(last, 16, 32));
+}
+
 TEST(Parser, BinaryPrecedence) {
     Parsed p("a + b * c ** d ** e;");
     ASSERT_TRUE(p.result.ok()) << p.result.error.message;
