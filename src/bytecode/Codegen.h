@@ -232,7 +232,7 @@ class CodeGenerator {
     Atom atom_of(const AstString& s);
     Atom binding_atom(Variable* v);
     Atom atom_of_ascii(const char* s);
-    void set_position(FunctionState& fs, Node* n) { fs.em.set_position(n->line, n->column); }
+    void set_position(FunctionState& fs, Node* n) { fs.em.set_position(n->line(), n->column()); }
     void fail_oom();
 
     Context& m_ctx;

@@ -30,7 +30,7 @@ FunctionBytecode* CodeGenerator::compile_default_constructor(FunctionState& pare
     fs.fi = fi;
     fs.node = parent.node;
     Emitter& em = fs.em;
-    em.set_position(cls->line, cls->column);
+    em.set_position(cls->line(), cls->column());
     if (derived) {
         // constructor(...args) { super(...args); }
         em.op_u8(Op::special_object, static_cast<uint8_t>(SpecialObject::ThisFunc));
@@ -52,8 +52,8 @@ FunctionBytecode* CodeGenerator::compile_default_constructor(FunctionState& pare
     flags |= fbflag::IsConstructor;
     FunctionBytecode* fb = finish_function(fs, name, flags, cls->start, cls->end);
     if (fb) {
-        fb->m_line = cls->line;
-        fb->m_column = cls->column;
+        fb->m_line = cls->line();
+        fb->m_column = cls->column();
     }
     return fb;
 }

@@ -446,7 +446,7 @@ FunctionBytecode* CodeGenerator::compile_function(FunctionNode* fn, FunctionStat
     fs.in_field_init = fn->function_kind == FunctionKind::ClassFieldInitializer ||
                        fn->function_kind == FunctionKind::ClassStaticBlock ||
                        (fn->is_arrow && parent && parent->in_field_init);
-    fs.em.set_position(fn->line, fn->column);
+    fs.em.set_position(fn->line(), fn->column());
     emit_prologue(fs);
     if (fn->expression_body) {
         // A field initializer is a NamedEvaluation with the field's name (ClassFieldDefinitionEvaluation).
@@ -635,8 +635,8 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     }
     fb->m_source_start = src_start;
     fb->m_source_end = src_end;
-    fb->m_line = fs.node->line;
-    fb->m_column = fs.node->column;
+    fb->m_line = fs.node->line();
+    fb->m_column = fs.node->column();
     if (m_failed) {
         fb->unref();
         return nullptr;

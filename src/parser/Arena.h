@@ -46,6 +46,15 @@ class Arena {
         return static_cast<T*>(allocate(sizeof(T) * (count ? count : 1), alignof(T)));
     }
 
+    // Grows the allocation [p, p + old_size) to new_size where it is: only the latest allocation of
+    // the current block can grow, and only while the block has room. False leaves it as it was.
+    bool extend(void* p, size_t old_size, size_t new_size) {
+        char* end = static_cast<char*>(p) + old_size;
+        if (end != m_cur || new_size < old_size || new_size - old_size > size_t(m_end - m_cur)) return false;
+        m_cur = static_cast<char*>(p) + new_size;
+        return true;
+    }
+
     bool out_of_memory() const { return m_out_of_memory; }
     size_t bytes_reserved() const { return m_reserved; }
     Allocator& allocator() { return m_allocator; }
@@ -91,6 +100,11 @@ template <typename T> class ArenaVector {
     // Room for `count` elements in one allocation, without the doubling steps. False on out of memory.
     bool reserve(Arena& arena, uint32_t count) {
         if (count <= m_capacity) return true;
+        // A list built with nothing allocated after it (a scratch list) grows without leaving a copy.
+        if (m_data && arena.extend(m_data, sizeof(T) * m_capacity, sizeof(T) * size_t(count))) {
+            m_capacity = count;
+            return true;
+        }
         T* p = arena.make_array<T>(count);
         if (!p) return false;
         if (m_size) std::memcpy(static_cast<void*>(p), m_data, sizeof(T) * m_size);

@@ -71,18 +71,35 @@ enum NodeFlag : uint8_t {
     NodeFlagParenthesized = 1 << 0,
 };
 
+// 16 bytes, so that a node's pointer fields follow the header without padding: line and column take
+// 24 bits each (past 16,777,215 they read as that value: positions only feed messages and debug info).
 struct Node {
     NodeKind kind;
     uint8_t flags = 0;
-    uint32_t line = 0;
-    uint32_t column = 0;
+
+  private:
+    uint16_t m_line_low = 0;
+    uint32_t m_column_and_line_high = 0; // column in the low 24 bits, line >> 16 in the high 8
+
+  public:
     uint32_t start = 0; // byte offset of the first byte of the node's source text
     uint32_t end = 0;   // byte offset one past the last byte
+
+    static constexpr uint32_t kMaxPosition = 0xffffff;
 
     explicit Node(NodeKind k) : kind(k) {}
     bool is(NodeKind k) const { return kind == k; }
     bool is_parenthesized() const { return flags & NodeFlagParenthesized; }
+    uint32_t line() const { return ((m_column_and_line_high >> 24) << 16) | m_line_low; }
+    uint32_t column() const { return m_column_and_line_high & kMaxPosition; }
+    void set_position(uint32_t line, uint32_t column) {
+        if (line > kMaxPosition) line = kMaxPosition;
+        if (column > kMaxPosition) column = kMaxPosition;
+        m_line_low = static_cast<uint16_t>(line);
+        m_column_and_line_high = ((line >> 16) << 24) | column;
+    }
 };
+static_assert(sizeof(Node) == 16, "pointer fields of nodes follow the header without padding");
 
 // ---------------------------------------------------------------------------------------------
 // Declarations and scopes

@@ -267,8 +267,8 @@ Node* Parser::parse_export_declaration() {
                 fake.keyword = e ? e->keyword : Tok::Identifier;
                 fake.value = id->name;
                 fake.start = id->start;
-                fake.line = id->line;
-                fake.column = id->column;
+                fake.line = id->line();
+                fake.column = id->column();
                 if (!check_identifier_token(fake, false) || !push(m_exported_locals, id)) return nullptr;
             }
         }

@@ -97,7 +97,7 @@ std::nullptr_t Parser::fail_at(const Token& t, const char* message) {
 }
 
 std::nullptr_t Parser::fail_at_node(const Node* n, const char* message) {
-    return fail_at_offset(n->start, n->line, n->column, message);
+    return fail_at_offset(n->start, n->line(), n->column(), message);
 }
 
 std::nullptr_t Parser::fail_at_offset(uint32_t offset, uint32_t line, uint32_t column, const char* message) {
@@ -406,8 +406,7 @@ bool Parser::parse_source_elements(AstVector<Node*>& body, Tok end_token) {
 Program* Parser::parse_program() {
     Program* program = m_arena.make<Program>();
     if (!program || failed()) return fail_oom();
-    program->line = 1;
-    program->column = 1;
+    program->set_position(1, 1);
     program->start = 0;
     program->program_kind = m_options.module    ? ProgramKind::Module
                             : m_options.is_eval ? ProgramKind::Eval

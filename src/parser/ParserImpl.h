@@ -112,8 +112,7 @@ class Parser {
             fail_oom();
             return nullptr;
         }
-        n->line = start.line;
-        n->column = start.column;
+        n->set_position(start.line, start.column);
         n->start = start.start;
         return n;
     }
@@ -123,8 +122,7 @@ class Parser {
             fail_oom();
             return nullptr;
         }
-        n->line = start->line;
-        n->column = start->column;
+        n->set_position(start->line(), start->column());
         n->start = start->start;
         return n;
     }
@@ -134,8 +132,7 @@ class Parser {
             fail_oom();
             return nullptr;
         }
-        n->line = start.line;
-        n->column = start.column;
+        n->set_position(start.line, start.column);
         n->start = start.start;
         return n;
     }

@@ -38,7 +38,9 @@ uint8_t* NameTable::slot(Arena& arena, const char16_t* key) {
 
 bool NameTable::grow(Arena& arena) {
     uint32_t cap = m_capacity ? m_capacity * 2 : 8;
-    Entry* entries = arena.make_array<Entry>(cap);
+    if (cap > UINT32_MAX / 2 / sizeof(Entry)) return false;
+    Allocator& allocator = arena.allocator();
+    auto* entries = static_cast<Entry*>(allocator.alloc(sizeof(Entry) * cap));
     if (!entries) return false;
     std::memset(static_cast<void*>(entries), 0, sizeof(Entry) * cap);
     for (uint32_t i = 0; i < m_capacity; i++) {
@@ -49,9 +51,17 @@ bool NameTable::grow(Arena& arena) {
             entries[j] = m_entries[i];
         }
     }
+    release();
+    m_allocator = &allocator;
     m_entries = entries;
     m_capacity = cap;
     return true;
+}
+
+void NameTable::release() {
+    if (m_entries) m_allocator->free(m_entries, sizeof(Entry) * m_capacity);
+    m_entries = nullptr;
+    m_capacity = 0;
 }
 
 } // namespace qjs

@@ -27,19 +27,28 @@ enum NameBits : uint8_t {
     NameTopFunction = 1 << 6,    // function declaration at function/script top level (var-like)
 };
 
-// A small open-addressing map from interned name pointer to NameBits.
+// A small open-addressing map from interned name pointer to NameBits. Its entries come from the
+// arena's allocator, not the arena: a scope's table dies with the scope, and so do the tables it
+// outgrew, instead of staying in the arena until the whole program is compiled.
 class NameTable {
   public:
     struct Entry {
         const char16_t* key;
         uint8_t bits;
     };
+    NameTable() = default;
+    NameTable(const NameTable&) = delete;
+    NameTable& operator=(const NameTable&) = delete;
+    ~NameTable() { release(); }
+
     uint8_t get(const char16_t* key) const;
     // Returns a reference to the bits of `key`, inserting it; nullptr on out of memory.
     uint8_t* slot(Arena& arena, const char16_t* key);
 
   private:
     bool grow(Arena& arena);
+    void release();
+    Allocator* m_allocator = nullptr; // set with the first entries
     Entry* m_entries = nullptr;
     uint32_t m_capacity = 0;
     uint32_t m_count = 0;

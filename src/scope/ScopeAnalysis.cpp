@@ -544,8 +544,7 @@ struct ScopeWalker {
         fn->function_kind = FunctionKind::Method;
         fn->is_strict = true;
         fn->scope = sc;
-        fn->line = cls->line;
-        fn->column = cls->column;
+        fn->set_position(cls->line(), cls->column());
         fn->start = cls->start;
         fn->end = cls->end;
         FunctionInfo* init = new_function(fn, fi, cs);

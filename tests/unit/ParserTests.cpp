@@ -29,6 +29,46 @@ bool parses(const char* src, bool strict = false) {
 
 } // namespace
 
+// Node positions are 24-bit line and column: exact below 2^24, the largest value above.
+TEST(Parser, NodePositionsPackedAndSaturated) {
+    Identifier id;
+    id.set_position(70001, 65537);
+    EXPECT_EQ(id.line(), 70001u);
+    EXPECT_EQ(id.column(), 65537u);
+    id.set_position(Node::kMaxPosition, Node::kMaxPosition);
+    EXPECT_EQ(id.line(), Node::kMaxPosition);
+    EXPECT_EQ(id.column(), Node::kMaxPosition);
+    id.set_position(0x1000000u, 0xffffffffu);
+    EXPECT_EQ(id.line(), Node::kMaxPosition);
+    EXPECT_EQ(id.column(), Node::kMaxPosition);
+    Parsed p("\n\n  x;");
+    ASSERT_TRUE(p.result.ok());
+    EXPECT_EQ(p.expr(0)->line(), 3u);
+    EXPECT_EQ(p.expr(0)->column(), 3u);
+}
+
+// An arena list grows in place while nothing was allocated after it, and by copy otherwise; the
+// contents survive both ways.
+TEST(Parser, ArenaVectorGrowsInPlaceOnlyAtTheTop) {
+    Arena arena{Allocator::system()};
+    ArenaVector<uint32_t> top;
+    for (uint32_t i = 0; i < 4; i++)
+        ASSERT_TRUE(top.push_back(arena, i));
+    const uint32_t* before = top.data();
+    ASSERT_TRUE(top.push_back(arena, 4)); // grows 4 -> 8 where it is
+    EXPECT_EQ(top.data(), before);
+    ASSERT_NE(arena.allocate(8), nullptr); // something after the list
+    for (uint32_t i = 5; i < 9; i++)
+        ASSERT_TRUE(top.push_back(arena, i)); // grows 8 -> 16 by copy
+    EXPECT_NE(top.data(), before);
+    for (uint32_t i = 0; i < 9; i++)
+        EXPECT_EQ(top[i], i);
+    char* last = static_cast<char*>(arena.allocate(16, 1));
+    ASSERT_NE(last, nullptr);
+    EXPECT_FALSE(arena.extend(last, 8, 16)); // not the end of the latest allocation
+    EXPECT_TRUE(arena.extend(last, 16, 32));
+}
+
 TEST(Parser, BinaryPrecedence) {
     Parsed p("a + b * c ** d ** e;");
     ASSERT_TRUE(p.result.ok()) << p.result.error.message;
