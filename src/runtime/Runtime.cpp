@@ -6,6 +6,7 @@
 #include "regexp/RegExpCache.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
+#include "runtime/Shape.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
 #include "runtime/VectorGrowth.h"
@@ -99,6 +100,7 @@ void Runtime::release_all() {
     m_uncatchable = false;
     if (m_event_loop) m_event_loop->clear_timers();
     clear_kept_objects(*this);
+    clear_shape_transitions(*this);
     for (Context* ctx : m_contexts)
         ctx->release();
     // Targets freed by a collection may queue FinalizationRegistry cleanup jobs: dropped too, with
@@ -112,6 +114,7 @@ void Runtime::release_all() {
 
 size_t Runtime::destroy() {
     release_all();
+    clear_shape_transitions(*this);
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
     // dropped. Report it, then free it by force so the process stays clean.

@@ -260,6 +260,7 @@ class Runtime {
     Shape** m_shape_table = nullptr;
     uint32_t m_shape_table_size = 0; // power of two
     uint32_t m_shape_count = 0;
+    struct ShapeTransition* m_shape_transitions = nullptr; // recent add transitions (Shape.cpp)
 
     // Shape used by internal objects created before any realm exists; opaque to others.
     Runtime() = default;
