@@ -412,6 +412,7 @@ void Runtime::pin_atom(Atom a) {
 
 void Runtime::sweep_atoms() {
     m_atom_sweep_due = false;
+    clear_shape_transitions(*this); // their shapes' keys would keep atoms alive
     m_collectable_made = 0;
     Vector<Cell*> dead;
     size_t kept = 0;
