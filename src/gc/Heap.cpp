@@ -15,6 +15,7 @@
 #include "gc/Weak.h"
 #include "runtime/Object.h"
 #include "runtime/Runtime.h"
+#include "runtime/Shape.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
 #include "runtime/VarRef.h"
@@ -245,6 +246,7 @@ static void free_all_garbage(Runtime& rt) {
 
 void Runtime::collect_cycles() {
     if (m_in_gc) return;
+    clear_shape_transitions(*this); // their references would keep shapes and prototypes alive
     m_in_gc = true;
     GcCell* head = &m_gc_list;
 

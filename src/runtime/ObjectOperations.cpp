@@ -592,6 +592,13 @@ Result<void> set_or_throw(Context& ctx, Object* o, Atom key, const Value& v) {
 }
 
 Result<bool> create_data_property(Context& ctx, Object* o, Atom key, const Value& v) {
+    // A new named key on an extensible plain object (object literals, JSON.parse) always succeeds:
+    // append it without building a descriptor.
+    if (o->class_id() == ClassId::Object && o->is_extensible() && !atom_is_index(key) &&
+        o->shape()->find(key) < 0) {
+        if (!add_own_property(ctx, o, key, v, prop::Default)) return Exception{};
+        return true;
+    }
     return define_own_property(ctx, o, key, PropertyDescriptor::data(v, prop::Default));
 }
 

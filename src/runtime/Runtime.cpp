@@ -6,6 +6,7 @@
 #include "regexp/RegExpCache.h"
 #include "runtime/Call.h"
 #include "runtime/Context.h"
+#include "runtime/Shape.h"
 #include "runtime/String.h"
 #include "runtime/Symbol.h"
 #include "runtime/VectorGrowth.h"
@@ -99,6 +100,7 @@ void Runtime::release_all() {
     m_uncatchable = false;
     if (m_event_loop) m_event_loop->clear_timers();
     clear_kept_objects(*this);
+    clear_shape_transitions(*this);
     for (Context* ctx : m_contexts)
         ctx->release();
     // Targets freed by a collection may queue FinalizationRegistry cleanup jobs: dropped too, with
@@ -112,6 +114,7 @@ void Runtime::release_all() {
 
 size_t Runtime::destroy() {
     release_all();
+    clear_shape_transitions(*this);
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
     // dropped. Report it, then free it by force so the process stays clean.
@@ -165,6 +168,7 @@ size_t Runtime::destroy() {
     destroy_weak_state(*this);
     regexp::destroy_program_cache(*this);
 
+    flush_block_cache();
     size_t left = m_memory_used;
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
     Allocator a = m_allocator;
@@ -223,8 +227,30 @@ uint32_t Runtime::bind_host_function(Atom name, int kind, void (*fn)()) {
 
 // ---- memory ----
 
+// Bytes a block for `size` payload bytes takes from the allocator: small blocks are rounded up to
+// their size class, so that any cached block of a class can serve any request of it.
+static constexpr size_t kMaxCachedPayload = BlockCache::kMaxBlock - kHeaderSize;
+static size_t block_bytes(size_t size) {
+    if (size <= kMaxCachedPayload) return BlockCache::class_bytes(BlockCache::size_class(size + kHeaderSize));
+    return size + kHeaderSize;
+}
+
+bool Runtime::within_limit(size_t bytes) {
+    if (!m_memory_limit || m_memory_used + bytes <= m_memory_limit) return true;
+    if (!m_block_cache.bytes()) return false;
+    flush_block_cache();
+    return m_memory_used + bytes <= m_memory_limit;
+}
+
+void Runtime::flush_block_cache() {
+    m_memory_used -= m_block_cache.bytes();
+    m_block_cache.flush(m_allocator);
+}
+
 void* Runtime::alloc(size_t size) {
-    if ((m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) ||
+    // A cached block is counted in m_memory_used already: it fits under the limit.
+    bool cached = size <= kMaxCachedPayload && m_block_cache.has(BlockCache::size_class(size + kHeaderSize));
+    if ((!cached && (size > SIZE_MAX / 2 || !within_limit(block_bytes(size)))) ||
         (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
         ++m_failed_allocs;
         return nullptr;
@@ -236,26 +262,32 @@ void* Runtime::alloc(size_t size) {
 }
 
 bool Runtime::can_allocate(size_t size) {
-    if (size > SIZE_MAX / 2 || (m_memory_limit && m_memory_used + size + kHeaderSize > m_memory_limit) ||
+    if (size > SIZE_MAX / 2 || !within_limit(block_bytes(size)) ||
         (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
         ++m_failed_allocs;
         return false;
     }
     // Probe the system allocator: a container that got nullptr would write through it.
-    void* probe = m_allocator.alloc(size + kHeaderSize);
+    void* probe = m_allocator.alloc(block_bytes(size));
     if (!probe) {
         ++m_failed_allocs;
         return false;
     }
-    m_allocator.free(probe, size + kHeaderSize);
+    m_allocator.free(probe, block_bytes(size));
     return true;
 }
 
 void* Runtime::alloc_unchecked(size_t size) {
-    auto* block = static_cast<uint8_t*>(m_allocator.alloc(size + kHeaderSize));
-    if (!block) return nullptr;
+    uint8_t* block = nullptr;
+    if (size <= kMaxCachedPayload)
+        block = static_cast<uint8_t*>(m_block_cache.take(BlockCache::size_class(size + kHeaderSize)));
+    if (!block) {
+        if (size > SIZE_MAX / 2) return nullptr;
+        block = static_cast<uint8_t*>(m_allocator.alloc(block_bytes(size)));
+        if (!block) return nullptr;
+        m_memory_used += block_bytes(size);
+    }
     *reinterpret_cast<size_t*>(block) = size;
-    m_memory_used += size + kHeaderSize;
     return block + kHeaderSize;
 }
 
@@ -263,8 +295,10 @@ void Runtime::free(void* ptr) {
     if (!ptr) return;
     uint8_t* block = static_cast<uint8_t*>(ptr) - kHeaderSize;
     size_t size = *reinterpret_cast<size_t*>(block);
-    m_memory_used -= size + kHeaderSize;
-    m_allocator.free(block, size + kHeaderSize);
+    if (size <= kMaxCachedPayload && m_block_cache.put(block, BlockCache::size_class(size + kHeaderSize)))
+        return;
+    m_memory_used -= block_bytes(size);
+    m_allocator.free(block, block_bytes(size));
 }
 
 size_t Runtime::allocation_size(const void* ptr) {
@@ -273,8 +307,12 @@ size_t Runtime::allocation_size(const void* ptr) {
 
 void* Runtime::realloc(void* ptr, size_t new_size) {
     if (!ptr) return alloc(new_size);
-    size_t old_size = *reinterpret_cast<size_t*>(static_cast<uint8_t*>(ptr) - kHeaderSize);
+    size_t& old_size = *reinterpret_cast<size_t*>(static_cast<uint8_t*>(ptr) - kHeaderSize);
     if (new_size <= old_size) return ptr;
+    if (new_size <= kMaxCachedPayload && block_bytes(new_size) == block_bytes(old_size)) {
+        old_size = new_size; // the block's size class has room
+        return ptr;
+    }
     void* fresh = alloc(new_size);
     if (!fresh) return nullptr;
     std::memcpy(fresh, ptr, old_size);
@@ -374,6 +412,7 @@ void Runtime::pin_atom(Atom a) {
 
 void Runtime::sweep_atoms() {
     m_atom_sweep_due = false;
+    clear_shape_transitions(*this); // their shapes' keys would keep atoms alive
     m_collectable_made = 0;
     Vector<Cell*> dead;
     size_t kept = 0;

@@ -177,9 +177,76 @@ Shape* Shape::initial(Runtime& rt, Object* proto, uint8_t class_key) {
     return s;
 }
 
+// ---- recent transitions ----
+
+struct ShapeTransition {
+    Shape* from; // strong references, or null when the entry is empty
+    Shape* to;
+    Atom key;
+    uint8_t flags;
+};
+static constexpr uint32_t kTransitionEntries = 256;
+// Only shapes this small: a cached shape is never extended in place, so an object that grows past
+// this many keys gets copies of its shape only this often.
+static constexpr uint32_t kTransitionMaxCount = 8;
+
+static ShapeTransition& transition_entry(ShapeTransition* table, const Shape* from, Atom key) {
+    auto p = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(from) >> 4);
+    return table[mix(p, key) & (kTransitionEntries - 1)];
+}
+
+static Shape* find_transition(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
+    if (!rt.m_shape_transitions || from->m_count >= kTransitionMaxCount) return nullptr;
+    ShapeTransition& e = transition_entry(rt.m_shape_transitions, from, key);
+    if (e.from != from || e.key != key || e.flags != flags) return nullptr;
+    e.to->ref();
+    return e.to;
+}
+
+static void remember_transition(Runtime& rt, Shape* from, Atom key, uint8_t flags, Shape* to) {
+    if (!from->m_shared || from->m_count >= kTransitionMaxCount) return;
+    if (!rt.m_shape_transitions) {
+        size_t bytes = kTransitionEntries * sizeof(ShapeTransition);
+        rt.m_shape_transitions = static_cast<ShapeTransition*>(rt.alloc(bytes));
+        if (!rt.m_shape_transitions) return; // an optimisation only
+        std::memset(static_cast<void*>(rt.m_shape_transitions), 0, bytes);
+    }
+    ShapeTransition& e = transition_entry(rt.m_shape_transitions, from, key);
+    ShapeTransition old = e;
+    from->ref();
+    to->ref();
+    e = ShapeTransition{from, to, key, flags};
+    if (old.from) {
+        old.from->unref();
+        old.to->unref();
+    }
+}
+
+void clear_shape_transitions(Runtime& rt) {
+    ShapeTransition* table = rt.m_shape_transitions;
+    if (!table) return;
+    rt.m_shape_transitions = nullptr;
+    for (uint32_t i = 0; i < kTransitionEntries; ++i) {
+        if (!table[i].from) continue;
+        table[i].from->unref();
+        table[i].to->unref();
+    }
+    rt.free(table);
+}
+
+static Shape* add_transition(Runtime& rt, Shape* from, Atom key, uint8_t flags);
+
 // Returns (a new reference to) the shape `from` + (key, flags). May mutate `from` in place when
 // the caller is its only user.
 Shape* shape_add_property(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
+    if (Shape* s = find_transition(rt, from, key, flags)) return s;
+    bool was_shared = from->m_shared;
+    Shape* s = add_transition(rt, from, key, flags);
+    if (s && s != from && was_shared) remember_transition(rt, from, key, flags, s);
+    return s;
+}
+
+static Shape* add_transition(Runtime& rt, Shape* from, Atom key, uint8_t flags) {
     // 1. A shared shape that already has this transition.
     uint32_t h = entry_hash(from->m_hash, key, flags);
     if (from->m_shared && rt.m_shape_table_size) {

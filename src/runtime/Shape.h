@@ -70,4 +70,10 @@ class Shape : public GcCell {
     Shape* m_table_next = nullptr; // chain in the runtime's shape table (shared shapes only)
 };
 
+// The runtime remembers recent add transitions of small shared shapes, holding both shapes: the
+// intermediate shapes of an object literal ({a} on the way to {a, b}) then outlive the object that
+// made them, instead of being built and freed again by every object. Emptied at each cycle
+// collection (so that the shapes' prototypes are not kept alive by it) and at teardown.
+void clear_shape_transitions(Runtime&);
+
 } // namespace qjs

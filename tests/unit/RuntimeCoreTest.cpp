@@ -74,6 +74,7 @@ TEST_F(CoreFixture, FastArraysGrowAndLengthTruncates) {
 }
 
 TEST_F(CoreFixture, CyclesAreCollected) {
+    rt->collect_cycles(); // also drops the shapes the runtime keeps for recent transitions
     size_t before = rt->gc_cell_count();
     {
         Value a = new_object(*ctx), b = new_object(*ctx);
@@ -105,6 +106,38 @@ TEST_F(CoreFixture, MemoryLimitBecomesAnException) {
     }
     EXPECT_TRUE(threw);
     Value ex = rt->take_exception();
+    rt->set_memory_limit(0);
+}
+
+// Small freed blocks stay with the runtime for reuse and stay counted; an allocation the limit would
+// refuse gets them back from the cache first, and a block is reused for any size of its class.
+TEST_F(CoreFixture, BlockCacheCountsAndYieldsToTheLimit) {
+    size_t base = rt->memory_used();
+    void* blocks[64];
+    for (void*& b : blocks)
+        b = rt->alloc(40);
+    size_t with_blocks = rt->memory_used();
+    EXPECT_GE(with_blocks, base + 64 * 40);
+    for (void* b : blocks)
+        rt->free(b);
+    EXPECT_EQ(rt->memory_used(), with_blocks); // cached, still counted
+    void* again = rt->alloc(36);               // same size class: a cached block
+    EXPECT_EQ(rt->memory_used(), with_blocks);
+    EXPECT_EQ(Runtime::allocation_size(again), 36u);
+    void* grown = rt->realloc(again, 44); // still in its class: the same block
+    EXPECT_EQ(grown, again);
+    EXPECT_EQ(Runtime::allocation_size(grown), 44u);
+    rt->free(grown);
+
+    // A block larger than the free room under the limit fits once the cache is given back.
+    size_t cached = with_blocks - base;
+    rt->set_memory_limit(with_blocks + 64);
+    void* big = rt->alloc(cached);
+    EXPECT_NE(big, nullptr);
+    EXPECT_LE(rt->memory_used(), with_blocks + 64);
+    rt->free(big);
+    EXPECT_EQ(rt->alloc(10 * cached), nullptr); // really over the limit
+    EXPECT_TRUE(rt->memory_used() <= with_blocks + 64);
     rt->set_memory_limit(0);
 }
 
