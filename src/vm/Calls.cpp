@@ -68,8 +68,9 @@ Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_val
 }
 
 // The frame of fo over `values`, whose this and new.target slots are constructed and the rest raw
-// memory: the parameters from args, the other registers and the operand stack undefined. Every field
-// is set here (no zeroing of the Frame first; a call is mostly this setup).
+// memory: the parameters from args, the other registers undefined. The operand stack stays raw memory
+// (pushes construct in place, see Interpreter.cpp). Every field is set here (no zeroing of the Frame
+// first; a call is mostly this setup).
 [[gnu::always_inline]] static inline Frame new_frame(FunctionObject* fo, Value* values,
                                                      std::span<const Value> args) {
     FunctionBytecode* fb = fo->m_bytecode;
@@ -78,22 +79,17 @@ Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_val
     size_t n = args.size() < fb->m_param_count ? args.size() : fb->m_param_count;
     for (size_t i = 0; i < n; i++)
         new (&regs[i]) Value(args[i]);
-    for (Value *v = regs + n, *end = stack + fb->m_stack_size; v < end; v++)
+    for (Value* v = regs + n; v < stack; v++)
         new (v) Value();
     return Frame{nullptr,           fo,    fb,   fo->m_realm, values, regs, stack, fo->var_refs(),
                  fb->m_code.data(), stack, args, nullptr};
 }
 
 // Destroys a native-stack frame's values after run_frame returned: the header and the registers.
-// The operand stack needs nothing: run_frame leaves it empty (every slot at or above sp holds no
-// heap value; pops move from or reset their slot).
+// The operand stack needs nothing: run_frame leaves it empty (no slot at or above sp owns a value).
 static void destroy_frame_values(Value* values, const FunctionBytecode* fb) {
     for (uint32_t i = 0, n = kFrameHeaderSlots + fb->register_count(); i < n; i++)
         values[i].~Value();
-#ifndef NDEBUG
-    for (uint32_t i = 0; i < fb->m_stack_size; i++)
-        VERIFY(!values[kFrameHeaderSlots + fb->register_count() + i].is_heap());
-#endif
 }
 
 // Runs fo's body on a native-stack frame (inlined into its callers: one C++ level less per call).
@@ -118,6 +114,8 @@ static void destroy_frame_values(Value* values, const FunctionBytecode* fb) {
 }
 
 // [[Call]]/[[Construct]] of a bytecode function, inlined into the two entry points below.
+// `poll_interrupt` is false where the caller polled already (the interpreter's call instructions).
+template <bool poll_interrupt = true>
 [[gnu::always_inline]] static inline Value call_bytecode(Context& ctx, Object* function,
                                                          const Value& this_value, std::span<const Value> args,
                                                          const Value& new_target) {
@@ -128,7 +126,7 @@ static void destroy_frame_values(Value* values, const FunctionBytecode* fb) {
     if (ctx.check_stack_overflow()) return Exception{};
     if (rt.m_js_call_depth >= kMaxCallDepth) [[unlikely]]
         return ctx.throw_range_error("Maximum call stack size exceeded");
-    if (rt.interrupt_pending()) [[unlikely]]
+    if (poll_interrupt && rt.interrupt_pending()) [[unlikely]]
         return throw_interrupted(ctx);
     // 10.2.1 [[Call]] step 2: class constructors throw when called.
     if (new_target.is_undefined() && (fo->m_flags & objflag::ClassConstructor)) [[unlikely]] {
@@ -169,7 +167,7 @@ Value run_script(Context& ctx, FunctionBytecode* script) {
 Value call_from_interpreter(Context& ctx, const Value& func, const Value& this_value,
                             std::span<const Value> args) {
     if (is_bytecode_function(func))
-        return call_bytecode(ctx, func.as_object(), this_value, args, Value::undefined());
+        return call_bytecode<false>(ctx, func.as_object(), this_value, args, Value::undefined());
     if (!is_callable(func))
         return ctx.throw_type_error("%s is not a function", func.is_undefined() ? "undefined" : "value");
     return call(ctx, func, this_value, args);
@@ -200,8 +198,11 @@ Result<Vector<Value>> spread_arguments(Context& ctx, const Value& array) {
 // new.target and home object.
 Value direct_eval(Context& ctx, Frame& f, const Value& func, std::span<const Value> args, uint16_t scope) {
     Object* eval_fn = ctx.intrinsic(Intrinsic::Eval);
-    if (!func.is_object() || func.as_object() != eval_fn)
+    if (!func.is_object() || func.as_object() != eval_fn) {
+        if (ctx.rt().interrupt_pending()) [[unlikely]]
+            return throw_interrupted(ctx);
         return call_from_interpreter(ctx, func, Value::undefined(), args);
+    }
     // 2. If x is not a String, return x.
     if (args.empty()) return Value::undefined();
     if (!args[0].is_string()) return args[0];

@@ -2,8 +2,10 @@
 // are out of line (SlowPaths.h). Computed-goto dispatch when the compiler supports it (GCC/Clang),
 // a switch otherwise.
 //
-// Stack discipline: operand stack slots above sp always hold undefined, so popping is a move out of
-// the slot and a frame's storage can be visited or destroyed at any time.
+// Stack discipline: operand stack slots above sp own nothing. A native-stack frame's slots start as
+// raw memory (a call is mostly its setup) and are only ever constructed by a push; a heap frame's start
+// undefined and, like every slot a pop or drop left, hold no heap value, so the frame's storage can be
+// visited or destroyed at any time. Pushes therefore construct in place and never assign.
 #include "bytecode/FunctionBytecode.h"
 #include "runtime/Context.h"
 #include "runtime/Conversions.h"
@@ -316,7 +318,7 @@ dispatch:
         NEXT();
     }
     CASE(dup1) {
-        sp[0] = std::move(sp[-1]);
+        new (sp) Value(std::move(sp[-1]));
         sp[-1] = sp[-2];
         sp++;
         NEXT();
@@ -328,21 +330,21 @@ dispatch:
         NEXT();
     }
     CASE(dup3) {
-        sp[0] = sp[-3];
-        sp[1] = sp[-2];
-        sp[2] = sp[-1];
+        new (sp) Value(sp[-3]);
+        new (sp + 1) Value(sp[-2]);
+        new (sp + 2) Value(sp[-1]);
         sp += 3;
         NEXT();
     }
     CASE(insert2) {
-        sp[0] = std::move(sp[-1]);
+        new (sp) Value(std::move(sp[-1]));
         sp[-1] = std::move(sp[-2]);
         sp[-2] = sp[0];
         sp++;
         NEXT();
     }
     CASE(insert3) {
-        sp[0] = std::move(sp[-1]);
+        new (sp) Value(std::move(sp[-1]));
         sp[-1] = std::move(sp[-2]);
         sp[-2] = std::move(sp[-3]);
         sp[-3] = sp[0];
@@ -350,7 +352,7 @@ dispatch:
         NEXT();
     }
     CASE(insert4) {
-        sp[0] = std::move(sp[-1]);
+        new (sp) Value(std::move(sp[-1]));
         sp[-1] = std::move(sp[-2]);
         sp[-2] = std::move(sp[-3]);
         sp[-3] = std::move(sp[-4]);
@@ -1341,7 +1343,10 @@ dispatch:
         goto call_done;
     call_done:
         CHECK(r);
-        DROP_N(argc + extra);
+        // The callee, its this and its arguments: only heap values need releasing (see the top).
+        for (Value* v = sp - (argc + extra); v < sp; v++)
+            if (v->is_heap()) *v = Value();
+        sp -= argc + extra;
         PUSH(std::move(r));
         NEXT();
 
@@ -1401,6 +1406,10 @@ dispatch:
             Result<Vector<Value>> list = spread_arguments(ctx, sp[-1]);
             CHECK(list);
             Vector<Value> args = list.release_value();
+            if (interrupted(rt)) [[unlikely]] {
+                throw_interrupted(ctx);
+                THROW();
+            }
             r = call_from_interpreter(ctx, sp[-2], sp[-3], std::span<const Value>(args.data(), args.size()));
             argc = 0;
             extra = 3;

@@ -138,7 +138,8 @@ Result<void> check_brand(Context&, const Value& obj, const Value& brand);
 Value private_in(Context&, const Value& sym, const Value& obj);
 
 // ---- Calls.cpp ----
-// Call/construct for the interpreter (bytecode callees take the direct path).
+// Call/construct for the interpreter (bytecode callees take the direct path). The caller of
+// call_from_interpreter polls for an interrupt first (a bytecode callee does not poll again).
 Value call_from_interpreter(Context&, const Value& func, const Value& this_value,
                             std::span<const Value> args);
 Value construct_from_interpreter(Context&, const Value& func, std::span<const Value> args,

@@ -137,6 +137,32 @@ TEST_F(RobustnessTest, InterruptHandlerStopsCatastrophicRegExpBacktracking) {
     EXPECT_EQ(text(eval("/(a+)+b/.exec('aab')[0]")), "aab");
 }
 
+// Calls poll for an interrupt once each (the interpreter's call instructions poll, a bytecode callee
+// does not poll again): code made only of calls, with no backward jump, still stops. Plain calls,
+// spread calls (the apply instruction) and a non-eval function called at a direct-eval call site.
+TEST_F(RobustnessTest, InterruptHandlerStopsLoopFreeRecursion) {
+    const char* sources[] = {
+        "function a(n) { return n ? a(n - 1) + a(n - 1) : 0 } a(24)",
+        "function b(n) { return n ? b(...[n - 1]) + b(...[n - 1]) : 0 } b(24)",
+        "function c(n, eval) { return n ? eval(n - 1, eval) + eval(n - 1, eval) : 0 } c(24, c)",
+        "var o = { m(n) { return n ? this.m(n - 1) + this.m(n - 1) : 0 } }; o.m(24)",
+    };
+    for (const char* source : sources) {
+        int calls = 0;
+        rt->m_interrupt_opaque = &calls;
+        rt->m_interrupt_handler = [](Runtime*, void* opaque) {
+            return ++*static_cast<int*>(opaque) > 3 ? 1 : 0;
+        };
+        Value r = run_script_source(*ctx, source, "test.js", false, nullptr);
+        ASSERT_TRUE(r.is_exception()) << source;
+        EXPECT_EQ(text(rt->take_exception()), "InternalError: interrupted") << source;
+        EXPECT_GT(calls, 3) << source;
+        rt->m_interrupt_handler = nullptr;
+        rt->m_uncatchable = false;
+    }
+    EXPECT_EQ(text(eval("(function f(n) { return n ? f(n - 1) + 1 : 0 })(50)")), "50");
+}
+
 // The same for the native loops of InterruptPoll (join, sort, JSON.stringify, searches): the handler
 // is called every kInterruptPollInterval checks of 4096 steps.
 TEST_F(RobustnessTest, InterruptHandlerStopsNativeLoops) {
