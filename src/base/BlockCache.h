@@ -51,7 +51,7 @@ class BlockCache {
     }
     // Keeps a block of class `cls`; false when the cache is full (the caller frees it).
     bool put(void* block, size_t cls) {
-        if (m_bytes + class_bytes(cls) > kMaxCachedBytes) return false;
+        if (m_disabled || m_bytes + class_bytes(cls) > kMaxCachedBytes) return false;
         Link* link = static_cast<Link*>(block);
         link->next = m_lists[cls];
         m_lists[cls] = link;
@@ -60,6 +60,8 @@ class BlockCache {
         return true;
     }
     size_t bytes() const { return m_bytes; }
+    // Keeps no more blocks (a runtime's teardown frees everything: caching would only delay it).
+    void disable() { m_disabled = true; }
     // Returns every cached block to `allocator`.
     void flush(Allocator& allocator) {
         for (size_t cls = 1; cls <= kMaxBlock / kGranule; ++cls) {
@@ -78,6 +80,7 @@ class BlockCache {
     };
     Link* m_lists[kMaxBlock / kGranule + 1] = {};
     size_t m_bytes = 0;
+    bool m_disabled = false;
 };
 
 } // namespace qjs

@@ -113,6 +113,9 @@ void Runtime::release_all() {
 }
 
 size_t Runtime::destroy() {
+    // Everything is freed from here on: straight to the allocator, not through the block cache.
+    flush_block_cache();
+    m_block_cache.disable();
     release_all();
     clear_shape_transitions(*this);
 
