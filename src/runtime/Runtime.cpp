@@ -117,7 +117,6 @@ size_t Runtime::destroy() {
     flush_block_cache();
     m_block_cache.disable();
     release_all();
-    clear_shape_transitions(*this);
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
     // dropped. Report it, then free it by force so the process stays clean.
@@ -171,7 +170,6 @@ size_t Runtime::destroy() {
     destroy_weak_state(*this);
     regexp::destroy_program_cache(*this);
 
-    flush_block_cache();
     size_t left = m_memory_used;
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
     Allocator a = m_allocator;
