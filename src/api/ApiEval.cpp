@@ -48,6 +48,7 @@ Value compile_script_function(Context& ctx, const char* input, size_t len, const
     if (!file) return ctx.throw_out_of_memory();
     FunctionBytecode* fb = TRY(compile_script(ctx, input, len, file, strict));
     strip_function(fb, api_runtime(ctx.rt())->strip_flags);
+    dump_bytecode_if_requested(ctx.rt(), fb);
     Value closure = new_closure(ctx, fb, nullptr);
     fb->unref();
     return closure;

@@ -7,7 +7,19 @@
 #include "runtime/String.h"
 #include "vm/FunctionObject.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
 namespace qjs {
+
+// A debugging aid: QJS_DUMP_BYTECODE=1 prints each compiled script's listing on stderr.
+void dump_bytecode_if_requested(Runtime& rt, const FunctionBytecode* fb) {
+    if (!std::getenv("QJS_DUMP_BYTECODE")) return;
+    std::string listing;
+    disassemble(rt, fb, listing);
+    std::fputs(listing.c_str(), stderr);
+}
 
 Value run_script_source(Context& ctx, std::string_view source, std::string_view filename, bool strict,
                         bool* compile_failed) {
@@ -23,6 +35,7 @@ Value run_script_source(Context& ctx, std::string_view source, std::string_view 
         return Exception{};
     }
     FunctionBytecode* fb = compiled.release_value();
+    dump_bytecode_if_requested(ctx.rt(), fb);
     Value closure = new_closure(ctx, fb, nullptr);
     fb->unref();
     if (closure.is_exception()) return Exception{};

@@ -20,9 +20,17 @@ namespace qjs {
 
 thread_local Runtime* Runtime::s_current = nullptr;
 
-// Every block carries its size in front of it so free() needs only the pointer and the memory
-// accounting stays exact. 16 bytes keep the payload aligned for doubles and pointers.
+// Every block carries its size and its pool page (null for a block straight from the allocator) in
+// front of it, so free() needs only the pointer. 16 bytes keep the payload aligned for doubles.
+struct BlockHeader {
+    size_t size;
+    SmallBlockPool::Page* page;
+};
 static constexpr size_t kHeaderSize = 16;
+static_assert(sizeof(BlockHeader) <= kHeaderSize);
+static BlockHeader* header_of(const void* ptr) {
+    return reinterpret_cast<BlockHeader*>(static_cast<uint8_t*>(const_cast<void*>(ptr)) - kHeaderSize);
+}
 
 static void* system_alloc(void*, size_t size) {
     return std::malloc(size);
@@ -113,9 +121,6 @@ void Runtime::release_all() {
 }
 
 size_t Runtime::destroy() {
-    // Everything is freed from here on: straight to the allocator, not through the block cache.
-    flush_block_cache();
-    m_block_cache.disable();
     release_all();
 
     // Whatever is still on the gc list is a leak: something holds a reference that was never
@@ -170,7 +175,10 @@ size_t Runtime::destroy() {
     destroy_weak_state(*this);
     regexp::destroy_program_cache(*this);
 
+    // Pages still holding a block after this are leaks (counted in `left`); all go back at the end.
+    m_memory_used -= m_small_blocks.release_empty_pages(m_allocator);
     size_t left = m_memory_used;
+    m_small_blocks.release_all_pages(m_allocator);
     if (left && !leaks) std::fprintf(stderr, "leak: %zu bytes still allocated at runtime teardown\n", left);
     Allocator a = m_allocator;
     this->~Runtime();
@@ -228,31 +236,32 @@ uint32_t Runtime::bind_host_function(Atom name, int kind, void (*fn)()) {
 
 // ---- memory ----
 
-// Bytes a block for `size` payload bytes takes from the allocator: small blocks are rounded up to
-// their size class, so that any cached block of a class can serve any request of it.
-static constexpr size_t kMaxCachedPayload = BlockCache::kMaxBlock - kHeaderSize;
-static size_t block_bytes(size_t size) {
-    if (size <= kMaxCachedPayload) return BlockCache::class_bytes(BlockCache::size_class(size + kHeaderSize));
-    return size + kHeaderSize;
+// Blocks of at most kMaxPooledPayload bytes come from the small-block pool, which counts whole pages.
+static constexpr size_t kMaxPooledPayload = SmallBlockPool::kMaxBlock - kHeaderSize;
+static size_t pool_class(size_t size) {
+    return SmallBlockPool::size_class(size + kHeaderSize);
 }
 
 bool Runtime::within_limit(size_t bytes) {
     if (!m_memory_limit || m_memory_used + bytes <= m_memory_limit) return true;
-    if (!m_block_cache.bytes()) return false;
-    flush_block_cache();
+    m_memory_used -= m_small_blocks.release_empty_pages(m_allocator);
     return m_memory_used + bytes <= m_memory_limit;
 }
 
-void Runtime::flush_block_cache() {
-    m_memory_used -= m_block_cache.bytes();
-    m_block_cache.flush(m_allocator);
+// What an allocation of `size` payload bytes takes from the allocator: 0 when a pool page has room.
+size_t Runtime::allocation_cost(size_t size) const {
+    if (size <= kMaxPooledPayload)
+        return m_small_blocks.has_room(pool_class(size)) ? 0 : SmallBlockPool::kPageBytes;
+    return size + kHeaderSize;
 }
 
 void* Runtime::alloc(size_t size) {
-    // A cached block is counted in m_memory_used already: it fits under the limit.
-    bool cached = size <= kMaxCachedPayload && m_block_cache.has(BlockCache::size_class(size + kHeaderSize));
-    if ((!cached && (size > SIZE_MAX / 2 || !within_limit(block_bytes(size)))) ||
-        (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
+    if (size > SIZE_MAX / 2 || (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
+        ++m_failed_allocs;
+        return nullptr;
+    }
+    size_t cost = allocation_cost(size);
+    if (cost && !within_limit(cost)) [[unlikely]] {
         ++m_failed_allocs;
         return nullptr;
     }
@@ -263,60 +272,79 @@ void* Runtime::alloc(size_t size) {
 }
 
 bool Runtime::can_allocate(size_t size) {
-    if (size > SIZE_MAX / 2 || !within_limit(block_bytes(size)) ||
-        (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
+    if (size > SIZE_MAX / 2 || (m_fail_alloc_at && ++m_alloc_count == m_fail_alloc_at)) [[unlikely]] {
+        ++m_failed_allocs;
+        return false;
+    }
+    size_t cost = allocation_cost(size);
+    if (!cost) return true;
+    if (!within_limit(cost)) {
         ++m_failed_allocs;
         return false;
     }
     // Probe the system allocator: a container that got nullptr would write through it.
-    void* probe = m_allocator.alloc(block_bytes(size));
+    void* probe = m_allocator.alloc(cost);
     if (!probe) {
         ++m_failed_allocs;
         return false;
     }
-    m_allocator.free(probe, block_bytes(size));
+    m_allocator.free(probe, cost);
     return true;
 }
 
 void* Runtime::alloc_unchecked(size_t size) {
-    uint8_t* block = nullptr;
-    if (size <= kMaxCachedPayload)
-        block = static_cast<uint8_t*>(m_block_cache.take(BlockCache::size_class(size + kHeaderSize)));
-    if (!block) {
+    BlockHeader* header;
+    SmallBlockPool::Page* page = nullptr;
+    if (size <= kMaxPooledPayload) {
+        size_t cls = pool_class(size);
+        header = static_cast<BlockHeader*>(m_small_blocks.take(cls, &page));
+        if (!header) {
+            void* memory = m_allocator.alloc(SmallBlockPool::kPageBytes);
+            if (!memory) return nullptr;
+            m_memory_used += SmallBlockPool::kPageBytes;
+            m_small_blocks.add_page(cls, memory);
+            header = static_cast<BlockHeader*>(m_small_blocks.take(cls, &page));
+        }
+    } else {
         if (size > SIZE_MAX / 2) return nullptr;
-        block = static_cast<uint8_t*>(m_allocator.alloc(block_bytes(size)));
-        if (!block) return nullptr;
-        m_memory_used += block_bytes(size);
+        header = static_cast<BlockHeader*>(m_allocator.alloc(size + kHeaderSize));
+        if (!header) return nullptr;
+        m_memory_used += size + kHeaderSize;
     }
-    *reinterpret_cast<size_t*>(block) = size;
-    return block + kHeaderSize;
+    header->size = size;
+    header->page = page;
+    return reinterpret_cast<uint8_t*>(header) + kHeaderSize;
 }
 
 void Runtime::free(void* ptr) {
     if (!ptr) return;
-    uint8_t* block = static_cast<uint8_t*>(ptr) - kHeaderSize;
-    size_t size = *reinterpret_cast<size_t*>(block);
-    if (size <= kMaxCachedPayload && m_block_cache.put(block, BlockCache::size_class(size + kHeaderSize)))
+    BlockHeader* header = header_of(ptr);
+    if (SmallBlockPool::Page* page = header->page) {
+        if (void* released = m_small_blocks.give(header, page)) {
+            m_memory_used -= SmallBlockPool::kPageBytes;
+            m_allocator.free(released, SmallBlockPool::kPageBytes);
+        }
         return;
-    m_memory_used -= block_bytes(size);
-    m_allocator.free(block, block_bytes(size));
+    }
+    m_memory_used -= header->size + kHeaderSize;
+    m_allocator.free(header, header->size + kHeaderSize);
 }
 
 size_t Runtime::allocation_size(const void* ptr) {
-    return *reinterpret_cast<const size_t*>(static_cast<const uint8_t*>(ptr) - kHeaderSize);
+    return header_of(ptr)->size;
 }
 
 void* Runtime::realloc(void* ptr, size_t new_size) {
     if (!ptr) return alloc(new_size);
-    size_t& old_size = *reinterpret_cast<size_t*>(static_cast<uint8_t*>(ptr) - kHeaderSize);
-    if (new_size <= old_size) return ptr;
-    if (new_size <= kMaxCachedPayload && block_bytes(new_size) == block_bytes(old_size)) {
-        old_size = new_size; // the block's size class has room
+    BlockHeader* header = header_of(ptr);
+    if (new_size <= header->size) return ptr;
+    if (header->page && new_size <= kMaxPooledPayload && pool_class(new_size) == header->page->cls) {
+        header->size = new_size; // the block's size class has room
         return ptr;
     }
     void* fresh = alloc(new_size);
     if (!fresh) return nullptr;
-    std::memcpy(fresh, ptr, old_size);
+    std::memcpy(fresh, ptr, header->size);
     free(ptr);
     return fresh;
 }

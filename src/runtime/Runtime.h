@@ -5,7 +5,7 @@
 #pragma once
 
 #include "base/Allocator.h"
-#include "base/BlockCache.h"
+#include "base/SmallBlockPool.h"
 #include "gc/Cell.h"
 #include "runtime/Atom.h"
 #include "runtime/Value.h"
@@ -81,7 +81,7 @@ class Runtime {
     // Allocation that may exceed the limit (for std containers, which cannot fail): the overshoot
     // makes the next checked allocation fail.
     void* alloc_unchecked(size_t size);
-    // Bytes taken from the allocator, the small freed blocks the runtime keeps for reuse included.
+    // Bytes taken from the allocator: small-block pool pages count whole, free blocks in them included.
     size_t memory_used() const { return m_memory_used; }
     size_t memory_limit() const { return m_memory_limit; }
     void set_memory_limit(size_t limit) { m_memory_limit = limit; }
@@ -276,14 +276,14 @@ class Runtime {
   private:
     friend class Context;
     bool grow_atom_table();
-    bool within_limit(size_t bytes); // empties the block cache when that makes `bytes` fit
-    void flush_block_cache();
+    bool within_limit(size_t bytes); // gives empty pool pages back when that makes `bytes` fit
+    size_t allocation_cost(size_t size) const;
     Atom add_atom(Cell*, uint32_t hash);
 
     static thread_local Runtime* s_current;
 
     Allocator m_allocator;
-    BlockCache m_block_cache;
+    SmallBlockPool m_small_blocks;
     size_t m_memory_used = 0;
     size_t m_memory_limit = 0;          // 0: none
     GcCell m_gc_list{CellKind::Object}; // sentinel of the circular gc list

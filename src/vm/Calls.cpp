@@ -152,18 +152,6 @@ Value call_bytecode_function(Context& ctx, Object* function, const Value& this_v
     return call_bytecode(ctx, function, this_value, args, new_target);
 }
 
-Value run_script(Context& ctx, FunctionBytecode* script) {
-    if (std::getenv("QJS_DUMP_BYTECODE")) {
-        std::string listing;
-        disassemble(ctx.rt(), script, listing);
-        std::fputs(listing.c_str(), stderr);
-    }
-    Value closure = TRY(new_closure(ctx, script, nullptr));
-    auto* fo = static_cast<FunctionObject*>(closure.as_object());
-    if (ctx.check_stack_overflow()) return Exception{};
-    return run_on_stack(ctx, fo, Value::object(ctx.global_object()), {}, Value::undefined());
-}
-
 Value call_from_interpreter(Context& ctx, const Value& func, const Value& this_value,
                             std::span<const Value> args) {
     if (is_bytecode_function(func))

@@ -10,6 +10,5 @@ class FunctionBytecode;
 
 // Runs top-level script code (or indirect-eval code: global code of the realm) with this = the
 // global object. Returns the completion value.
-Value run_script(Context&, FunctionBytecode* script);
 
 } // namespace qjs

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 using namespace qjs;
 
 namespace {
@@ -109,35 +111,48 @@ TEST_F(CoreFixture, MemoryLimitBecomesAnException) {
     rt->set_memory_limit(0);
 }
 
-// Small freed blocks stay with the runtime for reuse and stay counted; an allocation the limit would
-// refuse gets them back from the cache first, and a block is reused for any size of its class.
-TEST_F(CoreFixture, BlockCacheCountsAndYieldsToTheLimit) {
+// Small blocks come from pool pages counted whole: a freed block is reused for any size of its class,
+// a page that empties goes back unless it is its class's only page with room, and an allocation the
+// limit would refuse gets the empty pages back first.
+TEST_F(CoreFixture, SmallBlockPoolCountsPagesAndYieldsToTheLimit) {
+    constexpr size_t kPage = SmallBlockPool::kPageBytes;
     size_t base = rt->memory_used();
-    void* blocks[64];
-    for (void*& b : blocks)
-        b = rt->alloc(40);
+    // 448-byte blocks (a class nothing else here uses): 35 per page, so 200 take 6 pages.
+    std::vector<void*> blocks;
+    for (int i = 0; i < 200; ++i)
+        blocks.push_back(rt->alloc(440));
     size_t with_blocks = rt->memory_used();
-    EXPECT_GE(with_blocks, base + 64 * 40);
+    EXPECT_EQ(with_blocks, base + 6 * kPage);
+    for (void* b : blocks)
+        EXPECT_EQ(reinterpret_cast<uintptr_t>(b) % 16, 0u);
+    void* last = blocks.back();
+    blocks.pop_back();
     for (void* b : blocks)
         rt->free(b);
-    EXPECT_EQ(rt->memory_used(), with_blocks); // cached, still counted
-    void* again = rt->alloc(36);               // same size class: a cached block
-    EXPECT_EQ(rt->memory_used(), with_blocks);
-    EXPECT_EQ(Runtime::allocation_size(again), 36u);
-    void* grown = rt->realloc(again, 44); // still in its class: the same block
+    // The emptied pages went back; the last block's page stays.
+    EXPECT_EQ(rt->memory_used(), base + kPage);
+    void* again = rt->alloc(436); // same class: no new page
+    EXPECT_EQ(rt->memory_used(), base + kPage);
+    EXPECT_EQ(Runtime::allocation_size(again), 436u);
+    void* grown = rt->realloc(again, 444); // still in its class: the same block
     EXPECT_EQ(grown, again);
-    EXPECT_EQ(Runtime::allocation_size(grown), 44u);
+    EXPECT_EQ(Runtime::allocation_size(grown), 444u);
     rt->free(grown);
+    rt->free(last); // the class's only page with room: kept though empty
 
-    // A block larger than the free room under the limit fits once the cache is given back.
-    size_t cached = with_blocks - base;
-    rt->set_memory_limit(with_blocks + 64);
-    void* big = rt->alloc(cached);
+    // A loop that allocates and frees one block keeps its page (no page churn).
+    EXPECT_EQ(rt->memory_used(), base + kPage);
+    for (int i = 0; i < 1000; ++i)
+        rt->free(rt->alloc(440));
+    EXPECT_EQ(rt->memory_used(), base + kPage);
+
+    // An allocation the limit would refuse gets the empty page back first.
+    rt->set_memory_limit(base + kPage / 2);
+    void* big = rt->alloc(kPage / 4);
     EXPECT_NE(big, nullptr);
-    EXPECT_LE(rt->memory_used(), with_blocks + 64);
+    EXPECT_EQ(rt->memory_used(), base + kPage / 4 + 16);
     rt->free(big);
-    EXPECT_EQ(rt->alloc(10 * cached), nullptr); // really over the limit
-    EXPECT_TRUE(rt->memory_used() <= with_blocks + 64);
+    EXPECT_EQ(rt->alloc(kPage), nullptr); // really over the limit
     rt->set_memory_limit(0);
 }
 
