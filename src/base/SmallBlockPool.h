@@ -1,7 +1,7 @@
 // SmallBlockPool.h: pages of same-size blocks for the runtime's small allocations.
 //
 // A block of at most kMaxBlock bytes (the runtime's header included) comes from a page of its size
-// class: a 16 KB piece of the runtime's allocator carved into equal blocks. Taking a block pops the
+// class: a 4 KB piece of the runtime's allocator carved into equal blocks. Taking a block pops the
 // page's free list or bumps its never-used tail; giving one back pushes it on its page's free list.
 // That is a few instructions where the system allocator takes about a hundred, and a fresh page needs
 // no per-block bookkeeping. The runtime counts whole pages against its memory limit.
@@ -40,8 +40,8 @@ namespace qjs {
 class SmallBlockPool {
   public:
     static constexpr size_t kGranule = 16;
-    static constexpr size_t kMaxBlock = 512;        // largest pooled block in bytes
-    static constexpr size_t kPageBytes = 16 * 1024; // what a page takes from the allocator
+    static constexpr size_t kMaxBlock = 512;   // largest pooled block in bytes
+    static constexpr size_t kPageBytes = 4096; // what a page takes from the allocator
     static constexpr size_t kClasses = kMaxBlock / kGranule + 1;
 
     static size_t size_class(size_t bytes) { return (bytes + kGranule - 1) / kGranule; }
@@ -152,6 +152,7 @@ class SmallBlockPool {
     }
 
     size_t page_count() const { return m_pages; }
+    static size_t blocks_per_page(size_t cls) { return (kPageBytes - kPageHeader) / class_bytes(cls); }
 
     struct Link {
         Link* next;
