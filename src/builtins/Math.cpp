@@ -7,6 +7,7 @@
 #include "runtime/Iteration.h"
 #include "runtime/NativeFunction.h"
 #include "runtime/Object.h"
+#include "snapshot/Baseline.h"
 
 #include <chrono>
 #include <cmath>
@@ -557,6 +558,7 @@ bool install_math(Context& ctx) {
     if (s0 == 0 && s1 == 0) s1 = 1; // the all-zero state is a fixed point
     store_u64(state, s0);
     store_u64(state + 2, s1);
+    if (!baseline_unrepeatable(ctx, random.as_object())) return false;
     if (!define_fresh_property(ctx, m, random_name, std::move(random), prop::Writable | prop::Configurable))
         return false;
 

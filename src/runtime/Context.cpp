@@ -24,6 +24,7 @@ void register_error_class();
 
 // Builds the realm's intrinsics and global object (every installer of Builtins.def). False on OOM.
 static bool install_builtins(Context& ctx) {
+    if (!begin_baseline(ctx)) return false;
     // The two objects everything else hangs from, then the global object.
     Object* object_proto = Object::create(ctx, nullptr, ClassId::Object);
     if (!object_proto) return false;
@@ -43,7 +44,7 @@ static bool install_builtins(Context& ctx) {
     if (!install_##name(ctx)) return false;
 #include "builtins/Builtins.def"
 #undef QJS_BUILTIN
-    return capture_baseline(ctx);
+    return finish_baseline(ctx);
 }
 
 Context* Context::create(Runtime& rt) {

@@ -147,8 +147,15 @@ bool SnapshotReader::read_realms() {
         uint64_t fingerprint;
         if (!boolean(&released) || !m_in.u64(&fingerprint)) return false;
         // A delta's realms are the base's, plus any created since.
-        Context* ctx = i < m_rt->m_contexts.size() ? m_rt->m_contexts[i] : Context::create(*m_rt);
+        bool fresh = i >= m_rt->m_contexts.size();
+        Context* ctx = fresh ? Context::create(*m_rt) : m_rt->m_contexts[i];
         if (!ctx) return fail("out of memory creating a realm");
+        if (!ctx->m_released) {
+            BaselineStatus status = materialize_baseline(*ctx, fresh);
+            if (status == BaselineStatus::OutOfMemory) return fail("out of memory");
+            if (status != BaselineStatus::Ready)
+                return fail("a realm's built-ins differ from this engine build's");
+        }
         if (!m_ctx) m_ctx = ctx;
         if (ctx->m_released && !released) return fail("a released realm comes back");
         if (!ctx->m_released && ctx->m_baseline->fingerprint != fingerprint)

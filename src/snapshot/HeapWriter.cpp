@@ -362,6 +362,10 @@ bool SnapshotWriter::run(ByteWriter& final_out) {
             if (ctx->m_released) continue;
             return refuse("realm %u has no baseline (created without its builtins)", r);
         }
+        BaselineStatus status = materialize_baseline(*ctx, false);
+        if (status == BaselineStatus::OutOfMemory) return out_of_memory();
+        if (status != BaselineStatus::Ready)
+            return refuse("realm %u's creation could not be repeated to find its built-in cells", r);
         for (uint32_t i = 0; i < ctx->m_baseline->cells.size(); ++i)
             if (!m_baseline_of.insert(key(ctx->m_baseline->cells[i]), (uint64_t(r) << 32) | i))
                 return out_of_memory();

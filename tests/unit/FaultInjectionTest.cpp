@@ -151,6 +151,7 @@ TEST(FaultInjection, RealmCreationIsAllOrNothing) {
         Context* ctx = Context::create(*rt);
         ASSERT_NE(ctx, nullptr);
         total = rt->m_alloc_count;
+        ASSERT_EQ(materialize_baseline(*ctx, true), BaselineStatus::Ready);
         fingerprint = ctx->m_baseline->fingerprint;
         EXPECT_EQ(rt->destroy(), 0u);
     }
@@ -169,10 +170,13 @@ TEST(FaultInjection, RealmCreationIsAllOrNothing) {
             // The runtime goes on: a realm made now is complete.
             ctx = Context::create(*rt);
             ASSERT_NE(ctx, nullptr) << "after allocation " << n;
+            ASSERT_EQ(materialize_baseline(*ctx, true), BaselineStatus::Ready);
             EXPECT_EQ(ctx->m_baseline->fingerprint, fingerprint) << "a realm made after allocation " << n;
-        } else
+        } else {
+            ASSERT_EQ(materialize_baseline(*ctx, true), BaselineStatus::Ready);
             EXPECT_EQ(ctx->m_baseline->fingerprint, fingerprint)
                 << "a realm made with allocation " << n << " failing";
+        }
         EXPECT_EQ(rt->destroy(), 0u) << "allocation " << n;
     });
     std::printf("[ fault injection ] realm creation: %zu runs, %zu failed cleanly\n", runs, failures);
