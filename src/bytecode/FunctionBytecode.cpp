@@ -59,6 +59,7 @@ void FunctionBytecode::fill_block(uint8_t* block, FunctionTables& t) {
     m_scope_count = static_cast<uint32_t>(t.scopes.size());
     m_code_size = static_cast<uint32_t>(t.code.size());
     m_ic_count = t.ic_count;
+    m_ics = m_ic_count ? nullptr : no_caches();
     auto* constants = reinterpret_cast<Value*>(block);
     for (uint32_t i = 0; i < m_constant_count; ++i)
         new (&constants[i]) Value(std::move(t.constants[i]));
@@ -92,7 +93,7 @@ bool FunctionBytecode::set_tables(Runtime& rt, FunctionTables& tables) {
 }
 
 void FunctionBytecode::clear_tables() {
-    if (m_ics) {
+    if (m_ics && m_ic_count) {
         for (uint32_t i = 0; i < m_ic_count; ++i)
             ic_reset(m_ics[i]);
         Runtime::current()->free(m_ics);
@@ -106,8 +107,25 @@ void FunctionBytecode::clear_tables() {
     m_line_count = m_line_count_allocated = m_local_desc_count = m_scope_count = m_ic_count = 0;
 }
 
+Atom FunctionBytecode::closure_var_name(uint32_t i) const {
+    return closure_vars()[i].name;
+}
+
+const ExceptionHandler* FunctionBytecode::handler_at(uint32_t pc) const {
+    for (const ExceptionHandler& h : handlers())
+        if (pc >= h.start && pc < h.end) return &h;
+    return nullptr;
+}
+
+// What a function without caches points at, so that the interpreter tests only the pointer at
+// entry (never read or written: no instruction of such a function has a cache operand).
+InlineCache* FunctionBytecode::no_caches() {
+    static InlineCache none;
+    return &none;
+}
+
 InlineCache* FunctionBytecode::allocate_ics() {
-    if (m_ics || !m_ic_count) return m_ics;
+    if (m_ics) return m_ics;
     void* mem = Runtime::current()->alloc(m_ic_count * sizeof(InlineCache));
     if (!mem) return nullptr;
     m_ics = static_cast<InlineCache*>(mem);

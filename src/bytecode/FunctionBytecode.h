@@ -252,13 +252,17 @@ class FunctionBytecode : public GcCell {
     std::span<const ScopeDesc> scopes() const {
         return {reinterpret_cast<const ScopeDesc*>(m_block + scopes_offset()), m_scope_count};
     }
-    void drop_lines() { m_line_count = 0; } // strip debug info (the bytes stay in the block)
+    // Out of line: the interpreter's loop stays as small as it can (register pressure).
+    Atom closure_var_name(uint32_t i) const;
+    const ExceptionHandler* handler_at(uint32_t pc) const; // the innermost handler covering pc
+    void drop_lines() { m_line_count = 0; }                // strip debug info (the bytes stay in the block)
 
     // Inline caches: allocated when the function first runs (most functions of a library never
     // run, and an unused cache costs as much as a used one).
     uint32_t ic_count() const { return m_ic_count; }
+    // nullptr until the first run (a function without caches has a dummy pointer).
     InlineCache* ics() const { return m_ics; }
-    // Allocates the caches (nullptr when out of memory, or when there are none).
+    // Allocates the caches (nullptr when out of memory).
     InlineCache* allocate_ics();
 
     // ---- counts ----
@@ -288,6 +292,7 @@ class FunctionBytecode : public GcCell {
     size_t locals_offset() const { return lines_offset() + m_line_count_allocated * sizeof(LineEntry); }
     size_t scopes_offset() const { return locals_offset() + m_local_desc_count * sizeof(LocalDesc); }
     void fill_block(uint8_t* block, FunctionTables& tables);
+    static InlineCache* no_caches();
 
     uint8_t* m_block = nullptr; // the tables; right after this cell when allocated with it
     uint8_t* m_code = nullptr;  // in the block, after the other tables

@@ -108,7 +108,7 @@ Value run_frame(Context& ctx_in, Frame& f) {
     VarRef** var_refs = f.var_refs;
     Value* constants = fb->constants().data();
     InlineCache* ics = fb->ics();
-    if (!ics && fb->ic_count()) [[unlikely]] { // the function's first run
+    if (!ics) [[unlikely]] { // the function's first run
         ics = fb->allocate_ics();
         if (!ics) return fail_frame_entry(ctx, f);
     }
@@ -714,7 +714,7 @@ dispatch:
     CASE(get_var_ref_check) {
         uint16_t i = U16(0);
         if (var_refs[i]->value.is_uninitialized()) [[unlikely]] {
-            throw_tdz_error(ctx, fb->closure_vars()[i].name);
+            throw_tdz_error(ctx, fb->closure_var_name(i));
             THROW();
         }
         PUSH(var_refs[i]->value);
@@ -724,7 +724,7 @@ dispatch:
     CASE(put_var_ref_check) {
         uint16_t i = U16(0);
         if (var_refs[i]->value.is_uninitialized()) [[unlikely]] {
-            throw_tdz_error(ctx, fb->closure_vars()[i].name);
+            throw_tdz_error(ctx, fb->closure_var_name(i));
             THROW();
         }
         var_refs[i]->value = POP();
@@ -2061,15 +2061,13 @@ return ret;
 exception : {
     if (!rt.m_uncatchable) {
         uint32_t at = static_cast<uint32_t>(f.pc - code);
-        for (const ExceptionHandler& h : fb->handlers()) {
-            if (at >= h.start && at < h.end) {
-                Value* target_sp = stack + h.stack_depth;
-                while (sp > target_sp)
-                    *--sp = Value();
-                PUSH(rt.take_exception());
-                pc = code + h.target;
-                NEXT();
-            }
+        if (const ExceptionHandler* h = fb->handler_at(at)) {
+            Value* target_sp = stack + h->stack_depth;
+            while (sp > target_sp)
+                *--sp = Value();
+            PUSH(rt.take_exception());
+            pc = code + h->target;
+            NEXT();
         }
     }
     while (sp > stack)
