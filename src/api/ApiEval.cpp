@@ -29,10 +29,10 @@ void strip_function(FunctionBytecode* fb, int flags, int depth = 0) {
     fb->m_source_start = fb->m_source_end = 0;
     if (flags & JS_STRIP_DEBUG) {
         fb->m_filename = atoms::invalid;
-        fb->m_lines.clear();
+        fb->drop_lines();
         fb->m_line = fb->m_column = 0;
     }
-    for (Value& c : fb->m_constants)
+    for (Value& c : fb->constants())
         if (c.is_internal_cell() && c.as_cell()->kind() == CellKind::FunctionBytecode)
             strip_function(static_cast<FunctionBytecode*>(c.as_cell()), flags, depth + 1);
 }

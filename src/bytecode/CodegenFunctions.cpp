@@ -552,16 +552,12 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
     }
     if (em.m_depth_mismatch) g_codegen_depth_mismatches++;
     FunctionInfo* fi = fs.fi;
-    FunctionBytecode* fb = FunctionBytecode::create(m_ctx.rt());
-    if (!fb) {
-        fail_oom();
-        return nullptr;
-    }
-    fb->m_code = std::move(em.m_code);
-    fb->m_constants = std::move(em.m_constants);
-    fb->m_lines = std::move(em.m_lines);
-    fb->m_handlers = std::move(em.m_handlers);
-    fb->m_ics.resize(em.ic_count());
+    FunctionTables t;
+    t.code = std::move(em.m_code);
+    t.constants = std::move(em.m_constants);
+    t.lines = std::move(em.m_lines);
+    t.handlers = std::move(em.m_handlers);
+    t.ic_count = em.ic_count();
     for (const ClosureVar& cv : fi->closure_vars) {
         ClosureVarDesc d;
         d.name = binding_atom(cv.var);
@@ -580,21 +576,21 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
         if (binding_is_const(v->kind)) d.flags |= closurevar::Const;
         if (v->needs_tdz) d.flags |= closurevar::Lexical;
         if (v->kind == BindingKind::FunctionSelf) d.flags |= closurevar::FunctionName;
-        fb->m_closure_vars.push_back(d);
+        t.closure_vars.push_back(d);
     }
     // Register descriptions: parameters first, then locals.
-    fb->m_locals.resize(fi->argument_count + fi->locals.size());
+    t.locals.resize(fi->argument_count + fi->locals.size());
     if (fi->param_scope) {
         for (Variable* v : fi->param_scope->vars) {
             if (!v->is_argument) continue;
-            LocalDesc& d = fb->m_locals[v->index];
+            LocalDesc& d = t.locals[v->index];
             d.name = atom_of(v->name);
             d.flags = localflag::Param | (v->captured ? localflag::Captured : 0);
         }
     }
     for (uint32_t i = 0; i < fi->locals.size(); i++) {
         Variable* v = fi->locals[i];
-        LocalDesc& d = fb->m_locals[fi->argument_count + i];
+        LocalDesc& d = t.locals[fi->argument_count + i];
         if (v->name.length) d.name = binding_atom(v);
         if (v->captured) d.flags |= localflag::Captured;
         if (binding_is_const(v->kind)) d.flags |= localflag::Const;
@@ -615,7 +611,12 @@ FunctionBytecode* CodeGenerator::finish_function(FunctionState& fs, Atom name, u
             p = p->parent;
         }
         d.parent = pi == UINT32_MAX ? -1 : static_cast<int32_t>(pi);
-        fb->m_scopes.push_back(d);
+        t.scopes.push_back(d);
+    }
+    FunctionBytecode* fb = FunctionBytecode::create(m_ctx.rt(), t);
+    if (!fb) {
+        fail_oom();
+        return nullptr;
     }
     fb->m_param_count = static_cast<uint16_t>(fi->argument_count);
     fb->m_length = fs.fn ? static_cast<uint16_t>(fs.fn->expected_argument_count) : 0;

@@ -314,8 +314,8 @@ FunctionBytecode* CodeGenerator::compile_module_program(Program* program) {
         finish_function(fs, atoms::empty_string, fbflag::Strict, program->start, program->end);
     if (!fb) return nullptr;
     // A top-level await makes the module function async (an async module, 16.2.1.5 [[HasTLA]]).
-    for (uint32_t pc = 0; pc < fb->m_code.size();) {
-        Op op = static_cast<Op>(fb->m_code[pc]);
+    for (uint32_t pc = 0; pc < fb->code().size();) {
+        Op op = static_cast<Op>(fb->code()[pc]);
         if (op == Op::await || op == Op::for_await_of_start) {
             fb->m_flags |= fbflag::Async;
             break;

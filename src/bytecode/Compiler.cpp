@@ -58,7 +58,7 @@ static void fix_source_offsets(FunctionBytecode* fb, const char* utf8, size_t le
     }
     if (fb->m_source_start <= length) fb->m_source_start = map[fb->m_source_start];
     if (fb->m_source_end <= length) fb->m_source_end = map[fb->m_source_end];
-    for (Value& c : fb->m_constants) {
+    for (Value& c : fb->constants()) {
         if (!c.is_internal_cell() || c.as_cell()->kind() != CellKind::FunctionBytecode) continue;
         fix_source_offsets(static_cast<FunctionBytecode*>(c.as_cell()), utf8, length, map);
     }
@@ -237,8 +237,8 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
             // In the function's var scope, the eval var object comes after the function's own
             // bindings and before a named function expression's own name.
             for (int pass = 0; pass < (scope < 0 ? 3 : 1); pass++) {
-                for (uint32_t i = cf->m_locals.size(); i-- > 0;) {
-                    const LocalDesc& d = cf->m_locals[i];
+                for (uint32_t i = cf->locals().size(); i-- > 0;) {
+                    const LocalDesc& d = cf->locals()[i];
                     if (d.name == atoms::invalid || d.scope != scope) continue;
                     if (!(d.flags & localflag::Captured)) continue; // only boxed registers can be shared
                     bool param_scope = separate_params && (d.flags & localflag::ParamScope);
@@ -265,10 +265,10 @@ Result<FunctionBytecode*> compile_eval(Context& ctx, const char* utf8, size_t le
                 }
             }
             if (scope < 0) break;
-            scope = cf->m_scopes[scope].parent;
+            scope = cf->scopes()[scope].parent;
         }
-        for (uint32_t i = 0; i < cf->m_closure_vars.size(); i++) {
-            const ClosureVarDesc& d = cf->m_closure_vars[i];
+        for (uint32_t i = 0; i < cf->closure_vars().size(); i++) {
+            const ClosureVarDesc& d = cf->closure_vars()[i];
             if (d.name == atoms::invalid) continue;
             EvalCallerBinding b;
             if (!atom_to_ast(rt, names, d.name, &b.name)) return ctx.throw_out_of_memory();

@@ -50,8 +50,8 @@ void disassemble(Runtime& rt, const FunctionBytecode* fb, std::string& out, bool
     std::snprintf(buf, sizeof buf, " (params %u, locals %u, stack %u, flags 0x%x)\n", fb->m_param_count,
                   fb->m_local_count, fb->m_stack_size, fb->m_flags);
     out += buf;
-    for (size_t i = 0; i < fb->m_closure_vars.size(); i++) {
-        const ClosureVarDesc& d = fb->m_closure_vars[i];
+    for (size_t i = 0; i < fb->closure_vars().size(); i++) {
+        const ClosureVarDesc& d = fb->closure_vars()[i];
         std::snprintf(buf, sizeof buf, "  closure %zu: %s %u flags %u ", i,
                       (d.flags & closurevar::FromParentLocal) ? "parent reg" : "parent closure", d.index,
                       d.flags);
@@ -59,13 +59,13 @@ void disassemble(Runtime& rt, const FunctionBytecode* fb, std::string& out, bool
         append_atom(rt, d.name, out);
         out += '\n';
     }
-    for (const ExceptionHandler& h : fb->m_handlers) {
+    for (const ExceptionHandler& h : fb->handlers()) {
         std::snprintf(buf, sizeof buf, "  handler [%u, %u) -> %u depth %u\n", h.start, h.end, h.target,
                       h.stack_depth);
         out += buf;
     }
-    const uint8_t* code = fb->m_code.data();
-    size_t size = fb->m_code.size();
+    const uint8_t* code = fb->code().data();
+    size_t size = fb->code().size();
     for (size_t pc = 0; pc < size;) {
         auto op = static_cast<Op>(code[pc]);
         if (op >= Op::Count) {
@@ -113,7 +113,7 @@ void disassemble(Runtime& rt, const FunctionBytecode* fb, std::string& out, bool
             uint32_t idx = read_u32(p);
             std::snprintf(buf, sizeof buf, " [%u] ", idx);
             out += buf;
-            if (idx < fb->m_constants.size()) append_constant(rt, fb->m_constants[idx], out);
+            if (idx < fb->constants().size()) append_constant(rt, fb->constants()[idx], out);
             if (info.format == OpFormat::const_u8) {
                 std::snprintf(buf, sizeof buf, " %u", p[4]);
                 out += buf;
@@ -145,11 +145,11 @@ void disassemble(Runtime& rt, const FunctionBytecode* fb, std::string& out, bool
             out += buf;
             break;
         }
-        if ((info.format == OpFormat::loc || info.format == OpFormat::loc8) && fb->m_locals.size()) {
+        if ((info.format == OpFormat::loc || info.format == OpFormat::loc8) && fb->locals().size()) {
             uint32_t r = info.format == OpFormat::loc ? read_u16(p) : p[0];
-            if (r < fb->m_locals.size() && fb->m_locals[r].name != atoms::invalid) {
+            if (r < fb->locals().size() && fb->locals()[r].name != atoms::invalid) {
                 out += " (";
-                append_atom(rt, fb->m_locals[r].name, out);
+                append_atom(rt, fb->locals()[r].name, out);
                 out += ')';
             }
         }
@@ -157,7 +157,7 @@ void disassemble(Runtime& rt, const FunctionBytecode* fb, std::string& out, bool
         pc += info.size;
     }
     if (!recursive) return;
-    for (const Value& c : fb->m_constants) {
+    for (const Value& c : fb->constants()) {
         if (c.is_internal_cell() && c.as_cell()->kind() == CellKind::FunctionBytecode) {
             out += '\n';
             disassemble(rt, static_cast<const FunctionBytecode*>(c.as_cell()), out, true);

@@ -5,6 +5,8 @@
 #include "gc/Visitor.h"
 #include "runtime/String.h"
 
+#include <cstring>
+
 namespace qjs {
 
 // Format tokens of Opcodes.def -> OpFormat (`const` is a keyword, hence the mapping).
@@ -38,6 +40,98 @@ const OpInfo g_op_info[static_cast<size_t>(Op::Count)] = {
 
 FunctionBytecode* FunctionBytecode::create(Runtime& rt) {
     return rt.new_cell<FunctionBytecode>(0);
+}
+
+size_t FunctionTables::block_bytes() const {
+    return constants.size() * sizeof(Value) + closure_vars.size() * sizeof(ClosureVarDesc) +
+           handlers.size() * sizeof(ExceptionHandler) + lines.size() * sizeof(LineEntry) +
+           locals.size() * sizeof(LocalDesc) + scopes.size() * sizeof(ScopeDesc) + code.size();
+}
+
+// Lays the tables out in `block` (block_bytes() of them), moving the constants.
+void FunctionBytecode::fill_block(uint8_t* block, FunctionTables& t) {
+    m_block = block;
+    m_constant_count = static_cast<uint32_t>(t.constants.size());
+    m_closure_var_count = static_cast<uint32_t>(t.closure_vars.size());
+    m_handler_count = static_cast<uint32_t>(t.handlers.size());
+    m_line_count = m_line_count_allocated = static_cast<uint32_t>(t.lines.size());
+    m_local_desc_count = static_cast<uint32_t>(t.locals.size());
+    m_scope_count = static_cast<uint32_t>(t.scopes.size());
+    m_code_size = static_cast<uint32_t>(t.code.size());
+    m_ic_count = t.ic_count;
+    m_ics = m_ic_count ? nullptr : no_caches();
+    auto* constants = reinterpret_cast<Value*>(block);
+    for (uint32_t i = 0; i < m_constant_count; ++i)
+        new (&constants[i]) Value(std::move(t.constants[i]));
+    t.constants.clear();
+    auto copy = [&](size_t offset, const auto& v) {
+        if (!v.empty()) std::memcpy(block + offset, v.data(), v.size() * sizeof(v[0]));
+    };
+    copy(closure_vars_offset(), t.closure_vars);
+    copy(handlers_offset(), t.handlers);
+    copy(lines_offset(), t.lines);
+    copy(locals_offset(), t.locals);
+    copy(scopes_offset(), t.scopes);
+    m_code = block + scopes_offset() + m_scope_count * sizeof(ScopeDesc);
+    copy(m_code - block, t.code);
+}
+
+FunctionBytecode* FunctionBytecode::create(Runtime& rt, FunctionTables& tables) {
+    FunctionBytecode* fb = rt.new_cell<FunctionBytecode>(tables.block_bytes());
+    if (!fb) return nullptr;
+    fb->fill_block(reinterpret_cast<uint8_t*>(fb + 1), tables);
+    return fb;
+}
+
+bool FunctionBytecode::set_tables(Runtime& rt, FunctionTables& tables) {
+    size_t bytes = tables.block_bytes();
+    auto* block = static_cast<uint8_t*>(bytes ? rt.alloc(bytes) : nullptr);
+    if (bytes && !block) return false;
+    clear_tables();
+    fill_block(block, tables);
+    return true;
+}
+
+void FunctionBytecode::clear_tables() {
+    if (m_ics && m_ic_count) {
+        for (uint32_t i = 0; i < m_ic_count; ++i)
+            ic_reset(m_ics[i]);
+        Runtime::current()->free(m_ics);
+        m_ics = nullptr;
+    }
+    for (Value& c : constants())
+        c.~Value();
+    if (m_block && m_block != reinterpret_cast<uint8_t*>(this + 1)) Runtime::current()->free(m_block);
+    m_block = m_code = nullptr;
+    m_code_size = m_constant_count = m_closure_var_count = m_handler_count = 0;
+    m_line_count = m_line_count_allocated = m_local_desc_count = m_scope_count = m_ic_count = 0;
+}
+
+Atom FunctionBytecode::closure_var_name(uint32_t i) const {
+    return closure_vars()[i].name;
+}
+
+const ExceptionHandler* FunctionBytecode::handler_at(uint32_t pc) const {
+    for (const ExceptionHandler& h : handlers())
+        if (pc >= h.start && pc < h.end) return &h;
+    return nullptr;
+}
+
+// What a function without caches points at, so that the interpreter tests only the pointer at
+// entry (never read or written: no instruction of such a function has a cache operand).
+InlineCache* FunctionBytecode::no_caches() {
+    static InlineCache none;
+    return &none;
+}
+
+InlineCache* FunctionBytecode::allocate_ics() {
+    if (m_ics) return m_ics;
+    void* mem = Runtime::current()->alloc(m_ic_count * sizeof(InlineCache));
+    if (!mem) return nullptr;
+    m_ics = static_cast<InlineCache*>(mem);
+    for (uint32_t i = 0; i < m_ic_count; ++i)
+        new (&m_ics[i]) InlineCache();
+    return m_ics;
 }
 
 // Empties one entry (not its polymorphic entries).
@@ -140,19 +234,19 @@ void ic_fill_proto(InlineCache& ic, Shape* shape, Shape* const* chain, uint8_t d
 }
 
 FunctionBytecode::~FunctionBytecode() {
-    for (InlineCache& ic : m_ics)
-        ic_reset(ic);
+    clear_tables();
     release_eval_cache(this);
     if (m_source) m_source->unref();
 }
 
 LineEntry FunctionBytecode::position_of(uint32_t pc) const {
     LineEntry best{0, m_line, m_column};
-    size_t lo = 0, hi = m_lines.size();
+    std::span<const LineEntry> lines = this->lines();
+    size_t lo = 0, hi = lines.size();
     while (lo < hi) { // last entry with entry.pc <= pc
         size_t mid = (lo + hi) / 2;
-        if (m_lines[mid].pc <= pc) {
-            best = m_lines[mid];
+        if (lines[mid].pc <= pc) {
+            best = lines[mid];
             lo = mid + 1;
         } else {
             hi = mid;
@@ -163,9 +257,11 @@ LineEntry FunctionBytecode::position_of(uint32_t pc) const {
 
 void visit_function_bytecode(Cell* cell, EdgeVisitor& v) {
     auto* fb = static_cast<FunctionBytecode*>(cell);
-    for (Value& c : fb->m_constants)
+    for (Value& c : fb->constants())
         v.visit_value(c);
-    for (InlineCache& ic : fb->m_ics) {
+    InlineCache* ics = fb->ics();
+    for (uint32_t k = 0; ics && k < fb->ic_count(); ++k) {
+        InlineCache& ic = ics[k];
         if (ic.shape) v.visit_cell(ic.shape);
         if (ic.aux) v.visit_cell(ic.aux);
         if (ic.chain)
@@ -188,10 +284,11 @@ void visit_function_bytecode(Cell* cell, EdgeVisitor& v) {
 
 void clear_function_bytecode(Cell* cell) {
     auto* fb = static_cast<FunctionBytecode*>(cell);
-    for (Value& c : fb->m_constants)
+    for (Value& c : fb->constants())
         c = Value::undefined();
-    for (InlineCache& ic : fb->m_ics)
-        ic_reset(ic);
+    InlineCache* ics = fb->ics();
+    for (uint32_t k = 0; ics && k < fb->ic_count(); ++k)
+        ic_reset(ics[k]);
     release_eval_cache(fb);
 }
 

@@ -11,6 +11,7 @@
 #include "runtime/Value.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 
 namespace qjs {
@@ -100,7 +101,7 @@ namespace resume {
 enum : int32_t { Next = 0, Throw = 1, Return = 2 };
 }
 
-// How a new closure obtains closure variable i (FunctionBytecode::m_closure_vars[i]).
+// How a new closure obtains closure variable i (FunctionBytecode::closure_vars()[i]).
 struct ClosureVarDesc {
     Atom name = atoms::invalid; // for TDZ messages, debugging and direct eval
     uint16_t index = 0;         // parent's register (from_parent_local) or parent's closure var
@@ -180,14 +181,38 @@ enum : uint32_t {
 };
 }
 
+// A function's tables while they are built (by the compiler or a reader). FunctionBytecode keeps
+// them in one block sized exactly, instead of eight growable vectors with their headers and slack.
+struct FunctionTables {
+    Vector<uint8_t> code;
+    Vector<Value> constants; // numbers, strings, BigInts, nested FunctionBytecodes (InternalCell)
+    Vector<ClosureVarDesc> closure_vars;
+    Vector<ExceptionHandler> handlers;
+    Vector<LineEntry> lines;
+    Vector<LocalDesc> locals; // register_count() entries (may be empty if no debug info)
+    Vector<ScopeDesc> scopes;
+    uint32_t ic_count = 0; // number of distinct ic operands
+
+    // Bytes of the block FunctionBytecode keeps them in.
+    size_t block_bytes() const;
+};
+
 class FunctionBytecode : public GcCell {
   public:
     FunctionBytecode() : GcCell(CellKind::FunctionBytecode) {}
     ~FunctionBytecode();
 
-    // Allocates an empty FunctionBytecode on the runtime's heap (nullptr on OOM). The compiler fills
-    // the public fields; vectors use the runtime allocator.
+    // Allocates an empty FunctionBytecode on the runtime's heap (nullptr on OOM); a reader fills the
+    // public fields and then calls set_tables.
     static FunctionBytecode* create(Runtime&);
+    // Allocates a FunctionBytecode with `tables` in the same allocation (nullptr on OOM; the tables'
+    // values are then still owned by `tables`).
+    static FunctionBytecode* create(Runtime&, FunctionTables& tables);
+    // Replaces the (empty) tables with `tables`, copied into one block (false on OOM: `tables` keeps
+    // its values). The constants are moved out of `tables`.
+    bool set_tables(Runtime&, FunctionTables& tables);
+    // Drops the tables (the constants' and caches' references included): a delta snapshot refills it.
+    void clear_tables();
 
     bool is_strict() const { return m_flags & fbflag::Strict; }
     bool is_arrow() const { return m_flags & fbflag::Arrow; }
@@ -204,15 +229,41 @@ class FunctionBytecode : public GcCell {
     // Source position of the instruction at `pc` (line 0 if unknown).
     LineEntry position_of(uint32_t pc) const;
 
-    // ---- code ----
-    Vector<uint8_t> m_code;
-    Vector<Value> m_constants; // numbers, strings, BigInts, nested FunctionBytecodes (InternalCell)
-    Vector<ClosureVarDesc> m_closure_vars;
-    Vector<ExceptionHandler> m_handlers;
-    Vector<LineEntry> m_lines;
-    Vector<InlineCache> m_ics;  // m_ics.size() == number of distinct ic operands
-    Vector<LocalDesc> m_locals; // register_count() entries (may be empty if no debug info)
-    Vector<ScopeDesc> m_scopes;
+    // ---- tables (one block: constants, closure vars, handlers, lines, locals, scopes, code) ----
+    std::span<const uint8_t> code() const { return {m_code, m_code_size}; }
+    std::span<uint8_t> code() { return {m_code, m_code_size}; }
+    std::span<const Value> constants() const {
+        return {reinterpret_cast<const Value*>(m_block), m_constant_count};
+    }
+    std::span<Value> constants() { return {reinterpret_cast<Value*>(m_block), m_constant_count}; }
+    std::span<const ClosureVarDesc> closure_vars() const {
+        return {reinterpret_cast<const ClosureVarDesc*>(m_block + closure_vars_offset()),
+                m_closure_var_count};
+    }
+    std::span<const ExceptionHandler> handlers() const {
+        return {reinterpret_cast<const ExceptionHandler*>(m_block + handlers_offset()), m_handler_count};
+    }
+    std::span<const LineEntry> lines() const {
+        return {reinterpret_cast<const LineEntry*>(m_block + lines_offset()), m_line_count};
+    }
+    std::span<const LocalDesc> locals() const {
+        return {reinterpret_cast<const LocalDesc*>(m_block + locals_offset()), m_local_desc_count};
+    }
+    std::span<const ScopeDesc> scopes() const {
+        return {reinterpret_cast<const ScopeDesc*>(m_block + scopes_offset()), m_scope_count};
+    }
+    // Out of line: the interpreter's loop stays as small as it can (register pressure).
+    Atom closure_var_name(uint32_t i) const;
+    const ExceptionHandler* handler_at(uint32_t pc) const; // the innermost handler covering pc
+    void drop_lines() { m_line_count = 0; }                // strip debug info (the bytes stay in the block)
+
+    // Inline caches: allocated when the function first runs (most functions of a library never
+    // run, and an unused cache costs as much as a used one).
+    uint32_t ic_count() const { return m_ic_count; }
+    // nullptr until the first run (a function without caches has a dummy pointer).
+    InlineCache* ics() const { return m_ics; }
+    // Allocates the caches (nullptr when out of memory).
+    InlineCache* allocate_ics();
 
     // ---- counts ----
     uint16_t m_param_count = 0; // registers 0..m_param_count-1 receive the actual arguments
@@ -230,6 +281,31 @@ class FunctionBytecode : public GcCell {
     uint32_t m_line = 0; // position of the function's start
     uint32_t m_column = 0;
     EvalCache* m_eval_cache = nullptr; // direct evals' compiled code (bytecode/EvalCache.h), not snapshotted
+
+  private:
+    // Offsets in the block, in its order (each table's alignment divides the size of the ones before).
+    size_t closure_vars_offset() const { return m_constant_count * sizeof(Value); }
+    size_t handlers_offset() const {
+        return closure_vars_offset() + m_closure_var_count * sizeof(ClosureVarDesc);
+    }
+    size_t lines_offset() const { return handlers_offset() + m_handler_count * sizeof(ExceptionHandler); }
+    size_t locals_offset() const { return lines_offset() + m_line_count_allocated * sizeof(LineEntry); }
+    size_t scopes_offset() const { return locals_offset() + m_local_desc_count * sizeof(LocalDesc); }
+    void fill_block(uint8_t* block, FunctionTables& tables);
+    static InlineCache* no_caches();
+
+    uint8_t* m_block = nullptr; // the tables; right after this cell when allocated with it
+    uint8_t* m_code = nullptr;  // in the block, after the other tables
+    InlineCache* m_ics = nullptr;
+    uint32_t m_code_size = 0;
+    uint32_t m_constant_count = 0;
+    uint32_t m_closure_var_count = 0;
+    uint32_t m_handler_count = 0;
+    uint32_t m_line_count = 0;
+    uint32_t m_line_count_allocated = 0; // drop_lines keeps the block's layout
+    uint32_t m_local_desc_count = 0;
+    uint32_t m_scope_count = 0;
+    uint32_t m_ic_count = 0;
 };
 
 // Code offsets and reading helpers shared by the interpreter and the disassembler.

@@ -857,7 +857,7 @@ Result<Object*> module_record_from_bytecode(Context& ctx, FunctionBytecode* fb, 
         fb->unref();
         return existing;
     }
-    if (info.bindings.size() < fb->m_closure_vars.size())
+    if (info.bindings.size() < fb->closure_vars().size())
         return fb->unref(), ctx.throw_syntax_error("module bindings do not match its code");
     return TRY(new_module_record(ctx, fb->m_filename, fb, std::move(info), Value(), false));
 }

@@ -113,7 +113,7 @@ uint64_t hash_and_collect(Cell* cell, ContentHashVisitor& v) {
         // Code never changes; inline caches do (they are not state) and are left out.
         Vector<Cell*>* out = v.m_out;
         v.m_out = nullptr;
-        for (Value& c : static_cast<FunctionBytecode*>(cell)->m_constants)
+        for (Value& c : static_cast<FunctionBytecode*>(cell)->constants())
             v.visit_value(c);
         v.m_out = out;
         if (out) {

@@ -195,15 +195,15 @@ bool ImageWriter::function(const FunctionBytecode* fb, uint32_t depth) {
     m_body.varuint(fb->m_source_start);
     m_body.varuint(fb->m_source_end);
     if (!code(fb)) return false;
-    m_body.varuint(fb->m_ics.size());
-    m_body.varuint(fb->m_closure_vars.size());
-    for (const ClosureVarDesc& cv : fb->m_closure_vars) {
+    m_body.varuint(fb->ic_count());
+    m_body.varuint(fb->closure_vars().size());
+    for (const ClosureVarDesc& cv : fb->closure_vars()) {
         if (!write_atom(cv.name)) return false;
         m_body.varuint(cv.index);
         m_body.u8(cv.flags);
     }
-    m_body.varuint(fb->m_constants.size());
-    for (const Value& c : fb->m_constants)
+    m_body.varuint(fb->constants().size());
+    for (const Value& c : fb->constants())
         if (!constant(c, depth)) return false;
     return write_function_tables(m_body, fb, [this](Atom a) { return write_atom(a); });
 }
@@ -289,7 +289,8 @@ class ImageReader {
         : m_ctx(ctx), m_rt(ctx.rt()), m_in(data, length) {}
     bool tables();
     // Reads one function; `parent` gives the bounds its closure variables are checked against.
-    FunctionBytecode* function(const FunctionBytecode* parent, uint32_t depth);
+    // `parent_closure_vars`: the parent's closure variable count (its tables are still being read).
+    FunctionBytecode* function(const FunctionBytecode* parent, uint32_t parent_closure_vars, uint32_t depth);
     bool module_info(ModuleCompileInfo* info);
     ByteReader& in() { return m_in; }
 
@@ -297,7 +298,7 @@ class ImageReader {
     bool read_string(Value* out);
     bool read_atom(Atom* out); // an optional atom: 0 is invalid
     bool count(uint32_t* n, uint32_t max = UINT32_MAX);
-    bool constant(FunctionBytecode* fb, uint32_t depth);
+    bool constant(const FunctionBytecode* fb, FunctionTables& t, uint32_t depth);
     bool template_site(Value* out);
     bool validate_code(FunctionBytecode* fb);
 
@@ -390,7 +391,7 @@ bool ImageReader::template_site(Value* out) {
     return true;
 }
 
-bool ImageReader::constant(FunctionBytecode* fb, uint32_t depth) {
+bool ImageReader::constant(const FunctionBytecode* fb, FunctionTables& t, uint32_t depth) {
     uint8_t kind;
     if (!m_in.u8(&kind)) return false;
     Value v;
@@ -434,7 +435,7 @@ bool ImageReader::constant(FunctionBytecode* fb, uint32_t depth) {
         break;
     }
     case ConstantKind::Function: {
-        FunctionBytecode* child = function(fb, depth + 1);
+        FunctionBytecode* child = function(fb, static_cast<uint32_t>(t.closure_vars.size()), depth + 1);
         if (!child) return false;
         v = Value::adopt(Tag::InternalCell, child);
         break;
@@ -444,7 +445,7 @@ bool ImageReader::constant(FunctionBytecode* fb, uint32_t depth) {
         break;
     default: return m_in.fail("unknown constant kind");
     }
-    fb->m_constants.push_back(std::move(v));
+    t.constants.push_back(std::move(v));
     return true;
 }
 
@@ -452,7 +453,8 @@ bool ImageReader::validate_code(FunctionBytecode* fb) {
     return validate_function_code(fb, std::span<const Atom>(m_atoms.data(), m_atoms.size()), m_in);
 }
 
-FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t depth) {
+FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t parent_closure_vars,
+                                        uint32_t depth) {
     if (depth > k_max_function_depth) return m_in.fail("functions nested too deeply"), nullptr;
     if (m_ctx.check_stack_overflow()) return m_in.fail("functions nested too deeply"), nullptr;
     FunctionBytecode* fb = FunctionBytecode::create(m_rt);
@@ -482,10 +484,11 @@ FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t
         fb->m_source = s;
     }
     const uint8_t* bytes;
+    FunctionTables t;
     if (!count(&n) || !m_in.bytes(&bytes, n)) return nullptr;
-    fb->m_code.assign(bytes, bytes + n);
+    t.code.assign(bytes, bytes + n);
     if (!count(&n, 0xffff)) return nullptr;
-    fb->m_ics.resize(n);
+    t.ic_count = n;
     if (!count(&n, 0xffff)) return nullptr;
     if (!parent && n > m_root_closure_bound)
         return m_in.fail("the outermost function has closure variables"), nullptr;
@@ -498,14 +501,16 @@ FunctionBytecode* ImageReader::function(const FunctionBytecode* parent, uint32_t
             return m_in.fail("a module function's closure variable is not a binding"), nullptr;
         size_t bound = !parent                                    ? m_root_closure_bound
                        : (cv.flags & closurevar::FromParentLocal) ? parent->register_count()
-                                                                  : parent->m_closure_vars.size();
+                                                                  : parent_closure_vars;
         if (index >= bound) return m_in.fail("closure variable source out of range"), nullptr;
-        fb->m_closure_vars.push_back(cv);
+        t.closure_vars.push_back(cv);
     }
     if (!count(&n)) return nullptr;
     for (uint32_t i = 0; i < n; ++i)
-        if (!constant(fb, depth)) return nullptr;
-    if (!read_function_tables(m_in, fb, [this](Atom* a) { return read_atom(a); })) return nullptr;
+        if (!constant(fb, t, depth)) return nullptr;
+    if (!read_function_tables(m_in, t, fb->register_count(), [this](Atom* a) { return read_atom(a); }))
+        return nullptr;
+    if (!fb->set_tables(m_rt, t)) return m_ctx.throw_out_of_memory(), m_in.fail("out of memory"), nullptr;
     if (!validate_code(fb)) return nullptr;
     fb->ref(); // the caller's reference; `holder` drops its own
     return fb;
@@ -591,13 +596,13 @@ bool ImageReader::module_info(ModuleCompileInfo* info) {
 } // namespace
 
 bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map, ByteReader& in) {
-    Vector<uint8_t>& code = fb->m_code;
+    std::span<uint8_t> code = fb->code();
     size_t length = code.size();
     if (length == 0) return in.fail("empty code");
     Vector<uint8_t> boundary(length + 1, 0);
     uint32_t registers = fb->register_count();
-    size_t closure_vars = fb->m_closure_vars.size();
-    size_t constants = fb->m_constants.size();
+    size_t closure_vars = fb->closure_vars().size();
+    size_t constants = fb->constants().size();
     for (size_t pc = 0; pc < length;) {
         if (code[pc] >= static_cast<uint8_t>(Op::Count)) return in.fail("unknown opcode");
         Op op = static_cast<Op>(code[pc]);
@@ -627,7 +632,7 @@ bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map
         case OpFormat::const_u8:
         case OpFormat::const8: {
             if (index >= constants) return in.fail("constant index out of range");
-            const Value& c = fb->m_constants[index];
+            const Value& c = fb->constants()[index];
             bool wants_function = op == Op::fclosure || op == Op::fclosure8 || op == Op::define_class;
             if (wants_function != is_function_constant(c)) return in.fail("constant of the wrong kind");
             if ((op == Op::get_template_object) != c.is_object())
@@ -640,7 +645,7 @@ bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map
             uint32_t image_index = read_u32(p);
             if (image_index >= atom_map.size()) return in.fail("atom index out of range");
             std::memcpy(p, &atom_map[image_index], 4);
-            if (info.format == OpFormat::atom_ic && read_u16(p + 4) >= fb->m_ics.size())
+            if (info.format == OpFormat::atom_ic && read_u16(p + 4) >= fb->ic_count())
                 return in.fail("inline cache index out of range");
         }
         // Operands implied by the opcode itself.
@@ -680,12 +685,12 @@ bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map
     // each reachable jump must land on an instruction, and no reachable instruction may run off the end
     // of the code. The compiler leaves unreachable code (after a return or throw) whose jumps, handlers
     // and recorded stack depths are never used, so only what is reachable is held to the rules.
-    for (const ExceptionHandler& h : fb->m_handlers) {
+    for (const ExceptionHandler& h : fb->handlers()) {
         if (h.start > h.end || h.end > length || h.target >= length || !boundary[h.target])
             return in.fail("exception handler out of range");
     }
     Vector<uint8_t> reached(length, 0);
-    Vector<uint8_t> handler_active(fb->m_handlers.size(), 0);
+    Vector<uint8_t> handler_active(fb->handlers().size(), 0);
     Vector<uint32_t> work;
     work.push_back(0);
     for (bool more = true; more;) {
@@ -712,8 +717,8 @@ bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map
             }
         }
         more = false;
-        for (size_t i = 0; i < fb->m_handlers.size(); ++i) {
-            const ExceptionHandler& h = fb->m_handlers[i];
+        for (size_t i = 0; i < fb->handlers().size(); ++i) {
+            const ExceptionHandler& h = fb->handlers()[i];
             if (handler_active[i]) continue;
             bool covers_reachable = false;
             for (uint32_t pc = h.start; pc < h.end && !covers_reachable; ++pc)
@@ -726,7 +731,7 @@ bool validate_function_code(FunctionBytecode* fb, std::span<const Atom> atom_map
             more = true;
         }
     }
-    for (const LineEntry& l : fb->m_lines)
+    for (const LineEntry& l : fb->lines())
         if (l.pc > length) return in.fail("line table entry out of range");
     return true;
 }
@@ -784,7 +789,7 @@ Result<FunctionBytecode*> read_bytecode_image(Context& ctx, const uint8_t* data,
     if (crc32(data + k_header_size, payload) != crc) return invalid("checksum mismatch");
     ImageReader reader(ctx, data + k_header_size, payload);
     FunctionBytecode* fb = nullptr;
-    if (reader.tables() && (!module || reader.module_info(module_info))) fb = reader.function(nullptr, 0);
+    if (reader.tables() && (!module || reader.module_info(module_info))) fb = reader.function(nullptr, 0, 0);
     if (fb && reader.in().remaining() != 0) {
         fb->unref();
         fb = nullptr;

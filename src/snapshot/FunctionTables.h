@@ -12,7 +12,7 @@ namespace qjs {
 // cannot be written, the format's error is set): images and snapshots store atoms as table indexes.
 template <typename AtomIndex>
 bool write_code(ByteWriter& out, const FunctionBytecode* fb, AtomIndex atom_index) {
-    Vector<uint8_t> bytes(fb->m_code.begin(), fb->m_code.end());
+    Vector<uint8_t> bytes(fb->code().begin(), fb->code().end());
     for (size_t pc = 0; pc < bytes.size();) {
         const OpInfo& info = op_info(static_cast<Op>(bytes[pc]));
         if (info.format == OpFormat::atom || info.format == OpFormat::atom_u8 ||
@@ -31,27 +31,27 @@ bool write_code(ByteWriter& out, const FunctionBytecode* fb, AtomIndex atom_inde
 // `write_atom(Atom)` returns false when the atom cannot be written (the format's error is set).
 template <typename WriteAtom>
 bool write_function_tables(ByteWriter& out, const FunctionBytecode* fb, WriteAtom write_atom) {
-    out.varuint(fb->m_handlers.size());
-    for (const ExceptionHandler& h : fb->m_handlers) {
+    out.varuint(fb->handlers().size());
+    for (const ExceptionHandler& h : fb->handlers()) {
         out.varuint(h.start);
         out.varuint(h.end);
         out.varuint(h.target);
         out.varuint(h.stack_depth);
     }
-    out.varuint(fb->m_lines.size());
-    for (const LineEntry& l : fb->m_lines) {
+    out.varuint(fb->lines().size());
+    for (const LineEntry& l : fb->lines()) {
         out.varuint(l.pc);
         out.varuint(l.line);
         out.varuint(l.column);
     }
-    out.varuint(fb->m_locals.size());
-    for (const LocalDesc& l : fb->m_locals) {
+    out.varuint(fb->locals().size());
+    for (const LocalDesc& l : fb->locals()) {
         if (!write_atom(l.name)) return false;
         out.varint(l.scope);
         out.u8(l.flags);
     }
-    out.varuint(fb->m_scopes.size());
-    for (const ScopeDesc& s : fb->m_scopes)
+    out.varuint(fb->scopes().size());
+    for (const ScopeDesc& s : fb->scopes())
         out.varint(s.parent);
     return true;
 }
@@ -62,10 +62,10 @@ inline bool read_table_count(ByteReader& in, uint32_t* n) {
     return *n <= in.remaining() || in.fail("count larger than the data");
 }
 
-// Reads and checks the tables into `fb` (whose registers are already known); `read_atom(Atom*)`
+// Reads and checks the tables into `t` for a function of `registers` registers; `read_atom(Atom*)`
 // returns false on a bad atom (the reader's error is set).
 template <typename ReadAtom>
-bool read_function_tables(ByteReader& in, FunctionBytecode* fb, ReadAtom read_atom) {
+bool read_function_tables(ByteReader& in, FunctionTables& t, uint32_t registers, ReadAtom read_atom) {
     uint32_t n;
     if (!read_table_count(in, &n)) return false;
     for (uint32_t i = 0; i < n; ++i) {
@@ -73,18 +73,18 @@ bool read_function_tables(ByteReader& in, FunctionBytecode* fb, ReadAtom read_at
         if (!in.varuint32(&h.start) || !in.varuint32(&h.end) || !in.varuint32(&h.target) ||
             !in.varuint32(&h.stack_depth))
             return false;
-        fb->m_handlers.push_back(h);
+        t.handlers.push_back(h);
     }
     if (!read_table_count(in, &n)) return false;
     for (uint32_t i = 0; i < n; ++i) {
         LineEntry l;
         if (!in.varuint32(&l.pc) || !in.varuint32(&l.line) || !in.varuint32(&l.column)) return false;
-        if (i && l.pc < fb->m_lines.back().pc) return in.fail("line table not sorted");
-        fb->m_lines.push_back(l);
+        if (i && l.pc < t.lines.back().pc) return in.fail("line table not sorted");
+        t.lines.push_back(l);
     }
     uint32_t locals;
     if (!read_table_count(in, &locals)) return false;
-    if (locals && locals != fb->register_count()) return in.fail("local descriptors do not match");
+    if (locals && locals != registers) return in.fail("local descriptors do not match");
     Vector<int64_t> local_scopes;
     for (uint32_t i = 0; i < locals; ++i) {
         LocalDesc l;
@@ -92,7 +92,7 @@ bool read_function_tables(ByteReader& in, FunctionBytecode* fb, ReadAtom read_at
         if (!read_atom(&l.name) || !in.varint(&scope) || !in.u8(&l.flags)) return false;
         local_scopes.push_back(scope);
         l.scope = static_cast<int32_t>(scope < -1 ? -2 : scope > INT32_MAX ? INT32_MAX : scope);
-        fb->m_locals.push_back(l);
+        t.locals.push_back(l);
     }
     uint32_t scopes;
     if (!read_table_count(in, &scopes)) return false;
@@ -102,14 +102,14 @@ bool read_function_tables(ByteReader& in, FunctionBytecode* fb, ReadAtom read_at
         int64_t parent_scope;
         if (!in.varint(&parent_scope)) return false;
         if (parent_scope < -1 || parent_scope >= int64_t(scopes)) return in.fail("scope parent out of range");
-        fb->m_scopes.push_back(ScopeDesc{static_cast<int32_t>(parent_scope)});
+        t.scopes.push_back(ScopeDesc{static_cast<int32_t>(parent_scope)});
     }
     // Walking up from any scope must reach the function scope (-1): no cycles.
     for (uint32_t i = 0; i < scopes; ++i) {
         int32_t s = static_cast<int32_t>(i);
         for (uint32_t steps = 0; s >= 0; ++steps) {
             if (steps > scopes) return in.fail("scope parents form a cycle");
-            s = fb->m_scopes[s].parent;
+            s = t.scopes[s].parent;
         }
     }
     return true;

@@ -59,14 +59,7 @@ bool is_callable_class(ClassId c) {
 // Empties a bytecode cell so a delta's body can fill it again.
 void reset_bytecode(FunctionBytecode* fb) {
     clear_function_bytecode(fb);
-    fb->m_code.clear();
-    fb->m_constants.clear();
-    fb->m_closure_vars.clear();
-    fb->m_handlers.clear();
-    fb->m_lines.clear();
-    fb->m_ics.clear();
-    fb->m_locals.clear();
-    fb->m_scopes.clear();
+    fb->clear_tables();
     if (String* s = fb->m_source) {
         fb->m_source = nullptr;
         s->unref();
@@ -75,7 +68,7 @@ void reset_bytecode(FunctionBytecode* fb) {
 
 // Whether a suspended frame may resume at `pc`: just after a suspending instruction.
 bool is_resume_point(const FunctionBytecode* fb, uint32_t pc) {
-    const Vector<uint8_t>& code = fb->m_code;
+    std::span<const uint8_t> code = fb->code();
     for (size_t at = 0; at < code.size() && at < pc;) {
         auto op = static_cast<Op>(code[at]);
         size_t next = at + op_info(op).size;
@@ -499,17 +492,18 @@ bool SnapshotReader::read_bytecode(FunctionBytecode* fb) {
         return fail("function source is not a string");
     }
     const uint8_t* bytes;
+    FunctionTables t;
     if (!count(&n) || !m_in.bytes(&bytes, n)) return false;
-    fb->m_code.assign(bytes, bytes + n);
+    t.code.assign(bytes, bytes + n);
     if (!count(&n, 0xffff)) return false;
-    fb->m_ics.resize(n);
+    t.ic_count = n;
     if (!count(&n, 0xffff)) return false;
     for (uint32_t i = 0; i < n; ++i) {
         ClosureVarDesc cv;
         uint32_t index;
         if (!atom(&cv.name) || !m_in.varuint32(&index, 0xffff) || !m_in.u8(&cv.flags)) return false;
         cv.index = static_cast<uint16_t>(index);
-        fb->m_closure_vars.push_back(cv);
+        t.closure_vars.push_back(cv);
     }
     if (!count(&n)) return false;
     for (uint32_t i = 0; i < n; ++i) {
@@ -518,9 +512,11 @@ bool SnapshotReader::read_bytecode(FunctionBytecode* fb) {
         if (k.is_uninitialized()) return fail("bad constant");
         if (k.is_internal_cell() && k.as_cell()->kind() != CellKind::FunctionBytecode)
             return fail("bad constant");
-        fb->m_constants.push_back(std::move(k));
+        t.constants.push_back(std::move(k));
     }
-    if (!read_function_tables(m_in, fb, [this](Atom* a) { return atom(a); })) return false;
+    if (!read_function_tables(m_in, t, fb->register_count(), [this](Atom* a) { return atom(a); }))
+        return false;
+    if (!fb->set_tables(*m_rt, t)) return fail("out of memory");
     return validate_function_code(fb, std::span<const Atom>(m_atoms.data(), m_atoms.size()), m_in);
 }
 
@@ -668,12 +664,12 @@ bool SnapshotReader::check() {
         } else if (c->kind() == CellKind::FunctionBytecode) {
             // A nested function's closure variables come from its parent's registers or variables.
             auto* parent = static_cast<FunctionBytecode*>(c);
-            for (const Value& k : parent->m_constants) {
+            for (const Value& k : parent->constants()) {
                 if (!is_function_constant(k)) continue;
                 auto* child = static_cast<FunctionBytecode*>(k.as_cell());
-                for (const ClosureVarDesc& cv : child->m_closure_vars) {
+                for (const ClosureVarDesc& cv : child->closure_vars()) {
                     size_t bound = (cv.flags & closurevar::FromParentLocal) ? parent->register_count()
-                                                                            : parent->m_closure_vars.size();
+                                                                            : parent->closure_vars().size();
                     if (cv.index >= bound) return fail("closure variable source out of range");
                 }
             }

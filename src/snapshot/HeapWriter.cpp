@@ -263,15 +263,15 @@ void SnapshotWriter::write_bytecode(FunctionBytecode* fb) {
         *index = atom_index(a);
         return true;
     });
-    out.varuint(fb->m_ics.size());
-    out.varuint(fb->m_closure_vars.size());
-    for (const ClosureVarDesc& cv : fb->m_closure_vars) {
+    out.varuint(fb->ic_count());
+    out.varuint(fb->closure_vars().size());
+    for (const ClosureVarDesc& cv : fb->closure_vars()) {
         atom(cv.name);
         out.varuint(cv.index);
         out.u8(cv.flags);
     }
-    out.varuint(fb->m_constants.size());
-    for (const Value& c : fb->m_constants)
+    out.varuint(fb->constants().size());
+    for (const Value& c : fb->constants())
         value(c);
     write_function_tables(out, fb, [this](Atom a) {
         atom(a);

@@ -27,7 +27,7 @@ Value capture_stack_trace(Context& ctx) {
             sb.append(n.as_string()); // any key kind: string, index ("0") or symbol description
         else
             sb.append_ascii("<anonymous>");
-        if (fb->m_filename == atoms::invalid && fb->m_lines.empty() && fb->m_line == 0) {
+        if (fb->m_filename == atoms::invalid && fb->lines().empty() && fb->m_line == 0) {
             sb.append_ascii("\n"); // no debug information (JS_STRIP_DEBUG): the name only
             continue;
         }
@@ -36,7 +36,7 @@ Value capture_stack_trace(Context& ctx) {
             sb.append(rt.atom_string(fb->m_filename));
         else
             sb.append_ascii("<input>");
-        uint32_t pc = f->pc ? static_cast<uint32_t>(f->pc - fb->m_code.data()) : 0;
+        uint32_t pc = f->pc ? static_cast<uint32_t>(f->pc - fb->code().data()) : 0;
         LineEntry pos = fb->position_of(pc);
         char buf[32];
         std::snprintf(buf, sizeof buf, ":%u:%u)\n", pos.line, pos.column);

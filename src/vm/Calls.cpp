@@ -82,7 +82,7 @@ Result<void> bind_this(Context& realm, FunctionObject* fo, const Value& this_val
     for (Value* v = regs + n; v < stack; v++)
         new (v) Value();
     return Frame{nullptr,           fo,    fb,   fo->m_realm, values, regs, stack, fo->var_refs(),
-                 fb->m_code.data(), stack, args, nullptr};
+                 fb->code().data(), stack, args, nullptr};
 }
 
 // Destroys a native-stack frame's values after run_frame returned: the header and the registers.
@@ -261,7 +261,7 @@ Exception throw_error_op(Context& ctx, Frame&, Atom atom, uint8_t kind) {
 }
 
 Atom register_name(const FunctionBytecode* fb, uint32_t reg) {
-    if (reg < fb->m_locals.size()) return fb->m_locals[reg].name;
+    if (reg < fb->locals().size()) return fb->locals()[reg].name;
     return atoms::invalid;
 }
 

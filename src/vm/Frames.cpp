@@ -34,7 +34,7 @@ void attach_heap_frame(Frame& f, HeapFrame* h) {
     f.stack = f.regs + fb->register_count();
     f.sp = f.stack + h->sp_offset;
     f.var_refs = fo->var_refs();
-    f.pc = fb->m_code.data() + h->pc_offset;
+    f.pc = fb->code().data() + h->pc_offset;
     f.args = {};
     f.heap = h;
 }

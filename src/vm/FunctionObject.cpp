@@ -78,7 +78,8 @@ static FunctionObject* create_with_usual_shape(Context& ctx, FunctionBytecode* f
 }
 
 Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* proto) {
-    uint32_t n = static_cast<uint32_t>(fb->m_closure_vars.size());
+    std::span<const ClosureVarDesc> vars = fb->closure_vars();
+    uint32_t n = static_cast<uint32_t>(vars.size());
     if (!proto) proto = default_function_proto(ctx, fb);
     Atom name = fb->m_name == atoms::invalid ? atoms::empty_string : fb->m_name;
     Value name_value = ctx.atom_value(name);
@@ -94,7 +95,7 @@ Value new_closure(Context& ctx, FunctionBytecode* fb, Frame* parent, Object* pro
     f->m_realm = &ctx;
     VarRef** refs = f->var_refs();
     for (uint32_t i = 0; i < n; i++) {
-        const ClosureVarDesc& d = fb->m_closure_vars[i];
+        const ClosureVarDesc& d = vars[i];
         VarRef* r;
         if (!parent) {
             // No enclosing frame (top-level dynamic functions): free names get fresh cells.
@@ -241,9 +242,9 @@ static bool read_function_object(Object* o, HeapReader& r) {
 }
 static bool check_function_object(Object* o, HeapReader& r) {
     auto* f = static_cast<FunctionObject*>(o);
-    if (f->m_var_ref_count != f->m_bytecode->m_closure_vars.size())
+    if (f->m_var_ref_count != f->m_bytecode->closure_vars().size())
         return r.fail("closure variables do not match the function");
-    if ((f->m_bytecode->m_flags & fbflag::IsScript) == 0 && f->m_bytecode->m_code.empty())
+    if ((f->m_bytecode->m_flags & fbflag::IsScript) == 0 && f->m_bytecode->code().empty())
         return r.fail("closure of an empty function");
     return true;
 }

@@ -86,19 +86,32 @@ Exception throw_interrupted(Context& ctx) {
     return Exception{};
 }
 
+// Out of memory before run_frame starts (or resumes) f: the frame completes with the error, as if
+// thrown by its first instruction outside any handler.
+[[gnu::noinline]] static Value fail_frame_entry(Context& ctx, Frame& f) {
+    while (f.sp > f.stack)
+        *--f.sp = Value();
+    if (f.heap) f.heap->state = FrameState::Completed;
+    return ctx.throw_out_of_memory();
+}
+
 Value run_frame(Context& ctx_in, Frame& f) {
     Context& ctx = *f.realm;
     (void)ctx_in;
     Runtime& rt = ctx.rt();
     FunctionBytecode* fb = f.fb;
-    const uint8_t* code = fb->m_code.data();
+    const uint8_t* code = fb->code().data();
     const uint8_t* pc = f.pc;
     Value* sp = f.sp;
     Value* regs = f.regs;
     Value* stack = f.stack;
     VarRef** var_refs = f.var_refs;
-    Value* constants = fb->m_constants.data();
-    InlineCache* ics = fb->m_ics.data();
+    Value* constants = fb->constants().data();
+    InlineCache* ics = fb->ics();
+    if (!ics) [[unlikely]] { // the function's first run
+        ics = fb->allocate_ics();
+        if (!ics) return fail_frame_entry(ctx, f);
+    }
     const bool strict = fb->is_strict();
     Value ret;
     // Call instructions' shared state (declared here: the call paths jump between labels).
@@ -701,7 +714,7 @@ dispatch:
     CASE(get_var_ref_check) {
         uint16_t i = U16(0);
         if (var_refs[i]->value.is_uninitialized()) [[unlikely]] {
-            throw_tdz_error(ctx, fb->m_closure_vars[i].name);
+            throw_tdz_error(ctx, fb->closure_var_name(i));
             THROW();
         }
         PUSH(var_refs[i]->value);
@@ -711,7 +724,7 @@ dispatch:
     CASE(put_var_ref_check) {
         uint16_t i = U16(0);
         if (var_refs[i]->value.is_uninitialized()) [[unlikely]] {
-            throw_tdz_error(ctx, fb->m_closure_vars[i].name);
+            throw_tdz_error(ctx, fb->closure_var_name(i));
             THROW();
         }
         var_refs[i]->value = POP();
@@ -2048,15 +2061,13 @@ return ret;
 exception : {
     if (!rt.m_uncatchable) {
         uint32_t at = static_cast<uint32_t>(f.pc - code);
-        for (const ExceptionHandler& h : fb->m_handlers) {
-            if (at >= h.start && at < h.end) {
-                Value* target_sp = stack + h.stack_depth;
-                while (sp > target_sp)
-                    *--sp = Value();
-                PUSH(rt.take_exception());
-                pc = code + h.target;
-                NEXT();
-            }
+        if (const ExceptionHandler* h = fb->handler_at(at)) {
+            Value* target_sp = stack + h->stack_depth;
+            while (sp > target_sp)
+                *--sp = Value();
+            PUSH(rt.take_exception());
+            pc = code + h->target;
+            NEXT();
         }
     }
     while (sp > stack)

@@ -25,8 +25,8 @@ struct CompilerFixture : ::testing::Test {
     void TearDown() override { rt->destroy(); }
 
     static void list(const FunctionBytecode* fb, std::string& out, int indent) {
-        const uint8_t* code = fb->m_code.data();
-        size_t n = fb->m_code.size();
+        const uint8_t* code = fb->code().data();
+        size_t n = fb->code().size();
         for (size_t pc = 0; pc < n;) {
             Op op = static_cast<Op>(code[pc]);
             const OpInfo& info = op_info(op);
@@ -37,7 +37,7 @@ struct CompilerFixture : ::testing::Test {
             out += "\n";
             pc += info.size;
         }
-        for (const Value& c : fb->m_constants)
+        for (const Value& c : fb->constants())
             if (c.is_internal_cell() && c.as_cell()->kind() == CellKind::FunctionBytecode)
                 list(static_cast<const FunctionBytecode*>(c.as_cell()), out, indent + 2);
     }

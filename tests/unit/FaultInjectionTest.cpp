@@ -137,6 +137,35 @@ TEST(FaultInjection, EveryFailedAllocationEndsCleanly) {
     EXPECT_GT(failures, 0u);
 }
 
+// A function's inline caches are allocated when it first runs (FunctionBytecode::allocate_ics):
+// failing there is an out-of-memory error of that call, thrown to the caller, and a later call
+// allocates them and runs normally.
+TEST(FaultInjection, InlineCachesAllocatedAtFirstRun) {
+    const char* setup = "var o = { a: 1, b: 2 }; function f() { return o.a + o.b; } var log = [];";
+    const char* call = "try { log.push(f()); } catch (e) { log.push(String(e)); }";
+    size_t first_run_failures = 0;
+    for (uint64_t n = 1; n <= 40; ++n) {
+        Vm vm;
+        ASSERT_EQ(vm.run(setup), "");
+        vm.rt->m_fail_alloc_at = n;
+        vm.rt->m_alloc_count = 0;
+        std::string error = vm.run(call);
+        vm.rt->m_fail_alloc_at = 0;
+        if (!error.empty()) {
+            EXPECT_TRUE(is_clean_failure(error)) << "allocation " << n << ": " << error;
+            continue;
+        }
+        EXPECT_EQ(
+            vm.run("if (log.length !== 1 || (log[0] !== 3 && log[0] !== 'InternalError: out of memory'))"
+                   "  throw new Error(String(log));"
+                   "if (f() !== 3 || f() !== 3) throw new Error('f after the failure');"),
+            "")
+            << "allocation " << n;
+        if (vm.run("if (log[0] !== 'InternalError: out of memory') throw 0;") == "") ++first_run_failures;
+    }
+    EXPECT_GT(first_run_failures, 0u);
+}
+
 // Creating a realm while allocations fail gives no realm or a complete one: the same built-ins as a
 // realm created without failures (its baseline fingerprint digests every built-in cell and key). A
 // failed creation leaves no exception pending and its half-built realm is collected at once (the
