@@ -123,6 +123,8 @@ def run_once(command, cwd, timeout):
 # Replaces the V8/Octane timed loop (BenchmarkSuite.RunSuites) with a fixed number of runs.
 FIXED_RUNS = """;globalThis.__bench_fixed_runs = function (suiteClass, runner) {
   for (var i = 0; i < suiteClass.suites.length; i++) {
+    // As RunStep does: Octane's RegExp checks a checksum of inputs drawn from the seeded Math.random.
+    if (typeof suiteClass.ResetRNG === "function") suiteClass.ResetRNG();
     var benchmarks = suiteClass.suites[i].benchmarks;
     for (var j = 0; j < benchmarks.length; j++) {
       var b = benchmarks[j];
