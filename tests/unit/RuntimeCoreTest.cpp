@@ -147,13 +147,14 @@ TEST_F(CoreFixture, SmallBlockPoolCountsPagesAndYieldsToTheLimit) {
         rt->free(rt->alloc(440));
     EXPECT_EQ(rt->memory_used(), base + kPage);
 
-    // An allocation the limit would refuse gets the empty page back first.
+    // An allocation the limit would refuse gets the empty pages back first (this one and any other
+    // class's: a collection in the fixture, e.g. under QJS_GC_STRESS, may have left some).
     rt->set_memory_limit(base + kPage / 2);
     void* big = rt->alloc(kPage / 4); // over 512 bytes: straight from the allocator
     EXPECT_NE(big, nullptr);
-    EXPECT_EQ(rt->memory_used(), base + kPage / 4 + 16);
+    EXPECT_LE(rt->memory_used(), base + kPage / 4 + 16);
     rt->free(big);
-    EXPECT_EQ(rt->alloc(kPage), nullptr); // really over the limit
+    EXPECT_EQ(rt->alloc(rt->memory_limit()), nullptr); // really over the limit
     rt->set_memory_limit(0);
 }
 
